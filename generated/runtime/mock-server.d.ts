@@ -1,0 +1,57 @@
+// Copied by modelspec from generator/runtime/mock-server.ts. Do not edit here: change that file and run `npm run generate`.
+import type { ErrorDescriptor, TransportDescriptor, Validators } from "./types.js";
+type JsonRecord = Record<string, unknown>;
+export interface MockExample {
+  name?: string;
+  request: JsonRecord;
+  /** The unwrapped answer (the envelope's result, one data item, or the plain body); an already wrapped body is sent as is. */
+  response?: JsonRecord;
+  events?: readonly JsonRecord[];
+}
+export interface MockOffering {
+  /** Provider id, e.g. `runware`. */
+  provider: string;
+  /** The model id as the provider writes it. */
+  model: string;
+  /** The provider's transports; only `http` ones are served. */
+  transports: readonly TransportDescriptor[];
+  /** The error descriptor; its `schema` (optional) decides array vs object and fills required fields. */
+  errors: ErrorDescriptor & {
+    schema?: unknown;
+  };
+  validators?: Validators;
+  examples: readonly MockExample[];
+}
+export interface MockServerOptions {
+  port?: number;
+  host?: string;
+  /** When set, the bearer token must equal it; otherwise any non-empty token is accepted. */
+  apiKey?: string;
+  offerings: readonly MockOffering[];
+  /** Delay of the `slow` fault, in ms. Default 2000. */
+  slowDelayMs?: number;
+  /** Delay the `rate-limit` fault asks for, in ms. Default 1000. */
+  retryAfterMs?: number;
+  /** Pause between stream events, in ms. Default 0. */
+  eventDelayMs?: number;
+}
+/** What the server saw, for tests. Never holds headers (they carry the key). */
+export interface MockRequestRecord {
+  method: string;
+  path: string;
+  /** `provider/model` once routed. */
+  offering?: string;
+  fault?: string;
+  stream: boolean;
+  status?: number;
+  /** The client went away before the reply was finished (a cancelled stream, a timeout). */
+  aborted: boolean;
+}
+export interface MockServer {
+  url: string;
+  port: number;
+  requests: MockRequestRecord[];
+  close(): Promise<void>;
+}
+export declare function startMockServer(options: MockServerOptions): Promise<MockServer>;
+export {};

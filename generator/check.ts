@@ -1,0 +1,131 @@
+/**
+ * Stage 2: check every parsed file against the meta-schema of its kind. Every problem is
+ * reported with its file, line, column, JSON pointer and what was expected.
+ */
+import { readFileSync } from "node:fs";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { parse } from "yaml";
+import { diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
+import type { ParsedFile, SpecFileKind } from "./load.js";
+import type { SourcePosition } from "./model.js";
+
+// ajv-formats is CommonJS; its default export arrives wrapped under Node ESM.
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+
+const META_FILES = ["common", "json-schema", "provider", "offering", "fragment"] as const;
+
+function loadMetaSchemas(): Record<SpecFileKind, ValidateFunction> {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, discriminator: true });
+  addFormats(ajv);
+  for (const name of META_FILES) {
+    ajv.addSchema(parse(readFileSync(new URL(`./meta/${name}.yaml`, import.meta.url), "utf8")));
+  }
+  const get = (id: string) => ajv.getSchema(`https://modelspec.dev/meta/${id}.json`)!;
+  return { provider: get("provider"), offering: get("offering"), fragment: get("fragment") };
+}
+
+let metaSchemas: Record<SpecFileKind, ValidateFunction> | undefined;
+
+/** The meta-schema a spec file of each kind must satisfy (compiled once). */
+export function metaSchemaFor(kind: SpecFileKind): ValidateFunction {
+  metaSchemas ??= loadMetaSchemas();
+  return metaSchemas[kind];
+}
+
+export function checkSpecFiles(files: readonly ParsedFile[]): Diagnostic[] {
+  return files.flatMap((file) => {
+    const validate = metaSchemaFor(file.kind);
+    if (validate(file.data)) return [];
+    return describeErrors(validate.errors ?? [], file);
+  });
+}
+
+const KIND_NAMES: Record<SpecFileKind, string> = { provider: "provider spec", offering: "offering spec", fragment: "shared schema file" };
+
+/** Turns ajv's errors into one readable diagnostic per problem. */
+export function describeErrors(errors: readonly ErrorObject[], file: ParsedFile): Diagnostic[] {
+  // A failed `anyOf`/`if` also reports why each branch failed; keep only the summary for anyOf,
+  // and drop the bare "must match then schema" line that accompanies the real error.
+  const anyOfPaths = errors.filter((e) => e.keyword === "anyOf").map((e) => e.schemaPath);
+  const kept = errors.filter(
+    (e) => e.keyword !== "if" && !anyOfPaths.some((p) => e.schemaPath !== p && e.schemaPath.startsWith(p.replace(/anyOf$/, "anyOf/"))),
+  );
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const error of kept) {
+    const { pointer, position, message } = describeError(error, file);
+    const key = `${pointer}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(diagnostic(position, pointer, message));
+  }
+  return out;
+}
+
+function describeError(error: ErrorObject, file: ParsedFile): { pointer: string; position: SourcePosition; message: string } {
+  const pointer = error.instancePath;
+  const at = (p: string) => file.positions.get(p) ?? file.positions.get("")!;
+  const params = error.params as Record<string, unknown>;
+  const expected = (error.parentSchema as { description?: string } | undefined)?.description;
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      const child = joinPointer(pointer, key);
+      const allowed = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
+      return {
+        pointer: child,
+        position: file.keyPositions.get(child) ?? at(pointer),
+        message: `unknown key ${JSON.stringify(key)}${allowed.length ? `; expected one of: ${allowed.join(", ")}` : ""}`,
+      };
+    }
+    case "required":
+      return {
+        pointer,
+        position: at(pointer),
+        message: `missing required key ${JSON.stringify(params.missingProperty)}${pointer === "" ? ` in ${KIND_NAMES[file.kind]}` : ""}`,
+      };
+    case "type":
+      return { pointer, position: at(pointer), message: `must be ${params.type}, found ${typeName(valueAt(file, pointer))}` };
+    case "enum":
+      return { pointer, position: at(pointer), message: `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}` };
+    case "const":
+      return { pointer, position: at(pointer), message: `must be ${JSON.stringify(params.allowedValue)}` };
+    case "discriminator":
+      return {
+        pointer: params.error === "mapping" ? joinPointer(pointer, String(params.tag)) : pointer,
+        position: at(params.error === "mapping" ? joinPointer(pointer, String(params.tag)) : pointer),
+        message:
+          params.error === "mapping"
+            ? `unknown ${String(params.tag)} ${JSON.stringify(params.tagValue)}; expected one of: ${discriminatorValues(error).join(", ")}`
+            : `missing ${JSON.stringify(params.tag)}`,
+      };
+    case "anyOf":
+      return { pointer, position: at(pointer), message: `must be ${expected ?? "one of the allowed forms"}` };
+    case "pattern":
+      return { pointer, position: at(pointer), message: `must match ${String(params.pattern)}${expected ? ` (${expected})` : ""}` };
+    default:
+      return { pointer, position: at(pointer), message: error.message ?? `fails ${error.keyword}` };
+  }
+}
+
+function discriminatorValues(error: ErrorObject): string[] {
+  const branches = (error.parentSchema as { oneOf?: { $ref?: string; properties?: { kind?: { const?: string } } }[] }).oneOf ?? [];
+  return branches.map((b) => b.properties?.kind?.const ?? b.$ref?.split("/").pop() ?? "?");
+}
+
+function valueAt(file: ParsedFile, pointer: string): unknown {
+  let value: unknown = file.data;
+  for (const token of pointer.split("/").slice(1)) {
+    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
+    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+  }
+  return value;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}

@@ -1,0 +1,146 @@
+/** The `modelspec` command line. Exit codes: 0 done, 1 `--check` found stale output, 2 bad usage or bad specs. */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { SpecError } from "./diagnostics.js";
+import { generate, loadModel } from "./generate.js";
+import { readSpecDir } from "./load.js";
+import { provenanceText } from "./emit/doc-lines.js";
+import { resolveOptions } from "./options.js";
+
+const HELP = `modelspec: typed clients, validators and a catalog from LLM provider specs
+
+Usage: modelspec <command> [options]
+
+Commands:
+  generate     Generate types, validators, clients, catalog and docs from the specs
+  provenance   List, per offering, which request parameters are documented and which inferred
+  help         Show this help
+
+Run \`modelspec <command> --help\` for a command's options.`;
+
+const GENERATE_HELP = `Usage: modelspec generate [--check] [--schemas DIR] [--out DIR] [--debug]
+
+Reads the YAML/JSON specs, checks them against the spec meta-schemas, and writes the generated
+files. The old output stays untouched unless the whole run succeeds.
+
+Options:
+  --check          Write nothing; exit 1 and name every stale, missing or extra file
+  --schemas DIR    Folder of the specs (default: schemas/)
+  --out DIR        Output folder (default: generated/)
+  --debug          Show stack traces for unexpected errors
+  -h, --help       Show this help`;
+
+const PROVENANCE_HELP = `Usage: modelspec provenance [--schemas DIR] [--json]
+
+Lists every request parameter of every offering with its provenance: documented (the seed page
+says it) or inferred (with the reason).
+
+Options:
+  --schemas DIR    Folder of the specs (default: schemas/)
+  --json           Print JSON instead of text
+  -h, --help       Show this help`;
+
+export class UsageError extends Error {}
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  const debug = rest.includes("--debug");
+  try {
+    switch (command) {
+      case "generate":
+        return await generateCommand(rest, io);
+      case "provenance":
+        return await provenanceCommand(rest, io);
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        io.out(HELP);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+  } catch (error) {
+    if (error instanceof SpecError) {
+      io.err(error.message);
+      return 2;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`modelspec: ${(error as Error).message}\nRun \`modelspec --help\` for usage.`);
+      return 2;
+    }
+    io.err(debug ? String((error as Error).stack ?? error) : `modelspec: ${(error as Error).message ?? String(error)}${debug ? "" : "\n(run with --debug for a stack trace)"}`);
+    return 2;
+  }
+}
+
+async function generateCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { check: { type: "boolean" }, schemas: { type: "string" }, out: { type: "string" }, debug: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    io.out(GENERATE_HELP);
+    return 0;
+  }
+  const options = resolveOptions({
+    schemasDir: values.schemas ? path.resolve(values.schemas) : undefined,
+    outDir: values.out ? path.resolve(values.out) : undefined,
+  });
+  const result = await generate({ ...options, check: values.check ?? false });
+  const shown = path.relative(process.cwd(), options.outDir) || ".";
+  if (!result.difference) {
+    io.out(`modelspec: wrote ${result.files.length} files to ${shown}`);
+    return 0;
+  }
+  const { stale, missing, extra } = result.difference;
+  if (stale.length + missing.length + extra.length === 0) {
+    io.out(`modelspec: ${shown} is up to date (${result.files.length} files)`);
+    return 0;
+  }
+  const lines = [
+    ...stale.map((f) => `  stale:   ${f}`),
+    ...missing.map((f) => `  missing: ${f}`),
+    ...extra.map((f) => `  extra:   ${f}`),
+  ];
+  io.err(`modelspec: ${shown} is out of date with the specs (${lines.length} file${lines.length === 1 ? "" : "s"}):\n${lines.join("\n")}\nRun \`npm run generate\` and commit the result.`);
+  return 1;
+}
+
+async function provenanceCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { schemas: { type: "string" }, json: { type: "boolean" }, debug: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    strict: true,
+  });
+  if (values.help) {
+    io.out(PROVENANCE_HELP);
+    return 0;
+  }
+  const options = resolveOptions({ schemasDir: values.schemas ? path.resolve(values.schemas) : undefined });
+  const model = loadModel(await readSpecDir(options.schemasDir), options);
+  const report = model.offerings.map((o) => ({
+    offering: o.id,
+    documented: o.parameters.filter((p) => p.provenance.kind === "documented").map((p) => p.path),
+    inferred: o.parameters.flatMap((p) => (p.provenance.kind === "inferred" ? [{ path: p.path, reason: p.provenance.reason }] : [])),
+  }));
+  if (values.json) {
+    io.out(JSON.stringify(report, null, 2));
+    return 0;
+  }
+  for (const o of model.offerings) {
+    const documented = o.parameters.filter((p) => p.provenance.kind === "documented");
+    io.out(`${o.id} (${o.model}): ${documented.length} documented, ${o.parameters.length - documented.length} inferred`);
+    for (const p of o.parameters) io.out(`  ${p.provenance.kind === "documented" ? "documented" : "inferred  "}  ${p.path}${p.provenance.kind === "inferred" ? `  (${provenanceText(p.provenance).slice("inferred: ".length)})` : ""}`);
+  }
+  return 0;
+}

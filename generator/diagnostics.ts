@@ -1,0 +1,59 @@
+import type { SourcePosition } from "./model.js";
+
+/** One problem in the specs, located precisely enough to jump to. */
+export interface Diagnostic {
+  file: string;
+  line: number;
+  column: number;
+  /** JSON pointer inside the file, `""` for the whole document. */
+  pointer: string;
+  message: string;
+}
+
+export function diagnostic(position: SourcePosition, pointer: string, message: string): Diagnostic {
+  return { ...position, pointer, message };
+}
+
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.pointer === "" ? "(document)" : d.pointer}: ${d.message}`;
+}
+
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.pointer, b.pointer) || compareText(a.message, b.message),
+  );
+}
+
+/** Locale-independent ordering, so output never depends on the machine's language settings. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Thrown by a stage when the specs cannot be turned into output. Carries every problem found. */
+export class SpecError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    const sorted = sortDiagnostics(diagnostics);
+    super(`${sorted.length} problem${sorted.length === 1 ? "" : "s"} in the specs:\n${sorted.map(formatDiagnostic).join("\n")}`);
+    this.name = "SpecError";
+    this.diagnostics = sorted;
+  }
+}
+
+export function escapePointerToken(token: string): string {
+  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+export function unescapePointerToken(token: string): string {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+export function joinPointer(base: string, ...tokens: (string | number)[]): string {
+  return base + tokens.map((t) => `/${escapePointerToken(String(t))}`).join("");
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map(unescapePointerToken);
+}

@@ -1,0 +1,39 @@
+/**
+ * What a reader sees on hover: the description, then the default, range, allowed values and
+ * provenance. Used by the type emitter (JSDoc) and the docs emitter (Markdown).
+ */
+import type { JsonObject, Provenance } from "../model.js";
+
+export interface Constraint {
+  label: string;
+  value: string;
+}
+
+/** The constraints a schema node states, in a fixed order, values as JSON text. */
+export function constraintsOf(schema: JsonObject): Constraint[] {
+  const out: Constraint[] = [];
+  const show = (v: unknown) => JSON.stringify(v);
+  if (schema.default !== undefined) out.push({ label: "default", value: show(schema.default) });
+  for (const key of ["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "format", "pattern"]) {
+    if (schema[key] !== undefined) out.push({ label: key, value: typeof schema[key] === "string" ? (schema[key] as string) : show(schema[key]) });
+  }
+  if (schema.uniqueItems === true) out.push({ label: "uniqueItems", value: "true" });
+  if (Array.isArray(schema.enum)) out.push({ label: "allowed values", value: schema.enum.map(show).join(", ") });
+  if (schema.const !== undefined) out.push({ label: "fixed value", value: show(schema.const) });
+  return out;
+}
+
+export function provenanceText(provenance: Provenance): string {
+  return provenance.kind === "documented" ? "documented" : `inferred: ${provenance.reason}`;
+}
+
+/** JSDoc body lines (unescaped; the type emitter escapes them with `commentText`). */
+export function docLines(schema: JsonObject, extra: string[] = []): string[] {
+  const lines: string[] = [];
+  if (typeof schema.title === "string") lines.push(schema.title);
+  if (typeof schema.description === "string") lines.push(schema.description);
+  const tags = constraintsOf(schema).map((c) => (c.label === "allowed values" ? `Allowed values: ${c.value}` : c.label === "fixed value" ? `Fixed value: ${c.value}` : `@${c.label} ${c.value}`));
+  const tail = [...extra, ...tags];
+  if (lines.length > 0 && tail.length > 0) lines.push("");
+  return [...lines, ...tail];
+}

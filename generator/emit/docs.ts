@@ -1,0 +1,124 @@
+/**
+ * Docs emitter: reference pages in Markdown. Every spec string goes through `markdownText` or
+ * `markdownCode`, so a description cannot inject links, HTML or table breaks.
+ */
+import { markdownCode, markdownText } from "../escape.js";
+import type { Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, ProviderSpec } from "../model.js";
+import { isObject } from "../schema-walk.js";
+import { constraintsOf, provenanceText } from "./doc-lines.js";
+import { offeringDir } from "./paths.js";
+
+export const docsEmitter: Emitter = {
+  name: "docs",
+  emit(model: Model): GeneratedFile[] {
+    const files: GeneratedFile[] = [{ path: "docs/README.md", contents: indexPage(model), specs: [] }];
+    for (const offering of model.offerings) {
+      const provider = model.providers.find((p) => p.id === offering.provider)!;
+      files.push({ path: `docs/${offeringDir(offering)}.md`, contents: offeringPage(offering, provider), specs: [offering.specFile] });
+    }
+    return files;
+  },
+};
+
+const cell = (text: string) => markdownText(text) || " ";
+
+function indexPage(model: Model): string {
+  const rows = model.offerings.map((o) => {
+    const provider = model.providers.find((p) => p.id === o.provider)!;
+    const link = `[${markdownText(o.id)}](${encodeURI(`${offeringDir(o)}.md`)})`;
+    return `| ${link} | ${cell(provider.name)} | ${markdownCode(o.model)} | ${cell(o.status)} | ${o.contextWindow} | ${o.maxOutputTokens ?? "unknown"} | ${o.stream ? "yes" : "no"} |`;
+  });
+  return [
+    "# Offerings",
+    "",
+    "| offering | provider | model id | status | context window | max output tokens | streaming |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...rows,
+    "",
+  ].join("\n");
+}
+
+function offeringPage(offering: OfferingSpec, provider: ProviderSpec): string {
+  const lines = [
+    `# ${markdownText(offering.name)} on ${markdownText(provider.name)}`,
+    "",
+    markdownText(offering.description),
+    "",
+    `- Offering id: ${markdownCode(offering.id)}`,
+    `- Model id: ${markdownCode(offering.model)}`,
+    `- Status: ${markdownText(offering.status)}`,
+    `- Context window: ${offering.contextWindow} tokens`,
+    `- Max output tokens: ${offering.maxOutputTokens ?? "unknown"}`,
+    `- Input: ${markdownText(offering.inputModalities.join(", "))}; output: ${markdownText(offering.outputModalities.join(", "))}`,
+    `- Source: ${markdownCode(offering.source.seed)}, ${markdownText(offering.source.section)}`,
+    `- Types: ${markdownCode(offering.request.typeName)}, ${markdownCode(offering.response.typeName)}${offering.stream ? `, ${markdownCode(offering.stream.typeName)}` : ""}`,
+    "",
+    "## Request parameters",
+    "",
+    "| parameter | type | required | constraints | provenance | description |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...offering.parameters.map((p) => {
+      const node = findParameter(offering.request.schema, p.path);
+      return `| ${markdownCode(p.path)} | ${cell(typeText(node?.schema))} | ${node?.required ? "yes" : "no"} | ${cell(
+        constraintsOf(node?.schema ?? {})
+          .map((c) => `${c.label}: ${c.value}`)
+          .join("; "),
+      )} | ${cell(provenanceText(p.provenance))} | ${cell(typeof node?.schema.description === "string" ? node.schema.description : "")} |`;
+    }),
+    "",
+  ];
+  if (offering.notes.length > 0) lines.push("## Notes", "", ...offering.notes.map((n) => `- ${markdownText(n)}`), "");
+  lines.push("## Examples", "", ...offering.examples.map((e) => `- ${markdownCode(e.name)}: ${markdownText(e.title)} (${markdownText(provenanceText(e.provenance))})`), "");
+  return lines.join("\n");
+}
+
+function typeText(schema: JsonObject | undefined): string {
+  if (!schema) return "";
+  if (typeof schema.type === "string") return schema.type;
+  if (Array.isArray(schema.type)) return schema.type.join(" | ");
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+  for (const key of ["anyOf", "oneOf"] as const) {
+    if (Array.isArray(schema[key])) return (schema[key] as Json[]).map((s) => (isObject(s) ? typeText(s) || "…" : String(s))).join(" | ");
+  }
+  if (typeof schema.$ref === "string") return "object";
+  return "any";
+}
+
+/** The schema of a parameter path (`messages[].role`) and whether it is required. */
+function findParameter(root: JsonObject, path: string): { schema: JsonObject; required: boolean } | undefined {
+  const defs = isObject(root.$defs) ? (root.$defs as JsonObject) : {};
+  const deref = (node: Json | undefined): JsonObject | undefined => {
+    let current = node;
+    for (let i = 0; i < 32 && isObject(current) && typeof current.$ref === "string"; i++) {
+      current = current.$ref === "#" ? root : defs[current.$ref.replace("#/$defs/", "")];
+    }
+    return isObject(current) ? current : undefined;
+  };
+  const tokens = [...path.matchAll(/\[\]|\[("(?:[^"\\]|\\.)*")\]|([^.[\]]+)/g)].map((m) => (m[0] === "[]" ? { items: true } : { key: m[1] ? (JSON.parse(m[1]) as string) : m[2]! }));
+  let candidates: JsonObject[] = [deref(root)!];
+  let found: { schema: JsonObject; required: boolean } | undefined;
+  for (const token of tokens) {
+    const expanded = candidates.flatMap(function expand(c: JsonObject): JsonObject[] {
+      const branches = ["anyOf", "oneOf", "allOf"].flatMap((k) => (Array.isArray(c[k]) ? (c[k] as Json[]).map(deref).filter((x): x is JsonObject => !!x).flatMap(expand) : []));
+      return [c, ...branches];
+    });
+    const next: JsonObject[] = [];
+    found = undefined;
+    for (const c of expanded) {
+      if ("items" in token) {
+        const item = deref(c.items as Json);
+        if (item) next.push(item);
+      } else if (isObject(c.properties) && Object.prototype.hasOwnProperty.call(c.properties, token.key)) {
+        const child = deref((c.properties as JsonObject)[token.key]);
+        const own = (c.properties as JsonObject)[token.key];
+        if (child) {
+          next.push(child);
+          const schema = isObject(own) && typeof own.description === "string" ? { ...child, description: own.description } : child;
+          found ??= { schema, required: Array.isArray(c.required) && c.required.includes(token.key) };
+        }
+      }
+    }
+    candidates = next;
+  }
+  return found;
+}

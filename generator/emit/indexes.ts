@@ -1,0 +1,82 @@
+/**
+ * Index emitter: one module per offering (types, validators, metadata and examples), one per
+ * provider, and a root index with the registry of every offering.
+ */
+import { camelIdentifier, docComment, literal, NameScope, propertyKey } from "../escape.js";
+import type { Emitter, GeneratedFile, Model, OfferingSpec } from "../model.js";
+import { catalogEntries } from "./catalog.js";
+import { offeringDir, providerDir, relativeImport, validatorFile } from "./paths.js";
+import { specsOf } from "./types.js";
+
+export const indexesEmitter: Emitter = {
+  name: "indexes",
+  emit(model: Model): GeneratedFile[] {
+    const files: GeneratedFile[] = [];
+    const entries = new Map(catalogEntries(model).map((e) => [e.id, e]));
+    for (const offering of model.offerings) files.push(offeringModule(offering, entries.get(offering.id)!));
+
+    const rootLines: string[] = [];
+    const rootScope = new NameScope(["offerings", "catalog", "Offering", "OfferingId", "getOffering"]);
+    const registry: string[] = [];
+    for (const provider of model.providers) {
+      const path = `${providerDir(provider)}/index.ts`;
+      const offerings = model.offerings.filter((o) => o.provider === provider.id);
+      const scope = new NameScope(["offerings"]);
+      const lines: string[] = [];
+      const members = new Map<OfferingSpec, string>();
+      for (const offering of offerings) {
+        const local = scope.claim(camelIdentifier(offering.slug, "offering"));
+        const target = relativeImport(path, `${offeringDir(offering)}/index.ts`);
+        lines.push(`import { offering as ${local} } from ${literal(target)};`);
+        lines.push(`export type * from ${literal(relativeImport(path, `${offeringDir(offering)}/types.ts`))};`);
+        members.set(offering, local);
+      }
+      lines.push("", docComment([`Every ${provider.name} offering, by a name made from its slug.`]));
+      lines.push(`export const offerings = {\n${[...members.values()].map((m) => `  ${m},`).join("\n")}\n} as const;`, "");
+      files.push({ path, contents: lines.join("\n"), specs: [provider.specFile, ...offerings.map((o) => o.specFile)] });
+
+      const ns = rootScope.claim(camelIdentifier(provider.id, "provider"));
+      rootLines.push(`import * as ${ns} from ${literal(relativeImport("index.ts", path))};`);
+      for (const offering of offerings) rootLines.push(`export type * from ${literal(relativeImport("index.ts", `${offeringDir(offering)}/types.ts`))};`);
+      for (const [offering, member] of members) registry.push(`  ${propertyKey(offering.id)}: ${ns}.offerings.${member},`);
+      rootLines.push(`export { ${ns} };`);
+    }
+    rootLines.push(
+      "",
+      "/** Every offering, by id (`<provider>/<slug>`). */",
+      `export const offerings = {\n${registry.join("\n")}\n} as const;`,
+      "",
+      "export type OfferingId = keyof typeof offerings;",
+      "export type Offering = (typeof offerings)[OfferingId];",
+      "",
+      "/** The catalog: what `catalog.json` holds, without reading a file. */",
+      "export const catalog = Object.values(offerings).map((o) => o.catalog);",
+      "",
+      "export function getOffering(id: string): Offering | undefined {",
+      "  return Object.prototype.hasOwnProperty.call(offerings, id) ? offerings[id as OfferingId] : undefined;",
+      "}",
+      "",
+    );
+    files.push({ path: "index.ts", contents: rootLines.join("\n"), specs: [] });
+    return files;
+  },
+};
+
+function offeringModule(offering: OfferingSpec, entry: ReturnType<typeof catalogEntries>[number]): GeneratedFile {
+  const path = `${offeringDir(offering)}/index.ts`;
+  const roles = (["request", "response", "stream"] as const).filter((r) => r !== "stream" || offering.stream);
+  const lines = [`export type * from "./types.js";`];
+  const names = { request: "validateRequest", response: "validateResponse", stream: "validateStreamEvent" } as const;
+  for (const role of roles) lines.push(`import ${names[role]} from ${literal(relativeImport(path, validatorFile(offering, role)))};`);
+  lines.push(`export { ${roles.map((r) => names[r]).join(", ")} };`, "");
+  lines.push(docComment([`${offering.name} (${offering.model}) from ${offering.provider}: metadata, validators and the spec's examples.`]));
+  lines.push("export const offering = {");
+  lines.push(`  id: ${literal(offering.id)},`);
+  lines.push(`  provider: ${literal(offering.provider)},`);
+  lines.push(`  model: ${literal(offering.model)},`);
+  lines.push(`  catalog: ${literal(entry)},`);
+  lines.push(`  validators: { request: validateRequest, response: validateResponse, stream: ${offering.stream ? "validateStreamEvent" : "undefined"} },`);
+  lines.push(`  examples: ${literal(offering.examples)},`);
+  lines.push("} as const;", "");
+  return { path, contents: lines.join("\n"), specs: specsOf(offering) };
+}

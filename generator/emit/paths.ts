@@ -1,0 +1,21 @@
+/** Where each generated file lives, relative to the output folder. One place, so emitters agree. */
+import type { OfferingSpec, ProviderSpec } from "../model.js";
+
+export const offeringDir = (offering: Pick<OfferingSpec, "provider" | "slug">) => `${offering.provider}/${offering.slug}`;
+export const providerDir = (provider: Pick<ProviderSpec, "id">) => provider.id;
+export const validatorFile = (offering: Pick<OfferingSpec, "provider" | "slug">, role: "request" | "response" | "stream") =>
+  `${offeringDir(offering)}/${role}.validator.js`;
+export const RUNTIME_DIR = "runtime";
+export const AJV_HELPERS_FILE = `${RUNTIME_DIR}/ajv-helpers.js`;
+export const CATALOG_FILE = "catalog.json";
+
+/** A relative import specifier from one generated file to another. */
+export function relativeImport(from: string, to: string): string {
+  const fromParts = from.split("/").slice(0, -1);
+  const toParts = to.split("/");
+  let common = 0;
+  while (common < fromParts.length && common < toParts.length - 1 && fromParts[common] === toParts[common]) common++;
+  const up = fromParts.length - common;
+  const rest = toParts.slice(common).join("/");
+  return (up === 0 ? "./" : "../".repeat(up)) + rest.replace(/\.ts$/, ".js");
+}

@@ -1,0 +1,113 @@
+/**
+ * Validators emitter: ajv's standalone code, compiled ahead of time, as real ES modules.
+ *
+ * Ajv's standalone output still calls `require()` for its run-time helpers (ucs2length, formats,
+ * deep equality). Those calls are replaced by lookups in one bundled ES module,
+ * `runtime/ajv-helpers.js`, built with esbuild from the installed ajv and ajv-formats, so the
+ * validators load in Node, browsers and Cloudflare Workers with no `require`, `eval` or
+ * `new Function`.
+ */
+import { build } from "esbuild";
+import standaloneCodeModule from "ajv/dist/standalone/index.js";
+import { createAjv } from "../ajv.js";
+import { literal } from "../escape.js";
+import type { Emitter, GeneratedFile, Model, SchemaRole } from "../model.js";
+import { PROJECT_ROOT } from "../options.js";
+import { withoutAnnotations } from "../schema-walk.js";
+import { AJV_HELPERS_FILE, relativeImport, validatorFile } from "./paths.js";
+import { sections, specsOf } from "./types.js";
+
+const standaloneCode = ((standaloneCodeModule as unknown as { default?: typeof standaloneCodeModule }).default ?? standaloneCodeModule) as typeof standaloneCodeModule;
+
+const REQUIRE_CALL = /require\(("(?:[^"\\]|\\.)*")\)/g;
+const HELPERS_NAME = "ajvHelpers";
+
+export const validatorsEmitter: Emitter = {
+  name: "validators",
+  async emit(model: Model): Promise<GeneratedFile[]> {
+    const files: GeneratedFile[] = [];
+    const helperModules = new Set<string>();
+    for (const offering of model.offerings) {
+      for (const section of sections(offering)) {
+        const path = validatorFile(offering, section.role);
+        const code = compileStandalone(section.schema);
+        const required = [...code.matchAll(REQUIRE_CALL)].map((m) => JSON.parse(m[1]!) as string);
+        required.forEach((m) => helperModules.add(m));
+        // ES modules are always strict; the directive would only become a stray expression after the import.
+        const body = code.replace(/^"use strict";/, "").replace(REQUIRE_CALL, (_, specifier: string) => `${HELPERS_NAME}[${literal(JSON.parse(specifier))}]`);
+        const imports = required.length ? `import { modules as ${HELPERS_NAME} } from ${literal(relativeImport(path, AJV_HELPERS_FILE))};\n` : "";
+        files.push({ path, contents: imports + body, specs: specsOf(offering) });
+        files.push({ path: path.replace(/\.js$/, ".d.ts"), contents: validatorTypes(path, section.typeName, section.role), specs: specsOf(offering) });
+      }
+    }
+    files.push(...(await helperBundle([...helperModules].sort())));
+    return files;
+  },
+};
+
+export function compileStandalone(schema: object): string {
+  const ajv = createAjv({ code: { source: true, esm: true, lines: true, optimize: true } });
+  const validate = ajv.compile(withoutAnnotations(schema));
+  return standaloneCode(ajv, validate);
+}
+
+function validatorTypes(path: string, typeName: string, role: SchemaRole): string {
+  const types = relativeImport(path, `${path.split("/").slice(0, -1).join("/")}/types.ts`);
+  const helpers = relativeImport(path, AJV_HELPERS_FILE);
+  return [
+    `import type { ${typeName} } from ${literal(types)};`,
+    `import type { ValidateFunction } from ${literal(helpers)};`,
+    `/** Checks a ${role === "stream" ? "stream event" : role} against the spec; on failure \`.errors\` lists every problem with its \`instancePath\`. */`,
+    `declare const validate: ValidateFunction<${typeName}>;`,
+    "export default validate;",
+    "export { validate };",
+    "",
+  ].join("\n");
+}
+
+/** One ES module exporting the CommonJS helpers the validators use, keyed by their `require` name. */
+async function helperBundle(modules: string[]): Promise<GeneratedFile[]> {
+  const entry = `export const modules = {\n${modules.map((m) => `  ${literal(m)}: require(${literal(m)}),`).join("\n")}\n};\n`;
+  const result = await build({
+    stdin: { contents: entry, resolveDir: PROJECT_ROOT, sourcefile: "ajv-helpers-entry.js", loader: "js" },
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    mainFields: ["main", "module"],
+    target: "es2020",
+    write: false,
+    legalComments: "none",
+    // esbuild's CommonJS wrapper is named `__require`; short names keep `require(` out of the output entirely.
+    minifyIdentifiers: true,
+    charset: "utf8",
+    absWorkingDir: PROJECT_ROOT,
+    logLevel: "silent",
+  });
+  const contents = result.outputFiles[0]!.text
+    .replace(/^\/\/ (node_modules|ajv-helpers-entry)\/.*$\n/gm, "")
+    // ajv's helpers carry their own source as strings (`ucs2length.code = 'require("…")'`) for
+    // ajv's code generator. They are never called; writing `(` as \u0028 keeps the string's value
+    // and leaves `require(` out of the text, so a plain search finds real calls only (there are none).
+    .replace(/(['"])require\(/g, "$1require\\u0028");
+  const types = [
+    "/** One problem found by a validator, as ajv reports it. */",
+    "export interface ValidationError {",
+    "  instancePath: string;",
+    "  schemaPath: string;",
+    "  keyword: string;",
+    "  params: Record<string, unknown>;",
+    "  message?: string;",
+    "}",
+    "/** An ajv-style validator: returns whether `data` is valid and leaves the problems in `errors`. */",
+    "export interface ValidateFunction<T> {",
+    "  (data: unknown, context?: { instancePath?: string }): data is T;",
+    "  errors?: ValidationError[] | null;",
+    "}",
+    "export declare const modules: Record<string, unknown>;",
+    "",
+  ].join("\n");
+  return [
+    { path: AJV_HELPERS_FILE, contents, specs: [] },
+    { path: AJV_HELPERS_FILE.replace(/\.js$/, ".d.ts"), contents: types, specs: [] },
+  ];
+}

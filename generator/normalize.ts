@@ -1,0 +1,271 @@
+/**
+ * Stage 4: build the typed model from checked files. This is where cross-file rules live:
+ * every offering names a provider that exists, ids are unique, every request parameter has a
+ * provenance, and every example passes its own schema.
+ */
+
+import type { ErrorObject } from "ajv";
+import { createAjv } from "./ajv.js";
+import { compareText, diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
+import { NameScope, pascalIdentifier } from "./escape.js";
+import type { ParsedFile } from "./load.js";
+import type {
+  BundledSchema,
+  Example,
+  Json,
+  JsonObject,
+  Model,
+  OfferingSpec,
+  Parameter,
+  Provenance,
+  ProviderSpec,
+  SchemaRole,
+  SourcePosition,
+  Transport,
+} from "./model.js";
+import type { ResolvedSchemas } from "./resolve.js";
+import { cloneJson, isObject, withoutAnnotations } from "./schema-walk.js";
+
+export function provenanceOf(value: Json | undefined): Provenance {
+  return isObject(value) && typeof value.inferred === "string" ? { kind: "inferred", reason: value.inferred } : { kind: "documented" };
+}
+
+const ROLE_SUFFIX: Record<SchemaRole, string> = { request: "Request", response: "Response", stream: "StreamEvent" };
+
+export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchemas): { model?: Model; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const at = (file: ParsedFile, pointer: string): SourcePosition => file.positions.get(pointer) ?? { file: file.file, line: 1, column: 1 };
+
+  // Providers, in id order so nothing depends on the order files were listed in.
+  const providers = new Map<string, ProviderSpec>();
+  const providerFiles = files.filter((f) => f.kind === "provider").sort((a, b) => compareText(a.file, b.file));
+  const prefixScope = new NameScope();
+  for (const file of providerFiles) {
+    const data = file.data as JsonObject;
+    const id = data.id as string;
+    const existing = providers.get(id);
+    if (existing) {
+      diagnostics.push(diagnostic(at(file, "/id"), "/id", `provider id ${JSON.stringify(id)} is already used by ${existing.specFile}`));
+      continue;
+    }
+    const errors = data.errors as JsonObject;
+    providers.set(id, {
+      id,
+      name: data.name as string,
+      docsUrl: data.docsUrl as string,
+      typePrefix: prefixScope.claim((data.typePrefix as string | undefined) ?? pascalIdentifier(id, "Provider")),
+      specFile: file.file,
+      transports: (data.transports as JsonObject[]).map(toTransport),
+      errors: {
+        schema: cloneJson(errors.schema as JsonObject),
+        pointer: errors.pointer as string,
+        fields: cloneJson(errors.fields) as ProviderSpec["errors"]["fields"],
+        provenance: provenanceOf(errors.provenance),
+      },
+      retryStatuses: [...(data.retryStatuses as number[])].sort((a, b) => a - b),
+      notes: (data.notes as string[] | undefined) ?? [],
+    });
+  }
+
+  const offerings: OfferingSpec[] = [];
+  const offeringFiles = files.filter((f) => f.kind === "offering").sort((a, b) => compareText(a.file, b.file));
+  const ids = new Map<string, string>();
+  const stemScope = new NameScope();
+  for (const file of offeringFiles) {
+    const data = file.data as JsonObject;
+    const provider = providers.get(data.provider as string);
+    if (!provider) {
+      const known = [...providers.keys()].sort(compareText);
+      diagnostics.push(
+        diagnostic(at(file, "/provider"), "/provider", `no provider ${JSON.stringify(data.provider)}; known providers: ${known.join(", ") || "(none)"}`),
+      );
+      continue;
+    }
+    const id = `${provider.id}/${data.slug as string}`;
+    const first = ids.get(id);
+    if (first) {
+      diagnostics.push(diagnostic(at(file, "/slug"), "/slug", `offering id ${JSON.stringify(id)} is already defined in ${first}`));
+      continue;
+    }
+    ids.set(id, file.file);
+    const typeStem = stemScope.claim(provider.typePrefix + pascalIdentifier(data.slug as string, "Model"));
+
+    const sections: Partial<Record<SchemaRole, BundledSchema>> = {};
+    for (const role of ["request", "response", "stream"] as const) {
+      const section = data[role];
+      if (!isObject(section)) continue;
+      const pointer = `/${role}/schema`;
+      const bundle = resolved.get(file.file)?.[role];
+      if (!bundle) continue;
+      sections[role] = {
+        role,
+        schema: bundle.schema,
+        positions: bundle.positions,
+        provenance: provenanceOf(section.provenance as Json),
+        typeName: typeStem + ROLE_SUFFIX[role],
+        position: at(file, pointer),
+      };
+    }
+    if (!sections.request || !sections.response || (isObject(data.stream) && !sections.stream)) continue;
+
+    const parameters = checkParameters(file, sections.request, diagnostics);
+    const examples = toExamples(file, sections, diagnostics);
+    offerings.push({
+      id,
+      provider: provider.id,
+      slug: data.slug as string,
+      model: data.model as string,
+      name: data.name as string,
+      description: data.description as string,
+      status: data.status as OfferingSpec["status"],
+      contextWindow: data.contextWindow as number,
+      maxOutputTokens: (data.maxOutputTokens as number | null) ?? null,
+      inputModalities: data.inputModalities as string[],
+      outputModalities: data.outputModalities as string[],
+      source: cloneJson(data.source) as unknown as OfferingSpec["source"],
+      specFile: file.file,
+      typeStem,
+      request: sections.request,
+      response: sections.response,
+      ...(sections.stream ? { stream: sections.stream } : {}),
+      parameters,
+      examples,
+      notes: (data.notes as string[] | undefined) ?? [],
+    });
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  return {
+    model: {
+      providers: [...providers.values()].sort((a, b) => compareText(a.id, b.id)),
+      offerings: offerings.sort((a, b) => compareText(a.id, b.id)),
+    },
+    diagnostics,
+  };
+}
+
+function toTransport(data: JsonObject): Transport {
+  const copy = cloneJson(data) as unknown as Transport & { provenance: Json };
+  const provenance = provenanceOf(copy.provenance);
+  if (copy.kind === "http") {
+    return { ...copy, pathParams: copy.pathParams ?? [], auth: { scheme: "bearer", header: copy.auth.header ?? "Authorization" }, streaming: streamingOf(copy.streaming), provenance } as Transport;
+  }
+  return { ...copy, streaming: streamingOf(copy.streaming), provenance } as Transport;
+}
+
+function streamingOf(streaming: Transport["streaming"]): Transport["streaming"] {
+  if (!streaming) return undefined;
+  return { ...streaming, terminalEventTypes: streaming.terminalEventTypes ?? [], errorEventTypes: streaming.errorEventTypes ?? [] };
+}
+
+/** Paths of every property reachable from a schema: `messages[].role`, `settings.topP`. */
+export function parameterPaths(schema: JsonObject): string[] {
+  const out = new Set<string>();
+  const defs = isObject(schema.$defs) ? (schema.$defs as JsonObject) : {};
+  const walk = (node: Json | undefined, prefix: string, stack: string[]): void => {
+    if (!isObject(node)) return;
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#/$defs/")) {
+      const name = node.$ref.slice("#/$defs/".length);
+      if (!stack.includes(name)) walk(defs[name], prefix, [...stack, name]);
+    } else if (node.$ref === "#" && !stack.includes("#")) {
+      walk(schema, prefix, [...stack, "#"]);
+    }
+    if (isObject(node.properties)) {
+      for (const key of Object.keys(node.properties)) {
+        const path = joinParameterPath(prefix, key);
+        out.add(path);
+        walk((node.properties as JsonObject)[key], path, stack);
+      }
+    }
+    if (node.items !== undefined) walk(node.items, `${prefix}[]`, stack);
+    for (const keyword of ["anyOf", "oneOf", "allOf"] as const) {
+      if (Array.isArray(node[keyword])) for (const branch of node[keyword] as Json[]) walk(branch, prefix, stack);
+    }
+  };
+  walk(schema, "", []);
+  return [...out].sort(compareText);
+}
+
+function joinParameterPath(prefix: string, key: string): string {
+  if (/^[A-Za-z0-9_$-]+$/.test(key)) return prefix ? `${prefix}.${key}` : key;
+  return `${prefix}[${JSON.stringify(key)}]`;
+}
+
+function checkParameters(file: ParsedFile, request: BundledSchema, diagnostics: Diagnostic[]): Parameter[] {
+  const declared = (file.data as JsonObject).request as JsonObject;
+  const map = (declared.parameters ?? {}) as JsonObject;
+  const paths = parameterPaths(request.schema);
+  const where = file.positions.get("/request/parameters") ?? request.position;
+  for (const missing of paths.filter((p) => !Object.prototype.hasOwnProperty.call(map, p))) {
+    diagnostics.push(
+      diagnostic(where, "/request/parameters", `parameter ${JSON.stringify(missing)} has no provenance; add \`${missing}: documented\` or \`${missing}: { inferred: <reason> }\``),
+    );
+  }
+  for (const extra of Object.keys(map).filter((p) => !paths.includes(p))) {
+    const pointer = joinPointer("/request/parameters", extra);
+    diagnostics.push(diagnostic(file.keyPositions.get(pointer) ?? where, pointer, `${JSON.stringify(extra)} is not a parameter of the request schema`));
+  }
+  return paths.filter((p) => Object.prototype.hasOwnProperty.call(map, p)).map((p) => ({ path: p, provenance: provenanceOf(map[p]) }));
+}
+
+/** Examples must pass their own schemas: a wrong example would make every later test lie. */
+function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, BundledSchema>>, diagnostics: Diagnostic[]): Example[] {
+  const list = ((file.data as JsonObject).examples ?? []) as JsonObject[];
+  const ajv = createAjv();
+  const validators = new Map<SchemaRole, (data: unknown) => ErrorObject[]>();
+  const validatorFor = (role: SchemaRole) => {
+    let validate = validators.get(role);
+    if (!validate) {
+      const schema = sections[role];
+      const compiled = schema ? ajv.compile(withoutAnnotations(schema.schema)) : undefined;
+      validate = (data: unknown) => (compiled ? (compiled(data) ? [] : (compiled.errors ?? [])) : []);
+      validators.set(role, validate);
+    }
+    return validate;
+  };
+  const names = new Map<string, number>();
+  return list.map((example, index) => {
+    const base = `/examples/${index}`;
+    const name = example.name as string;
+    if (names.has(name)) diagnostics.push(diagnostic(file.positions.get(`${base}/name`)!, `${base}/name`, `example name ${JSON.stringify(name)} is already used by /examples/${names.get(name)}`));
+    names.set(name, index);
+    const check = (role: SchemaRole, value: Json | undefined, pointer: string) => {
+      if (value === undefined) return;
+      if (!sections[role]) {
+        diagnostics.push(diagnostic(file.positions.get(pointer)!, pointer, `example has ${role} data but the offering has no ${role} schema`));
+        return;
+      }
+      for (const error of validatorFor(role)(value)) {
+        const p = pointer + error.instancePath;
+        diagnostics.push(diagnostic(file.positions.get(p) ?? file.positions.get(pointer)!, p, `example does not match the ${role} schema: ${ajvMessage(error)}`));
+      }
+    };
+    check("request", example.request, `${base}/request`);
+    check("response", example.response, `${base}/response`);
+    (example.events as Json[] | undefined)?.forEach((event, i) => check("stream", event, `${base}/events/${i}`));
+    return {
+      name,
+      title: example.title as string,
+      provenance: provenanceOf(example.provenance as Json),
+      request: cloneJson(example.request as JsonObject),
+      ...(example.response ? { response: cloneJson(example.response as JsonObject) } : {}),
+      ...(example.events ? { events: cloneJson(example.events as JsonObject[]) } : {}),
+    };
+  });
+}
+
+export function ajvMessage(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "additionalProperties":
+      return `unknown property ${JSON.stringify(params.additionalProperty)}`;
+    case "required":
+      return `missing required property ${JSON.stringify(params.missingProperty)}`;
+    case "enum":
+      return `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "const":
+      return `must be ${JSON.stringify(params.allowedValue)}`;
+    default:
+      return error.message ?? error.keyword;
+  }
+}
+

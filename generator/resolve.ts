@@ -1,0 +1,238 @@
+/**
+ * Stage 3: resolve `$ref`s. Each request, response and stream schema becomes one self-contained
+ * schema: every definition it reaches (in its own file or a shared file) is copied into its
+ * `$defs` under a readable name, and each `$ref` is rewritten to point there.
+ *
+ * `#` in a `$ref` means the schema root: the section's `schema` in an offering file, the whole
+ * file in a shared file. Other files are named relative to the referencing file.
+ */
+import path from "node:path";
+import { diagnostic, joinPointer, splitPointer, type Diagnostic } from "./diagnostics.js";
+import { pascalIdentifier, NameScope } from "./escape.js";
+import type { ParsedFile } from "./load.js";
+import type { Json, JsonObject, SourcePosition } from "./model.js";
+import { isObject, keywordShape, setOwn } from "./schema-walk.js";
+
+const SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
+
+/** A schema's place: the file, the pointer of its schema root (what `#` means), and its own pointer. */
+interface Location {
+  file: string;
+  base: string;
+  pointer: string;
+}
+
+export interface Bundle {
+  schema: JsonObject;
+  positions: Map<string, SourcePosition>;
+}
+
+export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFile>): { bundle?: Bundle; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const positions = new Map<string, SourcePosition>();
+  const defs: Record<string, Json> = {};
+  const defNames = new Map<string, string>();
+  const scope = new NameScope();
+  const queue: { location: Location; name: string }[] = [];
+  const keyOf = (l: Location) => `${l.file}#${l.pointer}`;
+  let rootKey = keyOf(root);
+
+  const positionOf = (l: Location): SourcePosition => files.get(l.file)?.positions.get(l.pointer) ?? { file: l.file, line: 1, column: 1 };
+
+  /** Where a `$ref` leads, or a diagnostic saying why it leads nowhere. */
+  function target(ref: string, from: Location, refPointer: string): Location | undefined {
+    const fail = (message: string) => {
+      diagnostics.push(diagnostic(positionOf({ ...from, pointer: refPointer }), refPointer, message));
+      return undefined;
+    };
+    const hash = ref.indexOf("#");
+    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const fragment = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
+    if (fragment !== "" && !fragment.startsWith("/")) return fail(`$ref ${JSON.stringify(ref)}: only JSON-pointer fragments (#/...) are supported`);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return fail(`$ref ${JSON.stringify(ref)}: remote references are not supported; copy the schema into a shared file`);
+    let location: Location;
+    if (filePart === "") {
+      location = { file: from.file, base: from.base, pointer: from.base + fragment };
+    } else {
+      const file = path.posix.normalize(path.posix.join(path.posix.dirname(from.file), filePart));
+      const parsed = files.get(file);
+      if (!parsed) return fail(`$ref ${JSON.stringify(ref)} points to nothing: no spec file ${JSON.stringify(file)}`);
+      if (parsed.kind !== "fragment") return fail(`$ref ${JSON.stringify(ref)}: only files under a shared/ folder may be referenced from other files`);
+      location = { file, base: "", pointer: fragment };
+    }
+    if (valueAt(files.get(location.file)!.data, location.pointer) === undefined) {
+      return fail(`$ref ${JSON.stringify(ref)} points to nothing: ${location.file} has no ${JSON.stringify(location.pointer.slice(location.base.length) || "/")}`);
+    }
+    return location;
+  }
+
+  /** Follows a chain of schemas that are nothing but a `$ref`; a chain that comes back is a cycle. */
+  function checkRefChain(start: Location, refPointer: string, from: Location): boolean {
+    const seen = [keyOf(start)];
+    let current = start;
+    for (;;) {
+      const node = valueAt(files.get(current.file)!.data, current.pointer);
+      if (!isObject(node) || typeof node.$ref !== "string" || Object.keys(node).some((k) => !isAnnotation(k) && k !== "$ref")) return true;
+      const next = target(node.$ref, current, joinPointer(current.pointer, "$ref"));
+      if (!next) return false;
+      const key = keyOf(next);
+      if (seen.includes(key)) {
+        diagnostics.push(
+          diagnostic(positionOf({ ...from, pointer: refPointer }), refPointer, `$ref cycle: ${[...seen, key].join(" → ")} never reaches a schema`),
+        );
+        return false;
+      }
+      seen.push(key);
+      current = next;
+    }
+  }
+
+  function refFor(ref: string, from: Location, refPointer: string): string | undefined {
+    const location = target(ref, from, refPointer);
+    if (!location) return undefined;
+    const key = keyOf(location);
+    if (key === rootKey) return checkRefChain(location, refPointer, from) ? "#" : undefined;
+    let name = defNames.get(key);
+    if (!name) {
+      if (!checkRefChain(location, refPointer, from)) return undefined;
+      const tokens = splitPointer(location.pointer.slice(location.base.length));
+      const stem = tokens.length ? tokens[tokens.length - 1]! : path.posix.basename(location.file).replace(/\.[^.]+$/, "");
+      name = scope.claim(pascalIdentifier(stem, "Def"));
+      defNames.set(key, name);
+      queue.push({ location, name });
+    }
+    return `#/$defs/${name}`;
+  }
+
+  function copySchema(node: Json, from: Location, out: string): Json {
+    positions.set(out, positionOf(from));
+    if (!isObject(node)) return node;
+    const copy: JsonObject = {};
+    for (const key of Object.keys(node)) {
+      const value = node[key] as Json;
+      const at = { ...from, pointer: joinPointer(from.pointer, key) };
+      const outAt = joinPointer(out, key);
+      if (key === "$defs" || key === "$schema") continue;
+      if (key === "$ref" && typeof value === "string") {
+        positions.set(outAt, positionOf(at));
+        const rewritten = refFor(value, from, at.pointer);
+        if (rewritten) setOwn(copy, key, rewritten);
+        continue;
+      }
+      switch (keywordShape(key)) {
+        case "schema":
+          setOwn(copy, key, copySchema(value, at, outAt));
+          break;
+        case "schema-map": {
+          const members: JsonObject = {};
+          positions.set(outAt, positionOf(at));
+          for (const name of Object.keys(value as JsonObject)) {
+            setOwn(members, name, copySchema((value as JsonObject)[name]!, { ...at, pointer: joinPointer(at.pointer, name) }, joinPointer(outAt, name)));
+          }
+          setOwn(copy, key, members);
+          break;
+        }
+        case "schema-list":
+          positions.set(outAt, positionOf(at));
+          setOwn(copy, key, (value as Json[]).map((item, i) => copySchema(item, { ...at, pointer: joinPointer(at.pointer, i) }, joinPointer(outAt, i))));
+          break;
+        default:
+          copyData(value, at, outAt);
+          setOwn(copy, key, value);
+      }
+    }
+    return copy;
+  }
+
+  function copyData(value: Json, from: Location, out: string): void {
+    positions.set(out, positionOf(from));
+    if (Array.isArray(value)) value.forEach((item, i) => copyData(item, { ...from, pointer: joinPointer(from.pointer, i) }, joinPointer(out, i)));
+    else if (isObject(value)) for (const key of Object.keys(value)) copyData(value[key] as Json, { ...from, pointer: joinPointer(from.pointer, key) }, joinPointer(out, key));
+  }
+
+  // A root that only names another schema (`schema: { $ref: shared/x.yaml#/$defs/Request }`)
+  // becomes that schema, so the bundle's root is the real object and not an alias of a definition.
+  let effectiveRoot = root;
+  for (let hops = 0; hops < 64; hops++) {
+    const node = valueAt(files.get(effectiveRoot.file)!.data, effectiveRoot.pointer);
+    if (!isObject(node) || typeof node.$ref !== "string" || Object.keys(node).some((k) => k !== "$ref" && k !== "$schema" && k !== "$comment")) break;
+    if (!checkRefChain(effectiveRoot, joinPointer(effectiveRoot.pointer, "$ref"), effectiveRoot)) break;
+    const next = target(node.$ref, effectiveRoot, joinPointer(effectiveRoot.pointer, "$ref"));
+    if (!next) break;
+    effectiveRoot = next;
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+  rootKey = keyOf(effectiveRoot);
+  const rootNode = valueAt(files.get(effectiveRoot.file)!.data, effectiveRoot.pointer) as Json;
+  const body = copySchema(rootNode, effectiveRoot, "");
+  for (let item = queue.shift(); item; item = queue.shift()) {
+    const node = valueAt(files.get(item.location.file)!.data, item.location.pointer) as Json;
+    setOwn(defs, item.name, copySchema(node, item.location, joinPointer("/$defs", item.name)));
+  }
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const schema: JsonObject = { $schema: SCHEMA_DIALECT };
+  if (isObject(body)) for (const key of Object.keys(body)) setOwn(schema, key, body[key] as Json);
+  else if (body === false) schema.not = {};
+  if (Object.keys(defs).length > 0) {
+    const sorted: JsonObject = {};
+    for (const name of Object.keys(defs).sort()) setOwn(sorted, name, defs[name]!);
+    schema.$defs = sorted;
+  }
+  return { bundle: { schema, positions }, diagnostics };
+}
+
+function isAnnotation(key: string): boolean {
+  return key.startsWith("x-") || ["title", "description", "$comment", "examples", "deprecated"].includes(key);
+}
+
+export function valueAt(root: Json, pointer: string): Json | undefined {
+  let value: Json | undefined = root;
+  for (const token of splitPointer(pointer)) {
+    if (Array.isArray(value)) value = /^(0|[1-9][0-9]*)$/.test(token) ? value[Number(token)] : undefined;
+    else if (isObject(value)) value = Object.prototype.hasOwnProperty.call(value, token) ? (value[token] as Json) : undefined;
+    else return undefined;
+  }
+  return value;
+}
+
+/** Bundles for each schema section of each offering file: `resolved.get(file)?.request`. */
+export type ResolvedSchemas = ReadonlyMap<string, Partial<Record<"request" | "response" | "stream", Bundle>>>;
+
+/** Resolves every schema section of every offering file; all dangling or cyclic refs are reported. */
+export function resolveSchemas(files: readonly ParsedFile[]): { resolved: ResolvedSchemas; diagnostics: Diagnostic[] } {
+  const byPath = new Map(files.map((f) => [f.file, f]));
+  const resolved = new Map<string, Partial<Record<"request" | "response" | "stream", Bundle>>>();
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    if (file.kind !== "offering" || !isObject(file.data)) continue;
+    const sections: Partial<Record<"request" | "response" | "stream", Bundle>> = {};
+    for (const role of ["request", "response", "stream"] as const) {
+      if (!isObject(file.data[role])) continue;
+      const pointer = `/${role}/schema`;
+      const result = bundleSchema({ file: file.file, base: pointer, pointer }, byPath);
+      diagnostics.push(...result.diagnostics);
+      if (result.bundle) sections[role] = result.bundle;
+    }
+    resolved.set(file.file, sections);
+  }
+  // Shared files are checked too, so a dangling ref in an unused definition is not missed.
+  for (const file of files) {
+    if (file.kind !== "fragment" || !isObject(file.data) || !isObject(file.data.$defs)) continue;
+    for (const name of Object.keys(file.data.$defs)) {
+      const pointer = joinPointer("/$defs", name);
+      diagnostics.push(...bundleSchema({ file: file.file, base: "", pointer }, byPath).diagnostics);
+    }
+  }
+  return { resolved, diagnostics: dedupe(diagnostics) };
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.pointer}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * modelspec client runtime: the hand-written core every generated client calls. Provider-agnostic:
+ * all behaviour comes from the transport and error descriptors in the provider spec.
+ *
+ * HTTP clients
+ *   const core = createHttpClient({ provider, transport, errors, retryStatuses }, options);
+ *     transport: the spec's HttpTransport as a literal (extra fields such as description are ignored)
+ *     errors:    { pointer, fields } from the spec's ErrorEnvelope
+ *     options:   ClientOptions: apiKey (or token), baseUrl, fetch, pathParams / top-level path params
+ *                (e.g. accountId), timeout, maxRetries, validateRequest, validateResponse, headers,
+ *                allowInsecureHttp, sleep / random (tests)
+ *   Throws at creation: ConfigurationError (no key, missing path parameter), InsecureTransportError.
+ *
+ *   core.send<T>(operation, call?): Promise<T>
+ *     operation: { model, request, fixed?, validators?: { request?, response?, stream? } }
+ *     Returns the unwrapped result: the body (plain), body[result] (envelope), or this task's items
+ *     of body[data] (data-array; an array, several when numberResults > 1). For task-array bodies it
+ *     merges `fixed` over the request, fills a fresh UUID unless given, sends `[task]`, and polls
+ *     when the request selects async delivery.
+ *   core.stream<E>(operation, call?): AsyncIterable<E>
+ *     Sets the streaming switch itself. Lazy: the request goes out when iteration starts.
+ *   call: CallOptions: signal, timeout, maxRetries, validateRequest, validateResponse, headers, pollTimeout.
+ *
+ * Workers AI binding
+ *   const core = createBindingClient({ provider, transport, errors }, { binding: env.AI, gateway? });
+ *   core.send<T>(operation, call?) / core.stream<E>(operation, call?), call: BindingCallOptions
+ *   (AiOptions such as gateway, signal, tags, passed through, plus timeout and the validate flags).
+ *
+ * A generated method is then one line, e.g.
+ *   create: (request: R, call?: CallOptions) => core.send<O[]>({ model: "…", request, fixed, validators }, call),
+ *   stream: (request: R, call?: CallOptions) => core.stream<E>({ model: "…", request, fixed, validators }, call),
+ *
+ * Errors: every failure is a ModelspecError subclass, see errors.ts. The mock server (mock-server.ts)
+ * is Node-only and deliberately not exported here.
+ */
+export { createHttpClient, backoff, parseRetryAfter, isLoopback, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./http.js";
+export type { HttpClient, HttpClientDescriptor } from "./http.js";
+export { createBindingClient } from "./binding.js";
+export type { AiBinding, AiRunOptions, BindingCallOptions, BindingClient, BindingClientDescriptor, BindingClientOptions, GatewayOptions } from "./binding.js";
+export { readEvents } from "./sse.js";
+export type { ReadEventsOptions } from "./sse.js";
+export * from "./errors.js";
+export type * from "./types.js";

@@ -1,0 +1,67 @@
+/** Which keywords of a JSON Schema hold sub-schemas. Everything else is data (enum, const, default...). */
+export const SUBSCHEMA_KEYWORDS = ["items", "additionalProperties", "propertyNames", "contains", "not", "if", "then", "else"] as const;
+export const SUBSCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "$defs"] as const;
+export const SUBSCHEMA_LIST_KEYWORDS = ["anyOf", "oneOf", "allOf", "prefixItems"] as const;
+
+const single = new Set<string>(SUBSCHEMA_KEYWORDS);
+const map = new Set<string>(SUBSCHEMA_MAP_KEYWORDS);
+const list = new Set<string>(SUBSCHEMA_LIST_KEYWORDS);
+
+export type KeywordShape = "schema" | "schema-map" | "schema-list" | "data";
+
+export function keywordShape(keyword: string): KeywordShape {
+  if (single.has(keyword)) return "schema";
+  if (map.has(keyword)) return "schema-map";
+  if (list.has(keyword)) return "schema-list";
+  return "data";
+}
+
+/** Sets a key as plain data, so `__proto__` and friends stay ordinary properties. */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** A deep copy that keeps odd keys as own data properties. */
+export function cloneJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(cloneJson) as T;
+  if (isObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) setOwn(out, key, cloneJson(value[key]));
+    return out as T;
+  }
+  return value;
+}
+
+/**
+ * A copy of a schema without its `x-` annotations: they are notes for readers, and ajv's
+ * strict mode rejects keywords it does not know. Data keywords (enum, const, default) are kept whole.
+ */
+export function withoutAnnotations<T>(schema: T): T {
+  if (!isObject(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(schema)) {
+    if (key.startsWith("x-")) continue;
+    const value = schema[key];
+    switch (keywordShape(key)) {
+      case "schema":
+        setOwn(out, key, withoutAnnotations(value));
+        break;
+      case "schema-map": {
+        const members: Record<string, unknown> = {};
+        for (const name of Object.keys(value as object)) setOwn(members, name, withoutAnnotations((value as Record<string, unknown>)[name]));
+        setOwn(out, key, members);
+        break;
+      }
+      case "schema-list":
+        setOwn(out, key, (value as unknown[]).map(withoutAnnotations));
+        break;
+      default:
+        setOwn(out, key, cloneJson(value));
+    }
+  }
+  return out as T;
+}

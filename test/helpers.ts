@@ -1,0 +1,115 @@
+/** Shared test helpers: the repo's folders, a cached in-memory generation, and spec fixtures. */
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { generateFiles } from "../generator/generate.js";
+import { readSpecDir, type SpecFiles } from "../generator/load.js";
+import type { GeneratedFile } from "../generator/model.js";
+import { PROJECT_ROOT } from "../generator/options.js";
+
+export const SCHEMAS_DIR = path.join(PROJECT_ROOT, "schemas");
+export const GENERATED_DIR = path.join(PROJECT_ROOT, "generated");
+
+let cached: Promise<GeneratedFile[]> | undefined;
+
+/** One in-memory generation from `schemas/` per test worker. */
+export function generateFromRepo(): Promise<GeneratedFile[]> {
+  cached ??= readSpecDir(SCHEMAS_DIR).then((files) => generateFiles(files));
+  return cached;
+}
+
+/** Imports a module of the committed `generated/` folder, as a user would. */
+export async function importGenerated<T = Record<string, unknown>>(relative: string): Promise<T> {
+  return (await import(pathToFileURL(path.join(GENERATED_DIR, relative)).href)) as T;
+}
+
+export function textFiles(files: Record<string, string>): SpecFiles {
+  return new Map(Object.entries(files).map(([name, text]) => [name, new TextEncoder().encode(text)]));
+}
+
+export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "modelspec-test-"));
+  try {
+    return await run(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A small valid spec set: one provider, one shared file, one offering. Tests break it on purpose. */
+export const MINIMAL_SPECS: Record<string, string> = {
+  "acme/provider.yaml": `id: acme
+name: Acme AI
+docsUrl: https://acme.example/docs
+retryStatuses: [429, 500]
+errors:
+  provenance: documented
+  pointer: /error
+  fields: { message: message, code: code }
+  schema:
+    type: object
+    properties:
+      error: { type: object, properties: { message: { type: string }, code: { type: string } } }
+transports:
+  - id: rest
+    kind: http
+    description: Plain JSON over HTTPS.
+    provenance: documented
+    baseUrl: https://api.acme.example
+    method: POST
+    path: /v1/chat
+    auth: { scheme: bearer }
+    requestBody: { kind: plain }
+    responseBody: { kind: plain }
+`,
+  "acme/shared/chat.yaml": `$defs:
+  Message:
+    type: object
+    required: [role, content]
+    properties:
+      role: { enum: [user, assistant] }
+      content: { type: string, minLength: 1 }
+`,
+  "acme/tiny.yaml": `provider: acme
+slug: tiny
+model: acme-tiny-1
+name: Acme Tiny
+description: A tiny model.
+status: available
+contextWindow: 8000
+maxOutputTokens: 1000
+inputModalities: [text]
+outputModalities: [text]
+source: { seed: test, section: fixture }
+request:
+  provenance: documented
+  parameters:
+    messages: documented
+    messages[].role: documented
+    messages[].content: documented
+    temperature: { inferred: "fixture" }
+  schema:
+    type: object
+    required: [messages]
+    properties:
+      messages:
+        type: array
+        minItems: 1
+        items: { $ref: shared/chat.yaml#/$defs/Message }
+      temperature: { type: number, minimum: 0, maximum: 2 }
+response:
+  provenance: documented
+  schema:
+    type: object
+    required: [text]
+    properties:
+      text: { type: string }
+examples:
+  - name: hello
+    title: Hello
+    provenance: documented
+    request: { messages: [{ role: user, content: hi }] }
+    response: { text: hello }
+`,
+};
