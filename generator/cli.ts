@@ -14,6 +14,7 @@ Usage: modelspec <command> [options]
 Commands:
   generate     Generate types, validators, clients, catalog and docs from the specs
   provenance   List, per offering, which request parameters are documented and which inferred
+  serve        Start the local provider server (a mock of every provider) for integration tests
   help         Show this help
 
 Run \`modelspec <command> --help\` for a command's options.`;
@@ -58,6 +59,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await generateCommand(rest, io);
       case "provenance":
         return await provenanceCommand(rest, io);
+      case "serve": {
+        // The server keeps the process alive; bin.js also stops it on SIGINT/SIGTERM.
+        const { serveCommand } = (await import("./serve.js")) as { serveCommand: (argv: string[], io: Io) => Promise<{ code: number }> };
+        return (await serveCommand(rest, io)).code;
+      }
       case undefined:
       case "help":
       case "--help":

@@ -94,12 +94,18 @@ export function lineComment(text: string): string {
     .join("\n");
 }
 
-/** Markdown text with the characters that would format, link or embed HTML escaped. */
+/**
+ * Markdown text on one line with everything that could format, link or embed HTML neutralised:
+ * emphasis, code, link and table characters are backslash-escaped, `<`, `>` and `&` become
+ * entities, and a leading `#`, `-`, `+` or `1.` cannot start a heading or list.
+ */
 export function markdownText(text: string): string {
   return text
-    .replace(/\r\n?|[\u2028\u2029]/g, " ")
-    .replace(/\n/g, " ")
-    .replace(/[\\`*_{}[\]()#+\-.!|<>&~]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === "&" ? "&amp;" : `\\${c}`));
+    .replace(/\r\n?|[\n\u2028\u2029\u0085]/g, " ")
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/[<>&]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&amp;"))
+    .replace(/^(\s*)([#+\-=])/, "$1\\$2")
+    .replace(/^(\s*\d+)([.)])/, "$1\\$2");
 }
 
 /** Inline code in Markdown: backticks cannot end it and HTML cannot start inside table cells. */

@@ -8,6 +8,7 @@ import { checkSpecFiles } from "./check.js";
 import { compileTypeScript } from "./compile.js";
 import { compareText, SpecError } from "./diagnostics.js";
 import { catalogEmitter } from "./emit/catalog.js";
+import { clientsEmitter } from "./emit/clients.js";
 import { docsEmitter } from "./emit/docs.js";
 import { indexesEmitter } from "./emit/indexes.js";
 import { runtimeEmitter } from "./emit/runtime.js";
@@ -22,7 +23,7 @@ import { resolveSchemas } from "./resolve.js";
 import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
 
 /** The output kinds. Adding one means adding an emitter here, not editing the others. */
-export const EMITTERS: readonly Emitter[] = [typesEmitter, validatorsEmitter, indexesEmitter, catalogEmitter, docsEmitter, runtimeEmitter];
+export const EMITTERS: readonly Emitter[] = [typesEmitter, validatorsEmitter, clientsEmitter, indexesEmitter, catalogEmitter, docsEmitter, runtimeEmitter];
 
 /** Specs → checked, resolved, typed model. Throws `SpecError` listing every problem found. */
 export function loadModel(specFiles: SpecFiles, options: Pick<GenerateOptions, "maxSpecBytes"> = resolveOptions()): Model {

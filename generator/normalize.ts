@@ -23,6 +23,7 @@ import type {
   SourcePosition,
   Transport,
 } from "./model.js";
+import { parameterPaths } from "./parameters.js";
 import type { ResolvedSchemas } from "./resolve.js";
 import { cloneJson, isObject, withoutAnnotations } from "./schema-walk.js";
 
@@ -155,39 +156,6 @@ function toTransport(data: JsonObject): Transport {
 function streamingOf(streaming: Transport["streaming"]): Transport["streaming"] {
   if (!streaming) return undefined;
   return { ...streaming, terminalEventTypes: streaming.terminalEventTypes ?? [], errorEventTypes: streaming.errorEventTypes ?? [] };
-}
-
-/** Paths of every property reachable from a schema: `messages[].role`, `settings.topP`. */
-export function parameterPaths(schema: JsonObject): string[] {
-  const out = new Set<string>();
-  const defs = isObject(schema.$defs) ? (schema.$defs as JsonObject) : {};
-  const walk = (node: Json | undefined, prefix: string, stack: string[]): void => {
-    if (!isObject(node)) return;
-    if (typeof node.$ref === "string" && node.$ref.startsWith("#/$defs/")) {
-      const name = node.$ref.slice("#/$defs/".length);
-      if (!stack.includes(name)) walk(defs[name], prefix, [...stack, name]);
-    } else if (node.$ref === "#" && !stack.includes("#")) {
-      walk(schema, prefix, [...stack, "#"]);
-    }
-    if (isObject(node.properties)) {
-      for (const key of Object.keys(node.properties)) {
-        const path = joinParameterPath(prefix, key);
-        out.add(path);
-        walk((node.properties as JsonObject)[key], path, stack);
-      }
-    }
-    if (node.items !== undefined) walk(node.items, `${prefix}[]`, stack);
-    for (const keyword of ["anyOf", "oneOf", "allOf"] as const) {
-      if (Array.isArray(node[keyword])) for (const branch of node[keyword] as Json[]) walk(branch, prefix, stack);
-    }
-  };
-  walk(schema, "", []);
-  return [...out].sort(compareText);
-}
-
-function joinParameterPath(prefix: string, key: string): string {
-  if (/^[A-Za-z0-9_$-]+$/.test(key)) return prefix ? `${prefix}.${key}` : key;
-  return `${prefix}[${JSON.stringify(key)}]`;
 }
 
 function checkParameters(file: ParsedFile, request: BundledSchema, diagnostics: Diagnostic[]): Parameter[] {

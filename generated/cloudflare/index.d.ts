@@ -2,6 +2,110 @@
 export type * from "./gpt-5.4/types.js";
 export type * from "./gpt-5.4-mini/types.js";
 export type * from "./gpt-5.4-nano/types.js";
+export * from "./client.js";
+/**
+ * Cloudflare Workers AI: transports, error envelope and retry policy, as the spec declares them.
+ */
+export declare const provider: {
+  readonly id: "cloudflare";
+  readonly name: "Cloudflare Workers AI";
+  readonly docsUrl: "https://developers.cloudflare.com/workers-ai/";
+  readonly transports: readonly [
+    {
+      readonly id: "rest";
+      readonly kind: "http";
+      readonly baseUrl: "https://api.cloudflare.com";
+      readonly method: "POST";
+      readonly path: "/client/v4/accounts/{accountId}/ai/run/{model}";
+      readonly pathParams: readonly [
+        {
+          readonly name: "accountId";
+          readonly description: "The Cloudflare account id (`account_id` in Cloudflare's docs).";
+        },
+      ];
+      readonly auth: {
+        readonly scheme: "bearer";
+        readonly header: "Authorization";
+      };
+      readonly requestBody: {
+        readonly kind: "plain";
+      };
+      readonly responseBody: {
+        readonly kind: "envelope";
+        readonly result: "result";
+        readonly success: "success";
+      };
+      readonly streaming: {
+        readonly format: "sse";
+        readonly enable: {
+          readonly field: "stream";
+          readonly value: true;
+        };
+        readonly doneSentinel: "[DONE]";
+        readonly terminalEventTypes: readonly [];
+        readonly errorEventTypes: readonly [];
+      };
+    },
+    {
+      readonly id: "binding";
+      readonly kind: "workers-binding";
+      readonly streaming: {
+        readonly format: "sse";
+        readonly enable: {
+          readonly field: "stream";
+          readonly value: true;
+        };
+        readonly doneSentinel: "[DONE]";
+        readonly terminalEventTypes: readonly [];
+        readonly errorEventTypes: readonly [];
+      };
+    },
+  ];
+  readonly errors: {
+    readonly pointer: "/errors";
+    readonly fields: {
+      readonly code: "code";
+      readonly message: "message";
+    };
+    readonly schema: {
+      readonly description: "REST failure body: the same envelope as a success, with `success: false` and `errors: [{ code, message }]`.";
+      readonly type: "object";
+      readonly required: readonly ["success", "errors"];
+      readonly properties: {
+        readonly result: {
+          readonly description: "Absent or null on failure.";
+        };
+        readonly success: {
+          readonly type: "boolean";
+          readonly const: false;
+        };
+        readonly errors: {
+          readonly type: "array";
+          readonly items: {
+            readonly type: "object";
+            readonly required: readonly ["message"];
+            readonly properties: {
+              readonly code: {
+                readonly description: "Cloudflare's internal error code, e.g. 5007 (no such model), 3040 (out of capacity).";
+                readonly type: "integer";
+              };
+              readonly message: {
+                readonly type: "string";
+              };
+            };
+            readonly additionalProperties: true;
+          };
+        };
+        readonly messages: {
+          readonly type: "array";
+          readonly items: true;
+        };
+      };
+      readonly additionalProperties: true;
+    };
+  };
+  readonly retryStatuses: readonly [408, 409, 429, 500, 502, 503, 504];
+};
 /**
  * Every Cloudflare Workers AI offering, by a name made from its slug.
  */

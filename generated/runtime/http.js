@@ -101,11 +101,14 @@ export function createHttpClient(descriptor, options) {
   async function post(url, body, call, accept) {
     const timeout = setting(call, "timeout", DEFAULT_TIMEOUT_MS);
     const maxRetries = setting(call, "maxRetries", DEFAULT_MAX_RETRIES);
+    const extra = { ...options.headers, ...call.headers };
+    // Drop any caller header that would collide with the auth header under another letter case.
+    for (const name of Object.keys(extra))
+      if (name.toLowerCase() === authHeader.toLowerCase()) delete extra[name];
     const headers = {
       "content-type": "application/json",
       accept,
-      ...options.headers,
-      ...call.headers,
+      ...extra,
       [authHeader]: `Bearer ${secret}`,
     };
     for (let attempt = 0; ; attempt++) {

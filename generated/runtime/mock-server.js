@@ -548,8 +548,9 @@ function errorObject(offering, transport, failure, task) {
 function streamErrorEvent(offering, transport, failure, task) {
   const streaming = transport.streaming;
   const eventType = streaming.errorEventTypes?.[0];
+  // The event's own `type` wins over an error-type field of the same name (OpenAI's `error` event).
   if (eventType !== undefined)
-    return { type: eventType, ...errorObject(offering, transport, failure, task) };
+    return { ...errorObject(offering, transport, failure, task), type: eventType };
   const field = streaming.errorField;
   if (field === undefined) return undefined;
   if (offering.errors.pointer === `/${field}`)

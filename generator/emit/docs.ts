@@ -4,6 +4,7 @@
  */
 import { markdownCode, markdownText } from "../escape.js";
 import type { Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, ProviderSpec } from "../model.js";
+import { findParameter } from "../parameters.js";
 import { isObject } from "../schema-walk.js";
 import { constraintsOf, provenanceText } from "./doc-lines.js";
 import { offeringDir } from "./paths.js";
@@ -59,11 +60,10 @@ function offeringPage(offering: OfferingSpec, provider: ProviderSpec): string {
     "| --- | --- | --- | --- | --- | --- |",
     ...offering.parameters.map((p) => {
       const node = findParameter(offering.request.schema, p.path);
-      return `| ${markdownCode(p.path)} | ${cell(typeText(node?.schema))} | ${node?.required ? "yes" : "no"} | ${cell(
-        constraintsOf(node?.schema ?? {})
-          .map((c) => `${c.label}: ${c.value}`)
-          .join("; "),
-      )} | ${cell(provenanceText(p.provenance))} | ${cell(typeof node?.schema.description === "string" ? node.schema.description : "")} |`;
+      const schema = node ? { ...node.schema, ...node.property } : {};
+      const constraints = constraintsOf(schema).map((c) => `${c.label}: ${c.value}`);
+      const description = typeof schema.description === "string" ? schema.description : "";
+      return `| ${markdownCode(p.path)} | ${cell(typeText(node?.schema))} | ${node?.required ? "yes" : "no"} | ${cell(constraints.join("; "))} | ${cell(provenanceText(p.provenance))} | ${cell(description)} |`;
     }),
     "",
   ];
@@ -84,41 +84,3 @@ function typeText(schema: JsonObject | undefined): string {
   return "any";
 }
 
-/** The schema of a parameter path (`messages[].role`) and whether it is required. */
-function findParameter(root: JsonObject, path: string): { schema: JsonObject; required: boolean } | undefined {
-  const defs = isObject(root.$defs) ? (root.$defs as JsonObject) : {};
-  const deref = (node: Json | undefined): JsonObject | undefined => {
-    let current = node;
-    for (let i = 0; i < 32 && isObject(current) && typeof current.$ref === "string"; i++) {
-      current = current.$ref === "#" ? root : defs[current.$ref.replace("#/$defs/", "")];
-    }
-    return isObject(current) ? current : undefined;
-  };
-  const tokens = [...path.matchAll(/\[\]|\[("(?:[^"\\]|\\.)*")\]|([^.[\]]+)/g)].map((m) => (m[0] === "[]" ? { items: true } : { key: m[1] ? (JSON.parse(m[1]) as string) : m[2]! }));
-  let candidates: JsonObject[] = [deref(root)!];
-  let found: { schema: JsonObject; required: boolean } | undefined;
-  for (const token of tokens) {
-    const expanded = candidates.flatMap(function expand(c: JsonObject): JsonObject[] {
-      const branches = ["anyOf", "oneOf", "allOf"].flatMap((k) => (Array.isArray(c[k]) ? (c[k] as Json[]).map(deref).filter((x): x is JsonObject => !!x).flatMap(expand) : []));
-      return [c, ...branches];
-    });
-    const next: JsonObject[] = [];
-    found = undefined;
-    for (const c of expanded) {
-      if ("items" in token) {
-        const item = deref(c.items as Json);
-        if (item) next.push(item);
-      } else if (isObject(c.properties) && Object.prototype.hasOwnProperty.call(c.properties, token.key)) {
-        const child = deref((c.properties as JsonObject)[token.key]);
-        const own = (c.properties as JsonObject)[token.key];
-        if (child) {
-          next.push(child);
-          const schema = isObject(own) && typeof own.description === "string" ? { ...child, description: own.description } : child;
-          found ??= { schema, required: Array.isArray(c.required) && c.required.includes(token.key) };
-        }
-      }
-    }
-    candidates = next;
-  }
-  return found;
-}

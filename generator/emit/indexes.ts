@@ -3,7 +3,7 @@
  * provider, and a root index with the registry of every offering.
  */
 import { camelIdentifier, docComment, literal, NameScope, propertyKey } from "../escape.js";
-import type { Emitter, GeneratedFile, Model, OfferingSpec } from "../model.js";
+import type { Emitter, GeneratedFile, Model, OfferingSpec, ProviderSpec } from "../model.js";
 import { catalogEntries } from "./catalog.js";
 import { offeringDir, providerDir, relativeImport, validatorFile } from "./paths.js";
 import { specsOf } from "./types.js";
@@ -16,8 +16,9 @@ export const indexesEmitter: Emitter = {
     for (const offering of model.offerings) files.push(offeringModule(offering, entries.get(offering.id)!));
 
     const rootLines: string[] = [];
-    const rootScope = new NameScope(["offerings", "catalog", "Offering", "OfferingId", "getOffering"]);
+    const rootScope = new NameScope(["offerings", "providers", "catalog", "Offering", "OfferingId", "getOffering"]);
     const registry: string[] = [];
+    const providerRegistry: string[] = [];
     for (const provider of model.providers) {
       const path = `${providerDir(provider)}/index.ts`;
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
@@ -31,6 +32,9 @@ export const indexesEmitter: Emitter = {
         lines.push(`export type * from ${literal(relativeImport(path, `${offeringDir(offering)}/types.ts`))};`);
         members.set(offering, local);
       }
+      lines.push(`export * from "./client.js";`);
+      lines.push("", docComment([`${provider.name}: transports, error envelope and retry policy, as the spec declares them.`]));
+      lines.push(`export const provider = ${literal(providerDescriptor(provider))} as const;`);
       lines.push("", docComment([`Every ${provider.name} offering, by a name made from its slug.`]));
       lines.push(`export const offerings = {\n${[...members.values()].map((m) => `  ${m},`).join("\n")}\n} as const;`, "");
       files.push({ path, contents: lines.join("\n"), specs: [provider.specFile, ...offerings.map((o) => o.specFile)] });
@@ -39,12 +43,17 @@ export const indexesEmitter: Emitter = {
       rootLines.push(`import * as ${ns} from ${literal(relativeImport("index.ts", path))};`);
       for (const offering of offerings) rootLines.push(`export type * from ${literal(relativeImport("index.ts", `${offeringDir(offering)}/types.ts`))};`);
       for (const [offering, member] of members) registry.push(`  ${propertyKey(offering.id)}: ${ns}.offerings.${member},`);
+      rootLines.push(`export * from ${literal(relativeImport("index.ts", `${providerDir(provider)}/client.ts`))};`);
       rootLines.push(`export { ${ns} };`);
+      providerRegistry.push(`  ${propertyKey(provider.id)}: ${ns}.provider,`);
     }
     rootLines.push(
       "",
       "/** Every offering, by id (`<provider>/<slug>`). */",
       `export const offerings = {\n${registry.join("\n")}\n} as const;`,
+      "",
+      "/** Every provider, by id. */",
+      `export const providers = {\n${providerRegistry.join("\n")}\n} as const;`,
       "",
       "export type OfferingId = keyof typeof offerings;",
       "export type Offering = (typeof offerings)[OfferingId];",
@@ -58,6 +67,7 @@ export const indexesEmitter: Emitter = {
       "",
     );
     files.push({ path: "index.ts", contents: rootLines.join("\n"), specs: [] });
+    files.push({ path: "mock.ts", contents: MOCK_MODULE, specs: [] });
     return files;
   },
 };
@@ -80,3 +90,40 @@ function offeringModule(offering: OfferingSpec, entry: ReturnType<typeof catalog
   lines.push("} as const;", "");
   return { path, contents: lines.join("\n"), specs: specsOf(offering) };
 }
+
+/** What a provider's module exports about it: everything but prose. */
+function providerDescriptor(provider: ProviderSpec) {
+  return {
+    id: provider.id,
+    name: provider.name,
+    docsUrl: provider.docsUrl,
+    transports: provider.transports.map(({ description: _d, provenance: _p, ...wire }) => wire),
+    errors: { pointer: provider.errors.pointer, fields: provider.errors.fields, schema: provider.errors.schema },
+    retryStatuses: provider.retryStatuses,
+  };
+}
+
+/** The Node-only entry that serves every offering of the package from the local provider server. */
+const MOCK_MODULE = `import { startMockServer, type MockServer, type MockServerOptions } from "./runtime/mock-server.js";
+import { offerings, providers } from "./index.js";
+
+export type { MockServer, MockServerOptions };
+
+/**
+ * Starts the local provider server (127.0.0.1, a free port unless one is given) answering every
+ * offering of this package on its provider's real routes. Node only. Close it with \`close()\`.
+ */
+export function startMockProviders(options: Omit<MockServerOptions, "offerings"> = {}): Promise<MockServer> {
+  return startMockServer({
+    ...options,
+    offerings: Object.values(offerings).map((offering) => ({
+      provider: offering.provider,
+      model: offering.model,
+      transports: providers[offering.provider].transports,
+      errors: providers[offering.provider].errors,
+      validators: offering.validators,
+      examples: offering.examples,
+    })),
+  });
+}
+`;

@@ -12,6 +12,7 @@ import { compile } from "json-schema-to-typescript";
 import { commentText } from "../escape.js";
 import type { BundledSchema, Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, Parameter } from "../model.js";
 import { cloneJson, isObject, keywordShape, setOwn } from "../schema-walk.js";
+import { findParameter } from "../parameters.js";
 import { docLines, provenanceText } from "./doc-lines.js";
 import { offeringDir } from "./paths.js";
 
@@ -118,31 +119,10 @@ function documentNode(node: Json, isNamed: boolean): void {
 
 /** Adds each request parameter's provenance to the schema of that property. */
 function annotateParameters(view: JsonObject, parameters: readonly Parameter[]): void {
-  const byPath = new Map(parameters.map((p) => [p.path, p.provenance]));
-  const defs = isObject(view.$defs) ? (view.$defs as JsonObject) : {};
-  const done = new Set<object>();
-  const walk = (node: Json | undefined, prefix: string, stack: string[]): void => {
-    if (!isObject(node)) return;
-    if (typeof node.$ref === "string" && node.$ref.startsWith("#/$defs/")) {
-      const name = node.$ref.slice("#/$defs/".length);
-      if (!stack.includes(name)) walk(defs[name], prefix, [...stack, name]);
+  for (const parameter of parameters) {
+    const found = findParameter(view, parameter.path);
+    if (found && found.property["x-provenance"] === undefined) {
+      setOwn(found.property, "x-provenance", `Provenance: ${provenanceText(parameter.provenance)}`);
     }
-    if (isObject(node.properties)) {
-      for (const key of Object.keys(node.properties)) {
-        const path = /^[A-Za-z0-9_$-]+$/.test(key) ? (prefix ? `${prefix}.${key}` : key) : `${prefix}[${JSON.stringify(key)}]`;
-        const child = (node.properties as JsonObject)[key];
-        const provenance = byPath.get(path);
-        if (provenance && isObject(child) && !done.has(child)) {
-          done.add(child);
-          setOwn(child, "x-provenance", `Provenance: ${provenanceText(provenance)}`);
-        }
-        walk(child, path, stack);
-      }
-    }
-    if (node.items !== undefined) walk(node.items, `${prefix}[]`, stack);
-    for (const keyword of ["anyOf", "oneOf", "allOf"] as const) {
-      if (Array.isArray(node[keyword])) for (const branch of node[keyword] as Json[]) walk(branch, prefix, stack);
-    }
-  };
-  walk(view, "", []);
+  }
 }

@@ -126,7 +126,10 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
   async function post(url: string, body: unknown, call: CallOptions, accept: string): Promise<Sent> {
     const timeout = setting(call, "timeout", DEFAULT_TIMEOUT_MS);
     const maxRetries = setting(call, "maxRetries", DEFAULT_MAX_RETRIES);
-    const headers = { "content-type": "application/json", accept, ...options.headers, ...call.headers, [authHeader]: `Bearer ${secret}` };
+    const extra = { ...options.headers, ...call.headers };
+    // Drop any caller header that would collide with the auth header under another letter case.
+    for (const name of Object.keys(extra)) if (name.toLowerCase() === authHeader.toLowerCase()) delete extra[name];
+    const headers = { "content-type": "application/json", accept, ...extra, [authHeader]: `Bearer ${secret}` };
     for (let attempt = 0; ; attempt++) {
       if (call.signal?.aborted) throw new AbortError("request aborted");
       const link = linkAbort(call.signal, timeout);

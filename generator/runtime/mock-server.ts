@@ -485,7 +485,8 @@ function errorObject(offering: MockOffering, transport: HttpTransportDescriptor,
 function streamErrorEvent(offering: MockOffering, transport: HttpTransportDescriptor, failure: Failure, task: JsonRecord): JsonRecord | undefined {
   const streaming = transport.streaming!;
   const eventType = streaming.errorEventTypes?.[0];
-  if (eventType !== undefined) return { type: eventType, ...errorObject(offering, transport, failure, task) };
+  // The event's own `type` wins over an error-type field of the same name (OpenAI's `error` event).
+  if (eventType !== undefined) return { ...errorObject(offering, transport, failure, task), type: eventType };
   const field = streaming.errorField;
   if (field === undefined) return undefined;
   if (offering.errors.pointer === `/${field}`) return errorBody(offering, { ...transport, responseBody: { kind: "plain" } }, failure, task) as JsonRecord;

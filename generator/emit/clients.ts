@@ -1,0 +1,149 @@
+/**
+ * Clients emitter: one module per provider with a factory per transport. Each offering gets a
+ * member whose methods are one-liners over the hand-written runtime (`runtime/`): they name the
+ * model, the types, the fixed fields and the validators; retries, timeouts, errors and streaming
+ * live once in the runtime. Everything comes from the specs, so a new offering gets its methods
+ * on the next `npm run generate`.
+ */
+import { camelIdentifier, docComment, literal, NameScope, pascalIdentifier, propertyKey } from "../escape.js";
+import type { Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, ProviderSpec, Transport } from "../model.js";
+import { isObject } from "../schema-walk.js";
+import { offeringDir, providerDir, relativeImport, RUNTIME_DIR, validatorFile } from "./paths.js";
+
+export const clientsEmitter: Emitter = {
+  name: "clients",
+  emit(model: Model): GeneratedFile[] {
+    return model.providers.flatMap((provider) => {
+      const offerings = model.offerings.filter((o) => o.provider === provider.id);
+      return offerings.length > 0 ? [providerClient(provider, offerings)] : [];
+    });
+  },
+};
+
+/** Top-level request fields with a fixed value (`taskType: textInference`, the model id): the client fills them. */
+export function fixedFields(offering: OfferingSpec): JsonObject {
+  const fixed: JsonObject = {};
+  const properties = offering.request.schema.properties;
+  if (!isObject(properties)) return fixed;
+  for (const key of Object.keys(properties)) {
+    const property = properties[key];
+    if (isObject(property) && property.const !== undefined) fixed[key] = property.const as Json;
+  }
+  return fixed;
+}
+
+function providerClient(provider: ProviderSpec, offerings: OfferingSpec[]): GeneratedFile {
+  const path = `${providerDir(provider)}/client.ts`;
+  const scope = new NameScope(["provider", "errors", "retryStatuses", "Optional"]);
+  const runtime = relativeImport(path, `${RUNTIME_DIR}/index.ts`);
+  const lines: string[] = [];
+  const imports = new Set<string>();
+  const typeImports: string[] = [];
+  const validatorImports: string[] = [];
+  const members = new Map<OfferingSpec, { member: string; validators: string; input: string; fixed: JsonObject }>();
+
+  const memberScope = new NameScope();
+  for (const offering of offerings) {
+    const types = relativeImport(path, `${offeringDir(offering)}/types.ts`);
+    const names = [offering.request.typeName, offering.response.typeName, ...(offering.stream ? [offering.stream.typeName] : [])];
+    typeImports.push(`import type { ${names.join(", ")} } from ${literal(types)};`);
+    const validators = scope.claim(`${camelIdentifier(offering.slug, "offering")}Validators`);
+    const roles = (["request", "response", "stream"] as const).filter((r) => r !== "stream" || offering.stream);
+    const locals = roles.map((role) => {
+      const local = scope.claim(`validate${pascalIdentifier(offering.slug, "Offering")}${pascalIdentifier(role)}`);
+      validatorImports.push(`import ${local} from ${literal(relativeImport(path, validatorFile(offering, role)))};`);
+      return `${role}: ${local}`;
+    });
+    lines.push(`const ${validators} = { ${locals.join(", ")} };`);
+    const fixed = fixedFields(offering);
+    const input = scope.claim(`${offering.typeStem}Input`);
+    members.set(offering, { member: memberScope.claim(camelIdentifier(offering.slug, "offering")), validators, input, fixed });
+  }
+
+  const body: string[] = [];
+  body.push(`const provider = ${literal(provider.id)};`);
+  body.push(`const errors = ${literal({ pointer: provider.errors.pointer, fields: provider.errors.fields })} as const;`);
+  body.push(`const retryStatuses = ${literal(provider.retryStatuses)} as const;`);
+  body.push("", "/** The request with the fields the client fills itself made optional. */");
+  body.push("type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>>;", "");
+  body.push(...lines, "");
+
+  for (const [offering, { input, fixed }] of members) {
+    const transports = provider.transports;
+    const filled = [...Object.keys(fixed), ...transports.flatMap((t) => (t.kind === "http" && t.requestBody.kind === "task-array" ? [t.requestBody.uuidField] : []))];
+    const unique = [...new Set(filled)].sort();
+    body.push(docComment([`What a caller passes for ${offering.name} (${offering.model}); the client fills ${unique.length ? unique.join(", ") : "nothing"}.`]));
+    body.push(`export type ${input} = ${unique.length ? `Optional<${offering.request.typeName}, ${unique.map(literal).join(" | ")}>` : offering.request.typeName};`, "");
+  }
+
+  for (const transport of provider.transports) {
+    body.push(...transportFactory(provider, transport, members, scope, imports));
+  }
+
+  const header = [
+    `import { ${[...imports].sort().join(", ")} } from ${literal(runtime)};`,
+    ...typeImports,
+    ...validatorImports,
+    "",
+  ];
+  return { path, contents: [...header, ...body].join("\n"), specs: [provider.specFile, ...offerings.map((o) => o.specFile)] };
+}
+
+function transportFactory(
+  provider: ProviderSpec,
+  transport: Transport,
+  members: Map<OfferingSpec, { member: string; validators: string; input: string; fixed: JsonObject }>,
+  scope: NameScope,
+  imports: Set<string>,
+): string[] {
+  const stem = `${provider.typePrefix}${pascalIdentifier(transport.id, "Transport")}`;
+  const factory = scope.claim(`create${stem}Client`);
+  const descriptor = scope.claim(`${camelIdentifier(transport.id, "transport")}Transport`);
+  const { description: _description, provenance: _provenance, ...wire } = transport;
+  const out = [`const ${descriptor} = ${literal(wire)} as const;`, ""];
+  const streams = transport.streaming !== undefined;
+  const memberLines = (call: string, many: boolean) =>
+    [...members].flatMap(([offering, { member, validators, input, fixed }]) => {
+      const operation = `{ model: ${literal(offering.model)}, request, fixed: ${literal(fixed)}, validators: ${validators} }`;
+      const result = many ? `${offering.response.typeName}[]` : offering.response.typeName;
+      return [
+        docComment([`${offering.name} (${offering.model}). Context window ${offering.contextWindow} tokens${offering.maxOutputTokens ? `, up to ${offering.maxOutputTokens} output tokens` : ""}.`]),
+        `${propertyKey(member)}: {`,
+        `  create: (request: ${input}, call?: ${call}) => core.send<${result}>(${operation}, call),`,
+        ...(streams && offering.stream ? [`  stream: (request: ${input}, call?: ${call}) => core.stream<${offering.stream.typeName}>(${operation}, call),`] : []),
+        "},",
+      ];
+    });
+
+  if (transport.kind === "http") {
+    imports.add("createHttpClient").add("type ClientOptions").add("type CallOptions");
+    const options = scope.claim(`${stem}Options`);
+    const pathParams = transport.pathParams.map((p) => `  ${docComment([p.description])}\n  ${propertyKey(p.name)}: string;`);
+    out.push(
+      docComment([`Options for ${provider.name} over ${transport.id}: the API key, and where to send requests.`]),
+      pathParams.length ? `export type ${options} = ClientOptions & {\n${pathParams.join("\n")}\n};` : `export type ${options} = ClientOptions;`,
+      "",
+      docComment([transport.description, "", `Results: ${transport.responseBody.kind === "data-array" ? "every result item of the task (several when more than one result is asked for)" : "the typed response"}.`]),
+      `export function ${factory}(options: ${options}) {`,
+      `  const core = createHttpClient({ provider, transport: ${descriptor}, errors, retryStatuses }, options);`,
+      "  return {",
+      ...memberLines("CallOptions", transport.responseBody.kind === "data-array").map((l) => `    ${l}`),
+      "  };",
+      "}",
+      "",
+    );
+  } else {
+    imports.add("createBindingClient").add("type BindingClientOptions").add("type BindingCallOptions");
+    out.push(
+      docComment([transport.description]),
+      `export function ${factory}(options: BindingClientOptions) {`,
+      `  const core = createBindingClient({ provider, transport: ${descriptor}, errors }, options);`,
+      "  return {",
+      ...memberLines("BindingCallOptions", false).map((l) => `    ${l}`),
+      "  };",
+      "}",
+      "",
+    );
+  }
+  return out;
+}

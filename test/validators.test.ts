@@ -1,0 +1,176 @@
+/**
+ * The generated validators, run as users run them: imported from generated/ and called.
+ * Every spec example passes; for every offering, bad requests fail at the right instancePath.
+ */
+import { execFile } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { GENERATED_DIR, importGenerated } from "./helpers.js";
+
+type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string }[] | null };
+interface Offering {
+  id: string;
+  examples: readonly { name: string; request: object; response?: object; events?: readonly object[] }[];
+  validators: { request: Validate; response: Validate; stream?: Validate };
+}
+
+const { offerings } = await importGenerated<{ offerings: Record<string, Offering> }>("index.js");
+
+/** A copy of `base` with the value at `pointer` replaced (or removed when `value` is `REMOVE`). */
+const REMOVE = Symbol("remove");
+function mutate(base: object, pointer: string, value: unknown): unknown {
+  const copy = structuredClone(base) as Record<string, unknown>;
+  const tokens = pointer.split("/").slice(1);
+  let target: Record<string, unknown> = copy;
+  for (const token of tokens.slice(0, -1)) {
+    target[token] ??= {};
+    target = target[token] as Record<string, unknown>;
+  }
+  const last = tokens[tokens.length - 1]!;
+  if (value === REMOVE) delete target[last];
+  else target[last] = value;
+  return copy;
+}
+
+/** [what is wrong, pointer to change, new value, expected instancePath, expected keyword] */
+type Invalid = [string, string, unknown, string, string];
+
+const chatCompletionsInvalid: Invalid[] = [
+  ["temperature below 0", "/temperature", -0.01, "/temperature", "minimum"],
+  ["temperature above 2", "/temperature", 2.01, "/temperature", "maximum"],
+  ["max_tokens at its exclusive minimum 0", "/max_tokens", 0, "/max_tokens", "exclusiveMinimum"],
+  ["max_completion_tokens negative", "/max_completion_tokens", -5, "/max_completion_tokens", "exclusiveMinimum"],
+  ["top_p above 1", "/top_p", 1.5, "/top_p", "maximum"],
+  ["frequency_penalty below -2", "/frequency_penalty", -2.5, "/frequency_penalty", "minimum"],
+  ["presence_penalty above 2", "/presence_penalty", 2.5, "/presence_penalty", "maximum"],
+  ["stream as a string", "/stream", "yes", "/stream", "type"],
+  ["messages missing", "/messages", REMOVE, "", "required"],
+  ["messages not an array", "/messages", "hello", "/messages", "type"],
+  ["a role the provider does not allow", "/messages/0/role", "robot", "/messages/0/role", "enum"],
+  ["message without content", "/messages/0/content", REMOVE, "/messages/0", "required"],
+  ["content of the wrong type", "/messages/0/content", 42, "/messages/0/content", "anyOf"],
+  ["unknown key in the closed stream_options", "/stream_options", { include_usage: true, include_cost: true }, "/stream_options", "additionalProperties"],
+];
+
+const invalidRequests: Record<string, Invalid[]> = {
+  "cloudflare/gpt-5.4": chatCompletionsInvalid,
+  "cloudflare/gpt-5.4-mini": chatCompletionsInvalid,
+  "cloudflare/gpt-5.4-nano": chatCompletionsInvalid,
+  "runware/gpt-5.4-mini": [
+    ["wrong fixed taskType", "/taskType", "imageInference", "/taskType", "const"],
+    ["wrong fixed model id", "/model", "openai:gpt@5.4", "/model", "const"],
+    ["taskUUID not a UUID", "/taskUUID", "task-1", "/taskUUID", "format"],
+    ["taskUUID a UUID but not version 4", "/taskUUID", "6f1c2d3e-4a5b-1c6d-8e7f-9a0b1c2d3e4f", "/taskUUID", "pattern"],
+    ["taskType missing", "/taskType", REMOVE, "", "required"],
+    ["webhookURL not a URI", "/webhookURL", "not a uri", "/webhookURL", "format"],
+    ["deliveryMethod outside its values", "/deliveryMethod", "push", "/deliveryMethod", "enum"],
+    ["numberResults below 1", "/numberResults", 0, "/numberResults", "minimum"],
+    ["numberResults above 4", "/numberResults", 5, "/numberResults", "maximum"],
+    ["numberResults not an integer", "/numberResults", 1.5, "/numberResults", "type"],
+    ["seed below 0", "/seed", -1, "/seed", "minimum"],
+    ["messages empty", "/messages", [], "/messages", "minItems"],
+    ["a role the provider does not allow", "/messages/0/role", "system", "/messages/0/role", "enum"],
+    ["empty message content", "/messages/0/content", "", "/messages/0/content", "minLength"],
+    ["inputs.images empty", "/inputs", { images: [] }, "/inputs/images", "minItems"],
+    ["settings.temperature above 2", "/settings", { temperature: 2.01 }, "/settings/temperature", "maximum"],
+    ["settings.temperature off its 0.01 step", "/settings", { temperature: 0.333 }, "/settings/temperature", "multipleOf"],
+    ["settings.topP below 0", "/settings", { topP: -0.1 }, "/settings/topP", "minimum"],
+    ["settings.maxTokens above 128000", "/settings", { maxTokens: 128001 }, "/settings/maxTokens", "maximum"],
+    ["settings.maxTokens below 1", "/settings", { maxTokens: 0 }, "/settings/maxTokens", "minimum"],
+    ["settings.systemPrompt empty", "/settings", { systemPrompt: "" }, "/settings/systemPrompt", "minLength"],
+    ["settings.toolChoice without type", "/settings", { toolChoice: { name: "lookup" } }, "/settings/toolChoice", "required"],
+    ["unknown top-level key", "/temperature", 0.5, "", "additionalProperties"],
+  ],
+  "anyfast/gpt-5.4-mini": [
+    ["wrong fixed model id", "/model", "gpt-5.4", "/model", "const"],
+    ["model missing", "/model", REMOVE, "", "required"],
+    ["input empty", "/input", [], "/input", "minItems"],
+    ["input not an array", "/input", "hello", "/input", "type"],
+    ["a role the provider does not allow", "/input/0/role", "tool", "/input/0/role", "enum"],
+    ["content of the wrong type", "/input/0/content", 5, "/input/0/content", "type"],
+    ["max_output_tokens above 128000", "/max_output_tokens", 128001, "/max_output_tokens", "maximum"],
+    ["max_output_tokens not an integer", "/max_output_tokens", 1.5, "/max_output_tokens", "type"],
+    ["reasoning.effort outside its values", "/reasoning/effort", "max", "/reasoning/effort", "enum"],
+    ["reasoning.summary outside its values", "/reasoning/summary", "long", "/reasoning/summary", "enum"],
+    ["text.verbosity outside its values", "/text/verbosity", "loud", "/text/verbosity", "enum"],
+    ["store as a string", "/store", "yes", "/store", "type"],
+    ["stream as a number", "/stream", 1, "/stream", "type"],
+    ["a tool without its type", "/tools", [{ name: "lookup" }], "/tools/0", "required"],
+  ],
+};
+
+describe("every offering has validators and examples", () => {
+  it("covers the five seed offerings", () => {
+    expect(Object.keys(offerings).sort()).toEqual(Object.keys(invalidRequests).sort());
+  });
+
+  it.each(Object.keys(invalidRequests))("%s has at least ten invalid-request cases", (id) => {
+    expect(invalidRequests[id]!.length).toBeGreaterThanOrEqual(10);
+  });
+});
+
+describe.each(Object.keys(invalidRequests))("%s", (id) => {
+  const offering = offerings[id]!;
+
+  it("accepts every example request, response and stream event of its spec", () => {
+    expect(offering.examples.length).toBeGreaterThan(0);
+    for (const example of offering.examples) {
+      expect(offering.validators.request(example.request), `${example.name}: ${JSON.stringify(offering.validators.request.errors)}`).toBe(true);
+      if (example.response) expect(offering.validators.response(example.response), `${example.name} response: ${JSON.stringify(offering.validators.response.errors)}`).toBe(true);
+      for (const event of example.events ?? []) expect(offering.validators.stream!(event), `${example.name} event`).toBe(true);
+    }
+  });
+
+  it.each(invalidRequests[id]!)("rejects: %s", (_, pointer, value, instancePath, keyword) => {
+    const base = offering.examples[0]!.request;
+    const bad = mutate(base, pointer, value);
+    const validate = offering.validators.request;
+    expect(validate(bad)).toBe(false);
+    expect(validate.errors?.map((e) => [e.instancePath, e.keyword])).toContainEqual([instancePath, keyword]);
+  });
+});
+
+describe("validators are plain ES modules", () => {
+  const files = async () => {
+    const out: string[] = [];
+    const walk = async (dir: string) => {
+      for (const entry of await readdir(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) await walk(full);
+        else out.push(full);
+      }
+    };
+    await walk(GENERATED_DIR);
+    return out;
+  };
+
+  it("no generated file contains require(, eval( or new Function", async () => {
+    const all = await files();
+    expect(all.length).toBeGreaterThan(50);
+    for (const file of all) {
+      const text = await readFile(file, "utf8");
+      expect(text, file).not.toMatch(/require\(|eval\(|new Function/);
+    }
+  });
+
+  it("load and run in plain Node ESM, outside the test runner", async () => {
+    const validators = (await files()).filter((f) => f.endsWith(".validator.js"));
+    expect(validators.length).toBeGreaterThanOrEqual(15);
+    const script = `
+      const results = {};
+      for (const file of ${JSON.stringify(validators)}) {
+        const mod = await import("file://" + file);
+        results[file] = typeof mod.default === "function" && mod.default === mod.validate && mod.default({}) === false && Array.isArray(mod.default.errors);
+      }
+      const { offerings } = await import("file://${GENERATED_DIR}/index.js");
+      const runware = offerings["runware/gpt-5.4-mini"];
+      results.example = runware.validators.request(runware.examples[0].request);
+      console.log(JSON.stringify(results));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script]);
+    const results = JSON.parse(stdout) as Record<string, boolean>;
+    expect(Object.values(results).every(Boolean), stdout).toBe(true);
+    expect(Object.keys(results)).toHaveLength(validators.length + 1);
+  });
+});
