@@ -61,7 +61,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await provenanceCommand(rest, io);
       case "serve": {
         // The server keeps the process alive; bin.js also stops it on SIGINT/SIGTERM.
-        const { serveCommand } = (await import("./serve.js")) as { serveCommand: (argv: string[], io: Io) => Promise<{ code: number }> };
+        const { serveCommand } = await import("./serve.js");
         return (await serveCommand(rest, io)).code;
       }
       case undefined:
