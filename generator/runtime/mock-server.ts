@@ -209,7 +209,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       return sendJson(res, record, 200, wrap(offering, transport, [{ [taskTypeField]: task[taskTypeField], [transport.requestBody.uuidField]: uuid }]));
     }
 
-    const answer = answerFor(offering, transport, task);
+    const answer = answerFor(offering, options.offerings, transport, task);
     if ("status" in answer) return fail(answer, task);
     if (fault === "malformed-json") return sendText(res, record, 200, "application/json", JSON.stringify(answer.body).slice(0, 20));
     return sendJson(res, record, 200, answer.body);
@@ -228,7 +228,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       return sendJson(res, record, 200, wrap(job.offering, transport, [pending]));
     }
     jobs.delete(uuid);
-    const answer = answerFor(job.offering, transport, job.task, { [a.statusField]: "success" });
+    const answer = answerFor(job.offering, options.offerings, transport, job.task, { [a.statusField]: "success" });
     if ("status" in answer) return fail(answer, job.task);
     return sendJson(res, record, 200, answer.body);
   }
@@ -244,7 +244,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     fail: (f: Failure, task?: JsonRecord) => void,
   ) {
     const streaming = transport.streaming!;
-    const example = bestExample(offering, task, "events");
+    const example = bestExample(offering, task, "events", options.offerings);
     if (!example) return fail({ status: 501, code: "no_example", type: "server_error", message: `The mock has no stream example for ${offering.model}` }, task);
     const events = example.events!.map((event) => echo(transport, event, task));
     const broken = events.findIndex((event) => offering.validators?.stream && !offering.validators.stream(event));
@@ -382,8 +382,14 @@ function safeDecode(segment: string): string {
 // Answers
 
 /** The example answer for a request, wrapped in the transport envelope, or why there is none. */
-function answerFor(offering: MockOffering, transport: HttpTransportDescriptor, task: JsonRecord, extra: JsonRecord = {}): { body: unknown } | Failure {
-  const example = bestExample(offering, task, "response");
+function answerFor(
+  offering: MockOffering,
+  siblings: readonly MockOffering[],
+  transport: HttpTransportDescriptor,
+  task: JsonRecord,
+  extra: JsonRecord = {},
+): { body: unknown } | Failure {
+  const example = bestExample(offering, task, "response", siblings);
   if (!example) return { status: 501, code: "no_example", type: "server_error", message: `The mock has no example response for ${offering.model}` };
   const response = example.response!;
   const shape = transport.responseBody;
@@ -425,12 +431,17 @@ function echo(transport: HttpTransportDescriptor, item: JsonRecord, task: JsonRe
   return { ...structuredClone(item), [field]: task[field] };
 }
 
-/** The example whose request shares the most top-level values with this one; ties go to the first. */
-function bestExample(offering: MockOffering, task: JsonRecord, want: "response" | "events"): MockExample | undefined {
+/**
+ * The example whose request shares the most top-level values with this one (ties go to the first).
+ * An offering without such examples borrows its provider's others: the wire shape is the same, and
+ * the validators still check what is sent.
+ */
+function bestExample(offering: MockOffering, task: JsonRecord, want: "response" | "events", siblings: readonly MockOffering[]): MockExample | undefined {
+  const own = offering.examples.filter((example) => example[want]);
+  const pool = own.length > 0 ? own : siblings.filter((o) => o.provider === offering.provider).flatMap((o) => o.examples.filter((example) => example[want]));
   let best: MockExample | undefined;
   let bestScore = -1;
-  for (const example of offering.examples) {
-    if (!example[want]) continue;
+  for (const example of pool) {
     const score = Object.entries(example.request).filter(([key, value]) => sameJson(task[key], value)).length;
     if (score > bestScore) [best, bestScore] = [example, score];
   }
