@@ -111,6 +111,18 @@ describe("wire shapes", () => {
     expect([res.headers.get("retry-after"), res.headers.get("retry-after-ms")]).toEqual(["3", "2500"]);
   });
 
+  test("an offering without examples borrows its provider's others", async () => {
+    const bare = { ...f.cloudflareOffering, model: "@cf/openai/gpt-5.4-nano", examples: [] };
+    const server = await mockServer({ offerings: [bare, f.cloudflareOffering] });
+    const res = await post(server.url + cloudflarePath(bare.model), { messages: [{ role: "user", content: "hi" }] });
+    expect(res.status).toBe(200);
+    expect((await res.json()).result).toEqual(f.cloudflareOffering.examples[0]!.response);
+    const stream = await post(server.url + cloudflarePath(bare.model), { stream: true, messages: [{ role: "user", content: "hi" }] });
+    expect(await stream.text()).toContain("data: [DONE]");
+    const alone = await mockServer({ offerings: [bare] });
+    expect((await post(alone.url + cloudflarePath(bare.model), { messages: [{ role: "user", content: "hi" }] })).status).toBe(501);
+  });
+
   test("an example that fails the response validator is reported, not served", async () => {
     const broken = { ...f.anyfastOffering, examples: [{ request: {}, response: { object: "not-a-response" } }] };
     const server = await mockServer({ offerings: [broken] });
@@ -138,8 +150,12 @@ describe("close()", () => {
 });
 
 describe("the official openai SDK against the mock", () => {
-  test("responses.create, plain and streaming, parse unchanged", async () => {
-    const server = await mockServer();
+  const withDone = { ...f.anyfastOffering, transports: [{ ...f.anyfastRest, streaming: { ...f.anyfastRest.streaming, doneSentinel: "[DONE]" } }] };
+  test.each([
+    ["without a [DONE] line", f.anyfastOffering],
+    ["with a [DONE] line", withDone],
+  ])("responses.create, plain and streaming, parse unchanged (%s)", async (_, offering) => {
+    const server = await mockServer({ offerings: [offering] });
     const sdk = new OpenAI({ apiKey: f.API_KEY, baseURL: `${server.url}/v1`, maxRetries: 0 });
     const input = [{ role: "user" as const, content: "Say hello" }];
     const response = await sdk.responses.create({ model: f.ANYFAST_MODEL, input });
