@@ -15,15 +15,12 @@ export interface GenerateOptions {
   outDir: string;
   /** Largest spec file accepted, in bytes: a spec is hand-written text, not a data dump. */
   maxSpecBytes: number;
-  /** Turn warnings into failures. */
-  strict: boolean;
 }
 
 export const DEFAULT_OPTIONS: GenerateOptions = {
   schemasDir: path.join(PROJECT_ROOT, "schemas"),
   outDir: path.join(PROJECT_ROOT, "generated"),
   maxSpecBytes: 2 * 1024 * 1024,
-  strict: false,
 };
 
 export function resolveOptions(overrides: Partial<GenerateOptions> = {}): GenerateOptions {
@@ -59,4 +56,3 @@ export const PRETTIER_OPTIONS: PrettierOptions = {
   quoteProps: "as-needed",
 };
 
-export const GENERATED_BANNER_TOOL = "modelspec";
