@@ -2,6 +2,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError } from "./diagnostics.js";
+import { diffCommand } from "./diff/command.js";
 import { generate, loadModel } from "./generate.js";
 import { readSpecDir } from "./load.js";
 import { provenanceText } from "./emit/doc-lines.js";
@@ -14,6 +15,7 @@ Usage: modelspec <command> [options]
 Commands:
   generate     Generate types, validators, clients, catalog and docs from the specs
   provenance   List, per offering, which request parameters are documented and which inferred
+  diff         Compare two versions of the specs (folders or git refs): what changed, what breaks
   serve        Start the local provider server (a mock of every provider) for integration tests
   help         Show this help
 
@@ -59,6 +61,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await generateCommand(rest, io);
       case "provenance":
         return await provenanceCommand(rest, io);
+      case "diff":
+        return await diffCommand(rest, io);
       case "serve": {
         // The server keeps the process alive; bin.js also stops it on SIGINT/SIGTERM.
         const { serveCommand } = await import("./serve.js");

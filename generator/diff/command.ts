@@ -1,0 +1,104 @@
+/**
+ * `modelspec diff`: what changed between two versions of the specs, and what breaks.
+ * Exit codes: 0 done, 1 a change at or above `--fail-on`, 2 bad usage or specs that do not load.
+ */
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { severityRank, type Severity } from "./kinds.js";
+import { FORMATS, formatReport, type Format } from "./format.js";
+import { GitError } from "./git.js";
+import { diffModels } from "./models.js";
+import { loadVersion, VersionError, type LoadedVersion } from "./source.js";
+
+export const DIFF_HELP = `Usage: modelspec diff --base <folder|git ref> [--head <folder|git ref>] [options]
+
+Compares two versions of the specs offering by offering: offerings added, removed or renamed,
+model ids, status, limits, endpoints and auth, and every change in the request, response and
+stream schemas, located by JSON pointer, with a severity that depends on direction (a request
+that accepts less, or a response that can carry more, breaks callers).
+
+A folder is read as a schemas folder; anything else is a git ref, read with git itself
+(nothing is checked out).
+
+Options:
+  --base REF|DIR           The version before (e.g. origin/main)
+  --head REF|DIR           The version after (default: the working tree's schemas folder)
+  --format FORMAT          markdown (default; a pull-request comment), json, or github
+                           (workflow annotations on the spec files)
+  --fail-on LEVEL          Exit 1 when a change at or above LEVEL exists: breaking or warning
+  --schemas-path PATH      The schemas folder, relative to the repository (default: schemas)
+  -C, --cwd DIR            Run as if started in DIR (default: the current folder)
+  -h, --help               Show this help
+
+Severities, worst first: breaking, warning, non-breaking, info.
+Exit codes: 0 done, 1 a change at or above --fail-on, 2 bad usage or specs that do not load.`;
+
+const FAIL_LEVELS: readonly Severity[] = ["breaking", "warning"];
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+class DiffUsageError extends Error {}
+
+export async function diffCommand(argv: string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (error instanceof DiffUsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      io.err(`modelspec diff: ${(error as Error).message}\nRun \`modelspec diff --help\` for usage.`);
+    } else if (error instanceof VersionError || error instanceof GitError) {
+      io.err(`modelspec diff: ${error.message}`);
+    } else {
+      io.err(`modelspec diff: ${(error as Error)?.message ?? String(error)}${argv.includes("--debug") ? `\n${(error as Error)?.stack ?? ""}` : ""}`);
+    }
+    return 2;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      base: { type: "string" },
+      head: { type: "string" },
+      format: { type: "string", default: "markdown" },
+      "fail-on": { type: "string" },
+      "schemas-path": { type: "string", default: "schemas" },
+      cwd: { type: "string", short: "C" },
+      debug: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    io.out(DIFF_HELP);
+    return 0;
+  }
+  if (!values.base) throw new DiffUsageError("--base is required (a schemas folder or a git ref, e.g. origin/main)");
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new DiffUsageError(`--format must be one of ${FORMATS.join(", ")}, not ${JSON.stringify(values.format)}`);
+  const failOn = values["fail-on"] as Severity | undefined;
+  if (failOn !== undefined && !FAIL_LEVELS.includes(failOn)) throw new DiffUsageError(`--fail-on must be breaking or warning, not ${JSON.stringify(failOn)}`);
+  const schemasPath = values["schemas-path"];
+  if (schemasPath === "" || path.isAbsolute(schemasPath)) throw new DiffUsageError("--schemas-path must be a relative path, e.g. schemas");
+  const cwd = path.resolve(values.cwd ?? ".");
+  if (!(await stat(cwd).catch(() => undefined))?.isDirectory()) throw new DiffUsageError(`--cwd: no folder ${JSON.stringify(values.cwd)}`);
+
+  const options = { cwd, schemasPath };
+  // Both load at once; when both fail, the base's error is the one reported, every time.
+  const [base, head] = (await Promise.allSettled([loadVersion("base", values.base, options), loadVersion("head", values.head ?? schemasPath, options)])).map(
+    (r) => {
+      if (r.status === "rejected") throw r.reason;
+      return r.value;
+    },
+  ) as [LoadedVersion, LoadedVersion];
+  const changes = diffModels(base.model, head.model, { locate: { base: base.locate, head: head.locate } });
+  const text = formatReport(format, { base: base.source, head: head.source, changes, schemasPath });
+  if (text !== "") io.out(text);
+  if (failOn && changes.some((c) => severityRank(c.severity) >= severityRank(failOn))) return 1;
+  return 0;
+}

@@ -1,0 +1,63 @@
+/**
+ * One side of a diff: a schemas folder or a git ref, read into spec files, loaded through the same
+ * pipeline as `generate` (parse, check, resolve, normalize), with a locator for spec positions.
+ */
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { SpecError } from "../diagnostics.js";
+import { loadModel } from "../generate.js";
+import { parseSpecFiles, readSpecDir, type SpecFiles } from "../load.js";
+import type { Model, SourcePosition } from "../model.js";
+import { resolveOptions } from "../options.js";
+import { readGitSpecs } from "./git.js";
+import type { Locator } from "./models.js";
+
+/** What a side was read from, as printed in the JSON output (no absolute paths). */
+export type SourceInfo = { kind: "folder"; path: string } | { kind: "git"; ref: string; commit: string };
+
+export interface LoadedVersion {
+  source: SourceInfo;
+  model: Model;
+  locate: Locator;
+}
+
+/** Thrown when a side's specs do not load; carries which side, for the message. */
+export class VersionError extends Error {
+  constructor(
+    readonly side: "base" | "head",
+    readonly label: string,
+    override readonly cause: Error,
+  ) {
+    super(`the ${side} specs (${label}) do not load:${cause instanceof SpecError ? "\n" : " "}${cause.message}`);
+  }
+}
+
+/** A folder argument is a schemas folder; anything else is a git ref. */
+export async function readVersion(arg: string, options: { cwd: string; schemasPath: string }): Promise<{ source: SourceInfo; files: SpecFiles }> {
+  const folder = path.resolve(options.cwd, arg);
+  const info = await stat(folder).catch(() => undefined);
+  if (info?.isDirectory()) return { source: { kind: "folder", path: arg }, files: await readSpecDir(folder) };
+  const { commit, files } = await readGitSpecs(arg, options);
+  return { source: { kind: "git", ref: arg, commit }, files };
+}
+
+export async function loadVersion(side: "base" | "head", arg: string, options: { cwd: string; schemasPath: string }): Promise<LoadedVersion> {
+  try {
+    const { source, files } = await readVersion(arg, options);
+    const model = loadModel(files);
+    return { source, model, locate: specLocator(files) };
+  } catch (error) {
+    throw new VersionError(side, arg, error as Error);
+  }
+}
+
+/** Positions of every value in every spec file, for changes outside the schemas (model id, limits, transports). */
+export function specLocator(files: SpecFiles): Locator {
+  const parsed = parseSpecFiles(files, resolveOptions());
+  const byFile = new Map<string, ReadonlyMap<string, SourcePosition>>(parsed.files.map((f) => [f.file, f.positions]));
+  return (file, pointer) => byFile.get(file)?.get(pointer);
+}
+
+export function describeSource(source: SourceInfo): string {
+  return source.kind === "folder" ? source.path : `${source.ref} (${source.commit.slice(0, 12)})`;
+}

@@ -1,0 +1,152 @@
+/**
+ * The git-ref path of `modelspec diff` on a temporary repository: two commits, a dirty working
+ * tree, refs that do not resolve, and a folder the commit does not have. Nothing touches the network.
+ */
+import { execFileSync } from "node:child_process";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, afterAll, describe, expect, it } from "vitest";
+import { readGitSpecs } from "../../generator/diff/git.js";
+import { MINIMAL_SPECS } from "../helpers.js";
+import { edit, runDiff, writeSpecs } from "./helpers.js";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+
+const TINY = "acme/tiny.yaml";
+let repo: string;
+let first: string;
+let second: string;
+
+function git(...args: string[]): string {
+  return execFileSync("git", ["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", ...args], {
+    cwd: repo,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: "Test",
+      GIT_AUTHOR_EMAIL: "test@example.invalid",
+      GIT_COMMITTER_NAME: "Test",
+      GIT_COMMITTER_EMAIL: "test@example.invalid",
+      GIT_AUTHOR_DATE: "2026-01-01T00:00:00Z",
+      GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z",
+      GIT_CONFIG_NOSYSTEM: "1",
+      GIT_CONFIG_GLOBAL: "/dev/null",
+    },
+  }).trim();
+}
+
+beforeAll(async () => {
+  repo = await mkdtemp(path.join(os.tmpdir(), "modelspec-diff-git-"));
+  git("init", "--quiet");
+  await writeFile(path.join(repo, "README.md"), "a repository before it had specs\n");
+  git("add", "-A");
+  git("commit", "--quiet", "-m", "no specs yet");
+  await writeSpecs(path.join(repo, "schemas"), MINIMAL_SPECS);
+  // Not specs: ignored by the loader, whether in the folder or in git.
+  await writeFile(path.join(repo, "schemas", "README.md"), "# specs\n");
+  git("add", "-A");
+  git("commit", "--quiet", "-m", "specs");
+  first = git("rev-parse", "HEAD");
+  await writeSpecs(path.join(repo, "schemas"), edit(MINIMAL_SPECS, TINY, "contextWindow: 8000", "contextWindow: 4000"));
+  git("commit", "--quiet", "-am", "smaller context window");
+  second = git("rev-parse", "HEAD");
+  git("tag", "v2");
+});
+
+afterAll(async () => {
+  await rm(repo, { recursive: true, force: true });
+});
+
+describe("modelspec diff on git refs", () => {
+  it("reads a commit's spec files without checking anything out", async () => {
+    const { commit, files } = await readGitSpecs("HEAD~1", { cwd: repo, schemasPath: "schemas" });
+    expect(commit).toBe(first);
+    expect([...files.keys()].sort()).toEqual(["acme/provider.yaml", "acme/shared/chat.yaml", "acme/tiny.yaml"]);
+    expect(new TextDecoder().decode(files.get(TINY))).toBe(MINIMAL_SPECS[TINY]);
+  });
+
+  it("diffs two refs", async () => {
+    const { code, out } = await runDiff(["--base", "HEAD~1", "--head", "v2", "--format", "json", "-C", repo]);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.base).toEqual({ kind: "git", ref: "HEAD~1", commit: first });
+    expect(report.head).toEqual({ kind: "git", ref: "v2", commit: second });
+    expect(report.changes).toEqual([
+      {
+        offering: "acme/tiny",
+        schema: "meta",
+        pointer: "/contextWindow",
+        kind: "context-window-lowered",
+        severity: "breaking",
+        message: "context window lowered from 8000 to 4000 tokens",
+        file: "schemas/acme/tiny.yaml",
+        line: 7,
+      },
+    ]);
+  });
+
+  it("diffs a ref against the working tree, and leaves the working tree alone", async () => {
+    const file = path.join(repo, "schemas", TINY);
+    const committed = await readFile(file, "utf8");
+    await writeFile(file, committed.replace("status: available", "status: deprecated"));
+    try {
+      const status = git("status", "--porcelain");
+      const { code, out } = await runDiff(["--base", "HEAD", "--format", "json", "--fail-on", "warning", "-C", repo]);
+      expect(code).toBe(1);
+      const report = JSON.parse(out);
+      expect(report.head).toEqual({ kind: "folder", path: "schemas" });
+      expect(report.changes.map((c: { kind: string; severity: string }) => [c.kind, c.severity])).toEqual([["status-changed", "warning"]]);
+      expect(git("status", "--porcelain")).toBe(status);
+      expect(git("rev-parse", "HEAD")).toBe(second);
+      // Against the older commit both edits show, worst first.
+      const older = JSON.parse((await runDiff(["--base", first, "--format", "json", "-C", repo])).out);
+      expect(older.changes.map((c: { kind: string }) => c.kind)).toEqual(["context-window-lowered", "status-changed"]);
+    } finally {
+      await writeFile(file, committed);
+    }
+  });
+
+  it("finds the schemas folder from a subfolder of the repository", async () => {
+    const { code, out } = await runDiff(["--base", "HEAD~1", "--head", "HEAD", "--format", "json", "-C", path.join(repo, "schemas"), "--schemas-path", "."]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).changes).toHaveLength(1);
+  });
+
+  it.each([
+    ["a ref that does not exist", ["--base", "no-such-branch"], /"no-such-branch" is not a folder or a git ref/],
+    ["a ref that looks like an option", ["--base=--output=/tmp/x"], /is not a folder or a git ref/],
+    ["a commit without the schemas folder", ["--base", "HEAD~2"], /the base specs \(HEAD~2\) do not load: HEAD~2 \([0-9a-f]{12}\) has no folder "schemas"/],
+    ["a schemas path outside the repository", ["--base", "HEAD", "--schemas-path", "../elsewhere", "--head", "HEAD"], /outside the repository/],
+  ])("exits 2 on %s", async (_name, args, message) => {
+    const { code, out, err } = await runDiff([...args, "-C", repo]);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toMatch(message);
+  });
+
+  it("exits 2 with the spec errors when a ref's specs are malformed", async () => {
+    const file = path.join(repo, "schemas", TINY);
+    const committed = await readFile(file, "utf8");
+    await writeFile(file, committed.replace("contextWindow: 4000", "contextWindow: lots"));
+    git("commit", "--quiet", "-am", "broken");
+    try {
+      const { code, err } = await runDiff(["--base", "HEAD~1", "--head", "HEAD", "-C", repo]);
+      expect(code).toBe(2);
+      expect(err).toContain("the head specs (HEAD) do not load:");
+      expect(err).toMatch(/acme\/tiny\.yaml:7:16: \/contextWindow: must be integer, found string/);
+    } finally {
+      git("reset", "--quiet", "--hard", second);
+    }
+  });
+
+  it("exits 2 outside a repository", async () => {
+    const outside = await mkdtemp(path.join(os.tmpdir(), "modelspec-diff-norepo-"));
+    try {
+      const { code, err } = await runDiff(["--base", "main", "-C", outside]);
+      expect(code).toBe(2);
+      expect(err).toMatch(/"main" is not a folder or a git ref/);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+});
