@@ -15,7 +15,7 @@ export const clientsEmitter: Emitter = {
   emit(model: Model): GeneratedFile[] {
     return model.providers.flatMap((provider) => {
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
-      return offerings.length > 0 ? [providerClient(provider, offerings)] : [];
+      return offerings.length > 0 ? [providerModule(provider), providerClient(provider, offerings)] : [];
     });
   },
 };
@@ -32,39 +32,59 @@ export function fixedFields(offering: OfferingSpec): JsonObject {
   return fixed;
 }
 
+/** `<provider>/provider.ts`: the wire descriptors (everything but prose), the one copy clients and the mock server read. */
+function providerModule(provider: ProviderSpec): GeneratedFile {
+  const descriptor = {
+    id: provider.id,
+    name: provider.name,
+    docsUrl: provider.docsUrl,
+    transports: provider.transports.map(({ description: _description, provenance: _provenance, ...wire }) => wire),
+    errors: { pointer: provider.errors.pointer, fields: provider.errors.fields, schema: provider.errors.schema },
+    retryStatuses: provider.retryStatuses,
+  };
+  const contents = [docComment([`${provider.name}: transports, error envelope and retry statuses, as the spec declares them.`]), `export const provider = ${literal(descriptor)} as const;`, ""];
+  return { path: `${providerDir(provider)}/provider.ts`, contents: contents.join("\n"), specs: [provider.specFile] };
+}
+
+/** How a client names one offering: its member, its operation constant, its input type. */
+interface Member {
+  member: string;
+  operation: string;
+  input: string;
+  fixed: JsonObject;
+}
+
 function providerClient(provider: ProviderSpec, offerings: OfferingSpec[]): GeneratedFile {
   const path = `${providerDir(provider)}/client.ts`;
-  const scope = new NameScope(["provider", "errors", "retryStatuses", "Optional"]);
+  const scope = new NameScope(["provider", "Optional"]);
   const runtime = relativeImport(path, `${RUNTIME_DIR}/index.ts`);
   const lines: string[] = [];
   const imports = new Set<string>();
   const typeImports: string[] = [];
   const validatorImports: string[] = [];
-  const members = new Map<OfferingSpec, { member: string; validators: string; input: string; fixed: JsonObject }>();
+  const members = new Map<OfferingSpec, Member>();
 
   const memberScope = new NameScope();
   for (const offering of offerings) {
     const types = relativeImport(path, `${offeringDir(offering)}/types.ts`);
     const names = [offering.request.typeName, offering.response.typeName, ...(offering.stream ? [offering.stream.typeName] : [])];
     typeImports.push(`import type { ${names.join(", ")} } from ${literal(types)};`);
-    const validators = scope.claim(`${camelIdentifier(offering.slug, "offering")}Validators`);
+    const operation = scope.claim(`${camelIdentifier(offering.slug, "offering")}Operation`);
     const roles = (["request", "response", "stream"] as const).filter((r) => r !== "stream" || offering.stream);
     const locals = roles.map((role) => {
       const local = scope.claim(`validate${pascalIdentifier(offering.slug, "Offering")}${pascalIdentifier(role)}`);
       validatorImports.push(`import ${local} from ${literal(relativeImport(path, validatorFile(offering, role)))};`);
       return `${role}: ${local}`;
     });
-    lines.push(`const ${validators} = { ${locals.join(", ")} };`);
     const fixed = fixedFields(offering);
+    lines.push(docComment([`What every call of ${offering.name} sends besides the request: the model id, the fixed fields and the validators.`]));
+    lines.push(`const ${operation} = { model: ${literal(offering.model)}, fixed: ${literal(fixed)}, validators: { ${locals.join(", ")} } } as const;`);
     const input = scope.claim(`${offering.typeStem}Input`);
-    members.set(offering, { member: memberScope.claim(camelIdentifier(offering.slug, "offering")), validators, input, fixed });
+    members.set(offering, { member: memberScope.claim(camelIdentifier(offering.slug, "offering")), operation, input, fixed });
   }
 
   const body: string[] = [];
-  body.push(`const provider = ${literal(provider.id)};`);
-  body.push(`const errors = ${literal({ pointer: provider.errors.pointer, fields: provider.errors.fields })} as const;`);
-  body.push(`const retryStatuses = ${literal(provider.retryStatuses)} as const;`);
-  body.push("", "/** The request with the fields the client fills itself made optional. */");
+  body.push("/** The request with the fields the client fills itself made optional. */");
   body.push("type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>>;", "");
   body.push(...lines, "");
 
@@ -76,12 +96,11 @@ function providerClient(provider: ProviderSpec, offerings: OfferingSpec[]): Gene
     body.push(`export type ${input} = ${unique.length ? `Optional<${offering.request.typeName}, ${unique.map(literal).join(" | ")}>` : offering.request.typeName};`, "");
   }
 
-  for (const transport of provider.transports) {
-    body.push(...transportFactory(provider, transport, members, scope, imports));
-  }
+  provider.transports.forEach((transport, index) => body.push(...transportFactory(provider, transport, index, members, scope, imports)));
 
   const header = [
     `import { ${[...imports].sort().join(", ")} } from ${literal(runtime)};`,
+    `import { provider } from "./provider.js";`,
     ...typeImports,
     ...validatorImports,
     "",
@@ -92,19 +111,19 @@ function providerClient(provider: ProviderSpec, offerings: OfferingSpec[]): Gene
 function transportFactory(
   provider: ProviderSpec,
   transport: Transport,
-  members: Map<OfferingSpec, { member: string; validators: string; input: string; fixed: JsonObject }>,
+  index: number,
+  members: Map<OfferingSpec, Member>,
   scope: NameScope,
   imports: Set<string>,
 ): string[] {
   const stem = `${provider.typePrefix}${pascalIdentifier(transport.id, "Transport")}`;
   const factory = scope.claim(`create${stem}Client`);
-  const descriptor = scope.claim(`${camelIdentifier(transport.id, "transport")}Transport`);
-  const { description: _description, provenance: _provenance, ...wire } = transport;
-  const out = [`const ${descriptor} = ${literal(wire)} as const;`, ""];
+  const descriptor = `provider.transports[${index}]`;
+  const out: string[] = [];
   const streams = transport.streaming !== undefined;
   const memberLines = (call: string, many: boolean) =>
-    [...members].flatMap(([offering, { member, validators, input, fixed }]) => {
-      const operation = `{ model: ${literal(offering.model)}, request, fixed: ${literal(fixed)}, validators: ${validators} }`;
+    [...members].flatMap(([offering, { member, operation: base, input }]) => {
+      const operation = `{ ...${base}, request }`;
       const result = many ? `${offering.response.typeName}[]` : offering.response.typeName;
       return [
         docComment([`${offering.name} (${offering.model}). Context window ${offering.contextWindow} tokens${offering.maxOutputTokens ? `, up to ${offering.maxOutputTokens} output tokens` : ""}.`]),
@@ -125,7 +144,7 @@ function transportFactory(
       "",
       docComment([transport.description, "", `Results: ${transport.responseBody.kind === "data-array" ? "every result item of the task (several when more than one result is asked for)" : "the typed response"}.`]),
       `export function ${factory}(options: ${options}) {`,
-      `  const core = createHttpClient({ provider, transport: ${descriptor}, errors, retryStatuses }, options);`,
+      `  const core = createHttpClient({ provider: provider.id, transport: ${descriptor}, errors: provider.errors, retryStatuses: provider.retryStatuses }, options);`,
       "  return {",
       ...memberLines("CallOptions", transport.responseBody.kind === "data-array").map((l) => `    ${l}`),
       "  };",
@@ -137,7 +156,7 @@ function transportFactory(
     out.push(
       docComment([transport.description]),
       `export function ${factory}(options: BindingClientOptions) {`,
-      `  const core = createBindingClient({ provider, transport: ${descriptor}, errors }, options);`,
+      `  const core = createBindingClient({ provider: provider.id, transport: ${descriptor}, errors: provider.errors }, options);`,
       "  return {",
       ...memberLines("BindingCallOptions", false).map((l) => `    ${l}`),
       "  };",

@@ -3,7 +3,7 @@
  * provider, and a root index with the registry of every offering.
  */
 import { camelIdentifier, docComment, literal, NameScope, propertyKey } from "../escape.js";
-import type { Emitter, GeneratedFile, Model, OfferingSpec, ProviderSpec } from "../model.js";
+import type { Emitter, GeneratedFile, Model, OfferingSpec } from "../model.js";
 import { catalogEntries } from "./catalog.js";
 import { offeringDir, providerDir, relativeImport, validatorFile } from "./paths.js";
 import { specsOf } from "./types.js";
@@ -33,8 +33,7 @@ export const indexesEmitter: Emitter = {
         members.set(offering, local);
       }
       lines.push(`export * from "./client.js";`);
-      lines.push("", docComment([`${provider.name}: transports, error envelope and retry policy, as the spec declares them.`]));
-      lines.push(`export const provider = ${literal(providerDescriptor(provider))} as const;`);
+      lines.push(`export { provider } from "./provider.js";`);
       lines.push("", docComment([`Every ${provider.name} offering, by a name made from its slug.`]));
       lines.push(`export const offerings = {\n${[...members.values()].map((m) => `  ${m},`).join("\n")}\n} as const;`, "");
       files.push({ path, contents: lines.join("\n"), specs: [provider.specFile, ...offerings.map((o) => o.specFile)] });
@@ -89,18 +88,6 @@ function offeringModule(offering: OfferingSpec, entry: ReturnType<typeof catalog
   lines.push(`  examples: ${literal(offering.examples)},`);
   lines.push("} as const;", "");
   return { path, contents: lines.join("\n"), specs: specsOf(offering) };
-}
-
-/** What a provider's module exports about it: everything but prose. */
-function providerDescriptor(provider: ProviderSpec) {
-  return {
-    id: provider.id,
-    name: provider.name,
-    docsUrl: provider.docsUrl,
-    transports: provider.transports.map(({ description: _d, provenance: _p, ...wire }) => wire),
-    errors: { pointer: provider.errors.pointer, fields: provider.errors.fields, schema: provider.errors.schema },
-    retryStatuses: provider.retryStatuses,
-  };
 }
 
 /** The Node-only entry that serves every offering of the package from the local provider server. */
