@@ -3,6 +3,7 @@
  * `strict` first. Generated code that does not type-check is a generator bug (or a spec the
  * escaping helpers failed on), so it stops the run instead of reaching users.
  */
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { Project, ts } from "ts-morph";
 import type { GeneratedFile } from "./model.js";
@@ -20,6 +21,9 @@ export const COMPILER_OPTIONS: ts.CompilerOptions = {
   moduleResolution: ts.ModuleResolutionKind.Bundler,
   lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts", "lib.dom.asynciterable.d.ts"],
   types: ["node"],
+  // Without this, `types` resolves from the process's working directory, and generating from
+  // anywhere but the repository root fails to find @types/node.
+  typeRoots: typeRootsFrom(PROJECT_ROOT),
   declaration: true,
   removeComments: false,
   newLine: ts.NewLineKind.LineFeed,
@@ -27,6 +31,16 @@ export const COMPILER_OPTIONS: ts.CompilerOptions = {
   isolatedModules: true,
   verbatimModuleSyntax: false,
 };
+
+/** `node_modules/@types` in the folder and each folder above it, as TypeScript looks from its working directory. */
+function typeRootsFrom(dir: string): string[] {
+  const roots: string[] = [];
+  for (let current = dir; ; current = path.dirname(current)) {
+    const candidate = path.join(current, "node_modules", "@types");
+    if (existsSync(candidate)) roots.push(candidate);
+    if (path.dirname(current) === current) return roots;
+  }
+}
 
 export class CompileError extends Error {
   constructor(readonly problems: string[]) {

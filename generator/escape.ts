@@ -4,11 +4,40 @@
  * pastes spec text into code.
  */
 
-/** A JavaScript literal for any JSON value. JSON.stringify plus the two line terminators JSON allows but JS source (pre-ES2019 parsers, some bundlers) does not. */
+/**
+ * Characters that change how text looks without showing themselves: bidirectional controls
+ * ("Trojan Source", CVE-2021-42574), zero-width characters and the BOM. In code and docs they are
+ * written as visible `\uXXXX` escapes, so a reviewer sees what is there.
+ */
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** C0 and C1 control characters other than tab, CR and LF (NUL, ESC for terminal sequences, DEL, NEL, ...). */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+
+/** How a `__proto__` key is written in code: computed, so it names a property and not the prototype. */
+export const PROTO_KEY = '["__proto__"]';
+
+/**
+ * A JavaScript literal for any JSON value. JSON.stringify plus the two line terminators JSON
+ * allows but JS source (pre-ES2019 parsers, some bundlers) does not, and `</script`.
+ * A `"__proto__"` key in an object literal sets the prototype instead of a property (a string
+ * value is dropped, an object becomes the prototype), so that key is written computed,
+ * `["__proto__"]`, which JS and TypeScript both treat as an ordinary property.
+ */
 export function literal(value: unknown): string {
   const json = JSON.stringify(value);
   if (json === undefined) throw new Error(`cannot write ${typeof value} as a literal`);
-  return json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029").replace(/<\/(script)/gi, "<\\/$1");
+  return (
+    json
+      .replace(/\u2028/g, "\\u2028")
+      .replace(/\u2029/g, "\\u2029")
+      .replace(/<\/(script)/gi, "<\\/$1")
+      // Only strings can hold these (JSON already escapes C0), and an escape there is the same value.
+      .replace(CONTROL, unicodeEscape)
+      .replace(INVISIBLE, unicodeEscape)
+      // In compact JSON a `"` inside a string is always escaped, so `{"` or `,"` starts a key.
+      .replace(/([{,])"__proto__":/g, `$1${PROTO_KEY}:`)
+  );
 }
 
 const RESERVED = new Set(
@@ -44,7 +73,7 @@ export function pascalIdentifier(text: string, fallback = "X"): string {
 
 /** A camelCase identifier made from any text, deterministically; reserved words get a `_` suffix. */
 export function camelIdentifier(text: string, fallback = "x"): string {
-  const pascal = pascalIdentifier(text, fallback.toUpperCase());
+  const pascal = pascalIdentifier(text, fallback[0]!.toUpperCase() + fallback.slice(1));
   const camel = pascal[0]!.toLowerCase() + pascal.slice(1);
   return RESERVED.has(camel) ? `${camel}_` : camel;
 }
@@ -61,11 +90,34 @@ export class NameScope {
     this.taken.add(candidate);
     return candidate;
   }
+  /** Claims a stem for a family of names (`stem + suffix` for each suffix): the first of `Foo`, `Foo2`, ... none of whose names is taken. */
+  claimFamily(stem: string, suffixes: readonly string[]): string {
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? stem : `${stem}${n}`;
+      const names = [candidate, ...suffixes.map((suffix) => candidate + suffix)];
+      if (names.some((name) => this.taken.has(name))) continue;
+      for (const name of names) this.taken.add(name);
+      return candidate;
+    }
+  }
 }
 
-/** A property key: bare when it is a plain identifier, otherwise a quoted string literal. */
+/**
+ * A property key, for object literals and types alike: bare when it is a plain identifier,
+ * otherwise a quoted string literal. `__proto__` is written computed, as `literal` does.
+ */
 export function propertyKey(key: string): string {
+  if (key === "__proto__") return PROTO_KEY;
   return IDENTIFIER.test(key) ? key : literal(key);
+}
+
+/**
+ * JavaScript or TypeScript with invisible and control characters written as `\uXXXX`. Outside
+ * strings, comments, templates and regular expressions they cannot appear in valid code (and in an
+ * identifier the escape is the same name); inside, the escape is the same value or harmless text.
+ */
+export function visibleCode(code: string): string {
+  return code.replace(CONTROL, unicodeEscape).replace(INVISIBLE, unicodeEscape);
 }
 
 /**
@@ -77,12 +129,32 @@ export function commentText(text: string): string {
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
     .replace(/\*\//g, "*\\/")
     .replace(/\/\*/g, "/\\*")
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    .replace(CONTROL, unicodeEscape)
+    .replace(INVISIBLE, unicodeEscape);
 }
 
-/** A whole `/** ... *\/` block from lines of text. */
+/**
+ * JSDoc text whose `@` cannot start a tag: spec text such as "@deprecated" or "{@link …}" would
+ * otherwise become a tag of the declaration in every editor. Tags the generator writes itself
+ * are added around this text, not through it.
+ */
+export function jsdocText(text: string): string {
+  return text.replace(/(^|[\s{])@/g, "$1\\@");
+}
+
+/**
+ * Text safe inside an HTML comment (`<!-- ... -->`), on one line: no `--` survives, so nothing
+ * can close the comment (`-->`, `--!>`) or open another; `-` is spaced out of every run.
+ */
+export function htmlCommentText(text: string): string {
+  return commentText(text)
+    .replace(/\n/g, " ")
+    .replace(/-(?=-)/g, "- ");
+}
+
+/** A whole `/** ... *\/` block from lines of text (which carry no JSDoc tags of their own). */
 export function docComment(lines: string[]): string {
-  const body = lines.flatMap((line) => commentText(line).split("\n"));
+  const body = lines.flatMap((line) => commentText(jsdocText(line)).split("\n"));
   return ["/**", ...body.map((l) => (l ? ` * ${l}` : " *")), " */"].join("\n");
 }
 
@@ -102,6 +174,9 @@ export function lineComment(text: string): string {
 export function markdownText(text: string): string {
   return text
     .replace(/\r\n?|[\n\u2028\u2029\u0085]/g, " ")
+    // Before backslashes are escaped, so the escape's own backslash shows.
+    .replace(CONTROL, unicodeEscape)
+    .replace(INVISIBLE, unicodeEscape)
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/[<>&]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&amp;"))
     .replace(/^(\s*)([#+\-=])/, "$1\\$2")
@@ -110,7 +185,11 @@ export function markdownText(text: string): string {
 
 /** Inline code in Markdown: backticks cannot end it and HTML cannot start inside table cells. */
 export function markdownCode(text: string): string {
-  const flat = text.replace(/\r\n?|[\u2028\u2029\n]/g, " ").replace(/\|/g, "\\|");
+  const flat = text
+    .replace(/\r\n?|[\u2028\u2029\u0085\n]/g, " ")
+    .replace(CONTROL, unicodeEscape)
+    .replace(INVISIBLE, unicodeEscape)
+    .replace(/\|/g, "\\|");
   const fence = "`".repeat(Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length)) + 1);
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
   return `${fence}${pad}${flat}${pad}${fence}`;

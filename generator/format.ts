@@ -1,6 +1,7 @@
 /** Stage: banners, then prettier with pinned options, so output is the same on every machine. */
 import { format } from "prettier";
 import { codeBanner, markdownBanner } from "./emit/banner.js";
+import { visibleCode } from "./escape.js";
 import type { GeneratedFile } from "./model.js";
 import { PRETTIER_OPTIONS } from "./options.js";
 
@@ -24,7 +25,10 @@ export async function formatFiles(files: readonly GeneratedFile[]): Promise<Gene
     files.map(async (file) => {
       const text = withBanner(file);
       const parser = parserFor(file.path);
-      const contents = parser ? await format(text, { ...PRETTIER_OPTIONS, parser, filepath: undefined }) : text;
+      const formatted = parser ? await format(text, { ...PRETTIER_OPTIONS, parser, filepath: undefined }) : text;
+      // Printers we do not control write spec strings with these characters raw (TypeScript's
+      // declaration emitter re-prints literal types, ajv prints schema values); a reviewer must see them.
+      const contents = parser === "typescript" || parser === "babel" ? visibleCode(formatted) : formatted;
       return { ...file, contents: contents.replace(/\r\n?/g, "\n") };
     }),
   );

@@ -99,7 +99,11 @@ function parseSpecFile(file: string, bytes: Uint8Array, options: ParseOptions): 
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     return {
-      diagnostics: problems.map((e) => diagnostic(at(e.pos[0]), "", yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[0] + 60)))),
+      diagnostics: problems.map((e) =>
+        // Only a duplicate key leaves the tree as written; after a syntax error the parser's
+        // recovered tree would name the wrong place.
+        diagnostic(at(e.pos[0]), e.code === "DUPLICATE_KEY" ? pointerAt(doc.contents, e.pos[0]) : "", yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[0] + 60))),
+      ),
     };
   }
   const converter = new JsonConverter(doc, at);
@@ -109,6 +113,30 @@ function parseSpecFile(file: string, bytes: Uint8Array, options: ParseOptions): 
     file: { file, kind: specFileKind(file), data, positions: converter.positions, keyPositions: converter.keyPositions },
     diagnostics: [],
   };
+}
+
+/**
+ * The JSON pointer of the deepest node at a source offset, so a duplicate key names its place
+ * like every other diagnostic.
+ */
+function pointerAt(node: unknown, offset: number, pointer = ""): string {
+  const within = (n: unknown) => {
+    const range = (n as Node | null)?.range;
+    return range !== undefined && range !== null && offset >= range[0] && offset < range[2];
+  };
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isScalar(pair.key) || (pair.key.value !== null && typeof pair.key.value === "object")) continue;
+      const child = joinPointer(pointer, String(pair.key.value));
+      if (within(pair.key)) return child;
+      if (within(pair.value)) return pointerAt(pair.value, offset, child);
+    }
+  }
+  if (isSeq(node)) {
+    const index = node.items.findIndex(within);
+    if (index >= 0) return pointerAt(node.items[index], offset, joinPointer(pointer, index));
+  }
+  return pointer;
 }
 
 /** The parser's first line, without the code excerpt it appends. */

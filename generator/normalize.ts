@@ -45,6 +45,9 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
     const data = file.data as JsonObject;
     const id = data.id as string;
     const existing = providers.get(id);
+    const reserved = reservedName(id, RESERVED_PROVIDER_IDS);
+    // Still registered, so its offerings are not also reported as having no provider.
+    if (reserved) diagnostics.push(diagnostic(at(file, "/id"), "/id", `provider id ${JSON.stringify(id)} is reserved: ${reserved}`));
     if (existing) {
       diagnostics.push(diagnostic(at(file, "/id"), "/id", `provider id ${JSON.stringify(id)} is already used by ${existing.specFile}`));
       continue;
@@ -71,7 +74,17 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
   const offerings: OfferingSpec[] = [];
   const offeringFiles = files.filter((f) => f.kind === "offering").sort((a, b) => compareText(a.file, b.file));
   const ids = new Map<string, string>();
-  const stemScope = new NameScope();
+  // Every type an offering exports (`<stem>Request`, `<stem>Request<Def>`, `<stem>Input`, ...) is
+  // re-exported side by side from the root index, so all of them come from one scope; the client
+  // factories and options of each transport are claimed first, as clients.ts names them.
+  const typeNames = new NameScope();
+  for (const provider of providers.values()) {
+    for (const transport of provider.transports) {
+      const stem = `${provider.typePrefix}${pascalIdentifier(transport.id, "Transport")}`;
+      typeNames.claim(`${stem}Options`);
+      typeNames.claim(`create${stem}Client`);
+    }
+  }
   for (const file of offeringFiles) {
     const data = file.data as JsonObject;
     const provider = providers.get(data.provider as string);
@@ -83,13 +96,18 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
       continue;
     }
     const id = `${provider.id}/${data.slug as string}`;
+    const reserved = reservedName(data.slug as string, new Set());
+    if (reserved) {
+      diagnostics.push(diagnostic(at(file, "/slug"), "/slug", `slug ${JSON.stringify(data.slug)} is reserved: ${reserved}`));
+      continue;
+    }
     const first = ids.get(id);
     if (first) {
       diagnostics.push(diagnostic(at(file, "/slug"), "/slug", `offering id ${JSON.stringify(id)} is already defined in ${first}`));
       continue;
     }
     ids.set(id, file.file);
-    const typeStem = stemScope.claim(provider.typePrefix + pascalIdentifier(data.slug as string, "Model"));
+    const typeStem = typeNames.claimFamily(provider.typePrefix + pascalIdentifier(data.slug as string, "Model"), exportedSuffixes(file, resolved));
 
     const sections: Partial<Record<SchemaRole, BundledSchema>> = {};
     for (const role of ["request", "response", "stream"] as const) {
@@ -142,6 +160,29 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
     },
     diagnostics,
   };
+}
+
+/**
+ * Ids and slugs become folder names in the output, next to its fixed files and folders
+ * (see emit/paths.ts and the docs emitter): `runtime/`, `docs/`, `index.js`, `client.js`, `catalog.json`.
+ */
+const RESERVED_PROVIDER_IDS = new Set(["runtime", "docs"]);
+function reservedName(name: string, reserved: ReadonlySet<string>): string | undefined {
+  if (reserved.has(name)) return `the output has a folder ${JSON.stringify(`${name}/`)} of its own`;
+  if (/\.(js|ts|json|md)$/.test(name)) return "a name ending in .js, .ts, .json or .md could clash with a generated file";
+  return undefined;
+}
+
+/** What follows an offering's type stem in the names it exports (see the types and clients emitters). */
+function exportedSuffixes(file: ParsedFile, resolved: ResolvedSchemas): string[] {
+  const suffixes = ["Input"];
+  for (const role of ["request", "response", "stream"] as const) {
+    const bundle = resolved.get(file.file)?.[role];
+    if (!bundle) continue;
+    suffixes.push(ROLE_SUFFIX[role]);
+    if (isObject(bundle.schema.$defs)) for (const name of Object.keys(bundle.schema.$defs)) suffixes.push(ROLE_SUFFIX[role] + name);
+  }
+  return suffixes;
 }
 
 function toTransport(data: JsonObject): Transport {

@@ -39,6 +39,8 @@ export const AJV_OPTIONS = {
   discriminator: false,
   validateFormats: true,
   unicodeRegExp: true,
+  // JSON has no prototype: `properties: { toString: ... }` must judge only a value's own `toString`.
+  ownProperties: true,
 } as const;
 
 /** Prettier settings are pinned here so output never depends on a user's config file. */

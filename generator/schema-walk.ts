@@ -65,3 +65,20 @@ export function withoutAnnotations<T>(schema: T): T {
   }
   return out as T;
 }
+
+/**
+ * Equality of JSON values, as JSON Schema uses it for `const`, `enum` and `uniqueItems`. The
+ * validators use it instead of ajv's fast-deep-equal, which throws on data with a `valueOf` or
+ * `toString` key (it calls them) and compares a `constructor` key by identity
+ * (epoberezkin/fast-deep-equal#49, #142). Self-contained: the validators' helper bundle inlines it.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return a !== a && b !== b;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}

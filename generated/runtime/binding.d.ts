@@ -20,9 +20,14 @@ export interface AiRunOptions {
   extraHeaders?: object;
   [option: string]: unknown;
 }
-/** Anything shaped like `env.AI`. Method syntax keeps the check bivariant, so `Ai`'s overloads fit. */
+/**
+ * Anything shaped like `env.AI`. Method syntax keeps the check bivariant, so `Ai`'s overloads fit.
+ * `options` receives an `AiRunOptions`; it is declared as `object` so that `Ai` also fits in a project
+ * that sees two different `AbortSignal` types (the DOM lib's, and the one in `AiOptions` when `Ai` is
+ * imported from "@cloudflare/workers-types" as a module), which are not assignable to each other.
+ */
 export interface AiBinding {
-  run(model: string, inputs: Record<string, unknown>, options?: AiRunOptions): Promise<unknown>;
+  run(model: string, inputs: Record<string, unknown>, options?: object): Promise<unknown>;
 }
 export interface BindingClientDescriptor {
   provider: string;

@@ -206,7 +206,7 @@ export async function startMockServer(options) {
         ]),
       );
     }
-    const answer = answerFor(offering, transport, task);
+    const answer = answerFor(offering, options.offerings, transport, task);
     if ("status" in answer) return fail(answer, task);
     if (fault === "malformed-json")
       return sendText(
@@ -246,13 +246,15 @@ export async function startMockServer(options) {
       return sendJson(res, record, 200, wrap(job.offering, transport, [pending]));
     }
     jobs.delete(uuid);
-    const answer = answerFor(job.offering, transport, job.task, { [a.statusField]: "success" });
+    const answer = answerFor(job.offering, options.offerings, transport, job.task, {
+      [a.statusField]: "success",
+    });
     if ("status" in answer) return fail(answer, job.task);
     return sendJson(res, record, 200, answer.body);
   }
   async function stream(req, res, record, offering, transport, task, fault, fail) {
     const streaming = transport.streaming;
-    const example = bestExample(offering, task, "events");
+    const example = bestExample(offering, task, "events", options.offerings);
     if (!example)
       return fail(
         {
@@ -428,8 +430,8 @@ function safeDecode(segment) {
 // ---------------------------------------------------------------------------------------------
 // Answers
 /** The example answer for a request, wrapped in the transport envelope, or why there is none. */
-function answerFor(offering, transport, task, extra = {}) {
-  const example = bestExample(offering, task, "response");
+function answerFor(offering, siblings, transport, task, extra = {}) {
+  const example = bestExample(offering, task, "response", siblings);
   if (!example)
     return {
       status: 501,
@@ -447,7 +449,10 @@ function answerFor(offering, transport, task, extra = {}) {
       ? response[shape.data].filter(isObject)
       : [response[shape.result]]
     : [response];
-  const answers = items.map((item) => ({ ...echo(transport, item, task), ...extra }));
+  const answers = repeat(items, resultCount(shape, task)).map((item) => ({
+    ...echo(transport, item, task),
+    ...extra,
+  }));
   const validate = offering.validators?.response;
   const bad = answers.findIndex((item) => validate && !validate(item));
   if (bad >= 0) {
@@ -467,6 +472,21 @@ function answerFor(offering, transport, task, extra = {}) {
         : wrap(offering, transport, answers[0]),
   };
 }
+/** How many result items the task asks for (`numberResults: n`), when the transport names such a field. */
+function resultCount(shape, task) {
+  const value =
+    shape.kind === "data-array" && shape.countField !== undefined
+      ? task[shape.countField]
+      : undefined;
+  return typeof value === "number" && Number.isInteger(value) && value > 1
+    ? Math.min(value, 100)
+    : 1;
+}
+/** The example's items, cycled to `count` when more are asked for than the example holds. */
+function repeat(items, count) {
+  if (items.length === 0 || count <= items.length) return items;
+  return Array.from({ length: count }, (_, i) => items[i % items.length]);
+}
 /** A result in the transport's success envelope. */
 function wrap(offering, transport, result) {
   const shape = transport.responseBody;
@@ -484,12 +504,22 @@ function echo(transport, item, task) {
   const field = transport.requestBody.uuidField;
   return { ...structuredClone(item), [field]: task[field] };
 }
-/** The example whose request shares the most top-level values with this one; ties go to the first. */
-function bestExample(offering, task, want) {
+/**
+ * The example whose request shares the most top-level values with this one (ties go to the first).
+ * An offering without such examples borrows its provider's others: the wire shape is the same, and
+ * the validators still check what is sent.
+ */
+function bestExample(offering, task, want, siblings) {
+  const own = offering.examples.filter((example) => example[want]);
+  const pool =
+    own.length > 0
+      ? own
+      : siblings
+          .filter((o) => o.provider === offering.provider)
+          .flatMap((o) => o.examples.filter((example) => example[want]));
   let best;
   let bestScore = -1;
-  for (const example of offering.examples) {
-    if (!example[want]) continue;
+  for (const example of pool) {
     const score = Object.entries(example.request).filter(([key, value]) =>
       sameJson(task[key], value),
     ).length;

@@ -62,6 +62,8 @@ export type ResponseBodyDescriptor =
   | {
       readonly kind: "data-array";
       readonly data: string;
+      /** A request field asking for several result items (Runware's `numberResults`); the mock answers that many. */
+      readonly countField?: string;
     };
 export interface HttpTransportDescriptor {
   readonly kind: "http";

@@ -1,4 +1,4 @@
-import { commentText, lineComment } from "../escape.js";
+import { htmlCommentText, lineComment } from "../escape.js";
 import type { GeneratedFile } from "../model.js";
 
 /** The first lines of every generated file: which specs it comes from and how to change it. */
@@ -15,5 +15,5 @@ export function codeBanner(file: Pick<GeneratedFile, "specs" | "copiedFrom">): s
 
 /** HTML comment for Markdown files: `--` cannot appear inside, so it cannot close early. */
 export function markdownBanner(file: Pick<GeneratedFile, "specs" | "copiedFrom">): string {
-  return `<!-- ${commentText(bannerText(file)).replace(/--/g, "- -").replace(/\n/g, " ")} -->`;
+  return `<!-- ${htmlCommentText(bannerText(file))} -->`;
 }

@@ -7,16 +7,14 @@
  */
 import { camelIdentifier, docComment, literal, NameScope, pascalIdentifier, propertyKey } from "../escape.js";
 import type { Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, ProviderSpec, Transport } from "../model.js";
-import { isObject } from "../schema-walk.js";
+import { isObject, setOwn } from "../schema-walk.js";
 import { offeringDir, providerDir, relativeImport, RUNTIME_DIR, validatorFile } from "./paths.js";
 
 export const clientsEmitter: Emitter = {
   name: "clients",
   emit(model: Model): GeneratedFile[] {
-    return model.providers.flatMap((provider) => {
-      const offerings = model.offerings.filter((o) => o.provider === provider.id);
-      return offerings.length > 0 ? [providerModule(provider), providerClient(provider, offerings)] : [];
-    });
+    // A provider with no offerings yet still gets its (empty) clients: the indexes export them for every provider.
+    return model.providers.flatMap((provider) => [providerModule(provider), providerClient(provider, model.offerings.filter((o) => o.provider === provider.id))]);
   },
 };
 
@@ -27,7 +25,8 @@ export function fixedFields(offering: OfferingSpec): JsonObject {
   if (!isObject(properties)) return fixed;
   for (const key of Object.keys(properties)) {
     const property = properties[key];
-    if (isObject(property) && property.const !== undefined) fixed[key] = property.const as Json;
+    // setOwn: a `__proto__` key must stay a field to send, not become the prototype.
+    if (isObject(property) && property.const !== undefined) setOwn(fixed, key, property.const as Json);
   }
   return fixed;
 }

@@ -2,6 +2,7 @@
  * What a reader sees on hover: the description, then the default, range, allowed values and
  * provenance. Used by the type emitter (JSDoc) and the docs emitter (Markdown).
  */
+import { jsdocText } from "../escape.js";
 import type { JsonObject, Provenance } from "../model.js";
 
 export interface Constraint {
@@ -27,13 +28,19 @@ export function provenanceText(provenance: Provenance): string {
   return provenance.kind === "documented" ? "documented" : `inferred: ${provenance.reason}`;
 }
 
-/** JSDoc body lines (unescaped; the type emitter escapes them with `commentText`). */
+/**
+ * JSDoc body lines (the type emitter escapes them with `commentText`). Spec text goes through
+ * `jsdocText`, so only the tags written here (`@default`, `@maximum`, ...) are tags.
+ */
 export function docLines(schema: JsonObject, extra: string[] = []): string[] {
   const lines: string[] = [];
-  if (typeof schema.title === "string") lines.push(schema.title);
-  if (typeof schema.description === "string") lines.push(schema.description);
-  const tags = constraintsOf(schema).map((c) => (c.label === "allowed values" ? `Allowed values: ${c.value}` : c.label === "fixed value" ? `Fixed value: ${c.value}` : `@${c.label} ${c.value}`));
-  const tail = [...extra, ...tags];
+  if (typeof schema.title === "string") lines.push(jsdocText(schema.title));
+  if (typeof schema.description === "string") lines.push(jsdocText(schema.description));
+  const tags = constraintsOf(schema).map((c) => {
+    const value = jsdocText(c.value);
+    return c.label === "allowed values" ? `Allowed values: ${value}` : c.label === "fixed value" ? `Fixed value: ${value}` : `@${c.label} ${value}`;
+  });
+  const tail = [...extra.map(jsdocText), ...tags];
   if (lines.length > 0 && tail.length > 0) lines.push("");
   return [...lines, ...tail];
 }

@@ -9,7 +9,7 @@
  * - descriptions gain the default, range, allowed values and provenance, through the comment helper.
  */
 import { compile } from "json-schema-to-typescript";
-import { commentText } from "../escape.js";
+import { commentText, literal, propertyKey } from "../escape.js";
 import type { BundledSchema, Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, Parameter } from "../model.js";
 import { cloneJson, isObject, keywordShape, setOwn } from "../schema-walk.js";
 import { findParameter } from "../parameters.js";
@@ -27,21 +27,22 @@ export const typesEmitter: Emitter = {
       const parts: string[] = [];
       for (const section of sections(offering)) {
         const view = typeView(section, section.role === "request" ? offering.parameters : []);
-        parts.push(
-          await compile(view as never, section.typeName, {
-            bannerComment: "",
-            format: false,
-            additionalProperties: false,
-            unknownAny: true,
-            strictIndexSignatures: true,
-            ignoreMinAndMaxItems: true,
-            declareExternallyReferenced: true,
-            unreachableDefinitions: false,
-            enableConstEnums: false,
-            inferStringEnumKeysFromValues: false,
-            $refOptions: { resolve: { external: false, file: false, http: false } } as never,
-          }),
-        );
+        const placeholders = new Placeholders(view);
+        placeholders.hide(view);
+        const code = await compile(view as never, section.typeName, {
+          bannerComment: "",
+          format: false,
+          additionalProperties: false,
+          unknownAny: true,
+          strictIndexSignatures: true,
+          ignoreMinAndMaxItems: true,
+          declareExternallyReferenced: true,
+          unreachableDefinitions: false,
+          enableConstEnums: false,
+          inferStringEnumKeysFromValues: false,
+          $refOptions: { resolve: { external: false, file: false, http: false } } as never,
+        });
+        parts.push(placeholders.restore(code));
       }
       files.push({ path: `${offeringDir(offering)}/types.ts`, contents: parts.join("\n"), specs: specsOf(offering) });
     }
@@ -124,5 +125,94 @@ function annotateParameters(view: JsonObject, parameters: readonly Parameter[]):
     if (found && found.property["x-provenance"] === undefined) {
       setOwn(found.property, "x-provenance", `Provenance: ${provenanceText(parameter.provenance)}`);
     }
+  }
+}
+
+/** Data keywords json-schema-to-typescript does not print; their text is in the description already. */
+const UNPRINTED_DATA = new Set(["default", "examples", "$comment"]);
+
+/**
+ * json-schema-to-typescript pastes property names, pattern keys and enum values into code with
+ * escaping of its own, and walks every object of the schema as if it were one: a property named
+ * `hasOwnProperty` crashes it, a lone surrogate in a key makes its ref parser throw, and an enum
+ * value shaped like `{ "$ref": "#" }` gets followed. So it never sees spec text where it writes
+ * code: keys and values become placeholder identifiers, and `restore` puts each back through the
+ * escape helpers (`propertyKey`, `literal`, `commentText`).
+ */
+class Placeholders {
+  private readonly prefix: string;
+  private readonly keys: string[] = [];
+  private readonly keyTokens = new Map<string, string>();
+  private readonly values: Json[] = [];
+
+  /** The prefix is one that appears nowhere in the schema, so no spec text can look like a placeholder. */
+  constructor(schema: Json) {
+    const text = JSON.stringify(schema);
+    let prefix = "MSPH";
+    while (text.includes(prefix)) prefix += "X";
+    this.prefix = prefix;
+  }
+
+  private key(name: string): string {
+    let token = this.keyTokens.get(name);
+    if (!token) {
+      token = `${this.prefix}K${this.keys.push(name) - 1}`;
+      this.keyTokens.set(name, token);
+    }
+    return token;
+  }
+
+  private value(value: Json): string {
+    return `${this.prefix}V${this.values.push(value) - 1}`;
+  }
+
+  /** Replaces spec text in a type view (a private copy) with placeholders, and drops data it does not print. */
+  hide(node: Json): void {
+    if (!isObject(node)) return;
+    for (const keyword of Object.keys(node)) {
+      const value = node[keyword] as Json;
+      switch (keywordShape(keyword)) {
+        case "schema":
+          this.hide(value);
+          break;
+        case "schema-map": {
+          const members = value as JsonObject;
+          if (keyword === "$defs") {
+            // Definition names come from the bundler's name scope: identifiers already.
+            for (const name of Object.keys(members)) this.hide(members[name]!);
+            break;
+          }
+          const renamed: JsonObject = {};
+          for (const name of Object.keys(members)) {
+            this.hide(members[name]!);
+            setOwn(renamed, this.key(name), members[name]!);
+          }
+          node[keyword] = renamed;
+          break;
+        }
+        case "schema-list":
+          (value as Json[]).forEach((item) => this.hide(item));
+          break;
+        default:
+          if (keyword === "required" && Array.isArray(value)) node[keyword] = value.map((name) => (typeof name === "string" ? this.key(name) : name));
+          else if (keyword === "enum" && Array.isArray(value)) node[keyword] = value.map((member) => this.value(member));
+          else if (keyword === "const") node[keyword] = this.value(value);
+          else if (UNPRINTED_DATA.has(keyword) || keyword.startsWith("x-")) delete node[keyword];
+      }
+    }
+  }
+
+  /** The generated code with every placeholder written back through the escape helpers. */
+  restore(code: string): string {
+    const { prefix } = this;
+    return (
+      code
+        // Enum and const values appear as string literal types.
+        .replace(new RegExp(`"${prefix}V(\\d+)"`, "g"), (_, n: string) => literal(this.values[Number(n)]))
+        // A quoted key is a pattern named in a comment (`via the patternProperty "…"`).
+        .replace(new RegExp(`"${prefix}K(\\d+)"`, "g"), (_, n: string) => `"${commentText(this.keys[Number(n)]!).replace(/\n/g, " ")}"`)
+        // A bare key is a property name.
+        .replace(new RegExp(`\\b${prefix}K(\\d+)\\b`, "g"), (_, n: string) => propertyKey(this.keys[Number(n)]!))
+    );
   }
 }

@@ -8,9 +8,10 @@
  * `new Function`.
  */
 import { build } from "esbuild";
+import { ts } from "ts-morph";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { createAjv } from "../ajv.js";
-import { literal } from "../escape.js";
+import { literal, PROTO_KEY } from "../escape.js";
 import type { Emitter, GeneratedFile, Model, SchemaRole } from "../model.js";
 import { PROJECT_ROOT } from "../options.js";
 import { withoutAnnotations } from "../schema-walk.js";
@@ -48,7 +49,27 @@ export const validatorsEmitter: Emitter = {
 export function compileStandalone(schema: object): string {
   const ajv = createAjv({ code: { source: true, esm: true, lines: true, optimize: true } });
   const validate = ajv.compile(withoutAnnotations(schema));
-  return standaloneCode(ajv, validate);
+  return protoKeysComputed(standaloneCode(ajv, validate));
+}
+
+/**
+ * Ajv writes schema values (`const`, `enum`, error params) into standalone code as JSON text,
+ * where a `"__proto__"` key sets the object's prototype instead of a property: the validator would
+ * then compare against a different value than the schema's. Each such key is rewritten computed,
+ * `["__proto__"]`, as `literal` writes it. Found by parsing, so strings and comments are left alone.
+ */
+function protoKeysComputed(code: string): string {
+  if (!code.includes("__proto__")) return code;
+  const source = ts.createSourceFile("validator.js", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const spans: { start: number; end: number }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isPropertyAssignment(node) && (ts.isStringLiteral(node.name) || ts.isIdentifier(node.name)) && node.name.text === "__proto__") {
+      spans.push({ start: node.name.getStart(source), end: node.name.end });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return spans.reduceRight((text, { start, end }) => `${text.slice(0, start)}${PROTO_KEY}${text.slice(end)}`, code);
 }
 
 function validatorTypes(path: string, typeName: string, role: SchemaRole): string {
@@ -65,9 +86,16 @@ function validatorTypes(path: string, typeName: string, role: SchemaRole): strin
   ].join("\n");
 }
 
+/** Helpers replaced by our own: ajv's deep equality throws on some JSON data (see `jsonEqual`). */
+const REPLACED_HELPERS: Record<string, { source: string; expression: string }> = {
+  "ajv/dist/runtime/equal": { source: "import { jsonEqual } from \"./generator/schema-walk.ts\";", expression: "{ default: jsonEqual }" },
+};
+
 /** One ES module exporting the CommonJS helpers the validators use, keyed by their `require` name. */
 async function helperBundle(modules: string[]): Promise<GeneratedFile[]> {
-  const entry = `export const modules = {\n${modules.map((m) => `  ${literal(m)}: require(${literal(m)}),`).join("\n")}\n};\n`;
+  const imports = modules.flatMap((m) => (REPLACED_HELPERS[m] ? [REPLACED_HELPERS[m].source] : []));
+  const members = modules.map((m) => `  ${literal(m)}: ${REPLACED_HELPERS[m]?.expression ?? `require(${literal(m)})`},`);
+  const entry = `${imports.join("\n")}\nexport const modules = {\n${members.join("\n")}\n};\n`;
   const result = await build({
     stdin: { contents: entry, resolveDir: PROJECT_ROOT, sourcefile: "ajv-helpers-entry.js", loader: "js" },
     bundle: true,
@@ -84,7 +112,7 @@ async function helperBundle(modules: string[]): Promise<GeneratedFile[]> {
     logLevel: "silent",
   });
   const contents = result.outputFiles[0]!.text
-    .replace(/^\/\/ (node_modules|ajv-helpers-entry)\/.*$\n/gm, "")
+    .replace(/^\/\/ (node_modules|generator|ajv-helpers-entry)\/.*$\n/gm, "")
     // ajv's helpers carry their own source as strings (`ucs2length.code = 'require("…")'`) for
     // ajv's code generator. They are never called; writing `(` as \u0028 keeps the string's value
     // and leaves `require(` out of the text, so a plain search finds real calls only (there are none).

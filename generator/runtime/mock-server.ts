@@ -401,7 +401,7 @@ function answerFor(
       ? (response[(shape as { data: string }).data] as unknown[]).filter(isObject)
       : [response[(shape as { result: string }).result] as JsonRecord]
     : [response];
-  const answers = items.map((item) => ({ ...echo(transport, item, task), ...extra }));
+  const answers = repeat(items, resultCount(shape, task)).map((item) => ({ ...echo(transport, item, task), ...extra }));
   const validate = offering.validators?.response;
   const bad = answers.findIndex((item) => validate && !validate(item));
   if (bad >= 0) {
@@ -410,6 +410,18 @@ function answerFor(
   }
   if (wrapped && shape.kind === "envelope") return { body: response };
   return { body: shape.kind === "data-array" ? wrap(offering, transport, answers) : wrap(offering, transport, answers[0]!) };
+}
+
+/** How many result items the task asks for (`numberResults: n`), when the transport names such a field. */
+function resultCount(shape: HttpTransportDescriptor["responseBody"], task: JsonRecord): number {
+  const value = shape.kind === "data-array" && shape.countField !== undefined ? task[shape.countField] : undefined;
+  return typeof value === "number" && Number.isInteger(value) && value > 1 ? Math.min(value, 100) : 1;
+}
+
+/** The example's items, cycled to `count` when more are asked for than the example holds. */
+function repeat(items: JsonRecord[], count: number): JsonRecord[] {
+  if (items.length === 0 || count <= items.length) return items;
+  return Array.from({ length: count }, (_, i) => items[i % items.length]!);
 }
 
 /** A result in the transport's success envelope. */

@@ -45,7 +45,12 @@ export type RequestBodyDescriptor =
 export type ResponseBodyDescriptor =
   | { readonly kind: "plain" }
   | { readonly kind: "envelope"; readonly result: string; readonly success: string }
-  | { readonly kind: "data-array"; readonly data: string };
+  | {
+      readonly kind: "data-array";
+      readonly data: string;
+      /** A request field asking for several result items (Runware's `numberResults`); the mock answers that many. */
+      readonly countField?: string;
+    };
 
 export interface HttpTransportDescriptor {
   readonly kind: "http";

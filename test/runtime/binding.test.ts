@@ -36,7 +36,7 @@ function sseStream(lines: string[], options: { holdOpen?: boolean } = {}) {
 function fakeBinding(answer: (inputs: Record<string, unknown>, options?: AiRunOptions) => unknown) {
   const calls: { model: string; inputs: Record<string, unknown>; options?: AiRunOptions }[] = [];
   const binding: AiBinding = {
-    async run(model, inputs, options) {
+    async run(model, inputs, options?: AiRunOptions) {
       calls.push({ model, inputs, options });
       return answer(inputs, options);
     },

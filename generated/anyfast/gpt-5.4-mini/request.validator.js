@@ -91,7 +91,7 @@ const schema31 = {
   },
   additionalProperties: false,
 };
-const func1 = Object.prototype.hasOwnProperty;
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate20(
   data,
@@ -107,7 +107,7 @@ function validate20(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.model === undefined) {
+    if (data.model === undefined || !func0.call(data, "model")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -122,7 +122,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.input === undefined) {
+    if (data.input === undefined || !func0.call(data, "input")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -137,8 +137,8 @@ function validate20(
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!func1.call(schema31.properties, key0)) {
+    for (const key0 of Object.keys(data)) {
+      if (!func0.call(schema31.properties, key0)) {
         const err2 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -154,7 +154,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.model !== undefined) {
+    if (data.model !== undefined && func0.call(data, "model")) {
       let data0 = data.model;
       if (typeof data0 !== "string") {
         const err3 = {
@@ -187,7 +187,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.input !== undefined) {
+    if (data.input !== undefined && func0.call(data, "input")) {
       let data1 = data.input;
       if (Array.isArray(data1)) {
         if (data1.length < 1) {
@@ -209,7 +209,7 @@ function validate20(
         for (let i0 = 0; i0 < len0; i0++) {
           let data2 = data1[i0];
           if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            if (data2.role === undefined) {
+            if (data2.role === undefined || !func0.call(data2, "role")) {
               const err6 = {
                 instancePath: instancePath + "/input/" + i0,
                 schemaPath: "#/properties/input/items/required",
@@ -224,7 +224,7 @@ function validate20(
               }
               errors++;
             }
-            if (data2.content === undefined) {
+            if (data2.content === undefined || !func0.call(data2, "content")) {
               const err7 = {
                 instancePath: instancePath + "/input/" + i0,
                 schemaPath: "#/properties/input/items/required",
@@ -239,7 +239,7 @@ function validate20(
               }
               errors++;
             }
-            for (const key1 in data2) {
+            for (const key1 of Object.keys(data2)) {
               if (!(key1 === "role" || key1 === "content")) {
                 const err8 = {
                   instancePath: instancePath + "/input/" + i0,
@@ -256,7 +256,7 @@ function validate20(
                 errors++;
               }
             }
-            if (data2.role !== undefined) {
+            if (data2.role !== undefined && func0.call(data2, "role")) {
               let data3 = data2.role;
               if (typeof data3 !== "string") {
                 const err9 = {
@@ -289,7 +289,7 @@ function validate20(
                 errors++;
               }
             }
-            if (data2.content !== undefined) {
+            if (data2.content !== undefined && func0.call(data2, "content")) {
               if (typeof data2.content !== "string") {
                 const err11 = {
                   instancePath: instancePath + "/input/" + i0 + "/content",
@@ -338,7 +338,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.stream !== undefined) {
+    if (data.stream !== undefined && func0.call(data, "stream")) {
       if (typeof data.stream !== "boolean") {
         const err14 = {
           instancePath: instancePath + "/stream",
@@ -355,7 +355,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.top_p !== undefined) {
+    if (data.top_p !== undefined && func0.call(data, "top_p")) {
       let data6 = data.top_p;
       if (!(typeof data6 == "number" && isFinite(data6))) {
         const err15 = {
@@ -373,7 +373,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.max_output_tokens !== undefined) {
+    if (data.max_output_tokens !== undefined && func0.call(data, "max_output_tokens")) {
       let data7 = data.max_output_tokens;
       if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
         const err16 = {
@@ -408,10 +408,10 @@ function validate20(
         }
       }
     }
-    if (data.reasoning !== undefined) {
+    if (data.reasoning !== undefined && func0.call(data, "reasoning")) {
       let data8 = data.reasoning;
       if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        for (const key2 in data8) {
+        for (const key2 of Object.keys(data8)) {
           if (!(key2 === "effort" || key2 === "summary")) {
             const err18 = {
               instancePath: instancePath + "/reasoning",
@@ -428,7 +428,7 @@ function validate20(
             errors++;
           }
         }
-        if (data8.effort !== undefined) {
+        if (data8.effort !== undefined && func0.call(data8, "effort")) {
           let data9 = data8.effort;
           if (typeof data9 !== "string") {
             const err19 = {
@@ -467,7 +467,7 @@ function validate20(
             errors++;
           }
         }
-        if (data8.summary !== undefined) {
+        if (data8.summary !== undefined && func0.call(data8, "summary")) {
           let data10 = data8.summary;
           if (typeof data10 !== "string") {
             const err21 = {
@@ -516,10 +516,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.text !== undefined) {
+    if (data.text !== undefined && func0.call(data, "text")) {
       let data11 = data.text;
       if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-        for (const key3 in data11) {
+        for (const key3 of Object.keys(data11)) {
           if (!(key3 === "format" || key3 === "verbosity")) {
             const err24 = {
               instancePath: instancePath + "/text",
@@ -536,10 +536,10 @@ function validate20(
             errors++;
           }
         }
-        if (data11.format !== undefined) {
+        if (data11.format !== undefined && func0.call(data11, "format")) {
           let data12 = data11.format;
           if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-            if (data12.type === undefined) {
+            if (data12.type === undefined || !func0.call(data12, "type")) {
               const err25 = {
                 instancePath: instancePath + "/text/format",
                 schemaPath: "#/properties/text/properties/format/required",
@@ -554,7 +554,7 @@ function validate20(
               }
               errors++;
             }
-            if (data12.type !== undefined) {
+            if (data12.type !== undefined && func0.call(data12, "type")) {
               let data13 = data12.type;
               if (typeof data13 !== "string") {
                 const err26 = {
@@ -605,7 +605,7 @@ function validate20(
             errors++;
           }
         }
-        if (data11.verbosity !== undefined) {
+        if (data11.verbosity !== undefined && func0.call(data11, "verbosity")) {
           let data14 = data11.verbosity;
           if (typeof data14 !== "string") {
             const err29 = {
@@ -654,14 +654,14 @@ function validate20(
         errors++;
       }
     }
-    if (data.tools !== undefined) {
+    if (data.tools !== undefined && func0.call(data, "tools")) {
       let data15 = data.tools;
       if (Array.isArray(data15)) {
         const len1 = data15.length;
         for (let i1 = 0; i1 < len1; i1++) {
           let data16 = data15[i1];
           if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-            if (data16.type === undefined) {
+            if (data16.type === undefined || !func0.call(data16, "type")) {
               const err32 = {
                 instancePath: instancePath + "/tools/" + i1,
                 schemaPath: "#/properties/tools/items/required",
@@ -676,7 +676,7 @@ function validate20(
               }
               errors++;
             }
-            if (data16.type !== undefined) {
+            if (data16.type !== undefined && func0.call(data16, "type")) {
               if (typeof data16.type !== "string") {
                 const err33 = {
                   instancePath: instancePath + "/tools/" + i1 + "/type",
@@ -725,7 +725,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.store !== undefined) {
+    if (data.store !== undefined && func0.call(data, "store")) {
       if (typeof data.store !== "boolean") {
         const err36 = {
           instancePath: instancePath + "/store",

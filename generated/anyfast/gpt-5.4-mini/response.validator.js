@@ -142,6 +142,7 @@ const schema37 = {
   },
   additionalProperties: true,
 };
+const func0 = Object.prototype.hasOwnProperty;
 const schema33 = {
   description:
     "An output item; `message` items are described, others (reasoning, tool calls…) are accepted by their `type`.",
@@ -207,7 +208,7 @@ function validate23(
   let valid0 = false;
   const _errs1 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/$defs/OutputText/required",
@@ -222,7 +223,7 @@ function validate23(
       }
       errors++;
     }
-    if (data.text === undefined) {
+    if (data.text === undefined || !func0.call(data, "text")) {
       const err1 = {
         instancePath,
         schemaPath: "#/$defs/OutputText/required",
@@ -237,7 +238,7 @@ function validate23(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err2 = {
@@ -270,7 +271,7 @@ function validate23(
         errors++;
       }
     }
-    if (data.text !== undefined) {
+    if (data.text !== undefined && func0.call(data, "text")) {
       if (typeof data.text !== "string") {
         const err4 = {
           instancePath: instancePath + "/text",
@@ -287,7 +288,7 @@ function validate23(
         errors++;
       }
     }
-    if (data.annotations !== undefined) {
+    if (data.annotations !== undefined && func0.call(data, "annotations")) {
       if (!Array.isArray(data.annotations)) {
         const err5 = {
           instancePath: instancePath + "/annotations",
@@ -326,7 +327,7 @@ function validate23(
   }
   const _errs11 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err7 = {
         instancePath,
         schemaPath: "#/anyOf/1/required",
@@ -341,7 +342,7 @@ function validate23(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data3 = data.type;
       if (typeof data3 !== "string") {
         const err8 = {
@@ -461,7 +462,7 @@ function validate22(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -476,7 +477,7 @@ function validate22(
       }
       errors++;
     }
-    if (data.id === undefined) {
+    if (data.id === undefined || !func0.call(data, "id")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -491,7 +492,7 @@ function validate22(
       }
       errors++;
     }
-    if (data.role === undefined) {
+    if (data.role === undefined || !func0.call(data, "role")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -506,7 +507,7 @@ function validate22(
       }
       errors++;
     }
-    if (data.content === undefined) {
+    if (data.content === undefined || !func0.call(data, "content")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -521,7 +522,7 @@ function validate22(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err4 = {
@@ -554,7 +555,7 @@ function validate22(
         errors++;
       }
     }
-    if (data.id !== undefined) {
+    if (data.id !== undefined && func0.call(data, "id")) {
       if (typeof data.id !== "string") {
         const err6 = {
           instancePath: instancePath + "/id",
@@ -571,7 +572,7 @@ function validate22(
         errors++;
       }
     }
-    if (data.role !== undefined) {
+    if (data.role !== undefined && func0.call(data, "role")) {
       let data2 = data.role;
       if (typeof data2 !== "string") {
         const err7 = {
@@ -604,7 +605,7 @@ function validate22(
         errors++;
       }
     }
-    if (data.status !== undefined) {
+    if (data.status !== undefined && func0.call(data, "status")) {
       let data3 = data.status;
       if (typeof data3 !== "string") {
         const err9 = {
@@ -637,7 +638,7 @@ function validate22(
         errors++;
       }
     }
-    if (data.content !== undefined) {
+    if (data.content !== undefined && func0.call(data, "content")) {
       let data4 = data.content;
       if (Array.isArray(data4)) {
         const len0 = data4.length;
@@ -720,7 +721,7 @@ function validate21(
   }
   const _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/anyOf/1/required",
@@ -735,7 +736,7 @@ function validate21(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err1 = {
@@ -855,7 +856,7 @@ function validate20(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === undefined) {
+    if (data.id === undefined || !func0.call(data, "id")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -870,7 +871,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.object === undefined) {
+    if (data.object === undefined || !func0.call(data, "object")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -885,7 +886,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.created_at === undefined) {
+    if (data.created_at === undefined || !func0.call(data, "created_at")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -900,7 +901,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.model === undefined) {
+    if (data.model === undefined || !func0.call(data, "model")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -915,7 +916,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.output === undefined) {
+    if (data.output === undefined || !func0.call(data, "output")) {
       const err4 = {
         instancePath,
         schemaPath: "#/required",
@@ -930,7 +931,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.id !== undefined) {
+    if (data.id !== undefined && func0.call(data, "id")) {
       if (typeof data.id !== "string") {
         const err5 = {
           instancePath: instancePath + "/id",
@@ -947,7 +948,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.object !== undefined) {
+    if (data.object !== undefined && func0.call(data, "object")) {
       let data1 = data.object;
       if (typeof data1 !== "string") {
         const err6 = {
@@ -980,7 +981,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.created_at !== undefined) {
+    if (data.created_at !== undefined && func0.call(data, "created_at")) {
       let data2 = data.created_at;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err8 = {
@@ -998,7 +999,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.status !== undefined) {
+    if (data.status !== undefined && func0.call(data, "status")) {
       let data3 = data.status;
       if (typeof data3 !== "string") {
         const err9 = {
@@ -1038,7 +1039,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.model !== undefined) {
+    if (data.model !== undefined && func0.call(data, "model")) {
       if (typeof data.model !== "string") {
         const err11 = {
           instancePath: instancePath + "/model",
@@ -1055,7 +1056,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.output !== undefined) {
+    if (data.output !== undefined && func0.call(data, "output")) {
       let data5 = data.output;
       if (Array.isArray(data5)) {
         const len0 = data5.length;
@@ -1089,10 +1090,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.usage !== undefined) {
+    if (data.usage !== undefined && func0.call(data, "usage")) {
       let data7 = data.usage;
       if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-        if (data7.input_tokens === undefined) {
+        if (data7.input_tokens === undefined || !func0.call(data7, "input_tokens")) {
           const err13 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -1107,7 +1108,7 @@ function validate20(
           }
           errors++;
         }
-        if (data7.output_tokens === undefined) {
+        if (data7.output_tokens === undefined || !func0.call(data7, "output_tokens")) {
           const err14 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -1122,7 +1123,7 @@ function validate20(
           }
           errors++;
         }
-        if (data7.total_tokens === undefined) {
+        if (data7.total_tokens === undefined || !func0.call(data7, "total_tokens")) {
           const err15 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -1137,7 +1138,7 @@ function validate20(
           }
           errors++;
         }
-        if (data7.input_tokens !== undefined) {
+        if (data7.input_tokens !== undefined && func0.call(data7, "input_tokens")) {
           let data8 = data7.input_tokens;
           if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
             const err16 = {
@@ -1155,10 +1156,10 @@ function validate20(
             errors++;
           }
         }
-        if (data7.input_tokens_details !== undefined) {
+        if (data7.input_tokens_details !== undefined && func0.call(data7, "input_tokens_details")) {
           let data9 = data7.input_tokens_details;
           if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.cached_tokens !== undefined) {
+            if (data9.cached_tokens !== undefined && func0.call(data9, "cached_tokens")) {
               let data10 = data9.cached_tokens;
               if (!(
                 typeof data10 == "number" &&
@@ -1198,7 +1199,7 @@ function validate20(
             errors++;
           }
         }
-        if (data7.output_tokens !== undefined) {
+        if (data7.output_tokens !== undefined && func0.call(data7, "output_tokens")) {
           let data11 = data7.output_tokens;
           if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
             const err19 = {
@@ -1216,10 +1217,13 @@ function validate20(
             errors++;
           }
         }
-        if (data7.output_tokens_details !== undefined) {
+        if (
+          data7.output_tokens_details !== undefined &&
+          func0.call(data7, "output_tokens_details")
+        ) {
           let data12 = data7.output_tokens_details;
           if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-            if (data12.reasoning_tokens !== undefined) {
+            if (data12.reasoning_tokens !== undefined && func0.call(data12, "reasoning_tokens")) {
               let data13 = data12.reasoning_tokens;
               if (!(
                 typeof data13 == "number" &&
@@ -1259,7 +1263,7 @@ function validate20(
             errors++;
           }
         }
-        if (data7.total_tokens !== undefined) {
+        if (data7.total_tokens !== undefined && func0.call(data7, "total_tokens")) {
           let data14 = data7.total_tokens;
           if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
             const err22 = {
@@ -1293,13 +1297,13 @@ function validate20(
         errors++;
       }
     }
-    if (data.error !== undefined) {
+    if (data.error !== undefined && func0.call(data, "error")) {
       let data15 = data.error;
       const _errs37 = errors;
       let valid8 = false;
       const _errs38 = errors;
       if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-        if (data15.code !== undefined) {
+        if (data15.code !== undefined && func0.call(data15, "code")) {
           if (typeof data15.code !== "string") {
             const err24 = {
               instancePath: instancePath + "/error/code",
@@ -1316,7 +1320,7 @@ function validate20(
             errors++;
           }
         }
-        if (data15.message !== undefined) {
+        if (data15.message !== undefined && func0.call(data15, "message")) {
           if (typeof data15.message !== "string") {
             const err25 = {
               instancePath: instancePath + "/error/message",
@@ -1393,13 +1397,13 @@ function validate20(
         }
       }
     }
-    if (data.incomplete_details !== undefined) {
+    if (data.incomplete_details !== undefined && func0.call(data, "incomplete_details")) {
       let data18 = data.incomplete_details;
       const _errs48 = errors;
       let valid10 = false;
       const _errs49 = errors;
       if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-        if (data18.reason !== undefined) {
+        if (data18.reason !== undefined && func0.call(data18, "reason")) {
           if (typeof data18.reason !== "string") {
             const err29 = {
               instancePath: instancePath + "/incomplete_details/reason",

@@ -6,7 +6,7 @@ const schema31 = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   title: "Responses stream event",
   description:
-    "The JSON of one server-sent event (`event: <type>` plus `data: <json>`), told apart by `type`. Event types not listed here (e.g. reasoning summary events) are accepted by the last branch. The stream ends with `response.completed`, `response.failed` or `response.incomplete`; whether a `data: [DONE]` line follows is unconfirmed, so both are accepted.",
+    'The JSON of one server-sent event (`event: <type>` plus `data: <json>`), told apart by `type`. Like OpenAI\'s own `ResponseStreamEvent` union, it lists the known event types only, so `event.type === "response.output_text.delta"` narrows to that event; other types OpenAI may send (e.g. reasoning summary events) fail stream validation, which is opt-in. The stream ends with `response.completed`, `response.failed` or `response.incomplete`; whether a `data: [DONE]` line follows is unconfirmed, so both are accepted.',
   anyOf: [
     { $ref: "#/$defs/ResponseCreatedEvent" },
     { $ref: "#/$defs/ResponseInProgressEvent" },
@@ -20,7 +20,6 @@ const schema31 = {
     { $ref: "#/$defs/ResponseFailedEvent" },
     { $ref: "#/$defs/ResponseIncompleteEvent" },
     { $ref: "#/$defs/ErrorEvent" },
-    { $ref: "#/$defs/OtherEvent" },
   ],
   $defs: {
     ContentPartAddedEvent: {
@@ -58,35 +57,6 @@ const schema31 = {
         code: { anyOf: [{ type: "string" }, { type: "null" }] },
         message: { type: "string" },
         param: { anyOf: [{ type: "string" }, { type: "null" }] },
-      },
-      additionalProperties: true,
-    },
-    OtherEvent: {
-      description:
-        "Any other event type (OpenAI emits more, e.g. `response.reasoning_summary_text.delta`); accepted as is.",
-      type: "object",
-      required: ["type"],
-      properties: {
-        type: {
-          type: "string",
-          not: {
-            enum: [
-              "response.created",
-              "response.in_progress",
-              "response.output_item.added",
-              "response.output_item.done",
-              "response.content_part.added",
-              "response.content_part.done",
-              "response.output_text.delta",
-              "response.output_text.done",
-              "response.completed",
-              "response.failed",
-              "response.incomplete",
-              "error",
-            ],
-          },
-        },
-        sequence_number: { type: "integer" },
       },
       additionalProperties: true,
     },
@@ -347,35 +317,6 @@ const schema50 = {
   },
   additionalProperties: true,
 };
-const schema51 = {
-  description:
-    "Any other event type (OpenAI emits more, e.g. `response.reasoning_summary_text.delta`); accepted as is.",
-  type: "object",
-  required: ["type"],
-  properties: {
-    type: {
-      type: "string",
-      not: {
-        enum: [
-          "response.created",
-          "response.in_progress",
-          "response.output_item.added",
-          "response.output_item.done",
-          "response.content_part.added",
-          "response.content_part.done",
-          "response.output_text.delta",
-          "response.output_text.done",
-          "response.completed",
-          "response.failed",
-          "response.incomplete",
-          "error",
-        ],
-      },
-    },
-    sequence_number: { type: "integer" },
-  },
-  additionalProperties: true,
-};
 const schema32 = {
   type: "object",
   required: ["type", "sequence_number", "response"],
@@ -386,6 +327,7 @@ const schema32 = {
   },
   additionalProperties: true,
 };
+const func0 = Object.prototype.hasOwnProperty;
 const schema33 = {
   title: "Response object",
   type: "object",
@@ -515,7 +457,7 @@ function validate25(
   let valid0 = false;
   const _errs1 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/$defs/OutputText/required",
@@ -530,7 +472,7 @@ function validate25(
       }
       errors++;
     }
-    if (data.text === undefined) {
+    if (data.text === undefined || !func0.call(data, "text")) {
       const err1 = {
         instancePath,
         schemaPath: "#/$defs/OutputText/required",
@@ -545,7 +487,7 @@ function validate25(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err2 = {
@@ -578,7 +520,7 @@ function validate25(
         errors++;
       }
     }
-    if (data.text !== undefined) {
+    if (data.text !== undefined && func0.call(data, "text")) {
       if (typeof data.text !== "string") {
         const err4 = {
           instancePath: instancePath + "/text",
@@ -595,7 +537,7 @@ function validate25(
         errors++;
       }
     }
-    if (data.annotations !== undefined) {
+    if (data.annotations !== undefined && func0.call(data, "annotations")) {
       if (!Array.isArray(data.annotations)) {
         const err5 = {
           instancePath: instancePath + "/annotations",
@@ -634,7 +576,7 @@ function validate25(
   }
   const _errs11 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err7 = {
         instancePath,
         schemaPath: "#/anyOf/1/required",
@@ -649,7 +591,7 @@ function validate25(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data3 = data.type;
       if (typeof data3 !== "string") {
         const err8 = {
@@ -769,7 +711,7 @@ function validate24(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -784,7 +726,7 @@ function validate24(
       }
       errors++;
     }
-    if (data.id === undefined) {
+    if (data.id === undefined || !func0.call(data, "id")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -799,7 +741,7 @@ function validate24(
       }
       errors++;
     }
-    if (data.role === undefined) {
+    if (data.role === undefined || !func0.call(data, "role")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -814,7 +756,7 @@ function validate24(
       }
       errors++;
     }
-    if (data.content === undefined) {
+    if (data.content === undefined || !func0.call(data, "content")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -829,7 +771,7 @@ function validate24(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err4 = {
@@ -862,7 +804,7 @@ function validate24(
         errors++;
       }
     }
-    if (data.id !== undefined) {
+    if (data.id !== undefined && func0.call(data, "id")) {
       if (typeof data.id !== "string") {
         const err6 = {
           instancePath: instancePath + "/id",
@@ -879,7 +821,7 @@ function validate24(
         errors++;
       }
     }
-    if (data.role !== undefined) {
+    if (data.role !== undefined && func0.call(data, "role")) {
       let data2 = data.role;
       if (typeof data2 !== "string") {
         const err7 = {
@@ -912,7 +854,7 @@ function validate24(
         errors++;
       }
     }
-    if (data.status !== undefined) {
+    if (data.status !== undefined && func0.call(data, "status")) {
       let data3 = data.status;
       if (typeof data3 !== "string") {
         const err9 = {
@@ -945,7 +887,7 @@ function validate24(
         errors++;
       }
     }
-    if (data.content !== undefined) {
+    if (data.content !== undefined && func0.call(data, "content")) {
       let data4 = data.content;
       if (Array.isArray(data4)) {
         const len0 = data4.length;
@@ -1028,7 +970,7 @@ function validate23(
   }
   const _errs2 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/anyOf/1/required",
@@ -1043,7 +985,7 @@ function validate23(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err1 = {
@@ -1163,7 +1105,7 @@ function validate22(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === undefined) {
+    if (data.id === undefined || !func0.call(data, "id")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -1178,7 +1120,7 @@ function validate22(
       }
       errors++;
     }
-    if (data.object === undefined) {
+    if (data.object === undefined || !func0.call(data, "object")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -1193,7 +1135,7 @@ function validate22(
       }
       errors++;
     }
-    if (data.created_at === undefined) {
+    if (data.created_at === undefined || !func0.call(data, "created_at")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -1208,7 +1150,7 @@ function validate22(
       }
       errors++;
     }
-    if (data.model === undefined) {
+    if (data.model === undefined || !func0.call(data, "model")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -1223,7 +1165,7 @@ function validate22(
       }
       errors++;
     }
-    if (data.output === undefined) {
+    if (data.output === undefined || !func0.call(data, "output")) {
       const err4 = {
         instancePath,
         schemaPath: "#/required",
@@ -1238,7 +1180,7 @@ function validate22(
       }
       errors++;
     }
-    if (data.id !== undefined) {
+    if (data.id !== undefined && func0.call(data, "id")) {
       if (typeof data.id !== "string") {
         const err5 = {
           instancePath: instancePath + "/id",
@@ -1255,7 +1197,7 @@ function validate22(
         errors++;
       }
     }
-    if (data.object !== undefined) {
+    if (data.object !== undefined && func0.call(data, "object")) {
       let data1 = data.object;
       if (typeof data1 !== "string") {
         const err6 = {
@@ -1288,7 +1230,7 @@ function validate22(
         errors++;
       }
     }
-    if (data.created_at !== undefined) {
+    if (data.created_at !== undefined && func0.call(data, "created_at")) {
       let data2 = data.created_at;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err8 = {
@@ -1306,7 +1248,7 @@ function validate22(
         errors++;
       }
     }
-    if (data.status !== undefined) {
+    if (data.status !== undefined && func0.call(data, "status")) {
       let data3 = data.status;
       if (typeof data3 !== "string") {
         const err9 = {
@@ -1346,7 +1288,7 @@ function validate22(
         errors++;
       }
     }
-    if (data.model !== undefined) {
+    if (data.model !== undefined && func0.call(data, "model")) {
       if (typeof data.model !== "string") {
         const err11 = {
           instancePath: instancePath + "/model",
@@ -1363,7 +1305,7 @@ function validate22(
         errors++;
       }
     }
-    if (data.output !== undefined) {
+    if (data.output !== undefined && func0.call(data, "output")) {
       let data5 = data.output;
       if (Array.isArray(data5)) {
         const len0 = data5.length;
@@ -1397,10 +1339,10 @@ function validate22(
         errors++;
       }
     }
-    if (data.usage !== undefined) {
+    if (data.usage !== undefined && func0.call(data, "usage")) {
       let data7 = data.usage;
       if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-        if (data7.input_tokens === undefined) {
+        if (data7.input_tokens === undefined || !func0.call(data7, "input_tokens")) {
           const err13 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -1415,7 +1357,7 @@ function validate22(
           }
           errors++;
         }
-        if (data7.output_tokens === undefined) {
+        if (data7.output_tokens === undefined || !func0.call(data7, "output_tokens")) {
           const err14 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -1430,7 +1372,7 @@ function validate22(
           }
           errors++;
         }
-        if (data7.total_tokens === undefined) {
+        if (data7.total_tokens === undefined || !func0.call(data7, "total_tokens")) {
           const err15 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -1445,7 +1387,7 @@ function validate22(
           }
           errors++;
         }
-        if (data7.input_tokens !== undefined) {
+        if (data7.input_tokens !== undefined && func0.call(data7, "input_tokens")) {
           let data8 = data7.input_tokens;
           if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
             const err16 = {
@@ -1463,10 +1405,10 @@ function validate22(
             errors++;
           }
         }
-        if (data7.input_tokens_details !== undefined) {
+        if (data7.input_tokens_details !== undefined && func0.call(data7, "input_tokens_details")) {
           let data9 = data7.input_tokens_details;
           if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-            if (data9.cached_tokens !== undefined) {
+            if (data9.cached_tokens !== undefined && func0.call(data9, "cached_tokens")) {
               let data10 = data9.cached_tokens;
               if (!(
                 typeof data10 == "number" &&
@@ -1506,7 +1448,7 @@ function validate22(
             errors++;
           }
         }
-        if (data7.output_tokens !== undefined) {
+        if (data7.output_tokens !== undefined && func0.call(data7, "output_tokens")) {
           let data11 = data7.output_tokens;
           if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
             const err19 = {
@@ -1524,10 +1466,13 @@ function validate22(
             errors++;
           }
         }
-        if (data7.output_tokens_details !== undefined) {
+        if (
+          data7.output_tokens_details !== undefined &&
+          func0.call(data7, "output_tokens_details")
+        ) {
           let data12 = data7.output_tokens_details;
           if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-            if (data12.reasoning_tokens !== undefined) {
+            if (data12.reasoning_tokens !== undefined && func0.call(data12, "reasoning_tokens")) {
               let data13 = data12.reasoning_tokens;
               if (!(
                 typeof data13 == "number" &&
@@ -1567,7 +1512,7 @@ function validate22(
             errors++;
           }
         }
-        if (data7.total_tokens !== undefined) {
+        if (data7.total_tokens !== undefined && func0.call(data7, "total_tokens")) {
           let data14 = data7.total_tokens;
           if (!(typeof data14 == "number" && !(data14 % 1) && !isNaN(data14) && isFinite(data14))) {
             const err22 = {
@@ -1601,13 +1546,13 @@ function validate22(
         errors++;
       }
     }
-    if (data.error !== undefined) {
+    if (data.error !== undefined && func0.call(data, "error")) {
       let data15 = data.error;
       const _errs37 = errors;
       let valid8 = false;
       const _errs38 = errors;
       if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-        if (data15.code !== undefined) {
+        if (data15.code !== undefined && func0.call(data15, "code")) {
           if (typeof data15.code !== "string") {
             const err24 = {
               instancePath: instancePath + "/error/code",
@@ -1624,7 +1569,7 @@ function validate22(
             errors++;
           }
         }
-        if (data15.message !== undefined) {
+        if (data15.message !== undefined && func0.call(data15, "message")) {
           if (typeof data15.message !== "string") {
             const err25 = {
               instancePath: instancePath + "/error/message",
@@ -1701,13 +1646,13 @@ function validate22(
         }
       }
     }
-    if (data.incomplete_details !== undefined) {
+    if (data.incomplete_details !== undefined && func0.call(data, "incomplete_details")) {
       let data18 = data.incomplete_details;
       const _errs48 = errors;
       let valid10 = false;
       const _errs49 = errors;
       if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-        if (data18.reason !== undefined) {
+        if (data18.reason !== undefined && func0.call(data18, "reason")) {
           if (typeof data18.reason !== "string") {
             const err29 = {
               instancePath: instancePath + "/incomplete_details/reason",
@@ -1818,7 +1763,7 @@ function validate21(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -1833,7 +1778,7 @@ function validate21(
       }
       errors++;
     }
-    if (data.sequence_number === undefined) {
+    if (data.sequence_number === undefined || !func0.call(data, "sequence_number")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -1848,7 +1793,7 @@ function validate21(
       }
       errors++;
     }
-    if (data.response === undefined) {
+    if (data.response === undefined || !func0.call(data, "response")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -1863,7 +1808,7 @@ function validate21(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err3 = {
@@ -1896,7 +1841,7 @@ function validate21(
         errors++;
       }
     }
-    if (data.sequence_number !== undefined) {
+    if (data.sequence_number !== undefined && func0.call(data, "sequence_number")) {
       let data1 = data.sequence_number;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err5 = {
@@ -1914,7 +1859,7 @@ function validate21(
         errors++;
       }
     }
-    if (data.response !== undefined) {
+    if (data.response !== undefined && func0.call(data, "response")) {
       if (
         !validate22(data.response, {
           instancePath: instancePath + "/response",
@@ -1973,7 +1918,7 @@ function validate31(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -1988,7 +1933,7 @@ function validate31(
       }
       errors++;
     }
-    if (data.sequence_number === undefined) {
+    if (data.sequence_number === undefined || !func0.call(data, "sequence_number")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -2003,7 +1948,7 @@ function validate31(
       }
       errors++;
     }
-    if (data.response === undefined) {
+    if (data.response === undefined || !func0.call(data, "response")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -2018,7 +1963,7 @@ function validate31(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err3 = {
@@ -2051,7 +1996,7 @@ function validate31(
         errors++;
       }
     }
-    if (data.sequence_number !== undefined) {
+    if (data.sequence_number !== undefined && func0.call(data, "sequence_number")) {
       let data1 = data.sequence_number;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err5 = {
@@ -2069,7 +2014,7 @@ function validate31(
         errors++;
       }
     }
-    if (data.response !== undefined) {
+    if (data.response !== undefined && func0.call(data, "response")) {
       if (
         !validate22(data.response, {
           instancePath: instancePath + "/response",
@@ -2129,7 +2074,7 @@ function validate34(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -2144,7 +2089,7 @@ function validate34(
       }
       errors++;
     }
-    if (data.sequence_number === undefined) {
+    if (data.sequence_number === undefined || !func0.call(data, "sequence_number")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -2159,7 +2104,7 @@ function validate34(
       }
       errors++;
     }
-    if (data.output_index === undefined) {
+    if (data.output_index === undefined || !func0.call(data, "output_index")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -2174,7 +2119,7 @@ function validate34(
       }
       errors++;
     }
-    if (data.item === undefined) {
+    if (data.item === undefined || !func0.call(data, "item")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -2189,7 +2134,7 @@ function validate34(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err4 = {
@@ -2222,7 +2167,7 @@ function validate34(
         errors++;
       }
     }
-    if (data.sequence_number !== undefined) {
+    if (data.sequence_number !== undefined && func0.call(data, "sequence_number")) {
       let data1 = data.sequence_number;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err6 = {
@@ -2240,7 +2185,7 @@ function validate34(
         errors++;
       }
     }
-    if (data.output_index !== undefined) {
+    if (data.output_index !== undefined && func0.call(data, "output_index")) {
       let data2 = data.output_index;
       if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
         const err7 = {
@@ -2258,7 +2203,7 @@ function validate34(
         errors++;
       }
     }
-    if (data.item !== undefined) {
+    if (data.item !== undefined && func0.call(data, "item")) {
       if (
         !validate23(data.item, {
           instancePath: instancePath + "/item",
@@ -2318,7 +2263,7 @@ function validate37(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -2333,7 +2278,7 @@ function validate37(
       }
       errors++;
     }
-    if (data.sequence_number === undefined) {
+    if (data.sequence_number === undefined || !func0.call(data, "sequence_number")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -2348,7 +2293,7 @@ function validate37(
       }
       errors++;
     }
-    if (data.output_index === undefined) {
+    if (data.output_index === undefined || !func0.call(data, "output_index")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -2363,7 +2308,7 @@ function validate37(
       }
       errors++;
     }
-    if (data.item === undefined) {
+    if (data.item === undefined || !func0.call(data, "item")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -2378,7 +2323,7 @@ function validate37(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err4 = {
@@ -2411,7 +2356,7 @@ function validate37(
         errors++;
       }
     }
-    if (data.sequence_number !== undefined) {
+    if (data.sequence_number !== undefined && func0.call(data, "sequence_number")) {
       let data1 = data.sequence_number;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err6 = {
@@ -2429,7 +2374,7 @@ function validate37(
         errors++;
       }
     }
-    if (data.output_index !== undefined) {
+    if (data.output_index !== undefined && func0.call(data, "output_index")) {
       let data2 = data.output_index;
       if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
         const err7 = {
@@ -2447,7 +2392,7 @@ function validate37(
         errors++;
       }
     }
-    if (data.item !== undefined) {
+    if (data.item !== undefined && func0.call(data, "item")) {
       if (
         !validate23(data.item, {
           instancePath: instancePath + "/item",
@@ -2509,7 +2454,7 @@ function validate40(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -2524,7 +2469,7 @@ function validate40(
       }
       errors++;
     }
-    if (data.sequence_number === undefined) {
+    if (data.sequence_number === undefined || !func0.call(data, "sequence_number")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -2539,7 +2484,7 @@ function validate40(
       }
       errors++;
     }
-    if (data.item_id === undefined) {
+    if (data.item_id === undefined || !func0.call(data, "item_id")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -2554,7 +2499,7 @@ function validate40(
       }
       errors++;
     }
-    if (data.output_index === undefined) {
+    if (data.output_index === undefined || !func0.call(data, "output_index")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -2569,7 +2514,7 @@ function validate40(
       }
       errors++;
     }
-    if (data.content_index === undefined) {
+    if (data.content_index === undefined || !func0.call(data, "content_index")) {
       const err4 = {
         instancePath,
         schemaPath: "#/required",
@@ -2584,7 +2529,7 @@ function validate40(
       }
       errors++;
     }
-    if (data.part === undefined) {
+    if (data.part === undefined || !func0.call(data, "part")) {
       const err5 = {
         instancePath,
         schemaPath: "#/required",
@@ -2599,7 +2544,7 @@ function validate40(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err6 = {
@@ -2632,7 +2577,7 @@ function validate40(
         errors++;
       }
     }
-    if (data.sequence_number !== undefined) {
+    if (data.sequence_number !== undefined && func0.call(data, "sequence_number")) {
       let data1 = data.sequence_number;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err8 = {
@@ -2650,7 +2595,7 @@ function validate40(
         errors++;
       }
     }
-    if (data.item_id !== undefined) {
+    if (data.item_id !== undefined && func0.call(data, "item_id")) {
       if (typeof data.item_id !== "string") {
         const err9 = {
           instancePath: instancePath + "/item_id",
@@ -2667,7 +2612,7 @@ function validate40(
         errors++;
       }
     }
-    if (data.output_index !== undefined) {
+    if (data.output_index !== undefined && func0.call(data, "output_index")) {
       let data3 = data.output_index;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
         const err10 = {
@@ -2685,7 +2630,7 @@ function validate40(
         errors++;
       }
     }
-    if (data.content_index !== undefined) {
+    if (data.content_index !== undefined && func0.call(data, "content_index")) {
       let data4 = data.content_index;
       if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
         const err11 = {
@@ -2703,7 +2648,7 @@ function validate40(
         errors++;
       }
     }
-    if (data.part !== undefined) {
+    if (data.part !== undefined && func0.call(data, "part")) {
       if (
         !validate25(data.part, {
           instancePath: instancePath + "/part",
@@ -2765,7 +2710,7 @@ function validate43(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -2780,7 +2725,7 @@ function validate43(
       }
       errors++;
     }
-    if (data.sequence_number === undefined) {
+    if (data.sequence_number === undefined || !func0.call(data, "sequence_number")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -2795,7 +2740,7 @@ function validate43(
       }
       errors++;
     }
-    if (data.item_id === undefined) {
+    if (data.item_id === undefined || !func0.call(data, "item_id")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -2810,7 +2755,7 @@ function validate43(
       }
       errors++;
     }
-    if (data.output_index === undefined) {
+    if (data.output_index === undefined || !func0.call(data, "output_index")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -2825,7 +2770,7 @@ function validate43(
       }
       errors++;
     }
-    if (data.content_index === undefined) {
+    if (data.content_index === undefined || !func0.call(data, "content_index")) {
       const err4 = {
         instancePath,
         schemaPath: "#/required",
@@ -2840,7 +2785,7 @@ function validate43(
       }
       errors++;
     }
-    if (data.part === undefined) {
+    if (data.part === undefined || !func0.call(data, "part")) {
       const err5 = {
         instancePath,
         schemaPath: "#/required",
@@ -2855,7 +2800,7 @@ function validate43(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err6 = {
@@ -2888,7 +2833,7 @@ function validate43(
         errors++;
       }
     }
-    if (data.sequence_number !== undefined) {
+    if (data.sequence_number !== undefined && func0.call(data, "sequence_number")) {
       let data1 = data.sequence_number;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err8 = {
@@ -2906,7 +2851,7 @@ function validate43(
         errors++;
       }
     }
-    if (data.item_id !== undefined) {
+    if (data.item_id !== undefined && func0.call(data, "item_id")) {
       if (typeof data.item_id !== "string") {
         const err9 = {
           instancePath: instancePath + "/item_id",
@@ -2923,7 +2868,7 @@ function validate43(
         errors++;
       }
     }
-    if (data.output_index !== undefined) {
+    if (data.output_index !== undefined && func0.call(data, "output_index")) {
       let data3 = data.output_index;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
         const err10 = {
@@ -2941,7 +2886,7 @@ function validate43(
         errors++;
       }
     }
-    if (data.content_index !== undefined) {
+    if (data.content_index !== undefined && func0.call(data, "content_index")) {
       let data4 = data.content_index;
       if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
         const err11 = {
@@ -2959,7 +2904,7 @@ function validate43(
         errors++;
       }
     }
-    if (data.part !== undefined) {
+    if (data.part !== undefined && func0.call(data, "part")) {
       if (
         !validate25(data.part, {
           instancePath: instancePath + "/part",
@@ -3018,7 +2963,7 @@ function validate46(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -3033,7 +2978,7 @@ function validate46(
       }
       errors++;
     }
-    if (data.sequence_number === undefined) {
+    if (data.sequence_number === undefined || !func0.call(data, "sequence_number")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -3048,7 +2993,7 @@ function validate46(
       }
       errors++;
     }
-    if (data.response === undefined) {
+    if (data.response === undefined || !func0.call(data, "response")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -3063,7 +3008,7 @@ function validate46(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err3 = {
@@ -3096,7 +3041,7 @@ function validate46(
         errors++;
       }
     }
-    if (data.sequence_number !== undefined) {
+    if (data.sequence_number !== undefined && func0.call(data, "sequence_number")) {
       let data1 = data.sequence_number;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err5 = {
@@ -3114,7 +3059,7 @@ function validate46(
         errors++;
       }
     }
-    if (data.response !== undefined) {
+    if (data.response !== undefined && func0.call(data, "response")) {
       if (
         !validate22(data.response, {
           instancePath: instancePath + "/response",
@@ -3173,7 +3118,7 @@ function validate49(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -3188,7 +3133,7 @@ function validate49(
       }
       errors++;
     }
-    if (data.sequence_number === undefined) {
+    if (data.sequence_number === undefined || !func0.call(data, "sequence_number")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -3203,7 +3148,7 @@ function validate49(
       }
       errors++;
     }
-    if (data.response === undefined) {
+    if (data.response === undefined || !func0.call(data, "response")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -3218,7 +3163,7 @@ function validate49(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err3 = {
@@ -3251,7 +3196,7 @@ function validate49(
         errors++;
       }
     }
-    if (data.sequence_number !== undefined) {
+    if (data.sequence_number !== undefined && func0.call(data, "sequence_number")) {
       let data1 = data.sequence_number;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err5 = {
@@ -3269,7 +3214,7 @@ function validate49(
         errors++;
       }
     }
-    if (data.response !== undefined) {
+    if (data.response !== undefined && func0.call(data, "response")) {
       if (
         !validate22(data.response, {
           instancePath: instancePath + "/response",
@@ -3328,7 +3273,7 @@ function validate52(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -3343,7 +3288,7 @@ function validate52(
       }
       errors++;
     }
-    if (data.sequence_number === undefined) {
+    if (data.sequence_number === undefined || !func0.call(data, "sequence_number")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -3358,7 +3303,7 @@ function validate52(
       }
       errors++;
     }
-    if (data.response === undefined) {
+    if (data.response === undefined || !func0.call(data, "response")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -3373,7 +3318,7 @@ function validate52(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err3 = {
@@ -3406,7 +3351,7 @@ function validate52(
         errors++;
       }
     }
-    if (data.sequence_number !== undefined) {
+    if (data.sequence_number !== undefined && func0.call(data, "sequence_number")) {
       let data1 = data.sequence_number;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err5 = {
@@ -3424,7 +3369,7 @@ function validate52(
         errors++;
       }
     }
-    if (data.response !== undefined) {
+    if (data.response !== undefined && func0.call(data, "response")) {
       if (
         !validate22(data.response, {
           instancePath: instancePath + "/response",
@@ -3557,7 +3502,7 @@ function validate20(
   }
   const _errs7 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
         schemaPath: "#/$defs/OutputTextDeltaEvent/required",
@@ -3572,7 +3517,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.sequence_number === undefined) {
+    if (data.sequence_number === undefined || !func0.call(data, "sequence_number")) {
       const err1 = {
         instancePath,
         schemaPath: "#/$defs/OutputTextDeltaEvent/required",
@@ -3587,7 +3532,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.item_id === undefined) {
+    if (data.item_id === undefined || !func0.call(data, "item_id")) {
       const err2 = {
         instancePath,
         schemaPath: "#/$defs/OutputTextDeltaEvent/required",
@@ -3602,7 +3547,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.output_index === undefined) {
+    if (data.output_index === undefined || !func0.call(data, "output_index")) {
       const err3 = {
         instancePath,
         schemaPath: "#/$defs/OutputTextDeltaEvent/required",
@@ -3617,7 +3562,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.content_index === undefined) {
+    if (data.content_index === undefined || !func0.call(data, "content_index")) {
       const err4 = {
         instancePath,
         schemaPath: "#/$defs/OutputTextDeltaEvent/required",
@@ -3632,7 +3577,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.delta === undefined) {
+    if (data.delta === undefined || !func0.call(data, "delta")) {
       const err5 = {
         instancePath,
         schemaPath: "#/$defs/OutputTextDeltaEvent/required",
@@ -3647,7 +3592,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
         const err6 = {
@@ -3680,7 +3625,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.sequence_number !== undefined) {
+    if (data.sequence_number !== undefined && func0.call(data, "sequence_number")) {
       let data1 = data.sequence_number;
       if (!(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1))) {
         const err8 = {
@@ -3698,7 +3643,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.item_id !== undefined) {
+    if (data.item_id !== undefined && func0.call(data, "item_id")) {
       if (typeof data.item_id !== "string") {
         const err9 = {
           instancePath: instancePath + "/item_id",
@@ -3715,7 +3660,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.output_index !== undefined) {
+    if (data.output_index !== undefined && func0.call(data, "output_index")) {
       let data3 = data.output_index;
       if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
         const err10 = {
@@ -3733,7 +3678,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.content_index !== undefined) {
+    if (data.content_index !== undefined && func0.call(data, "content_index")) {
       let data4 = data.content_index;
       if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
         const err11 = {
@@ -3751,7 +3696,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.delta !== undefined) {
+    if (data.delta !== undefined && func0.call(data, "delta")) {
       if (typeof data.delta !== "string") {
         const err12 = {
           instancePath: instancePath + "/delta",
@@ -3768,7 +3713,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.logprobs !== undefined) {
+    if (data.logprobs !== undefined && func0.call(data, "logprobs")) {
       if (!Array.isArray(data.logprobs)) {
         const err13 = {
           instancePath: instancePath + "/logprobs",
@@ -3809,7 +3754,7 @@ function validate20(
   }
   const _errs25 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err15 = {
         instancePath,
         schemaPath: "#/$defs/OutputTextDoneEvent/required",
@@ -3824,7 +3769,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.sequence_number === undefined) {
+    if (data.sequence_number === undefined || !func0.call(data, "sequence_number")) {
       const err16 = {
         instancePath,
         schemaPath: "#/$defs/OutputTextDoneEvent/required",
@@ -3839,7 +3784,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.item_id === undefined) {
+    if (data.item_id === undefined || !func0.call(data, "item_id")) {
       const err17 = {
         instancePath,
         schemaPath: "#/$defs/OutputTextDoneEvent/required",
@@ -3854,7 +3799,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.output_index === undefined) {
+    if (data.output_index === undefined || !func0.call(data, "output_index")) {
       const err18 = {
         instancePath,
         schemaPath: "#/$defs/OutputTextDoneEvent/required",
@@ -3869,7 +3814,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.content_index === undefined) {
+    if (data.content_index === undefined || !func0.call(data, "content_index")) {
       const err19 = {
         instancePath,
         schemaPath: "#/$defs/OutputTextDoneEvent/required",
@@ -3884,7 +3829,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.text === undefined) {
+    if (data.text === undefined || !func0.call(data, "text")) {
       const err20 = {
         instancePath,
         schemaPath: "#/$defs/OutputTextDoneEvent/required",
@@ -3899,7 +3844,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data7 = data.type;
       if (typeof data7 !== "string") {
         const err21 = {
@@ -3932,7 +3877,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.sequence_number !== undefined) {
+    if (data.sequence_number !== undefined && func0.call(data, "sequence_number")) {
       let data8 = data.sequence_number;
       if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
         const err23 = {
@@ -3950,7 +3895,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.item_id !== undefined) {
+    if (data.item_id !== undefined && func0.call(data, "item_id")) {
       if (typeof data.item_id !== "string") {
         const err24 = {
           instancePath: instancePath + "/item_id",
@@ -3967,7 +3912,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.output_index !== undefined) {
+    if (data.output_index !== undefined && func0.call(data, "output_index")) {
       let data10 = data.output_index;
       if (!(typeof data10 == "number" && !(data10 % 1) && !isNaN(data10) && isFinite(data10))) {
         const err25 = {
@@ -3985,7 +3930,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.content_index !== undefined) {
+    if (data.content_index !== undefined && func0.call(data, "content_index")) {
       let data11 = data.content_index;
       if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
         const err26 = {
@@ -4003,7 +3948,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.text !== undefined) {
+    if (data.text !== undefined && func0.call(data, "text")) {
       if (typeof data.text !== "string") {
         const err27 = {
           instancePath: instancePath + "/text",
@@ -4020,7 +3965,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.logprobs !== undefined) {
+    if (data.logprobs !== undefined && func0.call(data, "logprobs")) {
       if (!Array.isArray(data.logprobs)) {
         const err28 = {
           instancePath: instancePath + "/logprobs",
@@ -4103,7 +4048,7 @@ function validate20(
   }
   const _errs46 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err30 = {
         instancePath,
         schemaPath: "#/$defs/ErrorEvent/required",
@@ -4118,7 +4063,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.sequence_number === undefined) {
+    if (data.sequence_number === undefined || !func0.call(data, "sequence_number")) {
       const err31 = {
         instancePath,
         schemaPath: "#/$defs/ErrorEvent/required",
@@ -4133,7 +4078,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.message === undefined) {
+    if (data.message === undefined || !func0.call(data, "message")) {
       const err32 = {
         instancePath,
         schemaPath: "#/$defs/ErrorEvent/required",
@@ -4148,7 +4093,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data14 = data.type;
       if (typeof data14 !== "string") {
         const err33 = {
@@ -4181,7 +4126,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.sequence_number !== undefined) {
+    if (data.sequence_number !== undefined && func0.call(data, "sequence_number")) {
       let data15 = data.sequence_number;
       if (!(typeof data15 == "number" && !(data15 % 1) && !isNaN(data15) && isFinite(data15))) {
         const err35 = {
@@ -4199,7 +4144,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.code !== undefined) {
+    if (data.code !== undefined && func0.call(data, "code")) {
       let data16 = data.code;
       const _errs55 = errors;
       let valid7 = false;
@@ -4264,7 +4209,7 @@ function validate20(
         }
       }
     }
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
         const err39 = {
           instancePath: instancePath + "/message",
@@ -4281,7 +4226,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.param !== undefined) {
+    if (data.param !== undefined && func0.call(data, "param")) {
       let data18 = data.param;
       const _errs63 = errors;
       let valid8 = false;
@@ -4368,132 +4313,8 @@ function validate20(
       props0 = true;
     }
   }
-  const _errs68 = errors;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.type === undefined) {
-      const err44 = {
-        instancePath,
-        schemaPath: "#/$defs/OtherEvent/required",
-        keyword: "required",
-        params: { missingProperty: "type" },
-        message: "must have required property '" + "type" + "'",
-      };
-      if (vErrors === null) {
-        vErrors = [err44];
-      } else {
-        vErrors.push(err44);
-      }
-      errors++;
-    }
-    if (data.type !== undefined) {
-      let data19 = data.type;
-      if (typeof data19 !== "string") {
-        const err45 = {
-          instancePath: instancePath + "/type",
-          schemaPath: "#/$defs/OtherEvent/properties/type/type",
-          keyword: "type",
-          params: { type: "string" },
-          message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err45];
-        } else {
-          vErrors.push(err45);
-        }
-        errors++;
-      }
-      const _errs74 = errors;
-      const _errs75 = errors;
-      if (!(
-        data19 === "response.created" ||
-        data19 === "response.in_progress" ||
-        data19 === "response.output_item.added" ||
-        data19 === "response.output_item.done" ||
-        data19 === "response.content_part.added" ||
-        data19 === "response.content_part.done" ||
-        data19 === "response.output_text.delta" ||
-        data19 === "response.output_text.done" ||
-        data19 === "response.completed" ||
-        data19 === "response.failed" ||
-        data19 === "response.incomplete" ||
-        data19 === "error"
-      )) {
-        const err46 = {};
-        if (vErrors === null) {
-          vErrors = [err46];
-        } else {
-          vErrors.push(err46);
-        }
-        errors++;
-      }
-      var valid11 = _errs75 === errors;
-      if (valid11) {
-        const err47 = {
-          instancePath: instancePath + "/type",
-          schemaPath: "#/$defs/OtherEvent/properties/type/not",
-          keyword: "not",
-          params: {},
-          message: "must NOT be valid",
-        };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      } else {
-        errors = _errs74;
-        if (vErrors !== null) {
-          if (_errs74) {
-            vErrors.length = _errs74;
-          } else {
-            vErrors = null;
-          }
-        }
-      }
-    }
-    if (data.sequence_number !== undefined) {
-      let data20 = data.sequence_number;
-      if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
-        const err48 = {
-          instancePath: instancePath + "/sequence_number",
-          schemaPath: "#/$defs/OtherEvent/properties/sequence_number/type",
-          keyword: "type",
-          params: { type: "integer" },
-          message: "must be integer",
-        };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err49 = {
-      instancePath,
-      schemaPath: "#/$defs/OtherEvent/type",
-      keyword: "type",
-      params: { type: "object" },
-      message: "must be object",
-    };
-    if (vErrors === null) {
-      vErrors = [err49];
-    } else {
-      vErrors.push(err49);
-    }
-    errors++;
-  }
-  var _valid0 = _errs68 === errors;
-  valid0 = valid0 || _valid0;
-  if (_valid0) {
-    if (props0 !== true) {
-      props0 = true;
-    }
-  }
   if (!valid0) {
-    const err50 = {
+    const err44 = {
       instancePath,
       schemaPath: "#/anyOf",
       keyword: "anyOf",
@@ -4501,9 +4322,9 @@ function validate20(
       message: "must match a schema in anyOf",
     };
     if (vErrors === null) {
-      vErrors = [err50];
+      vErrors = [err44];
     } else {
-      vErrors.push(err50);
+      vErrors.push(err44);
     }
     errors++;
   } else {

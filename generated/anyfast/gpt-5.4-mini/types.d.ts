@@ -237,7 +237,7 @@ export interface AnyfastGpt54MiniResponseUsage {
 }
 /**
  * Responses stream event
- * The JSON of one server-sent event (`event: <type>` plus `data: <json>`), told apart by `type`. Event types not listed here (e.g. reasoning summary events) are accepted by the last branch. The stream ends with `response.completed`, `response.failed` or `response.incomplete`; whether a `data: [DONE]` line follows is unconfirmed, so both are accepted.
+ * The JSON of one server-sent event (`event: <type>` plus `data: <json>`), told apart by `type`. Like OpenAI's own `ResponseStreamEvent` union, it lists the known event types only, so `event.type === "response.output_text.delta"` narrows to that event; other types OpenAI may send (e.g. reasoning summary events) fail stream validation, which is opt-in. The stream ends with `response.completed`, `response.failed` or `response.incomplete`; whether a `data: [DONE]` line follows is unconfirmed, so both are accepted.
  */
 export type AnyfastGpt54MiniStreamEvent =
   | AnyfastGpt54MiniStreamEventResponseCreatedEvent
@@ -251,8 +251,7 @@ export type AnyfastGpt54MiniStreamEvent =
   | AnyfastGpt54MiniStreamEventResponseCompletedEvent
   | AnyfastGpt54MiniStreamEventResponseFailedEvent
   | AnyfastGpt54MiniStreamEventResponseIncompleteEvent
-  | AnyfastGpt54MiniStreamEventErrorEvent
-  | AnyfastGpt54MiniStreamEventOtherEvent;
+  | AnyfastGpt54MiniStreamEventErrorEvent;
 /**
  * completed | failed | in_progress | incomplete per Anyfast's reference; OpenAI's types also have cancelled | queued.
  *
@@ -517,13 +516,4 @@ export interface AnyfastGpt54MiniStreamEventErrorEvent {
   code?: string | null;
   message: string;
   param?: string | null;
-}
-/**
- * Any other event type (OpenAI emits more, e.g. `response.reasoning_summary_text.delta`); accepted as is.
- *
- * The provider accepts properties not listed here; this type lists only the documented ones.
- */
-export interface AnyfastGpt54MiniStreamEventOtherEvent {
-  type: string;
-  sequence_number?: number;
 }

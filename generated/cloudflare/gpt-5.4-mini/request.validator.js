@@ -117,6 +117,7 @@ const schema32 = {
   },
   additionalProperties: {},
 };
+const func0 = Object.prototype.hasOwnProperty;
 
 function validate20(
   data,
@@ -132,7 +133,7 @@ function validate20(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.messages === undefined) {
+    if (data.messages === undefined || !func0.call(data, "messages")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -147,14 +148,14 @@ function validate20(
       }
       errors++;
     }
-    if (data.messages !== undefined) {
+    if (data.messages !== undefined && func0.call(data, "messages")) {
       let data0 = data.messages;
       if (Array.isArray(data0)) {
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.role === undefined) {
+            if (data1.role === undefined || !func0.call(data1, "role")) {
               const err1 = {
                 instancePath: instancePath + "/messages/" + i0,
                 schemaPath: "#/$defs/Message/required",
@@ -169,7 +170,7 @@ function validate20(
               }
               errors++;
             }
-            if (data1.content === undefined) {
+            if (data1.content === undefined || !func0.call(data1, "content")) {
               const err2 = {
                 instancePath: instancePath + "/messages/" + i0,
                 schemaPath: "#/$defs/Message/required",
@@ -184,7 +185,7 @@ function validate20(
               }
               errors++;
             }
-            if (data1.role !== undefined) {
+            if (data1.role !== undefined && func0.call(data1, "role")) {
               let data2 = data1.role;
               if (typeof data2 !== "string") {
                 const err3 = {
@@ -223,7 +224,7 @@ function validate20(
                 errors++;
               }
             }
-            if (data1.content !== undefined) {
+            if (data1.content !== undefined && func0.call(data1, "content")) {
               let data3 = data1.content;
               const _errs11 = errors;
               let valid5 = false;
@@ -338,7 +339,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.temperature !== undefined) {
+    if (data.temperature !== undefined && func0.call(data, "temperature")) {
       let data4 = data.temperature;
       if (typeof data4 == "number" && isFinite(data4)) {
         if (data4 > 2 || isNaN(data4)) {
@@ -387,7 +388,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.max_tokens !== undefined) {
+    if (data.max_tokens !== undefined && func0.call(data, "max_tokens")) {
       let data5 = data.max_tokens;
       if (typeof data5 == "number" && isFinite(data5)) {
         if (data5 <= 0 || isNaN(data5)) {
@@ -421,7 +422,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.max_completion_tokens !== undefined) {
+    if (data.max_completion_tokens !== undefined && func0.call(data, "max_completion_tokens")) {
       let data6 = data.max_completion_tokens;
       if (typeof data6 == "number" && isFinite(data6)) {
         if (data6 <= 0 || isNaN(data6)) {
@@ -455,7 +456,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.top_p !== undefined) {
+    if (data.top_p !== undefined && func0.call(data, "top_p")) {
       let data7 = data.top_p;
       if (typeof data7 == "number" && isFinite(data7)) {
         if (data7 > 1 || isNaN(data7)) {
@@ -504,7 +505,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.frequency_penalty !== undefined) {
+    if (data.frequency_penalty !== undefined && func0.call(data, "frequency_penalty")) {
       let data8 = data.frequency_penalty;
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 2 || isNaN(data8)) {
@@ -553,7 +554,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.presence_penalty !== undefined) {
+    if (data.presence_penalty !== undefined && func0.call(data, "presence_penalty")) {
       let data9 = data.presence_penalty;
       if (typeof data9 == "number" && isFinite(data9)) {
         if (data9 > 2 || isNaN(data9)) {
@@ -602,7 +603,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.stream !== undefined) {
+    if (data.stream !== undefined && func0.call(data, "stream")) {
       if (typeof data.stream !== "boolean") {
         const err27 = {
           instancePath: instancePath + "/stream",
@@ -619,10 +620,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.stream_options !== undefined) {
+    if (data.stream_options !== undefined && func0.call(data, "stream_options")) {
       let data11 = data.stream_options;
       if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-        for (const key0 in data11) {
+        for (const key0 of Object.keys(data11)) {
           if (!(key0 === "include_usage")) {
             const err28 = {
               instancePath: instancePath + "/stream_options",
@@ -639,7 +640,7 @@ function validate20(
             errors++;
           }
         }
-        if (data11.include_usage !== undefined) {
+        if (data11.include_usage !== undefined && func0.call(data11, "include_usage")) {
           if (typeof data11.include_usage !== "boolean") {
             const err29 = {
               instancePath: instancePath + "/stream_options/include_usage",
@@ -672,7 +673,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.tools !== undefined) {
+    if (data.tools !== undefined && func0.call(data, "tools")) {
       if (!Array.isArray(data.tools)) {
         const err31 = {
           instancePath: instancePath + "/tools",

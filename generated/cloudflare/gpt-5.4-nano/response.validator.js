@@ -65,6 +65,7 @@ const schema34 = {
   },
   additionalProperties: {},
 };
+const func0 = Object.prototype.hasOwnProperty;
 const schema32 = {
   type: "object",
   required: ["index", "message", "finish_reason"],
@@ -103,7 +104,7 @@ function validate21(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.index === undefined) {
+    if (data.index === undefined || !func0.call(data, "index")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -118,7 +119,7 @@ function validate21(
       }
       errors++;
     }
-    if (data.message === undefined) {
+    if (data.message === undefined || !func0.call(data, "message")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -133,7 +134,7 @@ function validate21(
       }
       errors++;
     }
-    if (data.finish_reason === undefined) {
+    if (data.finish_reason === undefined || !func0.call(data, "finish_reason")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -148,7 +149,7 @@ function validate21(
       }
       errors++;
     }
-    if (data.index !== undefined) {
+    if (data.index !== undefined && func0.call(data, "index")) {
       let data0 = data.index;
       if (!(typeof data0 == "number" && isFinite(data0))) {
         const err3 = {
@@ -166,10 +167,10 @@ function validate21(
         errors++;
       }
     }
-    if (data.message !== undefined) {
+    if (data.message !== undefined && func0.call(data, "message")) {
       let data1 = data.message;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.role === undefined) {
+        if (data1.role === undefined || !func0.call(data1, "role")) {
           const err4 = {
             instancePath: instancePath + "/message",
             schemaPath: "#/$defs/ResponseMessage/required",
@@ -184,7 +185,7 @@ function validate21(
           }
           errors++;
         }
-        if (data1.role !== undefined) {
+        if (data1.role !== undefined && func0.call(data1, "role")) {
           if (typeof data1.role !== "string") {
             const err5 = {
               instancePath: instancePath + "/message/role",
@@ -201,7 +202,7 @@ function validate21(
             errors++;
           }
         }
-        if (data1.content !== undefined) {
+        if (data1.content !== undefined && func0.call(data1, "content")) {
           let data3 = data1.content;
           const _errs11 = errors;
           let valid3 = false;
@@ -266,7 +267,7 @@ function validate21(
             }
           }
         }
-        if (data1.tool_calls !== undefined) {
+        if (data1.tool_calls !== undefined && func0.call(data1, "tool_calls")) {
           if (!Array.isArray(data1.tool_calls)) {
             const err9 = {
               instancePath: instancePath + "/message/tool_calls",
@@ -299,7 +300,7 @@ function validate21(
         errors++;
       }
     }
-    if (data.finish_reason !== undefined) {
+    if (data.finish_reason !== undefined && func0.call(data, "finish_reason")) {
       let data5 = data.finish_reason;
       const _errs19 = errors;
       let valid4 = false;
@@ -398,7 +399,7 @@ function validate20(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === undefined) {
+    if (data.id === undefined || !func0.call(data, "id")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -413,7 +414,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.object === undefined) {
+    if (data.object === undefined || !func0.call(data, "object")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -428,7 +429,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.created === undefined) {
+    if (data.created === undefined || !func0.call(data, "created")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -443,7 +444,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.model === undefined) {
+    if (data.model === undefined || !func0.call(data, "model")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -458,7 +459,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.choices === undefined) {
+    if (data.choices === undefined || !func0.call(data, "choices")) {
       const err4 = {
         instancePath,
         schemaPath: "#/required",
@@ -473,7 +474,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.id !== undefined) {
+    if (data.id !== undefined && func0.call(data, "id")) {
       if (typeof data.id !== "string") {
         const err5 = {
           instancePath: instancePath + "/id",
@@ -490,7 +491,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.object !== undefined) {
+    if (data.object !== undefined && func0.call(data, "object")) {
       if (typeof data.object !== "string") {
         const err6 = {
           instancePath: instancePath + "/object",
@@ -507,7 +508,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.created !== undefined) {
+    if (data.created !== undefined && func0.call(data, "created")) {
       let data2 = data.created;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err7 = {
@@ -525,7 +526,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.model !== undefined) {
+    if (data.model !== undefined && func0.call(data, "model")) {
       if (typeof data.model !== "string") {
         const err8 = {
           instancePath: instancePath + "/model",
@@ -542,7 +543,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.choices !== undefined) {
+    if (data.choices !== undefined && func0.call(data, "choices")) {
       let data4 = data.choices;
       if (Array.isArray(data4)) {
         const len0 = data4.length;
@@ -576,10 +577,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.usage !== undefined) {
+    if (data.usage !== undefined && func0.call(data, "usage")) {
       let data6 = data.usage;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.prompt_tokens === undefined) {
+        if (data6.prompt_tokens === undefined || !func0.call(data6, "prompt_tokens")) {
           const err10 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -594,7 +595,7 @@ function validate20(
           }
           errors++;
         }
-        if (data6.completion_tokens === undefined) {
+        if (data6.completion_tokens === undefined || !func0.call(data6, "completion_tokens")) {
           const err11 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -609,7 +610,7 @@ function validate20(
           }
           errors++;
         }
-        if (data6.total_tokens === undefined) {
+        if (data6.total_tokens === undefined || !func0.call(data6, "total_tokens")) {
           const err12 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -624,7 +625,7 @@ function validate20(
           }
           errors++;
         }
-        if (data6.prompt_tokens !== undefined) {
+        if (data6.prompt_tokens !== undefined && func0.call(data6, "prompt_tokens")) {
           let data7 = data6.prompt_tokens;
           if (!(typeof data7 == "number" && isFinite(data7))) {
             const err13 = {
@@ -642,7 +643,7 @@ function validate20(
             errors++;
           }
         }
-        if (data6.completion_tokens !== undefined) {
+        if (data6.completion_tokens !== undefined && func0.call(data6, "completion_tokens")) {
           let data8 = data6.completion_tokens;
           if (!(typeof data8 == "number" && isFinite(data8))) {
             const err14 = {
@@ -660,7 +661,7 @@ function validate20(
             errors++;
           }
         }
-        if (data6.total_tokens !== undefined) {
+        if (data6.total_tokens !== undefined && func0.call(data6, "total_tokens")) {
           let data9 = data6.total_tokens;
           if (!(typeof data9 == "number" && isFinite(data9))) {
             const err15 = {

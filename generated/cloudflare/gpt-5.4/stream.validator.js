@@ -67,6 +67,7 @@ const schema34 = {
   },
   additionalProperties: {},
 };
+const func0 = Object.prototype.hasOwnProperty;
 const schema32 = {
   type: "object",
   required: ["index", "delta"],
@@ -105,7 +106,7 @@ function validate21(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.index === undefined) {
+    if (data.index === undefined || !func0.call(data, "index")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -120,7 +121,7 @@ function validate21(
       }
       errors++;
     }
-    if (data.delta === undefined) {
+    if (data.delta === undefined || !func0.call(data, "delta")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -135,7 +136,7 @@ function validate21(
       }
       errors++;
     }
-    if (data.index !== undefined) {
+    if (data.index !== undefined && func0.call(data, "index")) {
       let data0 = data.index;
       if (!(typeof data0 == "number" && isFinite(data0))) {
         const err2 = {
@@ -153,10 +154,10 @@ function validate21(
         errors++;
       }
     }
-    if (data.delta !== undefined) {
+    if (data.delta !== undefined && func0.call(data, "delta")) {
       let data1 = data.delta;
       if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-        if (data1.role !== undefined) {
+        if (data1.role !== undefined && func0.call(data1, "role")) {
           if (typeof data1.role !== "string") {
             const err3 = {
               instancePath: instancePath + "/delta/role",
@@ -173,7 +174,7 @@ function validate21(
             errors++;
           }
         }
-        if (data1.content !== undefined) {
+        if (data1.content !== undefined && func0.call(data1, "content")) {
           let data3 = data1.content;
           const _errs11 = errors;
           let valid3 = false;
@@ -238,7 +239,7 @@ function validate21(
             }
           }
         }
-        if (data1.tool_calls !== undefined) {
+        if (data1.tool_calls !== undefined && func0.call(data1, "tool_calls")) {
           if (!Array.isArray(data1.tool_calls)) {
             const err7 = {
               instancePath: instancePath + "/delta/tool_calls",
@@ -271,7 +272,7 @@ function validate21(
         errors++;
       }
     }
-    if (data.finish_reason !== undefined) {
+    if (data.finish_reason !== undefined && func0.call(data, "finish_reason")) {
       let data5 = data.finish_reason;
       const _errs19 = errors;
       let valid4 = false;
@@ -370,7 +371,7 @@ function validate20(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.choices === undefined) {
+    if (data.choices === undefined || !func0.call(data, "choices")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -385,7 +386,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.id !== undefined) {
+    if (data.id !== undefined && func0.call(data, "id")) {
       if (typeof data.id !== "string") {
         const err1 = {
           instancePath: instancePath + "/id",
@@ -402,7 +403,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.object !== undefined) {
+    if (data.object !== undefined && func0.call(data, "object")) {
       if (typeof data.object !== "string") {
         const err2 = {
           instancePath: instancePath + "/object",
@@ -419,7 +420,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.created !== undefined) {
+    if (data.created !== undefined && func0.call(data, "created")) {
       let data2 = data.created;
       if (!(typeof data2 == "number" && isFinite(data2))) {
         const err3 = {
@@ -437,7 +438,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.model !== undefined) {
+    if (data.model !== undefined && func0.call(data, "model")) {
       if (typeof data.model !== "string") {
         const err4 = {
           instancePath: instancePath + "/model",
@@ -454,7 +455,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.choices !== undefined) {
+    if (data.choices !== undefined && func0.call(data, "choices")) {
       let data4 = data.choices;
       if (Array.isArray(data4)) {
         const len0 = data4.length;
@@ -488,13 +489,13 @@ function validate20(
         errors++;
       }
     }
-    if (data.usage !== undefined) {
+    if (data.usage !== undefined && func0.call(data, "usage")) {
       let data6 = data.usage;
       const _errs14 = errors;
       let valid3 = false;
       const _errs15 = errors;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.prompt_tokens === undefined) {
+        if (data6.prompt_tokens === undefined || !func0.call(data6, "prompt_tokens")) {
           const err6 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -509,7 +510,7 @@ function validate20(
           }
           errors++;
         }
-        if (data6.completion_tokens === undefined) {
+        if (data6.completion_tokens === undefined || !func0.call(data6, "completion_tokens")) {
           const err7 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -524,7 +525,7 @@ function validate20(
           }
           errors++;
         }
-        if (data6.total_tokens === undefined) {
+        if (data6.total_tokens === undefined || !func0.call(data6, "total_tokens")) {
           const err8 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -539,7 +540,7 @@ function validate20(
           }
           errors++;
         }
-        if (data6.prompt_tokens !== undefined) {
+        if (data6.prompt_tokens !== undefined && func0.call(data6, "prompt_tokens")) {
           let data7 = data6.prompt_tokens;
           if (!(typeof data7 == "number" && isFinite(data7))) {
             const err9 = {
@@ -557,7 +558,7 @@ function validate20(
             errors++;
           }
         }
-        if (data6.completion_tokens !== undefined) {
+        if (data6.completion_tokens !== undefined && func0.call(data6, "completion_tokens")) {
           let data8 = data6.completion_tokens;
           if (!(typeof data8 == "number" && isFinite(data8))) {
             const err10 = {
@@ -575,7 +576,7 @@ function validate20(
             errors++;
           }
         }
-        if (data6.total_tokens !== undefined) {
+        if (data6.total_tokens !== undefined && func0.call(data6, "total_tokens")) {
           let data9 = data6.total_tokens;
           if (!(typeof data9 == "number" && isFinite(data9))) {
             const err11 = {

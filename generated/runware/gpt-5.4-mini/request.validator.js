@@ -229,8 +229,8 @@ const schema36 = {
   type: "string",
   enum: ["auto", "any", "tool", "none"],
 };
-const func1 = Object.prototype.hasOwnProperty;
-const func2 = ajvHelpers["ajv/dist/runtime/ucs2length"].default;
+const func0 = Object.prototype.hasOwnProperty;
+const func81 = ajvHelpers["ajv/dist/runtime/ucs2length"].default;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 const formats2 = ajvHelpers["ajv-formats/dist/formats"].fullFormats.uri;
 const pattern4 = new RegExp(
@@ -252,7 +252,7 @@ function validate20(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.taskType === undefined) {
+    if (data.taskType === undefined || !func0.call(data, "taskType")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -267,7 +267,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.taskUUID === undefined) {
+    if (data.taskUUID === undefined || !func0.call(data, "taskUUID")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -282,7 +282,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.model === undefined) {
+    if (data.model === undefined || !func0.call(data, "model")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -297,7 +297,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.messages === undefined) {
+    if (data.messages === undefined || !func0.call(data, "messages")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -312,8 +312,8 @@ function validate20(
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!func1.call(schema31.properties, key0)) {
+    for (const key0 of Object.keys(data)) {
+      if (!func0.call(schema31.properties, key0)) {
         const err4 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -329,7 +329,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.taskType !== undefined) {
+    if (data.taskType !== undefined && func0.call(data, "taskType")) {
       let data0 = data.taskType;
       if (typeof data0 !== "string") {
         const err5 = {
@@ -362,7 +362,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.taskUUID !== undefined) {
+    if (data.taskUUID !== undefined && func0.call(data, "taskUUID")) {
       let data1 = data.taskUUID;
       if (typeof data1 === "string") {
         if (!pattern4.test(data1)) {
@@ -417,7 +417,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.webhookURL !== undefined) {
+    if (data.webhookURL !== undefined && func0.call(data, "webhookURL")) {
       let data2 = data.webhookURL;
       if (typeof data2 === "string") {
         if (!formats2(data2)) {
@@ -451,7 +451,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.deliveryMethod !== undefined) {
+    if (data.deliveryMethod !== undefined && func0.call(data, "deliveryMethod")) {
       let data3 = data.deliveryMethod;
       if (typeof data3 !== "string") {
         const err12 = {
@@ -484,7 +484,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.includeCost !== undefined) {
+    if (data.includeCost !== undefined && func0.call(data, "includeCost")) {
       if (typeof data.includeCost !== "boolean") {
         const err14 = {
           instancePath: instancePath + "/includeCost",
@@ -501,7 +501,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.numberResults !== undefined) {
+    if (data.numberResults !== undefined && func0.call(data, "numberResults")) {
       let data5 = data.numberResults;
       if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
         const err15 = {
@@ -551,7 +551,7 @@ function validate20(
         }
       }
     }
-    if (data.includeUsage !== undefined) {
+    if (data.includeUsage !== undefined && func0.call(data, "includeUsage")) {
       if (typeof data.includeUsage !== "boolean") {
         const err18 = {
           instancePath: instancePath + "/includeUsage",
@@ -568,10 +568,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.inputs !== undefined) {
+    if (data.inputs !== undefined && func0.call(data, "inputs")) {
       let data7 = data.inputs;
       if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-        for (const key1 in data7) {
+        for (const key1 of Object.keys(data7)) {
           if (!(key1 === "images")) {
             const err19 = {
               instancePath: instancePath + "/inputs",
@@ -588,7 +588,7 @@ function validate20(
             errors++;
           }
         }
-        if (data7.images !== undefined) {
+        if (data7.images !== undefined && func0.call(data7, "images")) {
           let data8 = data7.images;
           if (Array.isArray(data8)) {
             if (data8.length < 1) {
@@ -656,7 +656,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.model !== undefined) {
+    if (data.model !== undefined && func0.call(data, "model")) {
       let data10 = data.model;
       if (typeof data10 !== "string") {
         const err24 = {
@@ -689,7 +689,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.seed !== undefined) {
+    if (data.seed !== undefined && func0.call(data, "seed")) {
       let data11 = data.seed;
       if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
         const err26 = {
@@ -739,7 +739,7 @@ function validate20(
         }
       }
     }
-    if (data.messages !== undefined) {
+    if (data.messages !== undefined && func0.call(data, "messages")) {
       let data12 = data.messages;
       if (Array.isArray(data12)) {
         if (data12.length < 1) {
@@ -761,7 +761,7 @@ function validate20(
         for (let i1 = 0; i1 < len1; i1++) {
           let data13 = data12[i1];
           if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-            if (data13.role === undefined) {
+            if (data13.role === undefined || !func0.call(data13, "role")) {
               const err30 = {
                 instancePath: instancePath + "/messages/" + i1,
                 schemaPath: "#/properties/messages/items/required",
@@ -776,7 +776,7 @@ function validate20(
               }
               errors++;
             }
-            if (data13.content === undefined) {
+            if (data13.content === undefined || !func0.call(data13, "content")) {
               const err31 = {
                 instancePath: instancePath + "/messages/" + i1,
                 schemaPath: "#/properties/messages/items/required",
@@ -791,7 +791,7 @@ function validate20(
               }
               errors++;
             }
-            for (const key2 in data13) {
+            for (const key2 of Object.keys(data13)) {
               if (!(key2 === "role" || key2 === "content")) {
                 const err32 = {
                   instancePath: instancePath + "/messages/" + i1,
@@ -808,7 +808,7 @@ function validate20(
                 errors++;
               }
             }
-            if (data13.role !== undefined) {
+            if (data13.role !== undefined && func0.call(data13, "role")) {
               let data14 = data13.role;
               if (typeof data14 !== "string") {
                 const err33 = {
@@ -841,10 +841,10 @@ function validate20(
                 errors++;
               }
             }
-            if (data13.content !== undefined) {
+            if (data13.content !== undefined && func0.call(data13, "content")) {
               let data15 = data13.content;
               if (typeof data15 === "string") {
-                if (func2(data15) < 1) {
+                if (func81(data15) < 1) {
                   const err35 = {
                     instancePath: instancePath + "/messages/" + i1 + "/content",
                     schemaPath: "#/properties/messages/items/properties/content/minLength",
@@ -907,10 +907,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.settings !== undefined) {
+    if (data.settings !== undefined && func0.call(data, "settings")) {
       let data16 = data.settings;
       if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-        for (const key3 in data16) {
+        for (const key3 of Object.keys(data16)) {
           if (!(
             key3 === "systemPrompt" ||
             key3 === "temperature" ||
@@ -935,10 +935,10 @@ function validate20(
             errors++;
           }
         }
-        if (data16.systemPrompt !== undefined) {
+        if (data16.systemPrompt !== undefined && func0.call(data16, "systemPrompt")) {
           let data17 = data16.systemPrompt;
           if (typeof data17 === "string") {
-            if (func2(data17) > 200000) {
+            if (func81(data17) > 200000) {
               const err40 = {
                 instancePath: instancePath + "/settings/systemPrompt",
                 schemaPath: "#/properties/settings/properties/systemPrompt/maxLength",
@@ -953,7 +953,7 @@ function validate20(
               }
               errors++;
             }
-            if (func2(data17) < 1) {
+            if (func81(data17) < 1) {
               const err41 = {
                 instancePath: instancePath + "/settings/systemPrompt",
                 schemaPath: "#/properties/settings/properties/systemPrompt/minLength",
@@ -984,7 +984,7 @@ function validate20(
             errors++;
           }
         }
-        if (data16.temperature !== undefined) {
+        if (data16.temperature !== undefined && func0.call(data16, "temperature")) {
           let data18 = data16.temperature;
           if (typeof data18 == "number" && isFinite(data18)) {
             if (data18 > 2 || isNaN(data18)) {
@@ -1049,7 +1049,7 @@ function validate20(
             errors++;
           }
         }
-        if (data16.topP !== undefined) {
+        if (data16.topP !== undefined && func0.call(data16, "topP")) {
           let data19 = data16.topP;
           if (typeof data19 == "number" && isFinite(data19)) {
             if (data19 > 1 || isNaN(data19)) {
@@ -1114,7 +1114,7 @@ function validate20(
             errors++;
           }
         }
-        if (data16.maxTokens !== undefined) {
+        if (data16.maxTokens !== undefined && func0.call(data16, "maxTokens")) {
           let data20 = data16.maxTokens;
           if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
             const err51 = {
@@ -1164,7 +1164,7 @@ function validate20(
             }
           }
         }
-        if (data16.thinkingLevel !== undefined) {
+        if (data16.thinkingLevel !== undefined && func0.call(data16, "thinkingLevel")) {
           let data21 = data16.thinkingLevel;
           if (typeof data21 !== "string") {
             const err54 = {
@@ -1197,10 +1197,10 @@ function validate20(
             errors++;
           }
         }
-        if (data16.toolChoice !== undefined) {
+        if (data16.toolChoice !== undefined && func0.call(data16, "toolChoice")) {
           let data22 = data16.toolChoice;
           if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-            if (data22.type === undefined) {
+            if (data22.type === undefined || !func0.call(data22, "type")) {
               const err56 = {
                 instancePath: instancePath + "/settings/toolChoice",
                 schemaPath: "#/properties/settings/properties/toolChoice/required",
@@ -1215,7 +1215,7 @@ function validate20(
               }
               errors++;
             }
-            for (const key4 in data22) {
+            for (const key4 of Object.keys(data22)) {
               if (!(key4 === "type" || key4 === "name")) {
                 const err57 = {
                   instancePath: instancePath + "/settings/toolChoice",
@@ -1232,7 +1232,7 @@ function validate20(
                 errors++;
               }
             }
-            if (data22.type !== undefined) {
+            if (data22.type !== undefined && func0.call(data22, "type")) {
               let data23 = data22.type;
               if (typeof data23 !== "string") {
                 const err58 = {
@@ -1270,7 +1270,7 @@ function validate20(
                 errors++;
               }
             }
-            if (data22.name !== undefined) {
+            if (data22.name !== undefined && func0.call(data22, "name")) {
               if (typeof data22.name !== "string") {
                 const err60 = {
                   instancePath: instancePath + "/settings/toolChoice/name",
@@ -1303,7 +1303,7 @@ function validate20(
             errors++;
           }
         }
-        if (data16.tools !== undefined) {
+        if (data16.tools !== undefined && func0.call(data16, "tools")) {
           let data25 = data16.tools;
           if (Array.isArray(data25)) {
             const len2 = data25.length;

@@ -77,6 +77,7 @@ const schema33 = {
   },
   additionalProperties: true,
 };
+const func0 = Object.prototype.hasOwnProperty;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 function validate20(
@@ -93,7 +94,7 @@ function validate20(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.taskType === undefined) {
+    if (data.taskType === undefined || !func0.call(data, "taskType")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -108,7 +109,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.taskUUID === undefined) {
+    if (data.taskUUID === undefined || !func0.call(data, "taskUUID")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -123,7 +124,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.text === undefined) {
+    if (data.text === undefined || !func0.call(data, "text")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -138,7 +139,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.finishReason === undefined) {
+    if (data.finishReason === undefined || !func0.call(data, "finishReason")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -153,7 +154,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.taskType !== undefined) {
+    if (data.taskType !== undefined && func0.call(data, "taskType")) {
       let data0 = data.taskType;
       if (typeof data0 !== "string") {
         const err4 = {
@@ -186,7 +187,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.taskUUID !== undefined) {
+    if (data.taskUUID !== undefined && func0.call(data, "taskUUID")) {
       let data1 = data.taskUUID;
       if (typeof data1 === "string") {
         if (!formats0.test(data1)) {
@@ -220,7 +221,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.text !== undefined) {
+    if (data.text !== undefined && func0.call(data, "text")) {
       if (typeof data.text !== "string") {
         const err8 = {
           instancePath: instancePath + "/text",
@@ -237,7 +238,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.finishReason !== undefined) {
+    if (data.finishReason !== undefined && func0.call(data, "finishReason")) {
       let data3 = data.finishReason;
       if (typeof data3 !== "string") {
         const err9 = {
@@ -275,7 +276,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.cost !== undefined) {
+    if (data.cost !== undefined && func0.call(data, "cost")) {
       let data4 = data.cost;
       if (!(typeof data4 == "number" && isFinite(data4))) {
         const err11 = {
@@ -293,10 +294,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.usage !== undefined) {
+    if (data.usage !== undefined && func0.call(data, "usage")) {
       let data5 = data.usage;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (data5.promptTokens === undefined) {
+        if (data5.promptTokens === undefined || !func0.call(data5, "promptTokens")) {
           const err12 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -311,7 +312,7 @@ function validate20(
           }
           errors++;
         }
-        if (data5.completionTokens === undefined) {
+        if (data5.completionTokens === undefined || !func0.call(data5, "completionTokens")) {
           const err13 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -326,7 +327,7 @@ function validate20(
           }
           errors++;
         }
-        if (data5.totalTokens === undefined) {
+        if (data5.totalTokens === undefined || !func0.call(data5, "totalTokens")) {
           const err14 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -341,7 +342,7 @@ function validate20(
           }
           errors++;
         }
-        if (data5.promptTokens !== undefined) {
+        if (data5.promptTokens !== undefined && func0.call(data5, "promptTokens")) {
           let data6 = data5.promptTokens;
           if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
             const err15 = {
@@ -359,7 +360,7 @@ function validate20(
             errors++;
           }
         }
-        if (data5.completionTokens !== undefined) {
+        if (data5.completionTokens !== undefined && func0.call(data5, "completionTokens")) {
           let data7 = data5.completionTokens;
           if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
             const err16 = {
@@ -377,7 +378,7 @@ function validate20(
             errors++;
           }
         }
-        if (data5.totalTokens !== undefined) {
+        if (data5.totalTokens !== undefined && func0.call(data5, "totalTokens")) {
           let data8 = data5.totalTokens;
           if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
             const err17 = {
@@ -395,7 +396,7 @@ function validate20(
             errors++;
           }
         }
-        if (data5.thinkingTokens !== undefined) {
+        if (data5.thinkingTokens !== undefined && func0.call(data5, "thinkingTokens")) {
           let data9 = data5.thinkingTokens;
           if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
             const err18 = {
@@ -429,7 +430,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.reasoningContent !== undefined) {
+    if (data.reasoningContent !== undefined && func0.call(data, "reasoningContent")) {
       if (typeof data.reasoningContent !== "string") {
         const err20 = {
           instancePath: instancePath + "/reasoningContent",
@@ -446,7 +447,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.status !== undefined) {
+    if (data.status !== undefined && func0.call(data, "status")) {
       let data11 = data.status;
       if (typeof data11 !== "string") {
         const err21 = {

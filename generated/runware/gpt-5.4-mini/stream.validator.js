@@ -69,6 +69,7 @@ const schema33 = {
   },
   additionalProperties: true,
 };
+const func0 = Object.prototype.hasOwnProperty;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
 function validate20(
@@ -85,7 +86,7 @@ function validate20(
     evaluated0.items = undefined;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.taskUUID === undefined) {
+    if (data.taskUUID === undefined || !func0.call(data, "taskUUID")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -100,7 +101,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.taskType === undefined) {
+    if (data.taskType === undefined || !func0.call(data, "taskType")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -115,7 +116,7 @@ function validate20(
       }
       errors++;
     }
-    if (data.taskUUID !== undefined) {
+    if (data.taskUUID !== undefined && func0.call(data, "taskUUID")) {
       let data0 = data.taskUUID;
       if (typeof data0 === "string") {
         if (!formats0.test(data0)) {
@@ -149,7 +150,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.taskType !== undefined) {
+    if (data.taskType !== undefined && func0.call(data, "taskType")) {
       let data1 = data.taskType;
       if (typeof data1 !== "string") {
         const err4 = {
@@ -182,10 +183,10 @@ function validate20(
         errors++;
       }
     }
-    if (data.delta !== undefined) {
+    if (data.delta !== undefined && func0.call(data, "delta")) {
       let data2 = data.delta;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-        if (data2.text !== undefined) {
+        if (data2.text !== undefined && func0.call(data2, "text")) {
           if (typeof data2.text !== "string") {
             const err6 = {
               instancePath: instancePath + "/delta/text",
@@ -218,7 +219,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.finishReason !== undefined) {
+    if (data.finishReason !== undefined && func0.call(data, "finishReason")) {
       let data4 = data.finishReason;
       const _errs12 = errors;
       let valid2 = false;
@@ -303,10 +304,10 @@ function validate20(
         }
       }
     }
-    if (data.usage !== undefined) {
+    if (data.usage !== undefined && func0.call(data, "usage")) {
       let data5 = data.usage;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        if (data5.promptTokens === undefined) {
+        if (data5.promptTokens === undefined || !func0.call(data5, "promptTokens")) {
           const err12 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -321,7 +322,7 @@ function validate20(
           }
           errors++;
         }
-        if (data5.completionTokens === undefined) {
+        if (data5.completionTokens === undefined || !func0.call(data5, "completionTokens")) {
           const err13 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -336,7 +337,7 @@ function validate20(
           }
           errors++;
         }
-        if (data5.totalTokens === undefined) {
+        if (data5.totalTokens === undefined || !func0.call(data5, "totalTokens")) {
           const err14 = {
             instancePath: instancePath + "/usage",
             schemaPath: "#/$defs/Usage/required",
@@ -351,7 +352,7 @@ function validate20(
           }
           errors++;
         }
-        if (data5.promptTokens !== undefined) {
+        if (data5.promptTokens !== undefined && func0.call(data5, "promptTokens")) {
           let data6 = data5.promptTokens;
           if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
             const err15 = {
@@ -369,7 +370,7 @@ function validate20(
             errors++;
           }
         }
-        if (data5.completionTokens !== undefined) {
+        if (data5.completionTokens !== undefined && func0.call(data5, "completionTokens")) {
           let data7 = data5.completionTokens;
           if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
             const err16 = {
@@ -387,7 +388,7 @@ function validate20(
             errors++;
           }
         }
-        if (data5.totalTokens !== undefined) {
+        if (data5.totalTokens !== undefined && func0.call(data5, "totalTokens")) {
           let data8 = data5.totalTokens;
           if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
             const err17 = {
@@ -405,7 +406,7 @@ function validate20(
             errors++;
           }
         }
-        if (data5.thinkingTokens !== undefined) {
+        if (data5.thinkingTokens !== undefined && func0.call(data5, "thinkingTokens")) {
           let data9 = data5.thinkingTokens;
           if (!(typeof data9 == "number" && !(data9 % 1) && !isNaN(data9) && isFinite(data9))) {
             const err18 = {
@@ -439,7 +440,7 @@ function validate20(
         errors++;
       }
     }
-    if (data.cost !== undefined) {
+    if (data.cost !== undefined && func0.call(data, "cost")) {
       let data10 = data.cost;
       if (!(typeof data10 == "number" && isFinite(data10))) {
         const err20 = {
