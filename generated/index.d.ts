@@ -13,12 +13,27 @@ import * as runware from "./runware/index.js";
 export type * from "./runware/gpt-5.4-mini/types.js";
 export * from "./runware/client.js";
 export { runware };
+/** The client runtime's error classes and option types, so users need only this module. */
+export * from "./runtime/errors.js";
+export type {
+  AiBinding,
+  AiRunOptions,
+  BindingCallOptions,
+  BindingClientOptions,
+  CallOptions,
+  ClientOptions,
+  CommonOptions,
+  GatewayOptions,
+  Sleep,
+  ValidationIssue,
+} from "./runtime/index.js";
 /** Every offering, by id (`<provider>/<slug>`). */
 export declare const offerings: {
   readonly "anyfast/gpt-5.4-mini": {
     readonly id: "anyfast/gpt-5.4-mini";
     readonly provider: "anyfast";
     readonly model: "gpt-5.4-mini";
+    readonly clientKey: "gpt54Mini";
     readonly catalog: {
       readonly id: "anyfast/gpt-5.4-mini";
       readonly provider: "anyfast";
@@ -364,6 +379,7 @@ export declare const offerings: {
     readonly id: "cloudflare/gpt-5.4";
     readonly provider: "cloudflare";
     readonly model: "openai/gpt-5.4";
+    readonly clientKey: "gpt54";
     readonly catalog: {
       readonly id: "cloudflare/gpt-5.4";
       readonly provider: "cloudflare";
@@ -664,6 +680,7 @@ export declare const offerings: {
     readonly id: "cloudflare/gpt-5.4-mini";
     readonly provider: "cloudflare";
     readonly model: "openai/gpt-5.4-mini";
+    readonly clientKey: "gpt54Mini";
     readonly catalog: {
       readonly id: "cloudflare/gpt-5.4-mini";
       readonly provider: "cloudflare";
@@ -799,6 +816,7 @@ export declare const offerings: {
     readonly id: "cloudflare/gpt-5.4-nano";
     readonly provider: "cloudflare";
     readonly model: "openai/gpt-5.4-nano";
+    readonly clientKey: "gpt54Nano";
     readonly catalog: {
       readonly id: "cloudflare/gpt-5.4-nano";
       readonly provider: "cloudflare";
@@ -1099,6 +1117,7 @@ export declare const offerings: {
     readonly id: "runware/gpt-5.4-mini";
     readonly provider: "runware";
     readonly model: "openai:gpt@5.4-mini";
+    readonly clientKey: "gpt54Mini";
     readonly catalog: {
       readonly id: "runware/gpt-5.4-mini";
       readonly provider: "runware";

@@ -8,6 +8,8 @@ export { cloudflare };
 import * as runware from "./runware/index.js";
 export * from "./runware/client.js";
 export { runware };
+/** The client runtime's error classes and option types, so users need only this module. */
+export * from "./runtime/errors.js";
 /** Every offering, by id (`<provider>/<slug>`). */
 export const offerings = {
   "anyfast/gpt-5.4-mini": anyfast.offerings.gpt54Mini,

@@ -9,6 +9,7 @@ import { parse } from "yaml";
 import { diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
 import type { ParsedFile, SpecFileKind } from "./load.js";
 import type { SourcePosition } from "./model.js";
+import { isObject, keywordShape } from "./schema-walk.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under Node ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
@@ -36,9 +37,64 @@ export function metaSchemaFor(kind: SpecFileKind): ValidateFunction {
 export function checkSpecFiles(files: readonly ParsedFile[]): Diagnostic[] {
   return files.flatMap((file) => {
     const validate = metaSchemaFor(file.kind);
-    if (validate(file.data)) return [];
+    if (validate(file.data)) return patternProblems(file);
     return describeErrors(validate.errors ?? [], file);
   });
+}
+
+/** Where a file of each kind holds JSON Schemas. */
+function schemaRoots(file: ParsedFile): string[] {
+  const data = file.data as Record<string, unknown>;
+  switch (file.kind) {
+    case "offering":
+      return ["request", "response", "stream"].filter((role) => isObject(data[role])).map((role) => `/${role}/schema`);
+    case "provider":
+      return ["/errors/schema"];
+    case "fragment":
+      return Object.keys(data.$defs as object).map((name) => joinPointer("/$defs", name));
+  }
+}
+
+/**
+ * The meta-schema's `format: regex` accepts what `new RegExp(p)` accepts, but the validators use
+ * the `u` flag (as JSON Schema asks), which refuses more: `a\-b`, `\p{Foo}`, a lone `{`.
+ */
+function patternProblems(file: ParsedFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const check = (pattern: string, pointer: string, position: SourcePosition | undefined) => {
+    try {
+      new RegExp(pattern, "u");
+    } catch (error) {
+      const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/u: /s, "");
+      out.push(diagnostic(position ?? file.positions.get("")!, pointer, `${JSON.stringify(pattern)} is not a valid regular expression with the u flag: ${reason}`));
+    }
+  };
+  const visit = (schema: unknown, pointer: string) => {
+    if (!isObject(schema)) return;
+    if (typeof schema.pattern === "string") check(schema.pattern, joinPointer(pointer, "pattern"), file.positions.get(joinPointer(pointer, "pattern")));
+    for (const key of Object.keys(schema)) {
+      const value = schema[key];
+      const at = joinPointer(pointer, key);
+      switch (keywordShape(key)) {
+        case "schema":
+          visit(value, at);
+          break;
+        case "schema-map":
+          for (const name of Object.keys(value as object)) {
+            if (key === "patternProperties") check(name, joinPointer(at, name), file.keyPositions.get(joinPointer(at, name)));
+            visit((value as Record<string, unknown>)[name], joinPointer(at, name));
+          }
+          break;
+        case "schema-list":
+          (value as unknown[]).forEach((item, i) => visit(item, joinPointer(at, i)));
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  for (const root of schemaRoots(file)) visit(valueAt(file, root), root);
+  return out;
 }
 
 const KIND_NAMES: Record<SpecFileKind, string> = { provider: "provider spec", offering: "offering spec", fragment: "shared schema file" };

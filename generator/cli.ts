@@ -2,7 +2,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { SpecError } from "./diagnostics.js";
-import { diffCommand } from "./diff/command.js";
 import { generate, loadModel } from "./generate.js";
 import { readSpecDir } from "./load.js";
 import { provenanceText } from "./emit/doc-lines.js";
@@ -61,8 +60,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await generateCommand(rest, io);
       case "provenance":
         return await provenanceCommand(rest, io);
-      case "diff":
+      case "diff": {
+        // Loaded on use, like serve: it brings its own dependencies.
+        const { diffCommand } = await import("./diff/command.js");
         return await diffCommand(rest, io);
+      }
       case "serve": {
         // The server keeps the process alive; bin.js also stops it on SIGINT/SIGTERM.
         const { serveCommand } = await import("./serve.js");
@@ -79,16 +81,25 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
   } catch (error) {
     if (error instanceof SpecError) {
-      io.err(error.message);
+      // The problems are the message; where the generator stopped is for --debug only.
+      io.err(debug ? `${error.message}\n${stackFrames(error)}` : error.message);
       return 2;
     }
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       io.err(`modelspec: ${(error as Error).message}\nRun \`modelspec --help\` for usage.`);
       return 2;
     }
-    io.err(debug ? String((error as Error).stack ?? error) : `modelspec: ${(error as Error).message ?? String(error)}${debug ? "" : "\n(run with --debug for a stack trace)"}`);
+    io.err(debug ? String((error as Error).stack ?? error) : `modelspec: ${(error as Error).message ?? String(error)}\n(run with --debug for a stack trace)`);
     return 2;
   }
+}
+
+/** The `at ...` lines of an error's stack, without the message it starts with. */
+function stackFrames(error: Error): string {
+  return (error.stack ?? "")
+    .split("\n")
+    .filter((line) => /^\s+at /.test(line))
+    .join("\n");
 }
 
 async function generateCommand(argv: string[], io: Io): Promise<number> {

@@ -14,8 +14,20 @@ export function diagnostic(position: SourcePosition, pointer: string, message: s
   return { ...position, pointer, message };
 }
 
+/**
+ * One line per problem. File names, keys and values come from the specs, so line breaks, control
+ * characters (a terminal's escape sequences) and invisible ones are written as `\uXXXX`: a spec
+ * cannot split a diagnostic, forge another line (a CI log reads `::error::` lines as commands) or
+ * drive the terminal.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.pointer === "" ? "(document)" : d.pointer}: ${d.message}`;
+  return printable(`${d.file}:${d.line}:${d.column}: ${d.pointer === "" ? "(document)" : d.pointer}: ${d.message}`);
+}
+
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {

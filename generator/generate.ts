@@ -4,26 +4,45 @@
  *   → emit (plugins) → compile (TypeScript, strict) → format (banner + prettier) → write or compare.
  * Each stage returns new values; any stage that finds problems stops the run before anything is written.
  */
+import path from "node:path";
 import { checkSpecFiles } from "./check.js";
-import { compileTypeScript } from "./compile.js";
 import { compareText, SpecError } from "./diagnostics.js";
-import { catalogEmitter } from "./emit/catalog.js";
-import { clientsEmitter } from "./emit/clients.js";
-import { docsEmitter } from "./emit/docs.js";
-import { indexesEmitter } from "./emit/indexes.js";
-import { runtimeEmitter } from "./emit/runtime.js";
-import { typesEmitter } from "./emit/types.js";
-import { validatorsEmitter } from "./emit/validators.js";
-import { formatFiles } from "./format.js";
 import { parseSpecFiles, readSpecDir, type SpecFiles } from "./load.js";
 import type { Emitter, GeneratedFile, Model } from "./model.js";
 import { buildModel } from "./normalize.js";
-import { resolveOptions, type GenerateOptions } from "./options.js";
+import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js";
 import { resolveSchemas } from "./resolve.js";
 import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
 
-/** The output kinds. Adding one means adding an emitter here, not editing the others. */
-export const EMITTERS: readonly Emitter[] = [typesEmitter, validatorsEmitter, clientsEmitter, indexesEmitter, catalogEmitter, docsEmitter, runtimeEmitter];
+/**
+ * The emit, compile and format stages. They bring TypeScript, prettier and ajv's code generator,
+ * most of the command's start-up time, so they are loaded once the specs have loaded: a bad spec
+ * is reported without them. The output kinds: adding one means adding an emitter here, not
+ * editing the others.
+ */
+async function outputStages() {
+  const [types, validators, clients, indexes, catalog, docs, runtime, compile, format] = await Promise.all([
+    import("./emit/types.js"),
+    import("./emit/validators.js"),
+    import("./emit/clients.js"),
+    import("./emit/indexes.js"),
+    import("./emit/catalog.js"),
+    import("./emit/docs.js"),
+    import("./emit/runtime.js"),
+    import("./compile.js"),
+    import("./format.js"),
+  ]);
+  const emitters: readonly Emitter[] = [
+    types.typesEmitter,
+    validators.validatorsEmitter,
+    clients.clientsEmitter,
+    indexes.indexesEmitter,
+    catalog.catalogEmitter,
+    docs.docsEmitter,
+    runtime.runtimeEmitter,
+  ];
+  return { emitters, compileTypeScript: compile.compileTypeScript, formatFiles: format.formatFiles };
+}
 
 /** Specs → checked, resolved, typed model. Throws `SpecError` listing every problem found. */
 export function loadModel(specFiles: SpecFiles, options: Pick<GenerateOptions, "maxSpecBytes"> = resolveOptions()): Model {
@@ -39,7 +58,8 @@ export function loadModel(specFiles: SpecFiles, options: Pick<GenerateOptions, "
 }
 
 /** Model → every output file, compiled and formatted, in path order. Nothing is written. */
-export async function emitModel(model: Model, emitters: readonly Emitter[] = EMITTERS): Promise<GeneratedFile[]> {
+export async function emitModel(model: Model): Promise<GeneratedFile[]> {
+  const { emitters, compileTypeScript, formatFiles } = await outputStages();
   const emitted = (await Promise.all(emitters.map((e) => e.emit(model)))).flat();
   const paths = new Set<string>();
   for (const file of emitted) {
@@ -64,8 +84,30 @@ export interface GenerateResult {
 /** The whole job: read the specs folder, generate, then write atomically or compare. */
 export async function generate(overrides: Partial<GenerateOptions> & { check?: boolean } = {}): Promise<GenerateResult> {
   const options = resolveOptions(overrides);
-  const files = await generateFiles(await readSpecDir(options.schemasDir), options);
+  if (!overrides.check) refuseToReplace(options);
+  const files = await generateFiles(await readSpecDir(options.schemasDir, options), options);
   if (overrides.check) return { files, difference: await compareOutput(options.outDir, files) };
   await writeOutput(options.outDir, files);
   return { files };
+}
+
+/**
+ * The output folder is replaced whole, so it must not hold the specs, the project or the folder
+ * the command runs in (`--out .` would otherwise put generated files where the repository was).
+ */
+function refuseToReplace({ outDir, schemasDir }: GenerateOptions): void {
+  const out = path.resolve(outDir);
+  const within = (child: string, parent: string) => {
+    const relative = path.relative(parent, child);
+    return relative === "" || (relative.split(path.sep)[0] !== ".." && !path.isAbsolute(relative));
+  };
+  const kept: [string, string][] = [
+    ["the schemas folder", path.resolve(schemasDir)],
+    ["the project", PROJECT_ROOT],
+    ["the current folder", process.cwd()],
+  ];
+  for (const [what, dir] of kept) {
+    if (within(dir, out)) throw new Error(`refusing to write the output to ${out}: it would replace ${what} (${dir})`);
+  }
+  if (within(out, path.resolve(schemasDir))) throw new Error(`refusing to write the output to ${out}: it is inside the schemas folder`);
 }

@@ -2,11 +2,12 @@
  * Stage 1: read spec files and parse them with positions. YAML and JSON both go through the
  * `yaml` parser, which reports duplicate keys, tabs and syntax errors with their line and column.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
-import { compareText, diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from "yaml";
+import { compareText, diagnostic, joinPointer, SpecError, type Diagnostic } from "./diagnostics.js";
 import type { Json, SourcePosition } from "./model.js";
+import { MAX_SPEC_ALIAS_VALUES, MAX_SPEC_NESTING, resolveOptions } from "./options.js";
 
 /** Spec files by path relative to the schemas folder (`/` separators). */
 export type SpecFiles = ReadonlyMap<string, Uint8Array>;
@@ -36,22 +37,57 @@ export function specFileKind(file: string): SpecFileKind {
   return "offering";
 }
 
-/** Reads every spec file below `dir`. Other files (README, dotfiles) are left alone. */
-export async function readSpecDir(dir: string): Promise<SpecFiles> {
+/**
+ * Reads every spec file below `dir`. Other files (README, dotfiles) are left alone. A file larger
+ * than `maxSpecBytes` is refused by its size, before any of it is read: a 50 GB file costs a stat.
+ */
+export async function readSpecDir(dir: string, options: ParseOptions = resolveOptions()): Promise<SpecFiles> {
   const files = new Map<string, Uint8Array>();
+  const oversized: Diagnostic[] = [];
   async function walk(relative: string): Promise<void> {
     const entries = await readdir(path.join(dir, relative), { withFileTypes: true });
     for (const entry of entries) {
       const rel = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.name.startsWith(".")) continue;
       if (entry.isDirectory()) await walk(rel);
-      else if (entry.isFile() && isSpecPath(rel)) files.set(rel, await readFile(path.join(dir, rel)));
+      else if (entry.isFile() && isSpecPath(rel)) {
+        const bytes = await readBounded(path.join(dir, rel), options.maxSpecBytes);
+        if (typeof bytes === "number") oversized.push(tooLarge(rel, bytes, options.maxSpecBytes));
+        else files.set(rel, bytes);
+      }
     }
   }
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new Error(`schemas folder not found: ${dir}`);
   await walk("");
+  if (oversized.length > 0) throw new SpecError(oversized);
   return files;
+}
+
+/** The file's bytes, or its size when that is over the limit (then nothing is read). */
+async function readBounded(file: string, limit: number): Promise<Uint8Array | number> {
+  const handle = await open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    if (size > limit) return size;
+    // Stop one chunk past the limit, so a file that grew since the stat is refused too.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.max(1, Math.min(64 * 1024, size + 1)));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) return total;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+function tooLarge(file: string, size: number, limit: number): Diagnostic {
+  return diagnostic({ file, line: 1, column: 1 }, "", `file is ${size} bytes; specs may be at most ${limit} bytes`);
 }
 
 export interface ParseResult {
@@ -78,9 +114,7 @@ export function parseSpecFiles(files: SpecFiles, options: ParseOptions): ParseRe
 
 function parseSpecFile(file: string, bytes: Uint8Array, options: ParseOptions): { file?: ParsedFile; diagnostics: Diagnostic[] } {
   const start = { file, line: 1, column: 1 };
-  if (bytes.byteLength > options.maxSpecBytes) {
-    return { diagnostics: [diagnostic(start, "", `file is ${bytes.byteLength} bytes; specs may be at most ${options.maxSpecBytes} bytes`)] };
-  }
+  if (bytes.byteLength > options.maxSpecBytes) return { diagnostics: [tooLarge(file, bytes.byteLength, options.maxSpecBytes)] };
   if (bytes.includes(0)) return { diagnostics: [diagnostic(start, "", "file is binary (it contains NUL bytes); expected YAML or JSON text")] };
   let text: string;
   try {
@@ -91,7 +125,9 @@ function parseSpecFile(file: string, bytes: Uint8Array, options: ParseOptions): 
   if (text.trim() === "") return { diagnostics: [diagnostic(start, "", "file is empty; expected a YAML or JSON mapping")] };
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, strict: true, prettyErrors: false, merge: false, schema: "core" });
+  // Duplicate keys are found while converting: the parser's own check compares every key with
+  // every other (100,000 keys took minutes), the converter's is one set lookup per key.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, strict: true, prettyErrors: false, merge: false, schema: "core" });
   const at = (offset: number): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col };
@@ -99,11 +135,9 @@ function parseSpecFile(file: string, bytes: Uint8Array, options: ParseOptions): 
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     return {
-      diagnostics: problems.map((e) =>
-        // Only a duplicate key leaves the tree as written; after a syntax error the parser's
-        // recovered tree would name the wrong place.
-        diagnostic(at(e.pos[0]), e.code === "DUPLICATE_KEY" ? pointerAt(doc.contents, e.pos[0]) : "", yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[0] + 60))),
-      ),
+      // After a syntax error the parser's recovered tree would name the wrong place: the line and
+      // column are exact, the pointer is the document's.
+      diagnostics: problems.map((e) => diagnostic(at(e.pos[0]), "", yamlMessage(e.code, e.message, text.slice(e.pos[0], e.pos[0] + 60)))),
     };
   }
   const converter = new JsonConverter(doc, at);
@@ -115,33 +149,10 @@ function parseSpecFile(file: string, bytes: Uint8Array, options: ParseOptions): 
   };
 }
 
-/**
- * The JSON pointer of the deepest node at a source offset, so a duplicate key names its place
- * like every other diagnostic.
- */
-function pointerAt(node: unknown, offset: number, pointer = ""): string {
-  const within = (n: unknown) => {
-    const range = (n as Node | null)?.range;
-    return range !== undefined && range !== null && offset >= range[0] && offset < range[2];
-  };
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isScalar(pair.key) || (pair.key.value !== null && typeof pair.key.value === "object")) continue;
-      const child = joinPointer(pointer, String(pair.key.value));
-      if (within(pair.key)) return child;
-      if (within(pair.value)) return pointerAt(pair.value, offset, child);
-    }
-  }
-  if (isSeq(node)) {
-    const index = node.items.findIndex(within);
-    if (index >= 0) return pointerAt(node.items[index], offset, joinPointer(pointer, index));
-  }
-  return pointer;
-}
-
 /** The parser's first line, without the code excerpt it appends. */
 function yamlMessage(code: string, message: string, near: string): string {
-  const first = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+  const first =
+    code === "RESOURCE_EXHAUSTION" ? "nested too deeply for the YAML parser" : message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
   const excerpt = near.split("\n")[0]!.trim().slice(0, 40);
   return `${first}${excerpt ? ` near ${JSON.stringify(excerpt)}` : ""} (YAML ${code})`;
 }
@@ -152,43 +163,48 @@ class JsonConverter {
   readonly keyPositions = new Map<string, SourcePosition>();
   readonly diagnostics: Diagnostic[] = [];
   private aliasDepth = 0;
+  private aliasNodes = 0;
+  /** The collections being converted, so an alias into one of them is caught. */
+  private readonly open = new Set<unknown>();
+  /** Set when a limit is hit: conversion then stops at once instead of walking the rest. */
+  private stopped = false;
 
   constructor(
     private readonly doc: Document,
     private readonly at: (offset: number) => SourcePosition,
   ) {}
 
-  convert(node: Node | null | undefined | unknown, pointer: string): Json {
+  private stop(position: SourcePosition, pointer: string, message: string): null {
+    if (!this.stopped) this.diagnostics.push(diagnostic(position, pointer, message));
+    this.stopped = true;
+    return null;
+  }
+
+  convert(node: Node | null | undefined | unknown, pointer: string, depth = 0): Json {
+    if (this.stopped) return null;
     const position = this.at((node as Node | null)?.range?.[0] ?? 0);
     this.positions.set(pointer, position);
+    if (depth > MAX_SPEC_NESTING) return this.stop(position, pointer, `nested more than ${MAX_SPEC_NESTING} levels deep`);
+    if (this.aliasDepth > 0 && ++this.aliasNodes > MAX_SPEC_ALIAS_VALUES) {
+      return this.stop(position, pointer, `aliases expand to more than ${MAX_SPEC_ALIAS_VALUES} values (an alias bomb?); write the values out`);
+    }
     if (node === null || node === undefined) return null;
     if (isAlias(node)) {
-      if (++this.aliasDepth > 100) {
-        this.diagnostics.push(diagnostic(position, pointer, "too many nested aliases"));
-        return null;
-      }
       const target = node.resolve(this.doc);
-      const value = this.convert(target, pointer);
+      if (target && this.open.has(target)) return this.stop(position, pointer, `alias *${node.source} refers to a value that contains it`);
+      this.aliasDepth++;
+      const value = this.convert(target, pointer, depth);
       this.aliasDepth--;
       return value;
     }
-    if (isMap(node)) {
-      const object: { [key: string]: Json } = {};
-      for (const pair of node.items) {
-        const keyNode = pair.key as Node | null;
-        if (!isScalar(keyNode) || (keyNode.value !== null && typeof keyNode.value === "object")) {
-          this.diagnostics.push(diagnostic(this.at(keyNode?.range?.[0] ?? 0), pointer, "keys must be plain strings"));
-          continue;
-        }
-        const key = String(keyNode.value);
-        const child = joinPointer(pointer, key);
-        this.keyPositions.set(child, this.at(keyNode.range?.[0] ?? 0));
-        // defineProperty keeps keys like `__proto__` as ordinary data instead of changing the prototype.
-        Object.defineProperty(object, key, { value: this.convert(pair.value, child), enumerable: true, writable: true, configurable: true });
+    if (isMap(node) || isSeq(node)) {
+      this.open.add(node);
+      try {
+        return isMap(node) ? this.convertMap(node, pointer, depth) : node.items.map((item, index) => this.convert(item, joinPointer(pointer, index), depth + 1));
+      } finally {
+        this.open.delete(node);
       }
-      return object;
     }
-    if (isSeq(node)) return node.items.map((item, index) => this.convert(item, joinPointer(pointer, index)));
     if (isScalar(node)) {
       const value = node.value;
       if (value === null || typeof value === "string" || typeof value === "boolean") return value;
@@ -203,5 +219,30 @@ class JsonConverter {
     }
     this.diagnostics.push(diagnostic(position, pointer, "unsupported YAML node"));
     return null;
+  }
+
+  private convertMap(node: YAMLMap, pointer: string, depth: number): Json {
+    const object: { [key: string]: Json } = {};
+    const seen = new Map<string, SourcePosition>();
+    for (const pair of node.items) {
+      const keyNode = pair.key as Node | null;
+      if (!isScalar(keyNode) || (keyNode.value !== null && typeof keyNode.value === "object")) {
+        this.diagnostics.push(diagnostic(this.at(keyNode?.range?.[0] ?? 0), pointer, "keys must be plain strings"));
+        continue;
+      }
+      const key = String(keyNode.value);
+      const child = joinPointer(pointer, key);
+      const keyPosition = this.at(keyNode.range?.[0] ?? 0);
+      const first = seen.get(key);
+      if (first) {
+        this.diagnostics.push(diagnostic(keyPosition, child, `duplicate key ${JSON.stringify(key)}; it is first at line ${first.line}, column ${first.column}`));
+        continue;
+      }
+      seen.set(key, keyPosition);
+      this.keyPositions.set(child, keyPosition);
+      // defineProperty keeps keys like `__proto__` as ordinary data instead of changing the prototype.
+      Object.defineProperty(object, key, { value: this.convert(pair.value, child, depth + 1), enumerable: true, writable: true, configurable: true });
+    }
+    return object;
   }
 }

@@ -23,6 +23,11 @@ export const DEFAULT_OPTIONS: GenerateOptions = {
   maxSpecBytes: 2 * 1024 * 1024,
 };
 
+/** Deeper than any hand-written spec; deeper input would overflow the stack of later stages. */
+export const MAX_SPEC_NESTING = 128;
+/** Values YAML aliases (`*name`) may expand to, in all, per file: a "billion laughs" file stops here. */
+export const MAX_SPEC_ALIAS_VALUES = 10_000;
+
 export function resolveOptions(overrides: Partial<GenerateOptions> = {}): GenerateOptions {
   const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
   return { ...DEFAULT_OPTIONS, ...defined };

@@ -11,7 +11,9 @@ import { diagnostic, joinPointer, splitPointer, type Diagnostic } from "./diagno
 import { pascalIdentifier, NameScope } from "./escape.js";
 import type { ParsedFile } from "./load.js";
 import type { Json, JsonObject, SourcePosition } from "./model.js";
-import { isObject, keywordShape, setOwn } from "./schema-walk.js";
+import type { Ajv2020 } from "ajv/dist/2020.js";
+import { createAjv } from "./ajv.js";
+import { isObject, keywordShape, setOwn, withoutAnnotations } from "./schema-walk.js";
 
 const SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
@@ -24,12 +26,20 @@ interface Location {
 
 export interface Bundle {
   schema: JsonObject;
+  /** Where each pointer of the bundled schema was written. */
   positions: Map<string, SourcePosition>;
+  /** The source pointer (in `positions`' file) of each pointer of the bundled schema. */
+  origins: Map<string, string>;
 }
 
 export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFile>): { bundle?: Bundle; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const positions = new Map<string, SourcePosition>();
+  const origins = new Map<string, string>();
+  const record = (out: string, from: Location) => {
+    positions.set(out, positionOf(from));
+    origins.set(out, from.pointer);
+  };
   const defs: Record<string, Json> = {};
   const defNames = new Map<string, string>();
   const scope = new NameScope();
@@ -47,7 +57,12 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
     };
     const hash = ref.indexOf("#");
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
-    const fragment = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
+    let fragment = "";
+    try {
+      fragment = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
+    } catch {
+      return fail(`$ref ${JSON.stringify(ref)}: the fragment has a malformed %-escape`);
+    }
     if (fragment !== "" && !fragment.startsWith("/")) return fail(`$ref ${JSON.stringify(ref)}: only JSON-pointer fragments (#/...) are supported`);
     if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return fail(`$ref ${JSON.stringify(ref)}: remote references are not supported; copy the schema into a shared file`);
     let location: Location;
@@ -60,8 +75,11 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
       if (parsed.kind !== "fragment") return fail(`$ref ${JSON.stringify(ref)}: only files under a shared/ folder may be referenced from other files`);
       location = { file, base: "", pointer: fragment };
     }
-    if (valueAt(files.get(location.file)!.data, location.pointer) === undefined) {
-      return fail(`$ref ${JSON.stringify(ref)} points to nothing: ${location.file} has no ${JSON.stringify(location.pointer.slice(location.base.length) || "/")}`);
+    const inside = location.pointer.slice(location.base.length);
+    const found = valueAt(files.get(location.file)!.data, location.pointer);
+    if (found === undefined) return fail(`$ref ${JSON.stringify(ref)} points to nothing: ${location.file} has no ${JSON.stringify(inside || "/")}`);
+    if (!isSchemaPath(splitPointer(inside)) || (typeof found !== "boolean" && !isObject(found))) {
+      return fail(`$ref ${JSON.stringify(ref)} points to ${JSON.stringify(inside)} in ${location.file}, which is not a schema (a $ref names a schema: the root, a $defs entry, a property, an item, ...)`);
     }
     return location;
   }
@@ -105,7 +123,7 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
   }
 
   function copySchema(node: Json, from: Location, out: string): Json {
-    positions.set(out, positionOf(from));
+    record(out, from);
     if (!isObject(node)) return node;
     const copy: JsonObject = {};
     for (const key of Object.keys(node)) {
@@ -114,7 +132,7 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
       const outAt = joinPointer(out, key);
       if (key === "$defs" || key === "$schema") continue;
       if (key === "$ref" && typeof value === "string") {
-        positions.set(outAt, positionOf(at));
+        record(outAt, at);
         const rewritten = refFor(value, from, at.pointer);
         if (rewritten) setOwn(copy, key, rewritten);
         continue;
@@ -125,7 +143,7 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
           break;
         case "schema-map": {
           const members: JsonObject = {};
-          positions.set(outAt, positionOf(at));
+          record(outAt, at);
           for (const name of Object.keys(value as JsonObject)) {
             setOwn(members, name, copySchema((value as JsonObject)[name]!, { ...at, pointer: joinPointer(at.pointer, name) }, joinPointer(outAt, name)));
           }
@@ -133,7 +151,7 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
           break;
         }
         case "schema-list":
-          positions.set(outAt, positionOf(at));
+          record(outAt, at);
           setOwn(copy, key, (value as Json[]).map((item, i) => copySchema(item, { ...at, pointer: joinPointer(at.pointer, i) }, joinPointer(outAt, i))));
           break;
         default:
@@ -145,7 +163,7 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
   }
 
   function copyData(value: Json, from: Location, out: string): void {
-    positions.set(out, positionOf(from));
+    record(out, from);
     if (Array.isArray(value)) value.forEach((item, i) => copyData(item, { ...from, pointer: joinPointer(from.pointer, i) }, joinPointer(out, i)));
     else if (isObject(value)) for (const key of Object.keys(value)) copyData(value[key] as Json, { ...from, pointer: joinPointer(from.pointer, key) }, joinPointer(out, key));
   }
@@ -179,7 +197,17 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
     for (const name of Object.keys(defs).sort()) setOwn(sorted, name, defs[name]!);
     schema.$defs = sorted;
   }
-  return { bundle: { schema, positions }, diagnostics };
+  return { bundle: { schema, positions, origins }, diagnostics };
+}
+
+/** Whether a path of keywords from a schema leads to a schema (`properties/a/items`), not to data (`required/0`, `enum`). */
+function isSchemaPath(tokens: readonly string[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const shape = keywordShape(tokens[i]!);
+    if (shape === "data") return false;
+    if (shape !== "schema" && ++i >= tokens.length) return false;
+  }
+  return true;
 }
 
 function isAnnotation(key: string): boolean {
@@ -204,6 +232,7 @@ export function resolveSchemas(files: readonly ParsedFile[]): { resolved: Resolv
   const byPath = new Map(files.map((f) => [f.file, f]));
   const resolved = new Map<string, Partial<Record<"request" | "response" | "stream", Bundle>>>();
   const diagnostics: Diagnostic[] = [];
+  const ajv = createAjv();
   for (const file of files) {
     if (file.kind !== "offering" || !isObject(file.data)) continue;
     const sections: Partial<Record<"request" | "response" | "stream", Bundle>> = {};
@@ -212,7 +241,10 @@ export function resolveSchemas(files: readonly ParsedFile[]): { resolved: Resolv
       const pointer = `/${role}/schema`;
       const result = bundleSchema({ file: file.file, base: pointer, pointer }, byPath);
       diagnostics.push(...result.diagnostics);
-      if (result.bundle) sections[role] = result.bundle;
+      if (!result.bundle) continue;
+      const refused = compileProblem(ajv, result.bundle, file.file, pointer);
+      if (refused) diagnostics.push(refused);
+      else sections[role] = result.bundle;
     }
     resolved.set(file.file, sections);
   }
@@ -225,6 +257,28 @@ export function resolveSchemas(files: readonly ParsedFile[]): { resolved: Resolv
     }
   }
   return { resolved, diagnostics: dedupe(diagnostics) };
+}
+
+/**
+ * Whatever the meta-schemas let through but ajv (strict, as the validators are built) refuses,
+ * such as a `required` key no `properties` defines or an `if` without `then`, becomes a located
+ * diagnostic here instead of a bare exception in a later stage. Ajv names the place as
+ * `at "#/..."` for most rules; otherwise the section's schema is named.
+ */
+function compileProblem(ajv: Ajv2020, bundle: Bundle, file: string, sectionPointer: string): Diagnostic | undefined {
+  try {
+    ajv.compile(withoutAnnotations(bundle.schema));
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    const at = /\bat "#([^"]*)"/.exec(message)?.[1];
+    const named = at !== undefined && message.includes("(strictRequired)") ? joinPointer(at, "required") : at;
+    const bundled = [named, at].find((p) => p !== undefined && bundle.positions.has(p)) ?? "";
+    const position = bundle.positions.get(bundled) ?? { file, line: 1, column: 1 };
+    const pointer = bundle.origins.get(bundled) ?? sectionPointer;
+    // The place is in the diagnostic already; ajv's `at "#..."` names it in the bundled schema.
+    return diagnostic(position, pointer, `ajv refuses this schema: ${message.replace(/^strict mode: /, "").replace(/ at "#[^"]*"/, "")}`);
+  }
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {

@@ -6,11 +6,27 @@ export const SERVE_HELP = `Usage: modelspec serve [--port N] [--host ADDRESS] [-
 
 Starts one HTTP server that answers every offering on its provider's real routes
 (Cloudflare /client/v4/accounts/{account}/ai/run/{model}, Runware /v1, Anyfast /v1/responses),
-validates requests with the generated validators and answers from the spec examples.
-Prints "listening on http://127.0.0.1:PORT" and runs until stopped (Ctrl-C).
+checks the bearer token, validates requests with the generated validators (an invalid one gets the
+provider's own error body, naming the field) and answers from the spec examples, as JSON or as an
+event stream. Prints "listening on http://127.0.0.1:PORT" and runs until stopped (Ctrl-C, SIGTERM).
+In a test, startMockProviders() from "modelspec/mock" starts the same server in-process.
 
-Faults for tests, per request: header x-modelspec-fault: rate-limit | server-error | unavailable |
-slow | cut-stream | malformed-json | stream-error (x-modelspec-fault-count: N faults only the first N).
+Fault hooks, per request: header x-modelspec-fault: KIND, where KIND is
+  rate-limit      429 with Retry-After (seconds) and retry-after-ms
+                  (x-modelspec-retry-after-ms: MS sets both; x-modelspec-retry-after: VALUE sends
+                  only Retry-After: VALUE, e.g. seconds or an HTTP date)
+  server-error    500 in the provider's error shape
+  unavailable     503 in the provider's error shape
+  slow            the normal answer, late (x-modelspec-fault-delay-ms: MS, default 2000): for timeouts
+  cut-stream      a stream that stops before its final event
+  malformed-json  a 200 whose body (or a stream event) is not valid JSON
+  stream-error    the provider's error event in the middle of a stream
+  task-error      the task fails inside a 200 (Runware async: the poll reports status "error")
+Other headers:
+  x-modelspec-fault-count: N     fault only the first N such requests (then answer normally), so
+                                 retries can be seen to succeed; counted per x-modelspec-fault-key
+  x-modelspec-event-delay-ms: MS pause between stream events
+  x-modelspec-pending-polls: N   Runware async: getResponse answers "processing" N times (default 1)
 
 Options:
   --port N         Port to listen on (default: a free port)

@@ -1,35 +1,95 @@
 /**
  * Stage: write the output folder atomically, or compare it with what is on disk (`--check`).
- * A run that fails anywhere before the final rename leaves the old folder exactly as it was.
+ * A run that fails anywhere leaves the old folder exactly as it was, and no staging folder behind.
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import * as nodeFs from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { compareText } from "./diagnostics.js";
 import type { GeneratedFile } from "./model.js";
 
-export async function writeOutput(outDir: string, files: readonly GeneratedFile[]): Promise<void> {
-  const parent = path.dirname(path.resolve(outDir));
-  const base = path.basename(outDir);
-  const staging = path.join(parent, `.${base}.modelspec-new-${process.pid}`);
-  const retired = path.join(parent, `.${base}.modelspec-old-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
+/** The file operations the write stage uses; tests pass failing ones. */
+export type WriteFs = Pick<typeof nodeFs, "mkdir" | "readdir" | "rename" | "rm" | "stat" | "writeFile">;
+
+let writes = 0;
+
+/**
+ * Files go to a staging folder beside `outDir`; then the old folder is moved aside, the staging
+ * folder takes its name, and the old one is deleted. If the second rename fails, the old folder is
+ * moved back. Folders an earlier run left behind when its process died are tidied first.
+ */
+export async function writeOutput(outDir: string, files: readonly GeneratedFile[], fs: WriteFs = nodeFs): Promise<void> {
+  const target = path.resolve(outDir);
+  const parent = path.dirname(target);
+  const base = path.basename(target);
+  await tidyLeftovers(target, fs);
+  // pid (so a later run can tell a dead run's folders) and a counter (for calls within one process).
+  const tag = `${process.pid}-${++writes}`;
+  const staging = path.join(parent, `.${base}.modelspec-new-${tag}`);
+  const retired = path.join(parent, `.${base}.modelspec-old-${tag}`);
   try {
+    await fs.mkdir(staging, { recursive: true });
     for (const file of files) {
-      const target = path.join(staging, ...file.path.split("/"));
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.contents);
+      const destination = path.join(staging, ...file.path.split("/"));
+      await fs.mkdir(path.dirname(destination), { recursive: true });
+      await fs.writeFile(destination, file.contents);
     }
-    await mkdir(staging, { recursive: true });
-    const exists = await stat(outDir).then(
+    const exists = await fs.stat(target).then(
       () => true,
       () => false,
     );
-    if (exists) await rename(outDir, retired);
-    await rename(staging, outDir);
-    if (exists) await rm(retired, { recursive: true, force: true });
+    if (exists) await fs.rename(target, retired);
+    try {
+      await fs.rename(staging, target);
+    } catch (error) {
+      if (exists) await restore(retired, target, error, fs);
+      throw error;
+    }
+    if (exists) await fs.rm(retired, { recursive: true, force: true });
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true });
+  }
+}
+
+async function restore(retired: string, target: string, cause: unknown, fs: WriteFs): Promise<void> {
+  try {
+    await fs.rename(retired, target);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+    throw new Error(`could not write ${target} (${(cause as Error).message}) nor put the previous output back (${(error as Error).message}); it is in ${retired}`, { cause });
+  }
+}
+
+const LEFTOVER = /^\.(.*)\.modelspec-(new|old)-(\d+)(?:-\d+)?$/;
+
+/**
+ * Staging and retired folders of runs whose process is gone: a staging folder is deleted; a retired
+ * folder is the previous output, so it is put back if the output folder is missing, else deleted.
+ * Folders of live processes (another run writing right now) are left alone.
+ */
+async function tidyLeftovers(target: string, fs: WriteFs): Promise<void> {
+  const parent = path.dirname(target);
+  const entries = await fs.readdir(parent).catch(() => [] as string[]);
+  for (const name of [...entries].sort(compareText)) {
+    const match = LEFTOVER.exec(name);
+    if (!match || match[1] !== path.basename(target) || isRunning(Number(match[3]))) continue;
+    const folder = path.join(parent, name);
+    const missing = await fs.stat(target).then(
+      () => false,
+      () => true,
+    );
+    if (match[2] === "old" && missing) await fs.rename(folder, target);
+    else await fs.rm(folder, { recursive: true, force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 

@@ -41,7 +41,7 @@ const cases: [string, { given: Record<string, string>; want: Partial<Omit<Diagno
   ],
   [
     "duplicate key",
-    { given: edit(TINY, "name: Acme Tiny", "name: Acme Tiny\nname: Again"), want: { file: TINY, line: 5, column: 1, message: /keys must be unique near "name: Again"/ } },
+    { given: edit(TINY, "name: Acme Tiny", "name: Acme Tiny\nname: Again"), want: { file: TINY, line: 5, column: 1, pointer: "/name", message: /^duplicate key "name"; it is first at line 4, column 1$/ } },
   ],
   [
     "tab indentation",

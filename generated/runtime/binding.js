@@ -31,6 +31,7 @@ export function createBindingClient(descriptor, options) {
     };
   }
   async function run(model, inputs, aiOptions, link) {
+    if (link?.userAborted) throw new AbortError("request aborted"); // an already-aborted call sends nothing
     try {
       return await options.binding.run(model, inputs, aiOptions);
     } catch (error) {

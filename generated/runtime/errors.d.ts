@@ -4,14 +4,16 @@
  * key: the client keeps it in a closure and scrubs it out of anything a provider echoes back.
  */
 import type { ValidationIssue } from "./types.js";
+export interface ModelspecErrorOptions {
+  cause?: unknown;
+  /** The provider's request id (`x-request-id`, `cf-ray`, …), when a reply got that far. */
+  requestId?: string | undefined;
+}
 export declare class ModelspecError extends Error {
   name: string;
-  constructor(
-    message: string,
-    options?: {
-      cause?: unknown;
-    },
-  );
+  /** The provider's request id, when the failure came with a reply that had one. */
+  readonly requestId: string | undefined;
+  constructor(message: string, options?: ModelspecErrorOptions);
 }
 /** The client options are unusable (no key, a missing path parameter, …). */
 export declare class ConfigurationError extends ModelspecError {
@@ -34,9 +36,7 @@ export declare class InvalidResponseError extends ModelspecError {
   constructor(
     message: string,
     issues?: readonly ValidationIssue[],
-    options?: {
-      cause?: unknown;
-    },
+    options?: ModelspecErrorOptions,
   );
 }
 /** What a provider said about a failure, read with the provider's error descriptor. */
@@ -53,10 +53,11 @@ export interface ProviderErrorDetails {
 export declare class ApiError extends ModelspecError {
   name: string;
   readonly status: number;
+  /** The provider's error code, message, parameter and type, as its error body has them. */
   readonly code: string | number | undefined;
+  readonly providerMessage: string | undefined;
   readonly parameter: string | undefined;
   readonly type: string | undefined;
-  readonly requestId: string | undefined;
   readonly body: unknown;
   constructor(status: number, details: ProviderErrorDetails);
 }
@@ -106,6 +107,7 @@ export declare class StreamEndedEarlyError extends ModelspecError {
 export declare class StreamError extends ModelspecError {
   name: string;
   readonly code: string | number | undefined;
+  readonly providerMessage: string | undefined;
   readonly parameter: string | undefined;
   readonly type: string | undefined;
   readonly body: unknown;

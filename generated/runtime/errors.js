@@ -1,8 +1,11 @@
 // Copied by modelspec from generator/runtime/errors.ts. Do not edit here: change that file and run `npm run generate`.
 export class ModelspecError extends Error {
   name = "ModelspecError";
-  constructor(message, options) {
-    super(message, options);
+  /** The provider's request id, when the failure came with a reply that had one. */
+  requestId;
+  constructor(message, options = {}) {
+    super(message, "cause" in options ? { cause: options.cause } : undefined);
+    this.requestId = options.requestId;
   }
 }
 /** The client options are unusable (no key, a missing path parameter, …). */
@@ -35,18 +38,19 @@ export class InvalidResponseError extends ModelspecError {
 export class ApiError extends ModelspecError {
   name = "ApiError";
   status;
+  /** The provider's error code, message, parameter and type, as its error body has them. */
   code;
+  providerMessage;
   parameter;
   type;
-  requestId;
   body;
   constructor(status, details) {
-    super(describe(status, details));
+    super(describe(status, details), { requestId: details.requestId });
     this.status = status;
     this.code = details.code;
+    this.providerMessage = details.message;
     this.parameter = details.parameter;
     this.type = details.type;
-    this.requestId = details.requestId;
     this.body = details.body;
   }
 }
@@ -108,12 +112,14 @@ export class StreamEndedEarlyError extends ModelspecError {
 export class StreamError extends ModelspecError {
   name = "StreamError";
   code;
+  providerMessage;
   parameter;
   type;
   body;
   constructor(details) {
-    super(`stream error: ${describe(undefined, details)}`);
+    super(`stream error: ${describe(undefined, details)}`, { requestId: details.requestId });
     this.code = details.code;
+    this.providerMessage = details.message;
     this.parameter = details.parameter;
     this.type = details.type;
     this.body = details.body;

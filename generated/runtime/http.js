@@ -5,6 +5,7 @@
  */
 import {
   AbortError,
+  ApiError,
   apiError,
   ConfigurationError,
   ConnectionError,
@@ -19,6 +20,7 @@ import {
   buildPayload,
   checkRequest,
   checkResponse,
+  errorDetails,
   isObject,
   linkAbort,
   readProviderError,
@@ -138,7 +140,12 @@ export function createHttpClient(descriptor, options) {
       }
       link.dispose();
       if (!outcome.retry || attempt >= maxRetries) throw outcome.error;
-      await wait(outcome.retryAfter ?? backoff(attempt, random), call.signal);
+      try {
+        await wait(outcome.retryAfter ?? backoff(attempt, random), call.signal);
+      } catch (error) {
+        // An injected sleep may reject with its own abort error: report ours.
+        throw call.signal?.aborted ? new AbortError("request aborted") : error;
+      }
     }
   }
   /** Parses a 2xx JSON reply and unwraps the result per the response descriptor. */
@@ -149,11 +156,20 @@ export function createHttpClient(descriptor, options) {
     } catch (error) {
       throw new InvalidResponseError(`${provider}: the response body is not valid JSON`, [], {
         cause: error,
+        requestId: requestIdOf(headers),
       });
     }
     const shape = transport.responseBody;
-    if (shape.kind === "plain") return body;
-    if (!isObject(body)) throw new InvalidResponseError(`${provider}: expected a JSON object`);
+    // A plain body that carries the provider's error (OpenAI's `error` on a failed response) is one.
+    if (shape.kind === "plain") {
+      if (errors.pointer !== "" && readProviderError(body, errors))
+        throw errorFrom(status, headers, text);
+      return body;
+    }
+    if (!isObject(body))
+      throw new InvalidResponseError(`${provider}: expected a JSON object`, [], {
+        requestId: requestIdOf(headers),
+      });
     if (shape.kind === "envelope") {
       if (body[shape.success] === false || readProviderError(body, errors))
         throw errorFrom(status, headers, text);
@@ -162,7 +178,9 @@ export function createHttpClient(descriptor, options) {
     if (readProviderError(body, errors)) throw errorFrom(status, headers, text);
     const items = body[shape.data];
     if (!Array.isArray(items))
-      throw new InvalidResponseError(`${provider}: expected an array at "${shape.data}"`);
+      throw new InvalidResponseError(`${provider}: expected an array at "${shape.data}"`, [], {
+        requestId: requestIdOf(headers),
+      });
     if (uuid === undefined || transport.requestBody.kind !== "task-array") return items;
     const field = transport.requestBody.uuidField;
     // Keep this task's results; a reply that does not echo the UUID is taken whole.
@@ -181,7 +199,7 @@ export function createHttpClient(descriptor, options) {
       link.dispose();
     }
   }
-  /** Async delivery: poll with the poll task until the task is no longer pending. */
+  /** Async delivery: poll with the poll task until the task is no longer pending; a failed task is an ApiError. */
   async function poll(url, uuid, callOptions) {
     const a = transport.async;
     const field =
@@ -195,13 +213,27 @@ export function createHttpClient(descriptor, options) {
       if (Math.max(waited, Date.now() - started) > deadline) {
         throw new TimeoutError(`${provider}: no result for task ${uuid} within ${deadline} ms`);
       }
-      await wait(delay, callOptions.signal);
+      try {
+        await wait(delay, callOptions.signal);
+      } catch (error) {
+        throw callOptions.signal?.aborted ? new AbortError("request aborted") : error;
+      }
       const items = await exchange(
         url,
         [{ [a.taskTypeField ?? "taskType"]: a.pollTaskType, [field]: uuid }],
         uuid,
         callOptions,
       );
+      const failed = items.find(
+        (item) => isObject(item) && item[a.statusField] === (a.failedStatus ?? "error"),
+      );
+      if (isObject(failed)) {
+        const details = errorDetails(failed, errors, items);
+        throw new ApiError(
+          200,
+          scrub({ ...details, message: details.message ?? `task ${uuid} failed` }, secret),
+        );
+      }
       const pending =
         items.length === 0 ||
         items.some((item) => isObject(item) && item[a.statusField] === a.pendingStatus);
@@ -248,18 +280,24 @@ export function createHttpClient(descriptor, options) {
           "text/event-stream",
         );
         link.clearTimeout(); // the timeout covers the wait for headers, not the whole stream
+        const requestId = requestIdOf(response.headers);
         try {
           const type = response.headers.get("content-type") ?? "";
           if (!type.includes("text/event-stream") || !response.body) {
             // A JSON reply to a streaming request: an error in a 2xx, or a provider ignoring the switch.
             const text = await response.text();
             unwrap(response.status, response.headers, text, undefined);
-            throw new InvalidResponseError(`${provider}: expected an event stream, got "${type}"`);
+            throw new InvalidResponseError(
+              `${provider}: expected an event stream, got "${type}"`,
+              [],
+              { requestId },
+            );
           }
           yield* readEvents(response.body, {
             streaming,
             errors,
             secret,
+            requestId,
             validator: setting(callOptions, "validateResponse", false)
               ? operation.validators?.stream
               : undefined,
@@ -268,6 +306,7 @@ export function createHttpClient(descriptor, options) {
                 ? new AbortError("request aborted")
                 : new StreamEndedEarlyError(`${provider}: the event stream broke off`, {
                     cause: safeCause(error, secret),
+                    requestId,
                   }),
           });
         } finally {

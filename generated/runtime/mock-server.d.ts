@@ -46,12 +46,28 @@ export interface MockRequestRecord {
   status?: number;
   /** The client went away before the reply was finished (a cancelled stream, a timeout). */
   aborted: boolean;
+  /** The parsed JSON body, as received (bodies hold no credentials; headers, which do, are not kept). */
+  body?: unknown;
 }
 export interface MockServer {
   url: string;
   port: number;
   requests: MockRequestRecord[];
+  /** Resolves once no request is in flight (every reply finished or its connection closed). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
+/** Every value the `x-modelspec-fault` header takes. */
+export declare const MOCK_FAULTS: readonly [
+  "rate-limit",
+  "server-error",
+  "unavailable",
+  "slow",
+  "cut-stream",
+  "malformed-json",
+  "stream-error",
+  "task-error",
+];
+export type MockFault = (typeof MOCK_FAULTS)[number];
 export declare function startMockServer(options: MockServerOptions): Promise<MockServer>;
 export {};

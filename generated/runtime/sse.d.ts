@@ -7,6 +7,8 @@ export interface ReadEventsOptions {
   validator?: Validator | undefined;
   /** Scrubbed out of provider error events. */
   secret?: string | undefined;
+  /** The provider's request id for the stream, carried by the errors it raises. */
+  requestId?: string | undefined;
   /** Maps a failed read (abort, dropped connection) to the error to throw. */
   readError?: ((error: unknown) => Error) | undefined;
 }

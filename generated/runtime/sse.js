@@ -7,7 +7,7 @@ import { createParser } from "eventsource-parser";
 import { InvalidResponseError, StreamEndedEarlyError, StreamError } from "./errors.js";
 import { checkResponse, errorDetails, isObject, readProviderError, scrub } from "./util.js";
 export async function* readEvents(body, options) {
-  const { streaming } = options;
+  const { streaming, requestId } = options;
   const terminal = new Set(streaming.terminalEventTypes ?? []);
   const errorTypes = new Set(streaming.errorEventTypes ?? []);
   // With neither a sentinel nor terminal types, closing the body is the only way to end.
@@ -24,11 +24,12 @@ export async function* readEvents(body, options) {
       } catch (error) {
         throw options.readError
           ? options.readError(error)
-          : new StreamEndedEarlyError("the event stream failed", { cause: error });
+          : new StreamEndedEarlyError("the event stream failed", { cause: error, requestId });
       }
       if (chunk.done) {
+        // An event still lacking its blank line is incomplete and dropped, as the SSE spec says: a
+        // body cut mid-event then ends early rather than yielding half an event.
         parser.feed(decoder.decode());
-        parser.reset({ consume: true }); // flush a last event that lacks its blank line
       } else {
         parser.feed(
           typeof chunk.value === "string"
@@ -43,7 +44,10 @@ export async function* readEvents(body, options) {
         try {
           payload = JSON.parse(message.data);
         } catch (error) {
-          throw new InvalidResponseError("a stream event is not valid JSON", [], { cause: error });
+          throw new InvalidResponseError("a stream event is not valid JSON", [], {
+            cause: error,
+            requestId,
+          });
         }
         const type =
           message.event ??
@@ -52,7 +56,9 @@ export async function* readEvents(body, options) {
           (type !== undefined && errorTypes.has(type)) ||
           hasErrorField(payload, streaming.errorField)
         ) {
-          throw new StreamError(scrub(streamErrorDetails(payload, options), options.secret));
+          throw new StreamError(
+            scrub({ ...streamErrorDetails(payload, options), requestId }, options.secret),
+          );
         }
         checkResponse(options.validator, payload, "stream event");
         yield payload;
@@ -61,7 +67,9 @@ export async function* readEvents(body, options) {
       if (chunk.done) break;
     }
     if (needsExplicitEnd)
-      throw new StreamEndedEarlyError("the event stream closed before its final event");
+      throw new StreamEndedEarlyError("the event stream closed before its final event", {
+        requestId,
+      });
   } finally {
     // Runs on normal end, on error and when the consumer breaks out of `for await`.
     reader.cancel().catch(() => {});

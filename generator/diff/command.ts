@@ -97,7 +97,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     },
   ) as [LoadedVersion, LoadedVersion];
   const changes = diffModels(base.model, head.model, { locate: { base: base.locate, head: head.locate } });
-  const text = formatReport(format, { base: base.source, head: head.source, changes, schemasPath });
+  // Files are named from the repository root, as GitHub annotations need: under the head's schemas folder.
+  const text = formatReport(format, { base: base.source, head: head.source, changes, schemasPath: head.folder });
   if (text !== "") io.out(text);
   if (failOn && changes.some((c) => severityRank(c.severity) >= severityRank(failOn))) return 1;
   return 0;

@@ -14,7 +14,7 @@ export interface Report {
   base: SourceInfo;
   head: SourceInfo;
   changes: readonly Change[];
-  /** Prefix of every `file`: the schemas folder as seen from the repository root, e.g. `schemas`. */
+  /** Prefix of every `file`: the head's schemas folder as seen from the repository root, e.g. `schemas` (outside a repository: from where the command runs). */
   schemasPath: string;
 }
 
@@ -58,7 +58,43 @@ const LABELS: Record<Severity, string> = {
 /** Finds the comment again when CI updates it instead of posting a new one. */
 export const MARKDOWN_MARKER = "<!-- modelspec-diff -->";
 
-export function formatMarkdown(report: Report): string {
+/**
+ * GitHub rejects a comment body over 65,536 characters; JavaScript counts UTF-16 units, which is
+ * never fewer, and the margin leaves room for the note that says what was left out.
+ */
+export const MARKDOWN_LIMIT = 65_000;
+
+/**
+ * A summary line, then one table per offering with the worst changes first. When the whole
+ * report would be too long for a pull-request comment, the least severe rows are left out first
+ * (info, then non-breaking, ...) and a note says how many; the summary still counts them all.
+ */
+export function formatMarkdown(report: Report, limit = MARKDOWN_LIMIT): string {
+  let shown = report.changes;
+  let text = renderMarkdown(report, shown);
+  for (const severity of [...SEVERITIES].reverse()) {
+    if (text.length <= limit) return text;
+    // Keep as many rows of this severity as fit (the first ones, in report order): a binary search.
+    const rows = shown.filter((c) => c.severity === severity);
+    const others = shown.filter((c) => c.severity !== severity);
+    const keeping = (n: number) => {
+      const kept = new Set(rows.slice(0, n));
+      return shown.filter((c) => c.severity !== severity || kept.has(c));
+    };
+    let low = 0;
+    let high = rows.length - 1;
+    while (low < high) {
+      const middle = Math.ceil((low + high) / 2);
+      if (renderMarkdown(report, keeping(middle)).length <= limit) low = middle;
+      else high = middle - 1;
+    }
+    shown = low > 0 ? keeping(low) : others;
+    text = renderMarkdown(report, shown);
+  }
+  return text;
+}
+
+function renderMarkdown(report: Report, shown: readonly Change[]): string {
   const summary = summarize(report.changes);
   const source = (s: SourceInfo) => markdownCode(describeSource(s));
   const lines = [MARKDOWN_MARKER, `### modelspec diff: ${source(report.base)} → ${source(report.head)}`, ""];
@@ -68,9 +104,16 @@ export function formatMarkdown(report: Report): string {
   }
   const counts = SEVERITIES.map((s) => (s === "breaking" ? `**${summary[s]} breaking**` : `${summary[s]} ${s}`)).join(", ");
   lines.push(`${counts} in ${summary.offerings} offering${summary.offerings === 1 ? "" : "s"}.`);
-  const offerings = [...new Set(report.changes.map((c) => c.offering))];
+  if (shown.length < report.changes.length) {
+    const left = summarize(report.changes.filter((c) => !shown.includes(c)));
+    const what = SEVERITIES.filter((s) => left[s] > 0)
+      .map((s) => `${left[s]} ${s}`)
+      .join(", ");
+    lines.push("", `_Not shown, to keep this comment under GitHub's size limit: ${what}. \`modelspec diff --format json\` lists every change._`);
+  }
+  const offerings = [...new Set(shown.map((c) => c.offering))];
   for (const offering of offerings) {
-    const rows = report.changes.filter((c) => c.offering === offering);
+    const rows = shown.filter((c) => c.offering === offering);
     const worst = SEVERITIES.find((s) => rows.some((r) => r.severity === s))!;
     lines.push("", `#### ${markdownCode(offering)} (${rows.length} change${rows.length === 1 ? "" : "s"}, worst: ${worst})`, "");
     lines.push("| severity | schema | pointer | change |", "| --- | --- | --- | --- |");

@@ -12,6 +12,8 @@ export class GitError extends Error {}
 export interface GitSpecs {
   /** The full commit id the ref resolved to. */
   commit: string;
+  /** The schemas folder, relative to the repository root (`.` for the root itself). */
+  folder: string;
   files: SpecFiles;
 }
 
@@ -48,7 +50,14 @@ export async function readGitSpecs(ref: string, options: { cwd: string; schemasP
     blobs.map((b) => b.id),
     cwd,
   );
-  return { commit, files: new Map(blobs.map((b, i) => [b.file, contents[i]!])) };
+  return { commit, folder, files: new Map(blobs.map((b, i) => [b.file, contents[i]!])) };
+}
+
+/** The root of the work tree `cwd` is in, or undefined outside one (or without git). */
+export async function repositoryRoot(cwd: string): Promise<string | undefined> {
+  const root = await git(["rev-parse", "--show-toplevel"], { cwd }).catch(() => undefined);
+  const text = root?.toString("utf8").trim();
+  return text ? text : undefined;
 }
 
 async function notARepository(cwd: string): Promise<string> {

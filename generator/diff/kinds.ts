@@ -63,6 +63,7 @@ export const SCHEMA_KINDS = {
   "pattern-property-removed": [B, B, "a patternProperties entry was removed"],
   // anyOf / oneOf / allOf
   "variant-added": [N, B, "an anyOf/oneOf variant was added"],
+  "tagged-variant-added": [N, W, "a variant with a new discriminator value was added (breaks exhaustive switches on responses)"],
   "variant-removed": [B, N, "an anyOf/oneOf variant was removed"],
   "composition-added": [B, N, "an anyOf/oneOf/allOf constraint (or allOf branch) was added"],
   "composition-removed": [N, B, "an anyOf/oneOf/allOf constraint (or allOf branch) was removed"],
@@ -83,12 +84,18 @@ export function schemaSeverity(kind: SchemaKind, role: SchemaRole): Severity {
   return SCHEMA_KINDS[kind][directionOf(role) === "request" ? 0 : 1];
 }
 
-/** Offering and provider metadata kinds: `[severity, what it means]`. `status-changed` depends on the states (see model.ts). */
+/**
+ * Offering and provider metadata kinds: `[severity, what it means]`. `status-changed` depends on
+ * the states (see models.ts). Limits are judged from the caller's side: a smaller context window
+ * or output-token limit rejects (or truncates) requests that worked, so lowering one breaks
+ * callers; raising one changes nothing for code that already works.
+ */
 export const META_KINDS = {
   "offering-added": [N, "a new offering"],
   "offering-removed": [B, "the offering no longer exists"],
-  "offering-renamed": [B, "the offering id and model id changed; the schemas are the same"],
+  "offering-renamed": [B, "the offering id changed (same model id under another slug, or the same schemas under another model id)"],
   "model-id-changed": [B, "the model id sent to the provider changed"],
+  "type-names-changed": [B, "the generated TypeScript type names changed (provider typePrefix or offering slug)"],
   "status-changed": [W, "the status changed (severity depends on the states)"],
   "context-window-lowered": [B, "the context window is smaller"],
   "context-window-raised": [N, "the context window is larger"],
@@ -110,7 +117,7 @@ export const META_KINDS = {
   "async-removed": [B, "asynchronous delivery is no longer available"],
   "async-changed": [W, "the asynchronous polling settings changed"],
   "error-format-changed": [W, "the provider's error envelope changed"],
-  "metadata-changed": [I, "a name, description, note, source or retry setting changed"],
+  "metadata-changed": [I, "a name, description, note, source, example, provenance or retry setting changed"],
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 export type MetaKind = keyof typeof META_KINDS;

@@ -5,7 +5,18 @@
  * schemas. Pure: two models in, a sorted list of changes out.
  */
 import { compareText, joinPointer, splitPointer } from "../diagnostics.js";
-import type { BundledSchema, Json, Model, OfferingSpec, OfferingStatus, ProviderSpec, SchemaRole, SourcePosition, Transport } from "../model.js";
+import type {
+  BundledSchema,
+  Json,
+  Model,
+  OfferingSpec,
+  OfferingStatus,
+  Provenance,
+  ProviderSpec,
+  SchemaRole,
+  SourcePosition,
+  Transport,
+} from "../model.js";
 import { META_KINDS, severityRank, type Change, type ChangeSchema, type MetaKind, type Severity } from "./kinds.js";
 import { canonical, diffSchemas, schemaFingerprint, show, type Side } from "./schema.js";
 
@@ -33,7 +44,9 @@ export function diffModels(base: Model, head: Model, options: DiffOptions = {}):
       a.id,
       "offering-renamed",
       "",
-      `offering ${show(b.id)} (model ${show(b.model)}) is now ${show(a.id)} (model ${show(a.model)})`,
+      b.model === a.model
+        ? `offering ${show(b.id)} is now ${show(a.id)} (same model ${show(a.model)})`
+        : `offering ${show(b.id)} (model ${show(b.model)}) is now ${show(a.id)} (model ${show(a.model)})`,
       "head",
       a.specFile,
       "/model",
@@ -75,21 +88,28 @@ interface Ctx {
 const byId = (x: OfferingSpec, y: OfferingSpec) => compareText(x.id, y.id);
 
 /**
- * Removed and added offerings of the same provider whose schemas accept and give the same values
- * (annotations aside) and whose model ids differ: a rename. Each pairs at most once, in id order.
+ * A removed and an added offering of the same provider are one offering renamed when they serve
+ * the same model id under another slug, or, failing that, when their schemas accept and give the
+ * same values (annotations aside) under another model id. Each pairs at most once, in id order.
+ * (The same slug with another model id is not a rename but a `model-id-changed`.)
  */
 function renames(removed: readonly OfferingSpec[], added: readonly OfferingSpec[]): [OfferingSpec, OfferingSpec][] {
   const fingerprint = (o: OfferingSpec) =>
-    [o.provider, schemaFingerprint(o.request.schema), schemaFingerprint(o.response.schema), o.stream ? schemaFingerprint(o.stream.schema) : "-"].join("\u0000");
+    [schemaFingerprint(o.request.schema), schemaFingerprint(o.response.schema), o.stream ? schemaFingerprint(o.stream.schema) : "-"].join("\u0000");
   const pairs: [OfferingSpec, OfferingSpec][] = [];
+  const freeB = new Set(removed);
   const free = new Set(added);
-  for (const b of removed) {
-    const print = fingerprint(b);
-    const a = [...free].find((a) => a.model !== b.model && fingerprint(a) === print);
-    if (!a) continue;
-    free.delete(a);
-    pairs.push([b, a]);
-  }
+  const pass = (same: (b: OfferingSpec, a: OfferingSpec) => boolean) => {
+    for (const b of [...freeB]) {
+      const a = [...free].find((a) => a.provider === b.provider && same(b, a));
+      if (!a) continue;
+      freeB.delete(b);
+      free.delete(a);
+      pairs.push([b, a]);
+    }
+  };
+  pass((b, a) => a.model === b.model);
+  pass((b, a) => fingerprint(a) === fingerprint(b));
   return pairs;
 }
 
@@ -133,13 +153,21 @@ function diffOffering(ctx: Ctx, b: OfferingSpec, a: OfferingSpec, { renamed }: {
   }
   if (canonical(b.source as unknown as Json) !== canonical(a.source as unknown as Json)) at("metadata-changed", "/source", "source changed");
   if (canonical(b.notes) !== canonical(a.notes)) at("metadata-changed", "/notes", "notes changed");
+  diffProvenance(b, a, at);
+  diffExamples(b, a, at);
 
   const bp = providerOf(ctx.base, b);
   const ap = providerOf(ctx.head, a);
   if (bp && ap) diffProvider(ctx, a.id, bp, ap);
+  // Users import these names (`CloudflareGpt54MiniRequest`); a rename already says the id changed.
+  if (!renamed && b.typeStem !== a.typeStem) {
+    const message = `generated type names changed from ${b.typeStem}Request/Response/... to ${a.typeStem}Request/Response/...`;
+    if (bp && ap && bp.typePrefix !== ap.typePrefix) meta(ctx, a.id, "type-names-changed", "/typePrefix", message, "head", ap.specFile, "/typePrefix");
+    else at("type-names-changed", "/slug", message);
+  }
 
-  if (b.stream && !a.stream)
-    meta(ctx, a.id, "streaming-removed", "/stream", "stream schema removed: the offering no longer streams", "base", b.specFile, "/stream");
+  // Located in the head file, like every change but a removed offering: at the nearest part that is left.
+  if (b.stream && !a.stream) at("streaming-removed", "/stream", "stream schema removed: the offering no longer streams");
   if (!b.stream && a.stream) at("streaming-added", "/stream", "stream schema added: the offering now streams");
 
   for (const role of ["request", "response", "stream"] as const) {
@@ -149,10 +177,49 @@ function diffOffering(ctx: Ctx, b: OfferingSpec, a: OfferingSpec, { renamed }: {
   }
 }
 
+type At = (kind: MetaKind, pointer: string, message: string) => void;
+
+const provenanceText = (p: Provenance) => (p.kind === "documented" ? "documented" : `inferred (${p.reason})`);
+
+/** Whether a schema or a request parameter is documented or inferred: information for reviewers. */
+function diffProvenance(b: OfferingSpec, a: OfferingSpec, at: At): void {
+  for (const role of ["request", "response", "stream"] as const) {
+    const was = b[role]?.provenance;
+    const now = a[role]?.provenance;
+    if (was && now && canonical(was as unknown as Json) !== canonical(now as unknown as Json))
+      at("metadata-changed", `/${role}/provenance`, `${role} schema provenance changed from ${show(provenanceText(was))} to ${show(provenanceText(now))}`);
+  }
+  // Parameters that come or go come with a schema change; only a provenance that changed is news.
+  const before = new Map(b.parameters.map((p) => [p.path, p.provenance]));
+  for (const parameter of [...a.parameters].sort((x, y) => compareText(x.path, y.path))) {
+    const was = before.get(parameter.path);
+    if (!was || canonical(was as unknown as Json) === canonical(parameter.provenance as unknown as Json)) continue;
+    at(
+      "metadata-changed",
+      joinPointer("/request/parameters", parameter.path),
+      `parameter ${show(parameter.path)} provenance changed from ${show(provenanceText(was))} to ${show(provenanceText(parameter.provenance))}`,
+    );
+  }
+}
+
+/** Examples added, removed or changed, by name. */
+function diffExamples(b: OfferingSpec, a: OfferingSpec, at: At): void {
+  const before = new Map(b.examples.map((e) => [e.name, e]));
+  const after = new Map(a.examples.map((e) => [e.name, e]));
+  for (const name of [...new Set([...before.keys(), ...after.keys()])].sort(compareText)) {
+    const was = before.get(name);
+    const now = after.get(name);
+    const index = a.examples.findIndex((e) => e.name === name);
+    const pointer = index >= 0 ? joinPointer("/examples", index) : "/examples";
+    if (!now) at("metadata-changed", pointer, `example ${show(name)} removed`);
+    else if (!was) at("metadata-changed", pointer, `example ${show(name)} added`);
+    else if (canonical(was as unknown as Json) !== canonical(now as unknown as Json)) at("metadata-changed", pointer, `example ${show(name)} changed`);
+  }
+}
+
 function diffSchema(ctx: Ctx, offering: string, role: SchemaRole, before: BundledSchema, after: BundledSchema): void {
   for (const change of diffSchemas(before.schema, after.schema, role)) {
-    const bundle = change.at.side === "base" ? before : after;
-    const position = nearest(bundle.positions, change.at.pointer) ?? bundle.position;
+    const position = nearest(after.positions, change.at) ?? after.position;
     ctx.out.push({
       offering,
       schema: role,
@@ -168,8 +235,7 @@ function diffSchema(ctx: Ctx, offering: string, role: SchemaRole, before: Bundle
 
 /** Transport, auth, envelope, streaming and error-format changes of an offering's provider. */
 function diffProvider(ctx: Ctx, offering: string, b: ProviderSpec, a: ProviderSpec): void {
-  const at = (kind: MetaKind, pointer: string, message: string, side: Side = "head") =>
-    meta(ctx, offering, kind, pointer, message, side, side === "head" ? a.specFile : b.specFile, pointer);
+  const at = (kind: MetaKind, pointer: string, message: string) => meta(ctx, offering, kind, pointer, message, "head", a.specFile, pointer);
   const index = (list: Transport[], id: string) => list.findIndex((t) => t.id === id);
   const ids = [...new Set([...b.transports, ...a.transports].map((t) => t.id))].sort(compareText);
   for (const id of ids) {
@@ -179,7 +245,8 @@ function diffProvider(ctx: Ctx, offering: string, b: ProviderSpec, a: ProviderSp
     const tt = a.transports[j];
     const name = show(id);
     if (bt && !tt) {
-      at("transport-removed", joinPointer("/transports", i), `transport ${name} removed`, "base");
+      // The pointer is the base's; the line is the head's transports list, the nearest part that is left.
+      meta(ctx, offering, "transport-removed", joinPointer("/transports", i), `transport ${name} removed`, "head", a.specFile, "/transports");
       continue;
     }
     if (!bt || !tt) {
@@ -219,7 +286,13 @@ function diffProvider(ctx: Ctx, offering: string, b: ProviderSpec, a: ProviderSp
       );
     }
     if (bt.description !== tt.description) at("metadata-changed", p("description"), `transport ${name}: description changed`);
+    if (bt.kind === "http" && tt.kind === "http" && canonical(bt.pathParams as unknown as Json) !== canonical(tt.pathParams as unknown as Json))
+      at("metadata-changed", p("pathParams"), `transport ${name}: path parameter descriptions changed`);
   }
+  for (const field of ["name", "docsUrl"] as const) {
+    if (b[field] !== a[field]) at("metadata-changed", `/${field}`, `provider ${field} changed from ${show(b[field])} to ${show(a[field])}`);
+  }
+  if (canonical(b.notes) !== canonical(a.notes)) at("metadata-changed", "/notes", "provider notes changed");
   // The error envelope is read by the client core: judge it as a response.
   const errorChanges = diffSchemas(b.errors.schema, a.errors.schema, "response").filter((c) => c.severity !== "info");
   const { schema: _bs, provenance: _bp, ...bErrors } = b.errors;

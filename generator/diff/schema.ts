@@ -8,6 +8,10 @@
  * (`/properties/messages/items/properties/role`, not `/$defs/Message/...`). Each pair of nodes is
  * compared once: a definition used in several places is reported at the first place reached
  * (keywords and property names in sorted order), which also ends recursive definitions.
+ *
+ * Spellings that accept the same values compare equal, so a refactor reports nothing: a definition
+ * renamed, moved, inlined or wrapped in `allOf`; `const: x` and `enum: [x]`; `type: [string, null]`
+ * and `anyOf: [{ type: string }, { type: null }]`; `maximum` beside a stricter `exclusiveMaximum`.
  */
 import { compareText, joinPointer, splitPointer } from "../diagnostics.js";
 import type { Json, SchemaRole } from "../model.js";
@@ -22,8 +26,12 @@ export interface SchemaChange {
   kind: SchemaKind;
   severity: Severity;
   message: string;
-  /** Where the change is written: the version, and the pointer into that version's bundled schema. */
-  at: { side: Side; pointer: string };
+  /**
+   * Where the change is written in the head version: a pointer into its bundled schema. A removal
+   * points at the place in the head the removed part was taken from (its parent), so every
+   * location is a line of the version under review.
+   */
+  at: string;
 }
 
 /** Every change from `before` to `after`, a schema of the given role, in a stable order. */
@@ -61,9 +69,27 @@ interface View {
   definition?: string;
   /** The raw node, for matching anyOf/oneOf/allOf branches. */
   raw: Json;
+  /** The `$ref` chain came back to a schema it was already inside (through `allOf`): not merged. */
+  cut?: boolean;
+  /** Before its `allOf` was merged in, for comparing with a version whose `allOf` could not be. */
+  unmerged?: View;
+  /**
+   * An anyOf/oneOf whose every branch only lists values (`const`, `enum`, `type: "null"`): the
+   * values it allows, each with the branch that lists it. The union keyword is then left out of
+   * `keys`, so `oneOf: [{ const: a }, { const: b }]` compares as `enum: [a, b]`.
+   */
+  listed?: { keyword: "anyOf" | "oneOf"; values: Json[]; branches: View[]; branchOf: number[] };
+  /** Before its union was read as a list of values, for comparing with a version whose union could not be. */
+  spelled?: View;
 }
 
-function view(node: Json | undefined, pointer: string, side: Side, root: Json, inherited?: string): View {
+/**
+ * A node as it applies: its keywords, and those of the schemas its `$ref` chain reaches. An `allOf`
+ * whose branches and node share no constraint keyword is merged in, so wrapping a `$ref` in
+ * `allOf: [{ $ref }]` (the pre-2019 way to add siblings) or splitting a schema into branches is
+ * not a change. Overlapping branches are kept as `allOf` and compared branch by branch.
+ */
+function view(node: Json | undefined, pointer: string, side: Side, root: Json, inherited?: string, outer: ReadonlySet<string> = new Set()): View {
   const keys = new Map<string, Json>();
   const at = new Map<string, string>();
   let current: Json | undefined = node;
@@ -86,6 +112,7 @@ function view(node: Json | undefined, pointer: string, side: Side, root: Json, i
     const ref = current.$ref;
     if (typeof ref !== "string" || !ref.startsWith("#")) break;
     const target = ref === "#" ? "" : decodeURIComponent(ref.slice(1));
+    if (outer.has(target)) return { keys, at, self: pointer, id, never, definition, raw: node ?? true, cut: true };
     if (seen.has(target)) break;
     seen.add(target);
     const onlyRef = Object.keys(current).every((k) => k === "$ref" || IGNORED.has(k)) && currentPointer === pointer;
@@ -95,7 +122,85 @@ function view(node: Json | undefined, pointer: string, side: Side, root: Json, i
     current = valueAt(root, target);
     currentPointer = target;
   }
-  return { keys, at, self: pointer, id, never, definition, raw: node ?? true };
+  const result: View = { keys, at, self: pointer, id, never, definition, raw: node ?? true };
+  const inner = new Set([...outer, ...seen, pointer]);
+  return listValues(keys.has("allOf") ? mergeAllOf(result, side, root, inner) : result, side, root, inner);
+}
+
+/**
+ * The view as a list of values when it is an anyOf/oneOf (beside at most a `type`) whose branches
+ * each only list values, and at least one lists them with `const` or `enum`. In a oneOf, a value
+ * two branches list matches both and is rejected, so it is not in the list.
+ */
+function listValues(v: View, side: Side, root: Json, outer: ReadonlySet<string>): View {
+  const keyword = unionKeyword(v);
+  if (!keyword || v.listed) return v;
+  if (![...v.keys.keys()].every((k) => k === keyword || k === "type" || isAnnotation(k))) return v;
+  const list = v.keys.get(keyword) as Json[];
+  const listAt = v.at.get(keyword)!;
+  const parts = list.map((branch, i) => view(branch, joinPointer(listAt, i), side, root, v.definition, outer));
+  if (parts.some((part) => part.cut) || !parts.some((part) => part.listed || part.keys.has("const") || part.keys.has("enum"))) return v;
+  const sets = parts.map(branchValues);
+  if (sets.some((set) => set === undefined)) return v;
+  const count = new Map<string, number>();
+  for (const set of sets) for (const value of new Set(set!.map(canonical))) count.set(value, (count.get(value) ?? 0) + 1);
+  const values: Json[] = [];
+  const branchOf: number[] = [];
+  sets.forEach((set, i) => {
+    for (const value of set!) {
+      const key = canonical(value);
+      const times = count.get(key)!;
+      if (times === 0 || (keyword === "oneOf" && times > 1)) continue;
+      count.set(key, 0);
+      values.push(value);
+      branchOf.push(i);
+    }
+  });
+  const keys = new Map([...v.keys].filter(([k]) => k !== keyword));
+  return { ...v, keys, listed: { keyword, values, branches: parts, branchOf }, spelled: v };
+}
+
+/** The values a branch allows when it only lists values (annotations aside); otherwise undefined. */
+function branchValues(v: View): Json[] | undefined {
+  if (v.never) return [];
+  if (![...v.keys.keys()].every((k) => k === "type" || k === "const" || k === "enum" || isAnnotation(k))) return undefined;
+  const set = valuesOf(v);
+  if (set) return set.values;
+  // `{ type: "null" }` (a nullable list) and `{ type: boolean }` list their values by type.
+  const types = typesOf(v);
+  if (types && types.every((t) => FINITE_TYPES[t])) return types.flatMap((t) => FINITE_TYPES[t]!);
+  return undefined;
+}
+
+/** The view with its `allOf` branches merged in, when no two of them (or the node) share a constraint keyword. */
+function mergeAllOf(v: View, side: Side, root: Json, outer: ReadonlySet<string>): View {
+  const list = v.keys.get("allOf");
+  const listAt = v.at.get("allOf");
+  if (!Array.isArray(list) || listAt === undefined || list.length === 0) return v;
+  const parts = list.map((branch, i) => view(branch, joinPointer(listAt, i), side, root, v.definition, outer));
+  if (parts.some((part) => part.never || part.cut)) return v;
+  const owners = new Map<string, number>();
+  for (const [index, part] of [v, ...parts].entries()) {
+    // A part that lists values owns the value keywords: `enum` beside it would overlap.
+    for (const key of [...part.keys.keys(), ...(part.listed ? ["const", "enum", part.listed.keyword] : [])]) {
+      if (isAnnotation(key) || (index === 0 && key === "allOf")) continue;
+      if (owners.has(key)) return v;
+      owners.set(key, index);
+    }
+  }
+  const keys = new Map([...v.keys].filter(([k]) => k !== "allOf"));
+  const at = new Map([...v.at].filter(([k]) => k !== "allOf"));
+  for (const part of parts) {
+    for (const [key, value] of part.keys) {
+      if (keys.has(key)) continue;
+      keys.set(key, value);
+      at.set(key, part.at.get(key)!);
+    }
+  }
+  const listing = parts.find((part) => part.listed);
+  if (listing) at.set(listing.listed!.keyword, listing.at.get(listing.listed!.keyword)!);
+  const definition = parts.length === 1 ? parts[0]!.definition : v.definition;
+  return { ...v, keys, at, definition, unmerged: v, ...(listing ? { listed: listing.listed } : {}) };
 }
 
 /** A child schema of a view (`items`, `properties/x`, ...); a missing child is `true`. */
@@ -135,6 +240,8 @@ interface Pair {
   a: View;
   pointer: string;
   unions: { b?: Union; a?: Union };
+  /** allOf branches, when one side has none and its constraints were lifted into one. */
+  conjunction?: { b: View[]; a: View[]; lifted: Side };
 }
 
 interface Union {
@@ -145,7 +252,7 @@ interface Union {
 }
 
 interface Emit {
-  (kind: SchemaKind, pointer: string, message: string, at: { side: Side; pointer: string }): void;
+  (kind: SchemaKind, pointer: string, message: string, at: string): void;
 }
 
 function compare(ctx: Context, b: View, a: View, pointer: string): void {
@@ -167,7 +274,7 @@ function compare(ctx: Context, b: View, a: View, pointer: string): void {
     else if (!a.never) emit("schema-opened", pointer, "schema was false and now accepts values", head(a));
     return;
   }
-  const pair = liftUnions(ctx, { b, a, pointer, unions: {} });
+  const pair = liftUnions(ctx, liftAllOf(ctx, spellUnions({ b, a, pointer, unions: {} })));
   const claimed = new Set<string>();
   for (const rule of RULES) {
     const keywords = rule.keywords.filter((k) => pair.b.keys.has(k) || pair.a.keys.has(k));
@@ -191,8 +298,8 @@ interface Rule {
   compare(ctx: Context, pair: Pair, emit: Emit, present: readonly string[]): void;
 }
 
-const head = (v: View, key?: string) => ({ side: "head" as const, pointer: (key !== undefined && v.at.get(key)) || v.self });
-const base = (v: View, key?: string) => ({ side: "base" as const, pointer: (key !== undefined && v.at.get(key)) || v.self });
+/** The head pointer of a keyword of a view, or of the view itself when it has no such keyword. */
+const head = (v: View, key?: string): string => (key !== undefined && v.at.get(key)) || v.self;
 
 // ---------------------------------------------------------------------------------------------
 // Rules, one per keyword family
@@ -229,9 +336,18 @@ function accepts(types: string[] | undefined, type: string): boolean {
 const typeRule: Rule = {
   keywords: ["type"],
   compare(_ctx, { b, a, pointer }, emit) {
-    const before = typesOf(b);
-    const after = typesOf(a);
+    // With const or enum on both sides the value sets say everything (valueRule): `{ type: string,
+    // const: x }` and `{ const: x }` accept the same values.
+    const bv = valuesOf(b);
+    const av = valuesOf(a);
+    if (bv && av) return;
     const covers = (outer: string[] | undefined, inner: string[] | undefined) => (inner ?? ALL_TYPES).every((t) => accepts(outer, t));
+    // A side without a `type` but with values has the types of its values: `enum: [a, b]` is strings.
+    const before = typesOf(b) ?? (bv && typesOfValues(bv.values));
+    const after = typesOf(a) ?? (av && typesOfValues(av.values));
+    // Values the other side's types all allow: the enum added or removed says it all.
+    if (bv && !typesOf(b) && covers(after, before)) return;
+    if (av && !typesOf(a) && covers(before, after)) return;
     const wider = covers(after, before);
     const narrower = covers(before, after);
     if (wider && narrower) return;
@@ -242,37 +358,111 @@ const typeRule: Rule = {
   },
 };
 
-const enumRule: Rule = {
-  keywords: ["enum"],
-  compare(_ctx, { b, a, pointer }, emit) {
-    const before = b.keys.get("enum");
-    const after = a.keys.get("enum");
-    const where = joinPointer(pointer, "enum");
-    if (!Array.isArray(before) && !Array.isArray(after)) return;
-    if (!Array.isArray(before)) return emit("enum-added", where, `restricted to ${show(after)}`, head(a, "enum"));
-    if (!Array.isArray(after)) return emit("enum-removed", where, `enum ${show(before)} removed: any value of the type is allowed`, head(a));
-    const afterKeys = new Set(after.map(canonical));
-    const beforeKeys = new Set(before.map(canonical));
-    for (const value of before) if (!afterKeys.has(canonical(value))) emit("enum-value-removed", where, `enum value ${show(value)} removed`, head(a, "enum"));
-    after.forEach((value, i) => {
-      if (!beforeKeys.has(canonical(value)))
-        emit("enum-value-added", where, `enum value ${show(value)} added`, { side: "head", pointer: joinPointer(a.at.get("enum")!, i) });
-    });
+/** The JSON type of a value, with whole numbers as `integer`. */
+function jsonType(value: Json): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number") return Number.isInteger(value) ? "integer" : "number";
+  return typeof value;
+}
+
+interface ValueSet {
+  /** The allowed values, each once, as the declared `type` lets them through. */
+  values: Json[];
+  /** How the schema spells it: `const`, `enum` (also when both are present), or a union of such branches. */
+  keyword: "const" | "enum" | "anyOf" | "oneOf";
+}
+
+/** Types with few enough values to list: a branch `{ type: "null" }` lists `null`. */
+const FINITE_TYPES: Record<string, Json[]> = { null: [null], boolean: [true, false] };
+
+/**
+ * The values a node is restricted to by `const` and `enum` (both: their intersection), or by a
+ * union of branches that only list values, filtered by its declared `type`. `const: x`,
+ * `enum: [x]`, `{ type: string, const: x }` and `anyOf: [{ const: x }]` are the same set.
+ */
+function valuesOf(v: View): ValueSet | undefined {
+  const hasConst = v.keys.has("const");
+  const list = v.keys.get("enum");
+  if (!hasConst && !Array.isArray(list) && !v.listed) return undefined;
+  let values: Json[] = v.listed ? v.listed.values : hasConst ? [v.keys.get("const") as Json] : (list as Json[]);
+  if (hasConst && Array.isArray(list)) values = values.filter((value) => list.some((item) => equal(item, value)));
+  const types = typesOf(v);
+  const seen = new Set<string>();
+  values = values.filter((value) => {
+    const key = canonical(value);
+    if (seen.has(key) || !accepts(types, jsonType(value))) return false;
+    seen.add(key);
+    return true;
+  });
+  // Every value the declared types allow (`{ type: null, enum: [null] }`, both booleans) is no restriction.
+  if (types?.every((t) => FINITE_TYPES[t]) && types.flatMap((t) => FINITE_TYPES[t]!).every((x) => values.some((value) => equal(value, x)))) return undefined;
+  const keyword = v.listed ? v.listed.keyword : hasConst && !Array.isArray(list) ? "const" : "enum";
+  return { values, keyword };
+}
+
+/** The JSON types of a list of values, sorted. */
+function typesOfValues(values: readonly Json[]): string[] {
+  return [...new Set(values.map(jsonType))].sort(compareText);
+}
+
+/** `enum` and `const` compared as the sets of values they allow. */
+const valueRule: Rule = {
+  keywords: ["enum", "const"],
+  // A union that lists values has neither keyword.
+  always: true,
+  compare(ctx, { b, a, pointer }, emit) {
+    const before = valuesOf(b);
+    const after = valuesOf(a);
+    if (!before && !after) return;
+    if (b.listed && a.listed) listedAnnotations(ctx, b.listed, a.listed, pointer);
+    if (!before) {
+      const at = head(a, after!.keyword);
+      const where = joinPointer(pointer, after!.keyword);
+      if (after!.keyword === "const") return emit("const-added", where, `const ${show(after!.values[0])} added`, at);
+      return emit("enum-added", where, `restricted to ${show(after!.values as Json)}`, at);
+    }
+    if (!after) {
+      const where = joinPointer(pointer, before.keyword);
+      if (before.keyword === "const") return emit("const-removed", where, `const ${show(before.values[0])} removed`, head(a));
+      return emit("enum-removed", where, `enum ${show(before.values as Json)} removed: any value of the type is allowed`, head(a));
+    }
+    const where = joinPointer(pointer, after.keyword);
+    const beforeKeys = new Set(before.values.map(canonical));
+    const afterKeys = new Set(after.values.map(canonical));
+    if (beforeKeys.size === afterKeys.size && [...beforeKeys].every((k) => afterKeys.has(k))) return;
+    if (before.values.length === 1 && after.values.length === 1) {
+      // One allowed value on each side: a literal type that changed, whether spelled const or enum.
+      const what = before.keyword === "const" && after.keyword === "const" ? "const" : "the only allowed value";
+      return emit("const-changed", where, `${what} changed from ${show(before.values[0])} to ${show(after.values[0])}`, head(a, after.keyword));
+    }
+    for (const value of before.values)
+      if (!afterKeys.has(canonical(value))) emit("enum-value-removed", where, `enum value ${show(value)} removed`, head(a, after.keyword));
+    const written = a.keys.get("enum");
+    for (const value of after.values) {
+      if (beforeKeys.has(canonical(value))) continue;
+      // Point at the value itself when it is an item of the head's enum, or at the branch that lists it.
+      const index = Array.isArray(written) ? written.findIndex((item) => equal(item, value)) : -1;
+      const branch = a.listed?.branches[a.listed.branchOf[a.listed.values.findIndex((item) => equal(item, value))]!]?.self;
+      const at = branch ?? (index >= 0 && a.at.has("enum") ? joinPointer(a.at.get("enum")!, index) : head(a, after.keyword));
+      emit("enum-value-added", where, `enum value ${show(value)} added`, at);
+    }
   },
 };
 
-const constRule: Rule = {
-  keywords: ["const"],
-  compare(_ctx, { b, a, pointer }, emit) {
-    const has = (v: View) => v.keys.has("const");
-    const where = joinPointer(pointer, "const");
-    const before = b.keys.get("const");
-    const after = a.keys.get("const");
-    if (has(b) && has(a) && !equal(before, after)) emit("const-changed", where, `const changed from ${show(before)} to ${show(after)}`, head(a, "const"));
-    else if (!has(b) && has(a)) emit("const-added", where, `const ${show(after)} added`, head(a, "const"));
-    else if (has(b) && !has(a)) emit("const-removed", where, `const ${show(before)} removed`, head(a));
-  },
-};
+/**
+ * The branches of two lists of values that each list one same value (`{ const: x, description }`)
+ * are compared for what is left: their annotations, so a value's description that changed is info.
+ */
+function listedAnnotations(ctx: Context, b: NonNullable<View["listed"]>, a: NonNullable<View["listed"]>, pointer: string): void {
+  const single = (listed: NonNullable<View["listed"]>, branch: number) => listed.branchOf.filter((i) => i === branch).length === 1;
+  a.values.forEach((value, i) => {
+    const j = b.values.findIndex((item) => equal(item, value));
+    if (j < 0) return;
+    const [bi, ai] = [b.branchOf[j]!, a.branchOf[i]!];
+    if (single(b, bi) && single(a, ai)) compare(ctx, b.branches[bi]!, a.branches[ai]!, joinPointer(pointer, a.keyword, ai));
+  });
+}
 
 /** Upper bounds get stricter as they go down, lower bounds as they go up. */
 const BOUNDS: Record<string, "upper" | "lower"> = {
@@ -290,12 +480,78 @@ const BOUNDS: Record<string, "upper" | "lower"> = {
   minContains: "lower",
 };
 
+/** The inclusive and exclusive keyword of each numeric bound. */
+const NUMERIC_BOUNDS = [
+  ["maximum", "exclusiveMaximum"],
+  ["minimum", "exclusiveMinimum"],
+] as const;
+
+interface NumericBound {
+  value: number;
+  exclusive: boolean;
+  keyword: string;
+}
+
+/** The bound that applies when a schema has both `maximum` and `exclusiveMaximum` (or the minimums). */
+function effectiveBound(v: View, [inclusive, exclusive]: readonly [string, string]): NumericBound | undefined {
+  const upper = BOUNDS[inclusive] === "upper";
+  let best: NumericBound | undefined;
+  for (const keyword of [inclusive, exclusive]) {
+    const value = v.keys.get(keyword);
+    if (typeof value !== "number") continue;
+    const candidate = { value, exclusive: keyword === exclusive, keyword };
+    const stricter = !best || (upper ? value < best.value : value > best.value) || (value === best.value && candidate.exclusive);
+    if (stricter) best = candidate;
+  }
+  return best;
+}
+
+/**
+ * `maximum` and `exclusiveMaximum` (and the minimums) judged together when an edit involves both:
+ * `maximum: 10` → `exclusiveMaximum: 10` is one tightened bound, not a removal and an addition.
+ */
+function numericBounds(b: View, a: View, pointer: string, emit: Emit, present: readonly string[]): Set<string> {
+  const handled = new Set<string>();
+  for (const pair of NUMERIC_BOUNDS) {
+    const involved = pair.filter((k) => present.includes(k) && !equal(b.keys.get(k), a.keys.get(k)));
+    const numeric = pair.every((k) => [b.keys.get(k), a.keys.get(k)].every((value) => value === undefined || typeof value === "number"));
+    const both = pair.every((k) => present.includes(k));
+    if (involved.length === 0 || !numeric || !both) continue;
+    for (const k of pair) handled.add(k);
+    const before = effectiveBound(b, pair);
+    const after = effectiveBound(a, pair);
+    if (before && after && before.value === after.value && before.exclusive === after.exclusive) continue;
+    const upper = BOUNDS[pair[0]] === "upper";
+    const text = (e: NumericBound) => `${e.keyword} ${e.value}`;
+    const name = upper ? "upper bound" : "lower bound";
+    if (!before) emit("bound-tightened", joinPointer(pointer, after!.keyword), `${name} ${text(after!)} added`, head(a, after!.keyword));
+    else if (!after) emit("bound-loosened", joinPointer(pointer, before.keyword), `${name} ${text(before)} removed`, head(a));
+    else {
+      const tighter =
+        (upper ? after.value < before.value : after.value > before.value) || (after.value === before.value && after.exclusive && !before.exclusive);
+      emit(
+        tighter ? "bound-tightened" : "bound-loosened",
+        joinPointer(pointer, after.keyword),
+        `${name} changed from ${text(before)} to ${text(after)}`,
+        head(a, after.keyword),
+      );
+    }
+  }
+  return handled;
+}
+
+const VACUOUS_ZERO = new Set(["minLength", "minItems", "minProperties"]);
+
 const boundsRule: Rule = {
   keywords: Object.keys(BOUNDS),
   compare(_ctx, { b, a, pointer }, emit, present) {
+    const handled = numericBounds(b, a, pointer, emit, present);
+    // A count that must be at least 0 says nothing: `minLength: 0` is the same as no minLength.
+    const bound = (v: View, k: string) => (VACUOUS_ZERO.has(k) && v.keys.get(k) === 0 ? undefined : v.keys.get(k));
     for (const k of present) {
-      const before = b.keys.get(k);
-      const after = a.keys.get(k);
+      if (handled.has(k)) continue;
+      const before = bound(b, k);
+      const after = bound(a, k);
       if (equal(before, after)) continue;
       const where = joinPointer(pointer, k);
       if ((before !== undefined && typeof before !== "number") || (after !== undefined && typeof after !== "number")) {
@@ -380,7 +636,7 @@ const propertiesRule: Rule = {
     const ar = required(a);
     const arSet = new Set(ar);
     const has = (o: Record<string, Json>, n: string) => Object.prototype.hasOwnProperty.call(o, n);
-    const requiredAt = (n: string) => ({ side: "head" as const, pointer: joinPointer(a.at.get("required") ?? a.self, ar.indexOf(n)) });
+    const requiredAt = (n: string) => joinPointer(a.at.get("required") ?? a.self, ar.indexOf(n));
     for (const name of sortedUnion(Object.keys(bp), Object.keys(ap), [...br], ar)) {
       const where = joinPointer(pointer, "properties", name);
       const inB = has(bp, name);
@@ -388,12 +644,7 @@ const propertiesRule: Rule = {
       const nowRequired = arSet.has(name) && !br.has(name);
       const nowOptional = br.has(name) && !arSet.has(name);
       if (inB && !inA) {
-        emit(
-          "property-removed",
-          where,
-          `property ${show(name)} removed${br.has(name) ? " (it was required)" : ""}`,
-          base(child(b, "base", ctx.roots.base, "properties", name)),
-        );
+        emit("property-removed", where, `property ${show(name)} removed${br.has(name) ? " (it was required)" : ""}`, head(a, "properties"));
         continue;
       }
       if (!inB && inA) {
@@ -467,7 +718,7 @@ const patternPropertiesRule: Rule = {
       const inA = Object.prototype.hasOwnProperty.call(am, pattern);
       const bChild = child(b, "base", ctx.roots.base, "patternProperties", pattern);
       const aChild = child(a, "head", ctx.roots.head, "patternProperties", pattern);
-      if (inB && !inA) emit("pattern-property-removed", where, `properties matching ${show(pattern)} are no longer described`, base(bChild));
+      if (inB && !inA) emit("pattern-property-removed", where, `properties matching ${show(pattern)} are no longer described`, head(a, "patternProperties"));
       else if (!inB && inA) emit("pattern-property-added", where, `properties matching ${show(pattern)} are now described`, head(aChild));
       else compare(ctx, bChild, aChild, where);
     }
@@ -532,7 +783,9 @@ const unionRule: Rule = {
       if (inB && !au) emit("composition-removed", where, `${keyword} with ${branchCount(b.keys.get(keyword))} removed`, head(a));
     }
     if (!bu || !au) return;
-    if (!bu.lifted && !au.lifted && bu.keyword !== au.keyword) {
+    // Over branches no value can match twice, anyOf and oneOf accept the same values.
+    const oneOf = au.keyword === "oneOf" ? au : bu;
+    if (!bu.lifted && !au.lifted && bu.keyword !== au.keyword && !exclusive(ctx, oneOf.branches, oneOf === au ? "head" : "base")) {
       const where = joinPointer(pointer, au.keyword);
       if (au.keyword === "oneOf") emit("constraint-tightened", where, "anyOf became oneOf: values must match exactly one variant", head(a, "oneOf"));
       else emit("constraint-loosened", where, "oneOf became anyOf: values may match several variants", head(a, "anyOf"));
@@ -541,31 +794,68 @@ const unionRule: Rule = {
       const union = side === "base" ? bu : au;
       return union.lifted ? pointer : joinPointer(pointer, union.keyword, i);
     };
-    const { pairs, removed, added } = matchBranches(bu.branches, au.branches);
-    for (const i of removed) emit("variant-removed", branchPointer("base", i), `variant ${describeBranch(bu.branches[i]!)} removed`, base(bu.branches[i]!));
-    for (const j of added) emit("variant-added", branchPointer("head", j), `variant ${describeBranch(au.branches[j]!)} added`, head(au.branches[j]!));
+    const { pairs, removed, added } = matchBranches(bu.branches, au.branches, equivalence(ctx));
+    for (const i of removed)
+      emit("variant-removed", branchPointer("base", i), `variant ${describeBranch(bu.branches[i]!)} removed`, au.lifted ? head(a) : head(a, au.keyword));
+    for (const j of added) {
+      // In a union told apart by one discriminator (or of consts), a new value reads like a new enum value.
+      const kind = taggedUnion(au.branches) ? "tagged-variant-added" : "variant-added";
+      emit(kind, branchPointer("head", j), `variant ${describeBranch(au.branches[j]!)} added`, head(au.branches[j]!));
+    }
     for (const [i, j] of pairs) compare(ctx, bu.branches[i]!, au.branches[j]!, branchPointer("head", j));
   },
 };
 
 const allOfRule: Rule = {
   keywords: ["allOf"],
-  compare(ctx, { b, a, pointer }, emit) {
-    const bb = branches(b, "allOf", "base", ctx.roots.base);
-    const ab = branches(a, "allOf", "head", ctx.roots.head);
-    const { pairs, removed, added } = matchBranches(bb, ab);
-    for (const i of removed) emit("composition-removed", joinPointer(pointer, "allOf"), `allOf branch ${describeBranch(bb[i]!)} removed`, base(bb[i]!));
-    for (const j of added) emit("composition-added", joinPointer(pointer, "allOf", j), `allOf branch ${describeBranch(ab[j]!)} added`, head(ab[j]!));
-    for (const [i, j] of pairs) compare(ctx, bb[i]!, ab[j]!, joinPointer(pointer, "allOf", j));
+  compare(ctx, { b, a, pointer, conjunction }, emit) {
+    const bb = conjunction?.b ?? branches(b, "allOf", "base", ctx.roots.base);
+    const ab = conjunction?.a ?? branches(a, "allOf", "head", ctx.roots.head);
+    const branchPointer = (j: number) => (conjunction?.lifted === "head" ? pointer : joinPointer(pointer, "allOf", j));
+    const { pairs, removed, added } = matchBranches(bb, ab, equivalence(ctx));
+    for (const i of removed) emit("composition-removed", joinPointer(pointer, "allOf"), `allOf branch ${describeBranch(bb[i]!)} removed`, head(a, "allOf"));
+    for (const j of added) emit("composition-added", branchPointer(j), `allOf branch ${describeBranch(ab[j]!)} added`, head(ab[j]!));
+    for (const [i, j] of pairs) compare(ctx, bb[i]!, ab[j]!, branchPointer(j));
   },
 };
+
+/**
+ * Makes both sides comparable when only one has an `allOf` left after merging (its branches
+ * overlap): the other side's own `allOf` is unmerged again, or, if it never had one, its
+ * constraints (but those the other side also has beside its `allOf`) become its one branch.
+ */
+function liftAllOf(ctx: Context, pair: Pair): Pair {
+  const has = (v: View) => v.keys.has("allOf");
+  const { b, a } = pair;
+  if (has(b) === has(a)) return pair;
+  if (!has(b) && b.unmerged) return { ...pair, b: b.unmerged };
+  if (!has(a) && a.unmerged) return { ...pair, a: a.unmerged };
+  const liftBase = has(a);
+  const plain = liftBase ? b : a;
+  const other = liftBase ? a : b;
+  const stays = (k: string) => isAnnotation(k) || other.keys.has(k);
+  const node = pick(plain, stays);
+  const branch = { ...pick(plain, (k) => !stays(k)), id: `${plain.id}#allOf` };
+  if (liftBase) return { ...pair, b: node, conjunction: { b: [branch], a: branches(a, "allOf", "head", ctx.roots.head), lifted: "base" } };
+  return { ...pair, a: node, conjunction: { b: branches(b, "allOf", "base", ctx.roots.base), a: [branch], lifted: "head" } };
+}
+
+/**
+ * A union read as a list of values compares as one only with a version that is a list of values
+ * too (or a plain schema); against a union that is not, both are compared branch by branch.
+ */
+function spellUnions(pair: Pair): Pair {
+  const union = (v: View) => v.keys.has("anyOf") || v.keys.has("oneOf");
+  if (pair.b.spelled && union(pair.a)) return { ...pair, b: pair.b.spelled };
+  if (pair.a.spelled && union(pair.b)) return { ...pair, a: pair.a.spelled };
+  return pair;
+}
 
 /** In walk order: keywords first, then the structures below them. */
 const RULES: readonly Rule[] = [
   annotations,
   typeRule,
-  enumRule,
-  constRule,
+  valueRule,
   boundsRule,
   constraintRule,
   additionalRule,
@@ -599,7 +889,9 @@ function onlyUnion(v: View, keyword: string): boolean {
 /**
  * Makes both sides comparable as unions. When one side is a plain schema and the other only an
  * anyOf/oneOf (the usual `string` → `anyOf: [string, null]` edit), the plain schema's constraints
- * become its single branch, so the edit reads as "variant null added", not "type removed, anyOf added".
+ * become its branches, so the edit reads as "variant null added", not "type removed, anyOf added".
+ * A plain schema with several types is one branch per type: `type: [string, null]` and
+ * `anyOf: [{ type: string }, { type: null }]` are the same schema.
  */
 function liftUnions(ctx: Context, pair: Pair): Pair {
   const bk = unionKeyword(pair.b);
@@ -608,32 +900,69 @@ function liftUnions(ctx: Context, pair: Pair): Pair {
   const au = ak ? { keyword: ak, branches: branches(pair.a, ak, "head", ctx.roots.head), lifted: false } : undefined;
   const hasUnion = (v: View) => v.keys.has("anyOf") || v.keys.has("oneOf");
   if (bu && !au && !hasUnion(pair.a) && onlyUnion(pair.b, bu.keyword)) {
-    const [node, branch] = split(pair.a);
-    return { ...pair, a: node, unions: { b: bu, a: { keyword: bu.keyword, branches: [branch], lifted: true } } };
+    const [node, lifted] = split(pair.a);
+    return { ...pair, a: node, unions: { b: bu, a: { keyword: bu.keyword, branches: lifted, lifted: true } } };
   }
   if (au && !bu && !hasUnion(pair.b) && onlyUnion(pair.a, au.keyword)) {
-    const [node, branch] = split(pair.b);
-    return { ...pair, b: node, unions: { a: au, b: { keyword: au.keyword, branches: [branch], lifted: true } } };
+    const [node, lifted] = split(pair.b);
+    return { ...pair, b: node, unions: { a: au, b: { keyword: au.keyword, branches: lifted, lifted: true } } };
   }
   return { ...pair, unions: { b: bu, a: au } };
 }
 
-/** A view split into its annotations (the node) and its constraints (the lifted branch). */
-function split(v: View): [View, View] {
-  const pick = (keep: (k: string) => boolean): View => {
-    const keys = new Map([...v.keys].filter(([k]) => keep(k)));
-    const at = new Map([...v.at].filter(([k]) => keep(k)));
-    return { ...v, keys, at };
-  };
-  const branch = pick((k) => !isAnnotation(k));
-  return [pick(isAnnotation), { ...branch, id: `${v.id}#lifted` }];
+/** The view with only some of its keywords. */
+function pick(v: View, keep: (keyword: string) => boolean): View {
+  const keys = new Map([...v.keys].filter(([k]) => keep(k)));
+  const at = new Map([...v.at].filter(([k]) => keep(k)));
+  const listed = v.listed && keep(v.listed.keyword) ? v.listed : undefined;
+  return { ...v, keys, at, unmerged: undefined, listed, spelled: listed ? v.spelled : undefined };
+}
+
+/** Keywords that only constrain values of some JSON types: a value of any other type passes them. */
+const TYPE_KEYWORDS: Record<string, readonly string[]> = Object.fromEntries([
+  // Every format the spec meta-schema allows is a string format.
+  ...["minLength", "maxLength", "pattern", "format", "contentEncoding", "contentMediaType"].map((k) => [k, ["string"]]),
+  ...["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"].map((k) => [k, ["number", "integer"]]),
+  ...["items", "prefixItems", "contains", "minContains", "maxContains", "minItems", "maxItems", "uniqueItems", "unevaluatedItems", "additionalItems"].map(
+    (k) => [k, ["array"]],
+  ),
+  ...[
+    "properties",
+    "required",
+    "additionalProperties",
+    "patternProperties",
+    "propertyNames",
+    "minProperties",
+    "maxProperties",
+    "dependentRequired",
+    "dependentSchemas",
+    "unevaluatedProperties",
+  ].map((k) => [k, ["object"]]),
+]);
+
+/** The view split into its annotations (the node) and its constraints: one branch, or one per type. */
+function split(v: View): [View, View[]] {
+  const node = pick(v, isAnnotation);
+  const types = typesOf(v);
+  if (!types || types.length < 2) return [node, [{ ...pick(v, (k) => !isAnnotation(k)), id: `${v.id}#lifted` }]];
+  const byType = types.map((type) => {
+    const branch = pick(v, (k) => !isAnnotation(k) && (TYPE_KEYWORDS[k]?.includes(type) ?? true));
+    branch.keys.set("type", type);
+    return { ...branch, id: `${v.id}#lifted:${type}`, raw: Object.fromEntries(branch.keys) as Json };
+  });
+  return [node, byType];
 }
 
 /**
- * Pairs branches across versions: identical ones first, then by a key (const, discriminator
- * property, shared definition, type), in order. What is left was added or removed.
+ * Pairs branches across versions: identical ones first, then ones that accept the same values
+ * (a renamed or inlined definition), then by a key (const or discriminator value, the same
+ * `$ref`, the same type), in order. What is left was added or removed.
  */
-export function matchBranches(before: readonly View[], after: readonly View[]): { pairs: [number, number][]; removed: number[]; added: number[] } {
+export function matchBranches(
+  before: readonly View[],
+  after: readonly View[],
+  equivalent: (b: View, a: View) => boolean = () => false,
+): { pairs: [number, number][]; removed: number[]; added: number[] } {
   const pairs: [number, number][] = [];
   const freeB = new Set(before.map((_, i) => i));
   const freeA = new Set(after.map((_, i) => i));
@@ -646,24 +975,86 @@ export function matchBranches(before: readonly View[], after: readonly View[]): 
       freeA.delete(j);
     }
   };
+  const keyed = (key: (v: View) => string | undefined) => (b: View, a: View) => {
+    const k = key(b);
+    return k !== undefined && k === key(a);
+  };
   pass((b, a) => canonical(b.raw) === canonical(a.raw));
-  pass((b, a) => branchKey(b) === branchKey(a));
+  pass(equivalent);
+  pass(keyed(valueKey));
+  pass(keyed((v) => (isObject(v.raw) && typeof v.raw.$ref === "string" ? v.raw.$ref : undefined)));
+  pass(keyed((v) => typesOf(v)?.join("|") ?? "untyped"));
   return { pairs: pairs.sort((x, y) => x[1] - y[1]), removed: [...freeB], added: [...freeA] };
 }
 
-function branchKey(v: View): string {
-  if (v.keys.has("const")) return `const:${canonical(v.keys.get("const"))}`;
+/**
+ * No value can match two of the branches: each pair lists disjoint values, has disjoint types, or
+ * has a property both require with disjoint values (a discriminator). Otherwise, as far as can be told, they overlap.
+ */
+function exclusive(ctx: Context, branches: readonly View[], side: Side): boolean {
+  const root = ctx.roots[side];
+  const disjointValues = (x: View, y: View) => {
+    const xv = branchValues(x);
+    const yv = branchValues(y);
+    return xv !== undefined && yv !== undefined && !xv.some((value) => yv.some((other) => equal(value, other)));
+  };
+  const typesOrValues = (v: View) => typesOf(v) ?? branchValues(v)?.map(jsonType);
+  const disjointTypes = (x: View, y: View) => {
+    const xt = typesOrValues(x);
+    const yt = typesOrValues(y);
+    return xt !== undefined && yt !== undefined && !xt.some((t) => accepts(yt, t)) && !yt.some((t) => accepts(xt, t));
+  };
+  const required = (v: View) => {
+    const list = v.keys.get("required");
+    return new Set(Array.isArray(list) ? list.filter((n): n is string => typeof n === "string") : []);
+  };
+  const discriminated = (x: View, y: View) => {
+    const yRequired = required(y);
+    return [...required(x)].some(
+      (name) => yRequired.has(name) && disjointValues(child(x, side, root, "properties", name), child(y, side, root, "properties", name)),
+    );
+  };
+  return branches.every((x, i) =>
+    branches.slice(i + 1).every((y) => x.never || y.never || disjointValues(x, y) || disjointTypes(x, y) || discriminated(x, y)),
+  );
+}
+
+/** Every branch has its own value of one discriminator property, or is itself a single value. */
+function taggedUnion(branches: readonly View[]): boolean {
+  if (branches.length < 2) return false;
+  const distinct = (values: (string | undefined)[]) => values.every((v) => v !== undefined) && new Set(values).size === values.length;
+  if (distinct(branches.map((b) => singleValue(Object.fromEntries(b.keys) as Json)))) return true;
+  const propertiesOf = (b: View) => (isObject(b.keys.get("properties")) ? (b.keys.get("properties") as Record<string, Json>) : {});
+  const own = (o: Record<string, Json>, name: string) => (Object.prototype.hasOwnProperty.call(o, name) ? o[name] : undefined);
+  return Object.keys(propertiesOf(branches[0]!)).some((name) => distinct(branches.map((b) => singleValue(own(propertiesOf(b), name)))));
+}
+
+/** The one value a schema allows through `const` or a one-item `enum`, as canonical text. */
+function singleValue(node: Json | undefined): string | undefined {
+  if (!isObject(node)) return undefined;
+  if (Object.prototype.hasOwnProperty.call(node, "const")) return canonical(node.const as Json);
+  return Array.isArray(node.enum) && node.enum.length === 1 ? canonical(node.enum[0] as Json) : undefined;
+}
+
+function valueKey(v: View): string | undefined {
+  const tag = branchTag(v);
+  return tag && `${tag.tag}\u0000${tag.value}`;
+}
+
+/**
+ * What tells a branch apart: its single allowed value (tag `value`), or the single value of its
+ * first property that has one (tag: the property name).
+ */
+function branchTag(v: View): { tag: string; value: string } | undefined {
+  const own = singleValue(Object.fromEntries(v.keys) as Json);
+  if (own !== undefined) return { tag: "value", value: own };
   const properties = v.keys.get("properties");
-  if (isObject(properties)) {
-    for (const name of Object.keys(properties).sort(compareText)) {
-      const property = properties[name];
-      if (isObject(property) && "const" in property) return `discriminator:${name}=${canonical(property.const as Json)}`;
-    }
+  if (!isObject(properties)) return undefined;
+  for (const name of Object.keys(properties).sort(compareText)) {
+    const value = singleValue(properties[name] as Json);
+    if (value !== undefined) return { tag: `property ${JSON.stringify(name)}`, value };
   }
-  const raw = v.raw;
-  if (isObject(raw) && typeof raw.$ref === "string") return `ref:${raw.$ref}`;
-  const types = typesOf(v);
-  return types ? `type:${types.join("|")}` : "untyped";
+  return undefined;
 }
 
 function describeBranch(v: View): string {
@@ -671,13 +1062,25 @@ function describeBranch(v: View): string {
   if (isObject(raw) && typeof raw.$ref === "string") return raw.$ref.replace(/^#\/\$defs\//, "");
   if (v.keys.has("const")) return `const ${show(v.keys.get("const"))}`;
   const types = typesOf(v);
-  if (types && v.keys.size <= 2) return types.join(" | ");
+  const tag = branchTag(v);
+  if (tag && tag.tag !== "value") return `${types ? types.join(" | ") : "schema"} with ${tag.tag} = ${tag.value}`;
+  const constraints = [...v.keys.keys()].filter((k) => !isAnnotation(k));
+  if (types && constraints.length === 1) return types.join(" | ");
   return show(Object.fromEntries([...v.keys].filter(([k]) => !isAnnotation(k))) as Json);
 }
 
 function branchCount(list: Json | undefined): string {
   const n = Array.isArray(list) ? list.length : 0;
   return `${n} variant${n === 1 ? "" : "s"}`;
+}
+
+/** Two branches are equivalent when comparing them finds nothing but annotation changes. */
+function equivalence(ctx: Context): (b: View, a: View) => boolean {
+  return (b, a) => {
+    const trial: Context = { ...ctx, out: [], visited: new Set(ctx.visited) };
+    compare(trial, b, a, "");
+    return trial.out.every((change) => change.kind === "annotation-changed");
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -715,13 +1118,34 @@ function equal(a: Json | undefined, b: Json | undefined): boolean {
 /** A short JSON rendering of a spec value for messages (formatters escape it for their output). */
 export function show(value: Json | undefined, max = 60): string {
   const text = value === undefined ? "nothing" : JSON.stringify(value);
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  // By code point, so a cut never splits a surrogate pair.
+  const points = Array.from(text);
+  return points.length > max ? `${points.slice(0, max - 1).join("")}…` : text;
 }
 
 function describeEdit(before: Json | undefined, after: Json | undefined): string {
   if (before === undefined) return `added: ${show(after)}`;
   if (after === undefined) return `removed (was ${show(before)})`;
-  return `changed from ${show(before)} to ${show(after)}`;
+  const [was, now] = showDifference(before, after);
+  return `changed from ${was} to ${now}`;
+}
+
+/**
+ * Two long values that start alike are both shown from a little before where they differ, so a
+ * one-word edit in a long description shows up instead of two equal cut-off beginnings.
+ */
+function showDifference(before: Json, after: Json, max = 60): [string, string] {
+  const b = Array.from(JSON.stringify(before));
+  const a = Array.from(JSON.stringify(after));
+  if (b.length <= max && a.length <= max) return [show(before, max), show(after, max)];
+  let same = 0;
+  while (same < b.length && same < a.length && b[same] === a[same]) same++;
+  const start = same < max - 20 ? 0 : same - 20;
+  const cut = (points: string[]) => {
+    const text = points.slice(start, start + max - 1).join("");
+    return `${start > 0 ? "…" : ""}${text}${start + max - 1 < points.length ? "…" : ""}`;
+  };
+  return [cut(b), cut(a)];
 }
 
 function dedupe(changes: SchemaChange[]): SchemaChange[] {

@@ -2,14 +2,14 @@
  * One side of a diff: a schemas folder or a git ref, read into spec files, loaded through the same
  * pipeline as `generate` (parse, check, resolve, normalize), with a locator for spec positions.
  */
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { SpecError } from "../diagnostics.js";
 import { loadModel } from "../generate.js";
 import { parseSpecFiles, readSpecDir, type SpecFiles } from "../load.js";
 import type { Model, SourcePosition } from "../model.js";
 import { resolveOptions } from "../options.js";
-import { readGitSpecs } from "./git.js";
+import { readGitSpecs, repositoryRoot } from "./git.js";
 import type { Locator } from "./models.js";
 
 /** What a side was read from, as printed in the JSON output (no absolute paths). */
@@ -19,6 +19,11 @@ export interface LoadedVersion {
   source: SourceInfo;
   model: Model;
   locate: Locator;
+  /**
+   * The schemas folder as annotations name it: relative to the repository root (what GitHub
+   * expects), or, outside a repository, to the folder the command runs in.
+   */
+  folder: string;
 }
 
 /** Thrown when a side's specs do not load; carries which side, for the message. */
@@ -33,19 +38,34 @@ export class VersionError extends Error {
 }
 
 /** A folder argument is a schemas folder; anything else is a git ref. */
-export async function readVersion(arg: string, options: { cwd: string; schemasPath: string }): Promise<{ source: SourceInfo; files: SpecFiles }> {
+export async function readVersion(
+  arg: string,
+  options: { cwd: string; schemasPath: string },
+): Promise<{ source: SourceInfo; files: SpecFiles; folder: string }> {
   const folder = path.resolve(options.cwd, arg);
   const info = await stat(folder).catch(() => undefined);
-  if (info?.isDirectory()) return { source: { kind: "folder", path: arg }, files: await readSpecDir(folder) };
-  const { commit, files } = await readGitSpecs(arg, options);
-  return { source: { kind: "git", ref: arg, commit }, files };
+  if (info?.isDirectory()) return { source: { kind: "folder", path: arg }, files: await readSpecDir(folder), folder: await displayFolder(folder, arg, options.cwd) };
+  const git = await readGitSpecs(arg, options);
+  return { source: { kind: "git", ref: arg, commit: git.commit }, files: git.files, folder: git.folder };
+}
+
+/** A folder relative to the repository root it is in, else to `cwd`, else as given. */
+async function displayFolder(folder: string, arg: string, cwd: string): Promise<string> {
+  const real = await realpath(folder).catch(() => folder);
+  const root = await repositoryRoot(cwd);
+  for (const base of [root && (await realpath(root).catch(() => root)), await realpath(cwd).catch(() => cwd)]) {
+    if (base === undefined) continue;
+    const relative = path.relative(base, real);
+    if (!relative.startsWith("..") && !path.isAbsolute(relative)) return relative === "" ? "." : relative.split(path.sep).join("/");
+  }
+  return arg;
 }
 
 export async function loadVersion(side: "base" | "head", arg: string, options: { cwd: string; schemasPath: string }): Promise<LoadedVersion> {
   try {
-    const { source, files } = await readVersion(arg, options);
+    const { source, files, folder } = await readVersion(arg, options);
     const model = loadModel(files);
-    return { source, model, locate: specLocator(files) };
+    return { source, model, locate: specLocator(files), folder };
   } catch (error) {
     throw new VersionError(side, arg, error as Error);
   }

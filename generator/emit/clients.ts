@@ -31,6 +31,22 @@ export function fixedFields(offering: OfferingSpec): JsonObject {
   return fixed;
 }
 
+/**
+ * Each transport's client factory, by transport id (`createCloudflareRestClient`). Claimed first in
+ * the client module's scope, so the provider index can name them without parsing the module.
+ */
+export function clientFactoryNames(provider: ProviderSpec, scope = new NameScope(CLIENT_MODULE_RESERVED)): Map<string, string> {
+  return new Map(provider.transports.map((t) => [t.id, scope.claim(`create${provider.typePrefix}${pascalIdentifier(t.id, "Transport")}Client`)]));
+}
+
+/** Each offering's key on its provider's clients (`gpt54Mini`), by offering id. */
+export function clientKeys(offerings: readonly OfferingSpec[]): Map<string, string> {
+  const scope = new NameScope();
+  return new Map(offerings.map((o) => [o.id, scope.claim(camelIdentifier(o.slug, "offering"))]));
+}
+
+const CLIENT_MODULE_RESERVED = ["provider", "Optional"];
+
 /** `<provider>/provider.ts`: the wire descriptors (everything but prose), the one copy clients and the mock server read. */
 function providerModule(provider: ProviderSpec): GeneratedFile {
   const descriptor = {
@@ -55,7 +71,9 @@ interface Member {
 
 function providerClient(provider: ProviderSpec, offerings: OfferingSpec[]): GeneratedFile {
   const path = `${providerDir(provider)}/client.ts`;
-  const scope = new NameScope(["provider", "Optional"]);
+  const scope = new NameScope(CLIENT_MODULE_RESERVED);
+  const factories = clientFactoryNames(provider, scope);
+  const keys = clientKeys(offerings);
   const runtime = relativeImport(path, `${RUNTIME_DIR}/index.ts`);
   const lines: string[] = [];
   const imports = new Set<string>();
@@ -63,7 +81,6 @@ function providerClient(provider: ProviderSpec, offerings: OfferingSpec[]): Gene
   const validatorImports: string[] = [];
   const members = new Map<OfferingSpec, Member>();
 
-  const memberScope = new NameScope();
   for (const offering of offerings) {
     const types = relativeImport(path, `${offeringDir(offering)}/types.ts`);
     const names = [offering.request.typeName, offering.response.typeName, ...(offering.stream ? [offering.stream.typeName] : [])];
@@ -79,7 +96,7 @@ function providerClient(provider: ProviderSpec, offerings: OfferingSpec[]): Gene
     lines.push(docComment([`What every call of ${offering.name} sends besides the request: the model id, the fixed fields and the validators.`]));
     lines.push(`const ${operation} = { model: ${literal(offering.model)}, fixed: ${literal(fixed)}, validators: { ${locals.join(", ")} } } as const;`);
     const input = scope.claim(`${offering.typeStem}Input`);
-    members.set(offering, { member: memberScope.claim(camelIdentifier(offering.slug, "offering")), operation, input, fixed });
+    members.set(offering, { member: keys.get(offering.id)!, operation, input, fixed });
   }
 
   const body: string[] = [];
@@ -95,7 +112,7 @@ function providerClient(provider: ProviderSpec, offerings: OfferingSpec[]): Gene
     body.push(`export type ${input} = ${unique.length ? `Optional<${offering.request.typeName}, ${unique.map(literal).join(" | ")}>` : offering.request.typeName};`, "");
   }
 
-  provider.transports.forEach((transport, index) => body.push(...transportFactory(provider, transport, index, members, scope, imports)));
+  provider.transports.forEach((transport, index) => body.push(...transportFactory(provider, transport, index, factories.get(transport.id)!, members, scope, imports)));
 
   const header = [
     `import { ${[...imports].sort().join(", ")} } from ${literal(runtime)};`,
@@ -111,12 +128,12 @@ function transportFactory(
   provider: ProviderSpec,
   transport: Transport,
   index: number,
+  factory: string,
   members: Map<OfferingSpec, Member>,
   scope: NameScope,
   imports: Set<string>,
 ): string[] {
   const stem = `${provider.typePrefix}${pascalIdentifier(transport.id, "Transport")}`;
-  const factory = scope.claim(`create${stem}Client`);
   const descriptor = `provider.transports[${index}]`;
   const out: string[] = [];
   const streams = transport.streaming !== undefined;

@@ -5,6 +5,7 @@
 import { camelIdentifier, docComment, literal, NameScope, propertyKey } from "../escape.js";
 import type { Emitter, GeneratedFile, Model, OfferingSpec } from "../model.js";
 import { catalogEntries } from "./catalog.js";
+import { clientFactoryNames, clientKeys } from "./clients.js";
 import { offeringDir, providerDir, relativeImport, validatorFile } from "./paths.js";
 import { specsOf } from "./types.js";
 
@@ -13,7 +14,11 @@ export const indexesEmitter: Emitter = {
   emit(model: Model): GeneratedFile[] {
     const files: GeneratedFile[] = [];
     const entries = new Map(catalogEntries(model).map((e) => [e.id, e]));
-    for (const offering of model.offerings) files.push(offeringModule(offering, entries.get(offering.id)!));
+    for (const provider of model.providers) {
+      const offerings = model.offerings.filter((o) => o.provider === provider.id);
+      const keys = clientKeys(offerings);
+      for (const offering of offerings) files.push(offeringModule(offering, entries.get(offering.id)!, keys.get(offering.id)!));
+    }
 
     const rootLines: string[] = [];
     const rootScope = new NameScope(["offerings", "providers", "catalog", "Offering", "OfferingId", "getOffering"]);
@@ -22,8 +27,11 @@ export const indexesEmitter: Emitter = {
     for (const provider of model.providers) {
       const path = `${providerDir(provider)}/index.ts`;
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
-      const scope = new NameScope(["offerings"]);
-      const lines: string[] = [];
+      const scope = new NameScope(["offerings", "clients", "provider"]);
+      const factories = [...clientFactoryNames(provider)].map(([transport, name]) => ({ transport, name, local: scope.claim(name) }));
+      const lines: string[] = [
+        `import { ${factories.map((f) => (f.local === f.name ? f.name : `${f.name} as ${f.local}`)).join(", ")} } from "./client.js";`,
+      ];
       const members = new Map<OfferingSpec, string>();
       for (const offering of offerings) {
         const local = scope.claim(camelIdentifier(offering.slug, "offering"));
@@ -36,6 +44,8 @@ export const indexesEmitter: Emitter = {
       lines.push(`export { provider } from "./provider.js";`);
       lines.push("", docComment([`Every ${provider.name} offering, by a name made from its slug.`]));
       lines.push(`export const offerings = {\n${[...members.values()].map((m) => `  ${m},`).join("\n")}\n} as const;`, "");
+      lines.push(docComment([`${provider.name}'s client factories, by transport id: \`clients[transport](options)[offering.clientKey]\`.`]));
+      lines.push(`export const clients = {\n${factories.map((f) => `  ${propertyKey(f.transport)}: ${f.local},`).join("\n")}\n} as const;`, "");
       files.push({ path, contents: lines.join("\n"), specs: [provider.specFile, ...offerings.map((o) => o.specFile)] });
 
       const ns = rootScope.claim(camelIdentifier(provider.id, "provider"));
@@ -47,6 +57,10 @@ export const indexesEmitter: Emitter = {
       providerRegistry.push(`  ${propertyKey(provider.id)}: ${ns}.provider,`);
     }
     rootLines.push(
+      "",
+      "/** The client runtime's error classes and option types, so users need only this module. */",
+      `export * from "./runtime/errors.js";`,
+      `export type { AiBinding, AiRunOptions, BindingCallOptions, BindingClientOptions, CallOptions, ClientOptions, CommonOptions, GatewayOptions, Sleep, ValidationIssue } from "./runtime/index.js";`,
       "",
       "/** Every offering, by id (`<provider>/<slug>`). */",
       `export const offerings = {\n${registry.join("\n")}\n} as const;`,
@@ -71,7 +85,7 @@ export const indexesEmitter: Emitter = {
   },
 };
 
-function offeringModule(offering: OfferingSpec, entry: ReturnType<typeof catalogEntries>[number]): GeneratedFile {
+function offeringModule(offering: OfferingSpec, entry: ReturnType<typeof catalogEntries>[number], clientKey: string): GeneratedFile {
   const path = `${offeringDir(offering)}/index.ts`;
   const roles = (["request", "response", "stream"] as const).filter((r) => r !== "stream" || offering.stream);
   const lines = [`export type * from "./types.js";`];
@@ -83,6 +97,8 @@ function offeringModule(offering: OfferingSpec, entry: ReturnType<typeof catalog
   lines.push(`  id: ${literal(offering.id)},`);
   lines.push(`  provider: ${literal(offering.provider)},`);
   lines.push(`  model: ${literal(offering.model)},`);
+  lines.push("  /** This offering's key on its provider's clients: `createXClient(options)[offering.clientKey].create(…)`. */");
+  lines.push(`  clientKey: ${literal(clientKey)},`);
   lines.push(`  catalog: ${literal(entry)},`);
   lines.push(`  validators: { request: validateRequest, response: validateResponse, stream: ${offering.stream ? "validateStreamEvent" : "undefined"} },`);
   lines.push(`  examples: ${literal(offering.examples)},`);
@@ -94,7 +110,8 @@ function offeringModule(offering: OfferingSpec, entry: ReturnType<typeof catalog
 const MOCK_MODULE = `import { startMockServer, type MockServer, type MockServerOptions } from "./runtime/mock-server.js";
 import { offerings, providers } from "./index.js";
 
-export type { MockServer, MockServerOptions };
+export { MOCK_FAULTS } from "./runtime/mock-server.js";
+export type { MockFault, MockRequestRecord, MockServer, MockServerOptions } from "./runtime/mock-server.js";
 
 /**
  * Starts the local provider server (127.0.0.1, a free port unless one is given) answering every

@@ -93,6 +93,7 @@ export function createBindingClient(descriptor: BindingClientDescriptor, options
   }
 
   async function run(model: string, inputs: Record<string, unknown>, aiOptions: AiRunOptions, link: LinkedAbort | undefined) {
+    if (link?.userAborted) throw new AbortError("request aborted"); // an already-aborted call sends nothing
     try {
       return await options.binding.run(model, inputs, aiOptions);
     } catch (error) {

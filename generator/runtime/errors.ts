@@ -4,10 +4,19 @@
  */
 import type { ValidationIssue } from "./types.js";
 
+export interface ModelspecErrorOptions {
+  cause?: unknown;
+  /** The provider's request id (`x-request-id`, `cf-ray`, …), when a reply got that far. */
+  requestId?: string | undefined;
+}
+
 export class ModelspecError extends Error {
   override name = "ModelspecError";
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** The provider's request id, when the failure came with a reply that had one. */
+  readonly requestId: string | undefined;
+  constructor(message: string, options: ModelspecErrorOptions = {}) {
+    super(message, "cause" in options ? { cause: options.cause } : undefined);
+    this.requestId = options.requestId;
   }
 }
 
@@ -35,7 +44,7 @@ export class InvalidRequestError extends ModelspecError {
 export class InvalidResponseError extends ModelspecError {
   override name = "InvalidResponseError";
   readonly issues: readonly ValidationIssue[];
-  constructor(message: string, issues: readonly ValidationIssue[] = [], options?: { cause?: unknown }) {
+  constructor(message: string, issues: readonly ValidationIssue[] = [], options?: ModelspecErrorOptions) {
     super(message, options);
     this.issues = issues;
   }
@@ -56,18 +65,19 @@ export interface ProviderErrorDetails {
 export class ApiError extends ModelspecError {
   override name = "ApiError";
   readonly status: number;
+  /** The provider's error code, message, parameter and type, as its error body has them. */
   readonly code: string | number | undefined;
+  readonly providerMessage: string | undefined;
   readonly parameter: string | undefined;
   readonly type: string | undefined;
-  readonly requestId: string | undefined;
   readonly body: unknown;
   constructor(status: number, details: ProviderErrorDetails) {
-    super(describe(status, details));
+    super(describe(status, details), { requestId: details.requestId });
     this.status = status;
     this.code = details.code;
+    this.providerMessage = details.message;
     this.parameter = details.parameter;
     this.type = details.type;
-    this.requestId = details.requestId;
     this.body = details.body;
   }
 }
@@ -136,12 +146,14 @@ export class StreamEndedEarlyError extends ModelspecError {
 export class StreamError extends ModelspecError {
   override name = "StreamError";
   readonly code: string | number | undefined;
+  readonly providerMessage: string | undefined;
   readonly parameter: string | undefined;
   readonly type: string | undefined;
   readonly body: unknown;
   constructor(details: ProviderErrorDetails) {
-    super(`stream error: ${describe(undefined, details)}`);
+    super(`stream error: ${describe(undefined, details)}`, { requestId: details.requestId });
     this.code = details.code;
+    this.providerMessage = details.message;
     this.parameter = details.parameter;
     this.type = details.type;
     this.body = details.body;

@@ -4,6 +4,7 @@
  */
 import {
   AbortError,
+  ApiError,
   apiError,
   ConfigurationError,
   ConnectionError,
@@ -19,6 +20,7 @@ import {
   buildPayload,
   checkRequest,
   checkResponse,
+  errorDetails,
   isObject,
   linkAbort,
   readProviderError,
@@ -149,7 +151,12 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
       }
       link.dispose();
       if (!outcome.retry || attempt >= maxRetries) throw outcome.error;
-      await wait(outcome.retryAfter ?? backoff(attempt, random), call.signal);
+      try {
+        await wait(outcome.retryAfter ?? backoff(attempt, random), call.signal);
+      } catch (error) {
+        // An injected sleep may reject with its own abort error: report ours.
+        throw call.signal?.aborted ? new AbortError("request aborted") : error;
+      }
     }
   }
 
@@ -159,18 +166,22 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
     try {
       body = JSON.parse(text);
     } catch (error) {
-      throw new InvalidResponseError(`${provider}: the response body is not valid JSON`, [], { cause: error });
+      throw new InvalidResponseError(`${provider}: the response body is not valid JSON`, [], { cause: error, requestId: requestIdOf(headers) });
     }
     const shape = transport.responseBody;
-    if (shape.kind === "plain") return body;
-    if (!isObject(body)) throw new InvalidResponseError(`${provider}: expected a JSON object`);
+    // A plain body that carries the provider's error (OpenAI's `error` on a failed response) is one.
+    if (shape.kind === "plain") {
+      if (errors.pointer !== "" && readProviderError(body, errors)) throw errorFrom(status, headers, text);
+      return body;
+    }
+    if (!isObject(body)) throw new InvalidResponseError(`${provider}: expected a JSON object`, [], { requestId: requestIdOf(headers) });
     if (shape.kind === "envelope") {
       if (body[shape.success] === false || readProviderError(body, errors)) throw errorFrom(status, headers, text);
       return body[shape.result];
     }
     if (readProviderError(body, errors)) throw errorFrom(status, headers, text);
     const items = body[shape.data];
-    if (!Array.isArray(items)) throw new InvalidResponseError(`${provider}: expected an array at "${shape.data}"`);
+    if (!Array.isArray(items)) throw new InvalidResponseError(`${provider}: expected an array at "${shape.data}"`, [], { requestId: requestIdOf(headers) });
     if (uuid === undefined || transport.requestBody.kind !== "task-array") return items;
     const field = transport.requestBody.uuidField;
     // Keep this task's results; a reply that does not echo the UUID is taken whole.
@@ -191,7 +202,7 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
     }
   }
 
-  /** Async delivery: poll with the poll task until the task is no longer pending. */
+  /** Async delivery: poll with the poll task until the task is no longer pending; a failed task is an ApiError. */
   async function poll(url: string, uuid: string, callOptions: CallOptions): Promise<unknown[]> {
     const a = transport.async!;
     const field = transport.requestBody.kind === "task-array" ? transport.requestBody.uuidField : "taskUUID";
@@ -204,8 +215,17 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
       if (Math.max(waited, Date.now() - started) > deadline) {
         throw new TimeoutError(`${provider}: no result for task ${uuid} within ${deadline} ms`);
       }
-      await wait(delay, callOptions.signal);
+      try {
+        await wait(delay, callOptions.signal);
+      } catch (error) {
+        throw callOptions.signal?.aborted ? new AbortError("request aborted") : error;
+      }
       const items = (await exchange(url, [{ [a.taskTypeField ?? "taskType"]: a.pollTaskType, [field]: uuid }], uuid, callOptions)) as unknown[];
+      const failed = items.find((item) => isObject(item) && item[a.statusField] === (a.failedStatus ?? "error"));
+      if (isObject(failed)) {
+        const details = errorDetails(failed, errors, items);
+        throw new ApiError(200, scrub({ ...details, message: details.message ?? `task ${uuid} failed` }, secret));
+      }
       const pending = items.length === 0 || items.some((item) => isObject(item) && item[a.statusField] === a.pendingStatus);
       if (!pending) return items;
     }
@@ -238,21 +258,25 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
         const { body } = prepare(operation, callOptions, { [streaming.enable.field]: streaming.enable.value });
         const { response, link, timeout } = await post(urlFor(operation.model), body, callOptions, "text/event-stream");
         link.clearTimeout(); // the timeout covers the wait for headers, not the whole stream
+        const requestId = requestIdOf(response.headers);
         try {
           const type = response.headers.get("content-type") ?? "";
           if (!type.includes("text/event-stream") || !response.body) {
             // A JSON reply to a streaming request: an error in a 2xx, or a provider ignoring the switch.
             const text = await response.text();
             unwrap(response.status, response.headers, text, undefined);
-            throw new InvalidResponseError(`${provider}: expected an event stream, got "${type}"`);
+            throw new InvalidResponseError(`${provider}: expected an event stream, got "${type}"`, [], { requestId });
           }
           yield* readEvents<E>(response.body, {
             streaming,
             errors,
             secret,
+            requestId,
             validator: setting(callOptions, "validateResponse", false) ? operation.validators?.stream : undefined,
             readError: (error) =>
-              link.userAborted ? new AbortError("request aborted") : new StreamEndedEarlyError(`${provider}: the event stream broke off`, { cause: safeCause(error, secret) }),
+              link.userAborted
+                ? new AbortError("request aborted")
+                : new StreamEndedEarlyError(`${provider}: the event stream broke off`, { cause: safeCause(error, secret), requestId }),
           });
         } finally {
           link.abort(); // cancels the request if the consumer stopped early; harmless after a clean end

@@ -30,7 +30,9 @@
  *   create: (request: R, call?: CallOptions) => core.send<O[]>({ model: "…", request, fixed, validators }, call),
  *   stream: (request: R, call?: CallOptions) => core.stream<E>({ model: "…", request, fixed, validators }, call),
  *
- * Errors: every failure is a ModelspecError subclass, see errors.ts. The mock server (mock-server.ts)
+ * Errors: every failure is a ModelspecError subclass, see errors.ts; ApiError and StreamError carry the
+ * provider's code, message (providerMessage), parameter and type, and errors raised after a reply
+ * carry its request id. The package root re-exports them. The mock server (mock-server.ts)
  * is Node-only and deliberately not exported here.
  */
 export { createHttpClient, backoff, parseRetryAfter, isLoopback, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./http.js";

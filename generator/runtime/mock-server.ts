@@ -4,16 +4,24 @@
  * provider's own envelope, answers from the spec examples. Node-only (node:http); not exported by
  * index.ts. Prints nothing.
  *
- * Faults, chosen per request with the `x-modelspec-fault` header:
- *   rate-limit    429 with `Retry-After` and `retry-after-ms` (x-modelspec-retry-after-ms, default 1000)
+ * Faults, chosen per request with the `x-modelspec-fault` header (the list is MOCK_FAULTS):
+ *   rate-limit    429 with `Retry-After` and `retry-after-ms` (x-modelspec-retry-after-ms, default
+ *                 retryAfterMs); `x-modelspec-retry-after: V` sends `Retry-After: V` alone instead
  *   server-error  500                      unavailable  503
  *   slow          answers normally after a delay (x-modelspec-fault-delay-ms, default slowDelayMs)
  *   cut-stream    a stream that stops before its final event
  *   malformed-json  a 200 whose body (or one stream event) is not JSON
  *   stream-error  a mid-stream error event in the provider's shape
+ *   task-error    the task fails inside a 200: the provider's error body (for async delivery, the
+ *                 poll that would have delivered the result answers an item with the failed status)
  * `x-modelspec-fault-count: N` faults only the first N such requests (counted per server and per
  * `x-modelspec-fault-key`, default the fault name), so retries can be seen to succeed.
  * `x-modelspec-event-delay-ms` spaces stream events (default eventDelayMs).
+ * `x-modelspec-pending-polls: N` keeps an async task pending for N polls (default 1).
+ *
+ * An offering without examples of its own borrows its provider's others; the borrowed answer is
+ * renamed to the model that was asked for (its `model` fields, and the model's name in its `id`s)
+ * and must still pass that offering's validators.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -68,16 +76,23 @@ export interface MockRequestRecord {
   status?: number;
   /** The client went away before the reply was finished (a cancelled stream, a timeout). */
   aborted: boolean;
+  /** The parsed JSON body, as received (bodies hold no credentials; headers, which do, are not kept). */
+  body?: unknown;
 }
 
 export interface MockServer {
   url: string;
   port: number;
   requests: MockRequestRecord[];
+  /** Resolves once no request is in flight (every reply finished or its connection closed). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
-const FAULTS = new Set(["rate-limit", "server-error", "unavailable", "slow", "cut-stream", "malformed-json", "stream-error"]);
+/** Every value the `x-modelspec-fault` header takes. */
+export const MOCK_FAULTS = ["rate-limit", "server-error", "unavailable", "slow", "cut-stream", "malformed-json", "stream-error", "task-error"] as const;
+export type MockFault = (typeof MOCK_FAULTS)[number];
+const FAULTS = new Set<string>(MOCK_FAULTS);
 
 interface Route {
   pattern: RegExp;
@@ -91,6 +106,9 @@ interface Job {
   transport: HttpTransportDescriptor;
   task: JsonRecord;
   polls: number;
+  /** Polls answered "pending" before the outcome. */
+  pendingPolls: number;
+  fails: boolean;
 }
 
 /** What went wrong, before it is dressed in the provider's error envelope. */
@@ -102,6 +120,9 @@ interface Failure {
   parameter?: string;
 }
 
+/** The `task-error` fault: the model failed the task (reported inside a 200). */
+const TASK_FAILED: Failure = { status: 500, code: "task_failed", type: "server_error", message: "The model failed to complete the task" };
+
 export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
   const host = options.host ?? "127.0.0.1";
   const routes = buildRoutes(options.offerings);
@@ -111,6 +132,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const requests: MockRequestRecord[] = [];
   let requestCounter = 0;
   let closed = false;
+  let inFlight = 0;
+  const idleWaiters: (() => void)[] = [];
 
   /** A tracked timer: close() clears it; resolves false when the reply is gone or the server closed. */
   function pause(ms: number, res: ServerResponse): Promise<boolean> {
@@ -143,6 +166,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     let parseFailed = false;
     try {
       body = JSON.parse(raw);
+      record.body = body;
     } catch {
       parseFailed = true;
     }
@@ -178,9 +202,13 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const fault = takeFault(req, record);
     if (fault === "invalid") return fail({ status: 400, code: "invalid_fault", type: "invalid_request_error", message: "Unknown x-modelspec-fault value" });
     if (fault === "rate-limit") {
-      const ms = numberHeader(req, "x-modelspec-retry-after-ms") ?? options.retryAfterMs ?? 1000;
-      res.setHeader("retry-after-ms", String(ms));
-      res.setHeader("retry-after", String(Math.ceil(ms / 1000)));
+      const verbatim = req.headers["x-modelspec-retry-after"];
+      if (typeof verbatim === "string") res.setHeader("retry-after", verbatim);
+      else {
+        const ms = numberHeader(req, "x-modelspec-retry-after-ms") ?? options.retryAfterMs ?? 1000;
+        res.setHeader("retry-after-ms", String(ms));
+        res.setHeader("retry-after", String(Math.ceil(ms / 1000)));
+      }
       return fail({ status: 429, code: "rate_limit_exceeded", type: "rate_limit_error", message: "Rate limit reached" }, task);
     }
     if (fault === "server-error") return fail({ status: 500, code: "server_error", type: "server_error", message: "Internal server error" }, task);
@@ -201,11 +229,14 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       return fail({ status: 400, type: "invalid_request_error", ...describeIssue(validate.errors?.[0]) }, task);
     }
 
+    const isAsync = a !== undefined && transport.requestBody.kind === "task-array" && sameJson(task[a.enable.field], a.enable.value);
+    if (fault === "task-error" && !isAsync) return sendJson(res, record, 200, errorBody(offering, transport, TASK_FAILED, task));
     if (isStream) return stream(req, res, record, offering, transport, task, fault, fail);
 
-    if (a && transport.requestBody.kind === "task-array" && sameJson(task[a.enable.field], a.enable.value)) {
+    if (isAsync && transport.requestBody.kind === "task-array") {
       const uuid = String(task[transport.requestBody.uuidField]);
-      jobs.set(uuid, { offering, transport, task, polls: 0 });
+      const pendingPolls = numberHeader(req, "x-modelspec-pending-polls") ?? 1;
+      jobs.set(uuid, { offering, transport, task, polls: 0, pendingPolls, fails: fault === "task-error" });
       return sendJson(res, record, 200, wrap(offering, transport, [{ [taskTypeField]: task[taskTypeField], [transport.requestBody.uuidField]: uuid }]));
     }
 
@@ -222,12 +253,17 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const job = jobs.get(uuid);
     if (!job) return fail({ status: 400, code: "unknown_task", type: "invalid_request_error", message: `No task ${uuid}`, parameter: uuidField }, task);
     job.polls += 1;
-    if (job.polls === 1) {
+    if (job.polls <= job.pendingPolls) {
       const taskTypeField = a.taskTypeField ?? "taskType";
       const pending = { [taskTypeField]: job.task[taskTypeField], [uuidField]: uuid, [a.statusField]: a.pendingStatus };
       return sendJson(res, record, 200, wrap(job.offering, transport, [pending]));
     }
     jobs.delete(uuid);
+    if (job.fails) {
+      // A failed task is an item with the failed status and the provider's error fields.
+      const failed = { ...errorObject(job.offering, transport, TASK_FAILED, job.task), [a.statusField]: a.failedStatus ?? "error" };
+      return sendJson(res, record, 200, wrap(job.offering, transport, [failed]));
+    }
     const answer = answerFor(job.offering, options.offerings, transport, job.task, { [a.statusField]: "success" });
     if ("status" in answer) return fail(answer, job.task);
     return sendJson(res, record, 200, answer.body);
@@ -296,8 +332,11 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const server = createServer((req, res) => {
     const record: MockRequestRecord = { method: req.method ?? "", path: (req.url ?? "/").split("?")[0]!, stream: false, aborted: false };
     requests.push(record);
+    inFlight += 1;
     res.on("close", () => {
       if (!res.writableFinished) record.aborted = true;
+      inFlight -= 1;
+      if (inFlight === 0) for (const wake of idleWaiters.splice(0)) wake();
     });
     handle(req, res, record).catch(() => {
       if (!res.headersSent && !res.destroyed) sendJson(res, record, 500, { error: "mock server failure" });
@@ -317,11 +356,15 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     port,
     requests,
+    idle() {
+      return inFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
+    },
     async close() {
       if (closed) return;
       closed = true;
       for (const entry of [...timers]) entry.done();
       jobs.clear();
+      for (const wake of idleWaiters.splice(0)) wake();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await stopped;
@@ -445,19 +488,46 @@ function echo(transport: HttpTransportDescriptor, item: JsonRecord, task: JsonRe
 
 /**
  * The example whose request shares the most top-level values with this one (ties go to the first).
- * An offering without such examples borrows its provider's others: the wire shape is the same, and
- * the validators still check what is sent.
+ * An offering without such examples borrows its provider's others (the wire shape is the same),
+ * renamed to the offering that was asked for; the validators still check what is sent.
  */
 function bestExample(offering: MockOffering, task: JsonRecord, want: "response" | "events", siblings: readonly MockOffering[]): MockExample | undefined {
   const own = offering.examples.filter((example) => example[want]);
-  const pool = own.length > 0 ? own : siblings.filter((o) => o.provider === offering.provider).flatMap((o) => o.examples.filter((example) => example[want]));
-  let best: MockExample | undefined;
+  const lenders = own.length > 0 ? [offering] : siblings.filter((o) => o.provider === offering.provider && o !== offering);
+  let best: { example: MockExample; lender: MockOffering } | undefined;
   let bestScore = -1;
-  for (const example of pool) {
-    const score = Object.entries(example.request).filter(([key, value]) => sameJson(task[key], value)).length;
-    if (score > bestScore) [best, bestScore] = [example, score];
+  for (const lender of lenders) {
+    for (const example of lender.examples) {
+      if (!example[want]) continue;
+      const score = Object.entries(example.request).filter(([key, value]) => sameJson(task[key], value)).length;
+      if (score > bestScore) [best, bestScore] = [{ example, lender }, score];
+    }
   }
-  return best;
+  if (!best || best.lender === offering) return best?.example;
+  return renamed(best.example, best.lender.model, offering.model);
+}
+
+/**
+ * A borrowed example as the borrower's: every `model` string names the borrower, and the lender's
+ * model name inside an `id` (`chatcmpl-example-gpt-5-4-usage`) becomes the borrower's.
+ */
+function renamed(example: MockExample, from: string, to: string): MockExample {
+  const name = (model: string) => model.split(/[/:@]/).at(-1)!;
+  const spellings = [...new Set([name(from), name(from).replace(/\./g, "-")])];
+  const replacements = spellings.map((spelling) => [spelling, spelling === name(from) ? name(to) : name(to).replace(/\./g, "-")] as const);
+  const rewrite = (value: unknown, key?: string): unknown => {
+    if (Array.isArray(value)) return value.map((item) => rewrite(item));
+    if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v, k)]));
+    if (typeof value !== "string") return value;
+    if (key === "model") return to;
+    if (key === "id") return replacements.reduce((text, [a, b]) => text.split(a).join(b), value);
+    return value;
+  };
+  return {
+    ...example,
+    ...(example.response && { response: rewrite(example.response) as JsonRecord }),
+    ...(example.events && { events: example.events.map((event) => rewrite(event) as JsonRecord) }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -553,15 +623,22 @@ function schemaAt(root: unknown, pointer: string): JsonRecord | undefined {
   return s;
 }
 
-/** Fills the required top-level properties of an object schema with empty values of their type. */
+/**
+ * Fills the required top-level properties of an object schema with empty values of their type, and
+ * its declared array properties with `[]` (Cloudflare's envelope always carries `messages: []`).
+ */
 function fillRequired(body: JsonRecord, schema: unknown): JsonRecord {
   const s = deref(schema, schema);
-  if (!s || !Array.isArray(s.required)) return body;
+  if (!s) return body;
   const props = isObject(s.properties) ? s.properties : {};
-  for (const name of s.required) {
-    if (typeof name !== "string" || name in body) continue;
+  const typeOf = (name: string) => {
     const type = deref(schema, props[name])?.type;
-    const first = Array.isArray(type) ? type[0] : type;
+    return Array.isArray(type) ? type[0] : type;
+  };
+  for (const name of Object.keys(props)) if (!(name in body) && typeOf(name) === "array") body[name] = [];
+  for (const name of Array.isArray(s.required) ? s.required : []) {
+    if (typeof name !== "string" || name in body) continue;
+    const first = typeOf(name);
     body[name] = first === "array" ? [] : first === "object" ? {} : first === "boolean" ? false : first === "string" ? "" : first === "number" || first === "integer" ? 0 : null;
   }
   return body;

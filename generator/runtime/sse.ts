@@ -14,12 +14,14 @@ export interface ReadEventsOptions {
   validator?: Validator | undefined;
   /** Scrubbed out of provider error events. */
   secret?: string | undefined;
+  /** The provider's request id for the stream, carried by the errors it raises. */
+  requestId?: string | undefined;
   /** Maps a failed read (abort, dropped connection) to the error to throw. */
   readError?: ((error: unknown) => Error) | undefined;
 }
 
 export async function* readEvents<E>(body: ReadableStream<Uint8Array | string>, options: ReadEventsOptions): AsyncGenerator<E, void, undefined> {
-  const { streaming } = options;
+  const { streaming, requestId } = options;
   const terminal = new Set(streaming.terminalEventTypes ?? []);
   const errorTypes = new Set(streaming.errorEventTypes ?? []);
   // With neither a sentinel nor terminal types, closing the body is the only way to end.
@@ -35,11 +37,12 @@ export async function* readEvents<E>(body: ReadableStream<Uint8Array | string>, 
       try {
         chunk = await reader.read();
       } catch (error) {
-        throw options.readError ? options.readError(error) : new StreamEndedEarlyError("the event stream failed", { cause: error });
+        throw options.readError ? options.readError(error) : new StreamEndedEarlyError("the event stream failed", { cause: error, requestId });
       }
       if (chunk.done) {
+        // An event still lacking its blank line is incomplete and dropped, as the SSE spec says: a
+        // body cut mid-event then ends early rather than yielding half an event.
         parser.feed(decoder.decode());
-        parser.reset({ consume: true }); // flush a last event that lacks its blank line
       } else {
         parser.feed(typeof chunk.value === "string" ? chunk.value : decoder.decode(chunk.value, { stream: true }));
       }
@@ -49,11 +52,11 @@ export async function* readEvents<E>(body: ReadableStream<Uint8Array | string>, 
         try {
           payload = JSON.parse(message.data);
         } catch (error) {
-          throw new InvalidResponseError("a stream event is not valid JSON", [], { cause: error });
+          throw new InvalidResponseError("a stream event is not valid JSON", [], { cause: error, requestId });
         }
         const type = message.event ?? (isObject(payload) && typeof payload.type === "string" ? payload.type : undefined);
         if ((type !== undefined && errorTypes.has(type)) || hasErrorField(payload, streaming.errorField)) {
-          throw new StreamError(scrub(streamErrorDetails(payload, options), options.secret));
+          throw new StreamError(scrub({ ...streamErrorDetails(payload, options), requestId }, options.secret));
         }
         checkResponse(options.validator, payload, "stream event");
         yield payload as E;
@@ -61,7 +64,7 @@ export async function* readEvents<E>(body: ReadableStream<Uint8Array | string>, 
       }
       if (chunk.done) break;
     }
-    if (needsExplicitEnd) throw new StreamEndedEarlyError("the event stream closed before its final event");
+    if (needsExplicitEnd) throw new StreamEndedEarlyError("the event stream closed before its final event", { requestId });
   } finally {
     // Runs on normal end, on error and when the consumer breaks out of `for await`.
     reader.cancel().catch(() => {});

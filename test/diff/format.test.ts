@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { escapeData, escapeProperty, formatGithub, formatMarkdown } from "../../generator/diff/format.js";
+import { escapeData, escapeProperty, formatGithub, formatMarkdown, repositoryPath } from "../../generator/diff/format.js";
 import type { Change } from "../../generator/diff/kinds.js";
 import { MINIMAL_SPECS } from "../helpers.js";
 import { edit, runDiff, writeSpecs, type Specs } from "./helpers.js";
@@ -86,6 +86,36 @@ describe("markdown", () => {
     expect(out.split("\n").filter((line) => line.startsWith("|"))).toHaveLength(3);
   });
 
+  it("stays under GitHub's comment size limit, leaving out the least severe rows first and saying so", () => {
+    const row = (i: number, severity: Change["severity"]): Change => ({
+      offering: "p/x",
+      schema: "request",
+      pointer: `/properties/p${i}`,
+      kind: severity === "breaking" ? "property-removed" : "annotation-changed",
+      severity,
+      message: `change number ${i} ${"x".repeat(60)}`,
+      file: "p/x.yaml",
+      line: i,
+    });
+    const changes = [...[0, 1, 2].map((i) => row(i, "breaking")), ...[3, 4, 5, 6, 7, 8].map((i) => row(i, "info"))];
+    const report = { base: { kind: "folder", path: "b" }, head: { kind: "folder", path: "h" }, changes, schemasPath: "schemas" } as const;
+    const full = formatMarkdown(report);
+    const limit = full.length - 250; // room for all but about three info rows, less the note
+    const text = formatMarkdown(report, limit);
+    expect(text.length).toBeLessThanOrEqual(limit);
+    expect(text.startsWith("<!-- modelspec-diff -->\n")).toBe(true);
+    expect(text).toContain("**3 breaking**, 0 warning, 0 non-breaking, 6 info in 1 offering.");
+    const shown = text.split("\n").filter((line) => line.startsWith("| 🔴") || line.startsWith("| ⚪"));
+    const hidden = 9 - shown.length;
+    expect(shown.filter((line) => line.startsWith("| 🔴"))).toHaveLength(3);
+    expect(hidden).toBeGreaterThan(0);
+    expect(text).toContain(`_Not shown, to keep this comment under GitHub's size limit: ${hidden} info.`);
+    // The rows kept are the first ones, in report order.
+    expect(shown.at(-1)).toContain(`change number ${8 - hidden}`);
+    // With room for only the summary, every row goes and the note counts them all.
+    expect(formatMarkdown(report, 400)).toContain("_Not shown, to keep this comment under GitHub's size limit: 3 breaking, 6 info.");
+  });
+
   it("escapes a hostile pointer and offering in code spans", () => {
     const change: Change = {
       offering: "a`b/c",
@@ -106,7 +136,7 @@ describe("markdown", () => {
 });
 
 describe("json", () => {
-  it("has base, head, summary and changes with file and line", async () => {
+  it("has base, head, summary and changes with file (as seen from where it runs) and line", async () => {
     const { code, out } = await run(MINIMAL_SPECS, BREAKING, "--format", "json");
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual({
@@ -121,7 +151,7 @@ describe("json", () => {
           kind: "context-window-lowered",
           severity: "breaking",
           message: "context window lowered from 8000 to 4000 tokens",
-          file: "schemas/acme/tiny.yaml",
+          file: "head/acme/tiny.yaml",
           line: 7,
         },
       ],
@@ -129,14 +159,14 @@ describe("json", () => {
   });
 
   it("keeps hostile text as plain JSON strings", async () => {
-    const { out } = await run(MINIMAL_SPECS, HOSTILE_DESCRIPTION, "--format", "json", "--schemas-path", "specs/");
+    const { out } = await run(MINIMAL_SPECS, HOSTILE_DESCRIPTION, "--format", "json");
     const [change] = JSON.parse(out).changes;
     expect(change).toMatchObject({
       schema: "request",
       pointer: "/properties/temperature/description",
       kind: "annotation-changed",
       severity: "info",
-      file: "specs/acme/tiny.yaml",
+      file: "head/acme/tiny.yaml",
       line: 27,
     });
     expect(change.message).toContain("<script>");
@@ -144,7 +174,7 @@ describe("json", () => {
 });
 
 describe("github annotations", () => {
-  it("one workflow command per change on the head file; removals on the base file", async () => {
+  it("one workflow command per change, on a line of the head file (a removal: where it was taken out)", async () => {
     let after = edit(BREAKING, TINY, "      text: { type: string }\n", "      answer: { type: string }\n");
     after = edit(after, TINY, "required: [text]", "required: [answer]");
     after = edit(after, TINY, "response: { text: hello }", "response: { answer: hello }");
@@ -152,10 +182,19 @@ describe("github annotations", () => {
     const { code, out } = await run(MINIMAL_SPECS, after, "--format", "github");
     expect(code).toBe(0);
     expect(out.split("\n")).toEqual([
-      "::error file=schemas/acme/tiny.yaml,line=7,title=breaking meta change in acme/tiny (context-window-lowered)::acme/tiny meta /contextWindow: context window lowered from 8000 to 4000 tokens",
-      '::error file=schemas/acme/tiny.yaml,line=34,title=breaking response change in acme/tiny (property-removed)::acme/tiny response /properties/text: property "text" removed (it was required)',
-      '::warning file=schemas/acme/tiny.yaml,line=6,title=warning meta change in acme/tiny (status-changed)::acme/tiny meta /status: status changed from "available" to "beta"',
-      '::notice file=schemas/acme/tiny.yaml,line=34,title=non-breaking response change in acme/tiny (property-added-required)::acme/tiny response /properties/answer: required property "answer" added',
+      "::error file=head/acme/tiny.yaml,line=7,title=breaking meta change in acme/tiny (context-window-lowered)::acme/tiny meta /contextWindow: context window lowered from 8000 to 4000 tokens",
+      '::error file=head/acme/tiny.yaml,line=34,title=breaking response change in acme/tiny (property-removed)::acme/tiny response /properties/text: property "text" removed (it was required)',
+      '::warning file=head/acme/tiny.yaml,line=6,title=warning meta change in acme/tiny (status-changed)::acme/tiny meta /status: status changed from "available" to "beta"',
+      '::notice file=head/acme/tiny.yaml,line=34,title=non-breaking response change in acme/tiny (property-added-required)::acme/tiny response /properties/answer: required property "answer" added',
+      '::notice file=head/acme/tiny.yaml,line=36,title=info meta change in acme/tiny (metadata-changed)::acme/tiny meta /examples/0: example "hello" changed',
+    ]);
+  });
+
+  it("names files under the schemas path as written, without ./ or a trailing slash", () => {
+    expect([repositoryPath("./specs/", "a/b.yaml"), repositoryPath(".", "a/b.yaml"), repositoryPath("schemas", "a/b.yaml")]).toEqual([
+      "specs/a/b.yaml",
+      "a/b.yaml",
+      "schemas/a/b.yaml",
     ]);
   });
 

@@ -18,10 +18,15 @@ let first: string;
 let second: string;
 
 function git(...args: string[]): string {
+  return gitWith({}, ...args);
+}
+
+function gitWith(env: Record<string, string>, ...args: string[]): string {
   return execFileSync("git", ["-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", ...args], {
     cwd: repo,
     encoding: "utf8",
     env: {
+      ...env,
       ...process.env,
       GIT_AUTHOR_NAME: "Test",
       GIT_AUTHOR_EMAIL: "test@example.invalid",
@@ -51,6 +56,14 @@ beforeAll(async () => {
   git("commit", "--quiet", "-am", "smaller context window");
   second = git("rev-parse", "HEAD");
   git("tag", "v2");
+  // A commit that is never checked out: made with plumbing in a scratch index, tagged, not on HEAD.
+  const index = { GIT_INDEX_FILE: path.join(repo, ".git", "scratch-index") };
+  const shared = MINIMAL_SPECS["acme/shared/chat.yaml"]!.replace("enum: [user, assistant]", "enum: [user]");
+  const blob = execFileSync("git", ["hash-object", "-w", "--stdin"], { cwd: repo, input: shared, encoding: "utf8" }).trim();
+  gitWith(index, "read-tree", "HEAD");
+  gitWith(index, "update-index", "--cacheinfo", `100644,${blob},schemas/acme/shared/chat.yaml`);
+  const tree = gitWith(index, "write-tree");
+  git("tag", "shared-edit", git("commit-tree", tree, "-p", "HEAD", "-m", "assistant messages no longer accepted"));
 });
 
 afterAll(async () => {
@@ -63,6 +76,25 @@ describe("modelspec diff on git refs", () => {
     expect(commit).toBe(first);
     expect([...files.keys()].sort()).toEqual(["acme/provider.yaml", "acme/shared/chat.yaml", "acme/tiny.yaml"]);
     expect(new TextDecoder().decode(files.get(TINY))).toBe(MINIMAL_SPECS[TINY]);
+  });
+
+  it("reads a shared file of a commit that was never checked out", async () => {
+    const { code, out } = await runDiff(["--base", "v2", "--head", "shared-edit", "--format", "json", "-C", repo]);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).changes).toEqual([
+      {
+        offering: "acme/tiny",
+        schema: "request",
+        pointer: "/properties/messages/items/properties/role/enum",
+        kind: "enum-value-removed",
+        severity: "breaking",
+        message: 'enum value "assistant" removed [shared definition Message]',
+        file: "schemas/acme/shared/chat.yaml",
+        line: 6,
+      },
+    ]);
+    expect(git("rev-parse", "HEAD")).toBe(second);
+    expect(await readFile(path.join(repo, "schemas", "acme", "shared", "chat.yaml"), "utf8")).toBe(MINIMAL_SPECS["acme/shared/chat.yaml"]);
   });
 
   it("diffs two refs", async () => {
@@ -106,10 +138,21 @@ describe("modelspec diff on git refs", () => {
     }
   });
 
-  it("finds the schemas folder from a subfolder of the repository", async () => {
+  it("finds the schemas folder from a subfolder of the repository, and names files from the repository root", async () => {
     const { code, out } = await runDiff(["--base", "HEAD~1", "--head", "HEAD", "--format", "json", "-C", path.join(repo, "schemas"), "--schemas-path", "."]);
     expect(code).toBe(0);
-    expect(JSON.parse(out).changes).toHaveLength(1);
+    expect(JSON.parse(out).changes.map((c: { kind: string; file: string; line: number }) => [c.kind, c.file, c.line])).toEqual([
+      ["context-window-lowered", "schemas/acme/tiny.yaml", 7],
+    ]);
+  });
+
+  it("names the files of a head folder given as an absolute path, or from a subfolder, from the repository root (as annotations need)", async () => {
+    const absolute = await runDiff(["--base", "HEAD~1", "--head", path.join(repo, "schemas"), "--format", "github", "-C", repo]);
+    const relative = await runDiff(["--base", "HEAD~1", "--head", ".", "--format", "github", "-C", path.join(repo, "schemas"), "--schemas-path", "."]);
+    const want =
+      "::error file=schemas/acme/tiny.yaml,line=7,title=breaking meta change in acme/tiny (context-window-lowered)::acme/tiny meta /contextWindow: context window lowered from 8000 to 4000 tokens";
+    expect([absolute.code, absolute.out]).toEqual([0, want]);
+    expect([relative.code, relative.out]).toEqual([0, want]);
   });
 
   it.each([

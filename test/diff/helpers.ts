@@ -2,6 +2,10 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { diffCommand } from "../../generator/diff/command.js";
+import type { Json, JsonObject, SchemaRole } from "../../generator/model.js";
+import { parameterPaths } from "../../generator/parameters.js";
+import { isObject } from "../../generator/schema-walk.js";
+import { MINIMAL_SPECS } from "../helpers.js";
 
 export type Specs = Record<string, string>;
 
@@ -23,4 +27,49 @@ export async function runDiff(args: string[]): Promise<{ code: number; out: stri
   const err: string[] = [];
   const code = await diffCommand(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/** Where a rule case's schema lives: inline in the offering file, or as `$defs/Case` of a shared file it references. */
+export type Placed = Json | { shared: Json };
+
+const PROVIDER_SPEC = MINIMAL_SPECS["acme/provider.yaml"]!;
+
+/**
+ * A one-offering spec folder (`acme/tiny`) whose `role` schema is `placed` and whose other schemas
+ * are plain objects. Request parameters are listed from the schema, so any request schema loads.
+ * Written as JSON, which YAML reads as it is.
+ */
+export function offeringSpecs(role: SchemaRole, placed: Placed): Specs {
+  const shared = isObject(placed) && "shared" in placed && Object.keys(placed).length === 1;
+  const schema = (shared ? { $ref: "shared/case.yaml#/$defs/Case" } : placed) as JsonObject;
+  const bundled = shared ? { $defs: { Case: placed.shared as Json } } : undefined;
+  const schemas: Partial<Record<SchemaRole, JsonObject>> = { request: { type: "object" }, response: { type: "object" }, [role]: schema };
+  // A shared case schema has no `$ref`s of its own (`#` would mean the shared file), so it names its parameters as it is.
+  const forParameters = shared ? (placed.shared as JsonObject) : schemas.request!;
+  const offering = {
+    provider: "acme",
+    slug: "tiny",
+    model: "acme-tiny-1",
+    name: "Acme Tiny",
+    description: "A tiny model.",
+    status: "available",
+    contextWindow: 8000,
+    maxOutputTokens: 1000,
+    inputModalities: ["text"],
+    outputModalities: ["text"],
+    source: { seed: "test", section: "rule case" },
+    request: {
+      provenance: "documented",
+      parameters: Object.fromEntries(parameterPaths(role === "request" ? forParameters : schemas.request!).map((p) => [p, "documented"])),
+      schema: schemas.request,
+    },
+    response: { provenance: "documented", schema: schemas.response },
+    ...(schemas.stream ? { stream: { provenance: "documented", schema: schemas.stream } } : {}),
+    examples: [],
+  };
+  return {
+    "acme/provider.yaml": PROVIDER_SPEC,
+    "acme/tiny.yaml": JSON.stringify(offering, null, 2),
+    ...(bundled ? { "acme/shared/case.yaml": JSON.stringify(bundled, null, 2) } : {}),
+  };
 }

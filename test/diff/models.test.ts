@@ -4,20 +4,33 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../generator/diff/kinds.js";
-import { diffModels, statusSeverity } from "../../generator/diff/models.js";
+import { diffModels, statusSeverity, type Locator } from "../../generator/diff/models.js";
 import { specLocator } from "../../generator/diff/source.js";
 import { loadModel } from "../../generator/generate.js";
 import { readSpecDir } from "../../generator/load.js";
+import type { Model } from "../../generator/model.js";
 import { MINIMAL_SPECS, SCHEMAS_DIR, textFiles } from "../helpers.js";
 import { edit, type Specs } from "./helpers.js";
 
 const TINY = "acme/tiny.yaml";
 const PROVIDER = "acme/provider.yaml";
 
+/** Loaded once per spec set: the real specs are the base of several cases. */
+const loaded = new Map<string, { model: Model; locate: Locator }>();
+function load(specs: Specs): { model: Model; locate: Locator } {
+  const key = JSON.stringify(specs);
+  let version = loaded.get(key);
+  if (!version) {
+    const files = textFiles(specs);
+    loaded.set(key, (version = { model: loadModel(files), locate: specLocator(files) }));
+  }
+  return version;
+}
+
 function diff(before: Specs, after: Specs): Change[] {
-  const b = textFiles(before);
-  const a = textFiles(after);
-  return diffModels(loadModel(b), loadModel(a), { locate: { base: specLocator(b), head: specLocator(a) } });
+  const b = load(before);
+  const a = load(after);
+  return diffModels(b.model, a.model, { locate: { base: b.locate, head: a.locate } });
 }
 
 const brief = (changes: Change[]) =>
@@ -28,12 +41,21 @@ const SMALL = MINIMAL_SPECS[TINY]!.replace("slug: tiny", "slug: small")
   .replace("model: acme-tiny-1", "model: acme-small-1")
   .replace("name: Acme Tiny", "name: Acme Small");
 
+const STREAMING = '    streaming: { format: sse, enable: { field: stream, value: true }, doneSentinel: "[DONE]" }\n';
+/** The fixture with an SSE switch on its transport and a stream schema on tiny. */
+const STREAMS = edit(
+  edit(MINIMAL_SPECS, PROVIDER, "    responseBody: { kind: plain }\n", `    responseBody: { kind: plain }\n${STREAMING}`),
+  TINY,
+  "examples:\n",
+  "stream:\n  provenance: documented\n  schema: { type: object, properties: { delta: { type: string } } }\nexamples:\n",
+);
+
 describe("diffModels metadata", () => {
   it("reports nothing for identical specs", () => {
     expect(diff(MINIMAL_SPECS, MINIMAL_SPECS)).toEqual([]);
   });
 
-  const cases: [string, { after: Specs; want: Partial<Change>[] }][] = [
+  const cases: [string, { before?: Specs; after: Specs; want: Partial<Change>[] }][] = [
     [
       "context window lowered",
       {
@@ -56,6 +78,13 @@ describe("diffModels metadata", () => {
       },
     ],
     [
+      "max output tokens raised",
+      {
+        after: edit(MINIMAL_SPECS, TINY, "maxOutputTokens: 1000", "maxOutputTokens: 2000"),
+        want: [{ kind: "max-output-tokens-raised", severity: "non-breaking", pointer: "/maxOutputTokens", line: 8 }],
+      },
+    ],
+    [
       "max output tokens no longer stated",
       {
         after: edit(MINIMAL_SPECS, TINY, "maxOutputTokens: 1000", "maxOutputTokens: null"),
@@ -74,6 +103,29 @@ describe("diffModels metadata", () => {
       {
         after: edit(MINIMAL_SPECS, TINY, "status: available", "status: deprecated"),
         want: [{ kind: "status-changed", severity: "warning", pointer: "/status", line: 6 }],
+      },
+    ],
+    [
+      "status beta to available",
+      {
+        before: edit(MINIMAL_SPECS, TINY, "status: available", "status: beta"),
+        after: MINIMAL_SPECS,
+        want: [{ kind: "status-changed", severity: "non-breaking", pointer: "/status", line: 6 }],
+      },
+    ],
+    [
+      "max output tokens stated where none was",
+      {
+        before: edit(MINIMAL_SPECS, TINY, "maxOutputTokens: 1000", "maxOutputTokens: null"),
+        after: MINIMAL_SPECS,
+        want: [{ kind: "max-output-tokens-stated", severity: "warning", pointer: "/maxOutputTokens", line: 8 }],
+      },
+    ],
+    [
+      "name changed",
+      {
+        after: edit(MINIMAL_SPECS, TINY, "name: Acme Tiny", "name: Acme Tiny v1"),
+        want: [{ kind: "metadata-changed", severity: "info", pointer: "/name", line: 4 }],
       },
     ],
     [
@@ -130,6 +182,66 @@ describe("diffModels metadata", () => {
       },
     ],
     [
+      "provider typePrefix changed: every generated type name changes",
+      {
+        after: edit(MINIMAL_SPECS, PROVIDER, "name: Acme AI\n", "name: Acme AI\ntypePrefix: AcmeAi\n"),
+        want: [{ kind: "type-names-changed", severity: "breaking", pointer: "/typePrefix", file: PROVIDER, line: 3 }],
+      },
+    ],
+    [
+      "provider docs URL changed",
+      {
+        after: edit(MINIMAL_SPECS, PROVIDER, "docsUrl: https://acme.example/docs", "docsUrl: https://acme.example/docs/v2"),
+        want: [{ kind: "metadata-changed", severity: "info", pointer: "/docsUrl", file: PROVIDER, line: 3 }],
+      },
+    ],
+    [
+      "transport streaming added",
+      {
+        after: edit(MINIMAL_SPECS, PROVIDER, "    responseBody: { kind: plain }\n", `    responseBody: { kind: plain }\n${STREAMING}`),
+        want: [{ schema: "meta", kind: "streaming-added", severity: "non-breaking", pointer: "/transports/0/streaming", file: PROVIDER, line: 24 }],
+      },
+    ],
+    [
+      "transport streaming switch changed",
+      {
+        before: STREAMS,
+        after: edit(STREAMS, PROVIDER, 'doneSentinel: "[DONE]"', 'doneSentinel: "[END]"'),
+        want: [{ kind: "streaming-changed", severity: "breaking", pointer: "/transports/0/streaming", file: PROVIDER, line: 24 }],
+      },
+    ],
+    [
+      "transport streaming removed, and the stream schema with it",
+      {
+        before: STREAMS,
+        after: MINIMAL_SPECS,
+        want: [
+          { kind: "streaming-removed", severity: "breaking", pointer: "/stream", file: TINY, line: 1 },
+          { kind: "streaming-removed", severity: "breaking", pointer: "/transports/0/streaming", file: PROVIDER, line: 14 },
+        ],
+      },
+    ],
+    [
+      "a stream event property removed",
+      {
+        before: STREAMS,
+        after: edit(STREAMS, TINY, "properties: { delta: { type: string } }", "properties: {}"),
+        want: [{ schema: "stream", kind: "property-removed", severity: "breaking", pointer: "/properties/delta", file: TINY, line: 37 }],
+      },
+    ],
+    [
+      "transport added",
+      {
+        after: edit(
+          MINIMAL_SPECS,
+          PROVIDER,
+          "transports:\n",
+          "transports:\n  - id: binding\n    kind: workers-binding\n    description: In a Worker.\n    provenance: documented\n",
+        ),
+        want: [{ kind: "transport-added", severity: "non-breaking", pointer: "/transports/0", file: PROVIDER, line: 14 }],
+      },
+    ],
+    [
       "stream schema added",
       {
         after: edit(
@@ -158,7 +270,7 @@ describe("diffModels metadata", () => {
       },
     ],
     [
-      "a response property removed is located at its base line",
+      "a removed response property is located at the head's properties, where it was taken out",
       {
         after: edit(
           edit(edit(MINIMAL_SPECS, TINY, "      text: { type: string }\n", "      answer: { type: string }\n"), TINY, "required: [text]", "required: [answer]"),
@@ -169,13 +281,56 @@ describe("diffModels metadata", () => {
         want: [
           { schema: "response", kind: "property-removed", severity: "breaking", pointer: "/properties/text", file: TINY, line: 34 },
           { schema: "response", kind: "property-added-required", severity: "non-breaking", pointer: "/properties/answer", file: TINY, line: 34 },
+          { schema: "meta", kind: "metadata-changed", severity: "info", pointer: "/examples/0", file: TINY, line: 36, message: 'example "hello" changed' },
+        ],
+      },
+    ],
+    [
+      "an example added",
+      {
+        after: edit(
+          MINIMAL_SPECS,
+          TINY,
+          "    response: { text: hello }\n",
+          "    response: { text: hello }\n  - name: bye\n    title: Bye\n    provenance: documented\n    request: { messages: [{ role: user, content: bye }] }\n",
+        ),
+        want: [{ schema: "meta", kind: "metadata-changed", severity: "info", pointer: "/examples/1", file: TINY, line: 41, message: 'example "bye" added' }],
+      },
+    ],
+    [
+      "a parameter now documented",
+      {
+        after: edit(MINIMAL_SPECS, TINY, 'temperature: { inferred: "fixture" }', "temperature: documented"),
+        want: [
+          {
+            kind: "metadata-changed",
+            severity: "info",
+            pointer: "/request/parameters/temperature",
+            line: 18,
+            message: 'parameter "temperature" provenance changed from "inferred (fixture)" to "documented"',
+          },
+        ],
+      },
+    ],
+    [
+      "a response schema now inferred",
+      {
+        after: edit(MINIMAL_SPECS, TINY, "response:\n  provenance: documented", 'response:\n  provenance: { inferred: "the page shows no answer" }'),
+        want: [
+          {
+            kind: "metadata-changed",
+            severity: "info",
+            pointer: "/response/provenance",
+            line: 29,
+            message: 'response schema provenance changed from "documented" to "inferred (the page shows no answer)"',
+          },
         ],
       },
     ],
   ];
 
-  it.each(cases)("%s", (_name, { after, want }) => {
-    const got = diff(MINIMAL_SPECS, after);
+  it.each(cases)("%s", (_name, { before = MINIMAL_SPECS, after, want }) => {
+    const got = diff(before, after);
     expect(got).toHaveLength(want.length);
     want.forEach((w, i) => expect(got[i]).toMatchObject(w));
   });
@@ -194,6 +349,42 @@ describe("diffModels metadata", () => {
       { offering: "acme/small", schema: "meta", kind: "offering-renamed", severity: "breaking", pointer: "", file: "acme/small.yaml", line: 3 },
       { offering: "acme/small", schema: "meta", kind: "metadata-changed", severity: "info", pointer: "/description", file: "acme/small.yaml", line: 5 },
       { offering: "acme/small", schema: "meta", kind: "metadata-changed", severity: "info", pointer: "/name", file: "acme/small.yaml", line: 4 },
+    ]);
+  });
+
+  it("the same model id under another slug is a rename, whatever else changed", () => {
+    const { [TINY]: _tiny, ...rest } = MINIMAL_SPECS;
+    const renamed = MINIMAL_SPECS[TINY]!.replace("slug: tiny", "slug: tiny-v1").replace("maximum: 2", "maximum: 1");
+    expect(brief(diff(MINIMAL_SPECS, { ...rest, "acme/tiny-v1.yaml": renamed }))).toEqual([
+      { offering: "acme/tiny-v1", schema: "meta", kind: "offering-renamed", severity: "breaking", pointer: "", file: "acme/tiny-v1.yaml", line: 3 },
+      {
+        offering: "acme/tiny-v1",
+        schema: "request",
+        kind: "bound-tightened",
+        severity: "breaking",
+        pointer: "/properties/temperature/maximum",
+        file: "acme/tiny-v1.yaml",
+        line: 27,
+      },
+    ]);
+    expect(diff(MINIMAL_SPECS, { ...rest, "acme/tiny-v1.yaml": renamed })[0]!.message).toBe(
+      'offering "acme/tiny" is now "acme/tiny-v1" (same model "acme-tiny-1")',
+    );
+  });
+
+  it("the same slug with another model id is a model id change, not a rename", () => {
+    const got = diff(MINIMAL_SPECS, edit(MINIMAL_SPECS, TINY, "model: acme-tiny-1", "model: acme-tiny-2"));
+    expect(got.map((c) => [c.offering, c.kind, c.severity, c.message])).toEqual([
+      ["acme/tiny", "model-id-changed", "breaking", 'model id changed from "acme-tiny-1" to "acme-tiny-2"'],
+    ]);
+  });
+
+  it("an HTTP method change breaks callers (the meta-schema allows only POST today)", () => {
+    const base = loadModel(textFiles(MINIMAL_SPECS));
+    const [provider] = base.providers;
+    const head = { ...base, providers: [{ ...provider!, transports: provider!.transports.map((t) => ({ ...t, method: "PUT" as "POST" })) }] };
+    expect(diffModels(base, head).map((c) => [c.offering, c.schema, c.kind, c.severity, c.pointer, c.message])).toEqual([
+      ["acme/tiny", "meta", "endpoint-changed", "breaking", "/transports/0/method", 'transport "rest": method changed from "POST" to "PUT"'],
     ]);
   });
 
@@ -234,7 +425,10 @@ describe("diffModels on the real specs", () => {
     const shared = "cloudflare/shared/chat-completions.yaml";
     const after = edit(text, shared, "enum: [system, developer, user, assistant, tool]", "enum: [system, developer, user, assistant]");
     const got = diff(text, after);
-    expect(got.map((c) => [c.offering, c.schema, c.kind, c.severity, c.pointer, c.file])).toEqual(
+    // Located on the line of the enum in the shared file, for every offering that references it.
+    const line = after[shared]!.split("\n").findIndex((l) => l.includes("enum: [system, developer, user, assistant]")) + 1;
+    expect(line).toBeGreaterThan(1);
+    expect(got.map((c) => [c.offering, c.schema, c.kind, c.severity, c.pointer, c.file, c.line])).toEqual(
       ["cloudflare/gpt-5.4", "cloudflare/gpt-5.4-mini", "cloudflare/gpt-5.4-nano"].map((o) => [
         o,
         "request",
@@ -242,8 +436,55 @@ describe("diffModels on the real specs", () => {
         "breaking",
         "/properties/messages/items/properties/role/enum",
         shared,
+        line,
       ]),
     );
     expect(got[0]!.message).toBe('enum value "tool" removed [shared definition Message]');
+  });
+
+  it("finds nothing in a pure refactor: a definition moved to another file, one renamed, an anyOf written as a type array", async () => {
+    const files = await readSpecDir(SCHEMAS_DIR);
+    const text = Object.fromEntries([...files].map(([name, bytes]) => [name, new TextDecoder().decode(bytes)]));
+    const shared = "cloudflare/shared/chat-completions.yaml";
+    const source = text[shared]!;
+    const message = source.slice(source.indexOf("  Message:\n"), source.indexOf("  Response:\n"));
+    const anyOf = '        anyOf:\n          - type: string\n          - type: "null"\n          - type: array\n            items: {}\n';
+    expect(message).toContain(anyOf);
+    const refactored = source
+      .replace(message, "")
+      .replace('items: { $ref: "#/$defs/Message" }', 'items: { $ref: "messages.yaml#/$defs/Message" }')
+      .replaceAll('$ref: "#/$defs/Usage"', '$ref: "#/$defs/TokenUsage"')
+      .replace("\n  Usage:\n", "\n  TokenUsage:\n");
+    expect(refactored).not.toContain("#/$defs/Usage");
+    const moved = `$defs:\n${message.replace(anyOf, '        type: [array, string, "null"]\n        items: {}\n')}`;
+    const after = { ...text, [shared]: refactored, "cloudflare/shared/messages.yaml": moved };
+    expect(diff(text, after)).toEqual([]);
+  });
+
+  it("finds nothing when Anyfast's enum becomes a oneOf of described consts, its tagged unions oneOf, and Usage moves to its own file", async () => {
+    const files = await readSpecDir(SCHEMAS_DIR);
+    const text = Object.fromEntries([...files].map(([name, bytes]) => [name, new TextDecoder().decode(bytes)]));
+    const shared = "anyfast/shared/responses-api.yaml";
+    const statuses = ["completed", "failed", "in_progress", "incomplete", "cancelled", "queued"];
+    let source = edit(
+      text,
+      shared,
+      `    type: string\n    enum: [${statuses.join(", ")}]\n`,
+      `    type: string\n    oneOf:\n${statuses.map((s) => `      - const: ${s}\n        description: The response is ${s}.\n`).join("")}`,
+    )[shared]!;
+    source = source.replace("unconfirmed, so both are accepted.\n    anyOf:", "unconfirmed, so both are accepted.\n    oneOf:");
+    source = source.replace("      error:\n        description: Set when status is `failed`.\n        anyOf:", "      error:\n        description: Set when status is `failed`.\n        oneOf:");
+    const usage = source.slice(source.indexOf("  Usage:\n"), source.indexOf("  StreamEvent:\n"));
+    source = source.replace(usage, "").replace('usage: { $ref: "#/$defs/Usage" }', 'usage: { $ref: "usage.yaml#/$defs/TokenUsage" }');
+    expect(source.match(/oneOf:/g)).toHaveLength(3);
+    expect(usage).toContain("input_tokens:");
+    const after = { ...text, [shared]: source, "anyfast/shared/usage.yaml": `$defs:\n${usage.replace("  Usage:\n", "  TokenUsage:\n")}` };
+    expect(diff(text, after)).toEqual([]);
+    // The same edit with one status dropped is one change, in the response and in the stream.
+    const dropped = { ...after, [shared]: source.replace("      - const: queued\n        description: The response is queued.\n", "") };
+    expect(diff(text, dropped).map((c) => [c.schema, c.pointer, c.kind, c.severity])).toEqual([
+      ["response", "/properties/status/oneOf", "enum-value-removed", "non-breaking"],
+      ["stream", "/oneOf/0/properties/response/properties/status/oneOf", "enum-value-removed", "non-breaking"],
+    ]);
   });
 });

@@ -15,6 +15,9 @@ import { ODD_KEYS, PAYLOADS } from "../hostile/corpus.js";
 
 type Arb = fc.Arbitrary<unknown>;
 
+/** Strings at a length bound are built up to this length (Runware's systemPrompt allows 200,000 characters). */
+const MAX_BUILT_LENGTH = 1_000_000;
+
 /** fc.integer works within 32 bits. */
 const INT32 = -(2 ** 31);
 
@@ -133,7 +136,7 @@ export function arbitraryFor(root: Json, options: ArbitraryOptions = {}): Arb {
     if (schema.const !== undefined) misses.push(fc.constantFrom(...changed(schema.const)));
     if (Array.isArray(schema.enum)) misses.push(fc.constantFrom(...schema.enum.flatMap(changed)));
     const types = typesOf(schema);
-    if (types.includes("number") || types.includes("integer")) misses.push(fc.constantFrom(...numberMisses(schema)));
+    if (types.includes("number") || types.includes("integer")) misses.push(...numberMisses(schema).map((group) => fc.constantFrom(...group)));
     if (types.includes("string")) misses.push(stringMisses(schema));
     if (types.includes("array")) misses.push(arrayMisses(schema, depth));
     if (types.includes("object")) misses.push(objectMisses(schema, depth));
@@ -186,17 +189,18 @@ export function arbitraryFor(root: Json, options: ArbitraryOptions = {}): Arb {
     return options.length ? fc.oneof(...options) : fc.double({ noNaN: true, noDefaultInfinity: true });
   }
 
-  function numberMisses(schema: JsonObject): number[] {
-    const out: number[] = [];
+  /** Numbers just past (and at) each bound, one group per bound so every bound is drawn as often. */
+  function numberMisses(schema: JsonObject): number[][] {
+    const groups: number[][] = [];
     for (const bound of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"]) {
-      if (typeof schema[bound] === "number") out.push(...around(schema[bound] as number));
+      if (typeof schema[bound] === "number") groups.push(around(schema[bound] as number));
     }
     if (typeof schema.multipleOf === "number") {
       const m = schema.multipleOf;
-      for (const k of [1, 3, 7, 30, 33]) out.push(k * m, k * m + m / 1000, k * m - m / 1e7, k * m + m / 2, k * m * (1 + 1e-12));
+      groups.push([1, 3, 7, 30, 33].flatMap((k) => [k * m, k * m + m / 1000, k * m - m / 1e7, k * m + m / 2, k * m * (1 + 1e-12)]));
     }
-    out.push(0.5, -0.5, 1e21, -1e21, 2 ** 53 + 2, Number.MAX_VALUE, Number.MIN_VALUE);
-    return out;
+    groups.push([0.5, -0.5, 1e21, -1e21, 2 ** 53 + 2, Number.MAX_VALUE, Number.MIN_VALUE]);
+    return groups;
   }
 
   function strings(schema: JsonObject): Arb {
@@ -225,15 +229,24 @@ export function arbitraryFor(root: Json, options: ArbitraryOptions = {}): Arb {
     }
     const lengths = { minLength, maxLength: Math.min(maxLength ?? minLength + 8, minLength + 40) };
     options.push(fc.string({ ...lengths, unit: "grapheme-composite" }), fc.string(lengths));
-    for (const n of [minLength, maxLength]) if (n !== undefined && n <= 10_000) options.push(fc.constant("a".repeat(n)), fc.constant("\u{1F600}".repeat(n)));
+    const atBounds = [minLength, maxLength].filter((n): n is number => n !== undefined && n <= MAX_BUILT_LENGTH).flatMap((n) => ["a".repeat(n), "\u{1F600}".repeat(n)]);
     options.push(HOSTILE_STRING);
-    return fc.oneof(...options);
+    return withLongOnes(options, atBounds);
+  }
+
+  /** The options, plus constant strings: short ones as often as an option, long ones (costly to judge) less often. */
+  function withLongOnes(options: Arb[], constants: string[], longWeight = 1): Arb {
+    const short = constants.filter((c) => c.length <= 1000);
+    const long = constants.filter((c) => c.length > 1000);
+    const weighted = [...options, ...short.map((c) => fc.constant(c))].map((arbitrary) => ({ arbitrary, weight: 8 }));
+    return fc.oneof(...weighted, ...(long.length ? [{ arbitrary: fc.constantFrom(...long), weight: longWeight }] : []));
   }
 
   function stringMisses(schema: JsonObject): Arb {
-    const lengths = [schema.minLength, schema.maxLength].filter((n): n is number => typeof n === "number" && n <= 10_000);
+    const lengths = [schema.minLength, schema.maxLength].filter((n): n is number => typeof n === "number" && n <= MAX_BUILT_LENGTH);
     const out = lengths.flatMap((n) => [n - 1, n + 1].filter((k) => k >= 0).flatMap((k) => ["b".repeat(k), "\u{1F600}".repeat(k)]));
-    const misses: Arb[] = [fc.constantFrom("", " ", "not-a-match", "\u0000", ...out)];
+    // Misses are drawn less often than good values, so their long strings may be drawn more.
+    const misses: Arb[] = [withLongOnes([fc.constantFrom("", " ", "not-a-match", "\u0000")], out, 8)];
     if (typeof schema.pattern === "string") {
       try {
         misses.push(fc.stringMatching(new RegExp(schema.pattern, "u")).map((s) => `${s}!`), fc.stringMatching(new RegExp(schema.pattern, "u")).map((s) => s.slice(1)));

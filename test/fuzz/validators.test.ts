@@ -1,18 +1,22 @@
 /**
  * Differential fuzzing: for every offering's request, response and stream schema in schemas/,
  * the generated standalone validator (as users import it from generated/) and ajv compiled at run
- * time from the same bundled schema judge every value alike: the verdict and each error.
- * `MODELSPEC_FUZZ_RUNS` sets the cases per schema (10,000 by default; `npm run fuzz` runs more).
+ * time judge every value alike: ajv on the bundled schema (the verdict and each error) and ajv on
+ * the schema as the spec files write it, `$ref`s resolved by ajv itself (the verdict).
+ * Cases per schema: 10,000 (`npm test`, CI), 200,000 (`npm run fuzz`), or MODELSPEC_FUZZ_RUNS.
  */
 import { describe, expect, it } from "vitest";
-import { loadModel } from "../../generator/generate.js";
-import { readSpecDir } from "../../generator/load.js";
-import type { SchemaRole } from "../../generator/model.js";
 import { validatorFile } from "../../generator/emit/paths.js";
-import { SCHEMAS_DIR, importGenerated } from "../helpers.js";
-import { FUZZ_RUNS, fuzzDifferential, runtimeValidator, type Validate } from "./differential.js";
+import { loadModel } from "../../generator/generate.js";
+import { parseSpecFiles, readSpecDir } from "../../generator/load.js";
+import type { SchemaRole } from "../../generator/model.js";
+import { resolveOptions } from "../../generator/options.js";
+import { importGenerated, SCHEMAS_DIR } from "../helpers.js";
+import { FUZZ_RUNS, fuzzDifferential, fuzzRuns, runtimeValidator, sourceValidator, type Validate } from "./differential.js";
 
-const model = loadModel(await readSpecDir(SCHEMAS_DIR));
+const specs = await readSpecDir(SCHEMAS_DIR);
+const model = loadModel(specs);
+const parsed = parseSpecFiles(specs, resolveOptions()).files;
 const targets = model.offerings.flatMap((offering) =>
   (["request", "response", "stream"] as SchemaRole[]).flatMap((role) => {
     const section = offering[role];
@@ -28,10 +32,31 @@ describe(`generated validators agree with ajv at run time (${FUZZ_RUNS} cases pe
   it.each(targets)("$name", async ({ offering, role, schema }) => {
     const { default: validate } = await importGenerated<{ default: Validate }>(validatorFile(offering, role));
     const examples = offering.examples.flatMap((e) => (role === "request" ? [e.request] : role === "response" ? (e.response ? [e.response] : []) : (e.events ?? [])));
-    const stats = fuzzDifferential(validate, schema, FUZZ_RUNS, examples);
-    // The generator must reach both sides of the line, or the comparison proves little.
+    const stats = fuzzDifferential(validate, schema, FUZZ_RUNS, examples, sourceValidator(parsed, offering.specFile, role));
+    expect(stats.runs).toBe(FUZZ_RUNS + examples.length);
+    // The generator must reach both sides of the line, or the comparison proves little
+    // (bounds.test.ts measures that it reaches both sides of every bound).
     expect(stats.valid, "valid values").toBeGreaterThan(stats.runs * 0.05);
     expect(stats.runs - stats.valid, "invalid values").toBeGreaterThan(stats.runs * 0.05);
+  });
+});
+
+describe("cases per schema", () => {
+  it.each([
+    ["npm test, CI", { npm_lifecycle_event: "test", CI: "true" }, 10_000],
+    ["vitest run directly", {}, 10_000],
+    ["npm run fuzz", { npm_lifecycle_event: "fuzz" }, 200_000],
+    ["MODELSPEC_FUZZ_RUNS over npm run fuzz", { npm_lifecycle_event: "fuzz", MODELSPEC_FUZZ_RUNS: "1234" }, 1234],
+    ["MODELSPEC_FUZZ_RUNS in CI", { CI: "true", MODELSPEC_FUZZ_RUNS: "50" }, 50],
+  ] as const)("%s: %j → %i", (_, env, want) => expect(fuzzRuns(env)).toBe(want));
+
+  it("refuses a MODELSPEC_FUZZ_RUNS that is not a positive integer", () => {
+    for (const bad of ["0", "-5", "1e", "lots", "2.5"]) expect(() => fuzzRuns({ MODELSPEC_FUZZ_RUNS: bad })).toThrow(/positive integer/);
+  });
+
+  it("this run uses what its environment asks for", () => {
+    expect(FUZZ_RUNS).toBe(fuzzRuns(process.env));
+    if (process.env.MODELSPEC_FUZZ_RUNS === undefined) expect(FUZZ_RUNS).toBeGreaterThanOrEqual(10_000);
   });
 });
 
@@ -50,5 +75,13 @@ describe("the harness", () => {
       return ok;
     }) as Validate;
     expect(() => fuzzDifferential(misplaced, schema, 2_000)).toThrow(/validators disagree/);
+  });
+
+  it("notices a bundled schema that differs from the source (the source validator's verdict)", () => {
+    const schema = { type: "object", properties: { n: { type: "integer", maximum: 5 } } };
+    const bundledWrong = runtimeValidator({ type: "object", properties: { n: { type: "integer", maximum: 6 } } }) as unknown as Validate;
+    const source = runtimeValidator(schema) as unknown as Validate;
+    // Generated and bundled agree with each other; only the source comparison can see the mistake.
+    expect(() => fuzzDifferential(bundledWrong, { type: "object", properties: { n: { type: "integer", maximum: 6 } } }, 2_000, [], source)).toThrow(/ajv on the source schema/);
   });
 });

@@ -19,6 +19,8 @@ export const PAYLOADS: readonly string[] = [
   "${" + RUN + "}",
   `"); ${RUN}; ("`,
   `'); ${RUN}; ('`,
+  `"; ${RUN}; "`,
+  `'; ${RUN}; '`,
   `\u201c smart \u201d \u2018 quotes \u2019 \u00ab guillemets \u00bb`,
   `\\"); ${RUN}; //`,
   `trailing backslash \\`,
@@ -76,7 +78,14 @@ export const ODD_KEYS: readonly string[] = [
   "</script>",
   "class",
   "\u00e9t\u00e9",
+  "/*",
+  "//",
+  "\u201cq\u201d \u2018q\u2019",
+  "\u2029",
 ];
+
+/** Words that are fine keys to JSON but not to JavaScript, as whole values of every field. */
+export const KEY_WORDS: readonly string[] = ["a-b", "with space", "123", "", "__proto__", "constructor", "prototype", "toString"];
 
 export interface HostileCase {
   name: string;
@@ -190,6 +199,14 @@ const PATTERNS = [
   "^x*/y*/$",
   "^(?:--|<!--|-->)$",
   "^[|#>_*~\\[\\]()!-]+$",
+  // Written raw, not escaped: a comment opener, a template, curly quotes, line breaks and a closing script tag.
+  "^[/*]+$",
+  "^[${}]+$",
+  "^[\u201c\u201d\u2018\u2019]$",
+  "^a\nb$",
+  "^[\u2028\u2029]$",
+  "^</script>$",
+  ...KEY_WORDS,
 ];
 
 let counter = 0;
@@ -282,7 +299,8 @@ export function hostileCases(): HostileCase[] {
       "odd property names",
       "odd-keys",
       { request: oddKeyObject((k) => ({ type: "string", description: k }), ["a-b", "", "__proto__", "constructor"]) },
-      { quotedKeys: ["a-b", "with space", "123", "", "__proto__", "a.b", "a/b", "*/", "`", "${x}", '"', "'", "\\", "\n", "\u2028", "</script>"] },
+      // Every key that is not an identifier (Unicode letters like `été` are).
+      { quotedKeys: ODD_KEYS.filter((k) => !/^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u.test(k)) },
     ),
     offeringCase("odd property names, nested and in arrays", "odd-nested", {
       request: {
@@ -330,7 +348,34 @@ export function hostileCases(): HostileCase[] {
       want: "ok",
     },
     offeringCase("model id with quotes, backticks and a template", "model-quotes", { model: "m\"'`${" + RUN + "}`'\"\\" }),
-    offeringCase("model id with comment closers and markup", "model-comments", { model: `*/ ${RUN} /* </script> <!-- | [x](y)` }),
+    offeringCase("model id with comment closers and markup", "model-comments", { model: `*/ ${RUN} /* </script> <!-- | [x](y) // \u201c${RUN}\u201d \u2018${RUN}\u2019` }),
+    // Model ids and provider names that are whole key-like words (`__proto__`, `constructor`, ...): one offering or provider each.
+    ...KEY_WORDS.filter((w) => w !== "").map((word, i) => offeringCase(`model id ${JSON.stringify(word)}`, `model-word-${i}`, { model: word })),
+    ...KEY_WORDS.filter((w) => w !== "").map((word, i) =>
+      providerCase(`provider name ${JSON.stringify(word)}`, `word-${i}`, (p) => {
+        p.name = word;
+      }),
+    ),
+    offeringCase("key-like words as whole values of every schema field", "key-words", {
+      request: {
+        type: "object",
+        description: KEY_WORDS.join(" "),
+        properties: own([
+          ...KEY_WORDS.map((word, i) => [`w${i}`, { type: "string", enum: [word, `${word}!`], default: word, examples: [word], description: word, title: word, pattern: word }] as const),
+          ["bag", { type: "object", default: own(KEY_WORDS.map((w) => [w, w])), examples: [own(KEY_WORDS.map((w) => [w, w]))], properties: own(KEY_WORDS.map((w) => [w, { type: "string" }])) }],
+        ]),
+      },
+      examples: [
+        {
+          name: "words",
+          title: "every word",
+          provenance: "documented",
+          request: own([...KEY_WORDS.map((word, i) => [`w${i}`, word] as const), ["bag", own(KEY_WORDS.map((w) => [w, w]))]]),
+          response: { text: "ok" },
+        },
+      ],
+      probes: [{ w4: "__proto__" }, { w4: "__proto__!" }, { w4: "__proto_" }, { bag: JSON.parse('{"__proto__":1}') }, { bag: JSON.parse('{"__proto__":"x","toString":"y"}') }],
+    }),
     offeringCase("model id with line separators", "model-lines", { model: `m\n${RUN}\u2028${RUN}\u2029\r\n` }),
     offeringCase("offering name", "name", { name: joined }),
     offeringCase("offering description", "description", { description: joined }),
@@ -424,6 +469,16 @@ export function hostileCases(): HostileCase[] {
       name: "provider id with a quote",
       files: spec("bad/provider.yaml", { ...BASE_PROVIDER, id: `x"; ${RUN}; //` }),
       want: { file: "bad/provider", pointer: "/id", message: /must match \^\[a-z0-9\]/ },
+    },
+    {
+      name: "an empty model id",
+      files: spec("hostile/empty-model.yaml", { ...offering("empty-model", { request: { type: "object" } }), model: "" }),
+      want: { file: "hostile/empty-model", pointer: "/model", message: /must NOT have fewer than 1 characters/ },
+    },
+    {
+      name: "an empty provider name",
+      files: spec("bad4/provider.yaml", { ...BASE_PROVIDER, id: "bad4", name: "" }),
+      want: { file: "bad4/provider", pointer: "/name", message: /must NOT have fewer than 1 characters/ },
     },
     {
       name: "slug with a comment closer",

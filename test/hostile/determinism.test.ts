@@ -23,6 +23,8 @@ fs.readdir = async (...args) => {
   return entries.reverse();
 };
 syncBuiltinESMExports();
+const { locale, timeZone } = Intl.DateTimeFormat().resolvedOptions();
+process.stderr.write("locale " + locale + ", time zone " + timeZone + ", " + new Date(Date.UTC(2026, 0, 1)).toString() + ", " + (1234.5).toLocaleString() + "\\n");
 `;
 
 async function listFiles(dir: string, prefix = ""): Promise<string[]> {
@@ -53,6 +55,8 @@ describe("determinism", () => {
       );
       expect(stdout).toMatch(/wrote \d+ files/);
       expect(stderr, "the listing really was reversed").toMatch(/reversed a listing of \d+/);
+      // The environment really took: a Turkish locale (1.234,5) and a UTC+14 clock.
+      expect(stderr).toMatch(/^locale tr(-TR)?, time zone Pacific\/Kiritimati, Thu Jan 01 2026 14:00:00 GMT\+1400 .*, 1\.234,5$/m);
 
       const expected = await listFiles(GENERATED_DIR);
       const actual = await listFiles(out);

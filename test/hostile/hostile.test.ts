@@ -20,9 +20,11 @@ import { literal, propertyKey } from "../../generator/escape.js";
 import { generateFiles, loadModel } from "../../generator/generate.js";
 import type { GeneratedFile, Model, SchemaRole } from "../../generator/model.js";
 import { PROJECT_ROOT } from "../../generator/options.js";
-import { fuzzDifferential, runtimeValidator, type Validate } from "../fuzz/differential.js";
+import { parseSpecFiles, type ParsedFile } from "../../generator/load.js";
+import { fuzzDifferential, runtimeValidator, sourceValidator, type Validate } from "../fuzz/differential.js";
 import { textFiles } from "../helpers.js";
 import { BASE_PROVIDER, hostileCases, MARKER, ODD_KEYS, PAYLOADS } from "./corpus.js";
+import { coverageMatrix, FIELDS, matrixText, PAYLOAD_CLASSES, type Field } from "./coverage.js";
 
 /** Random cases per hostile schema, on top of its probes and examples. */
 const HOSTILE_RUNS = Number(process.env.MODELSPEC_HOSTILE_RUNS ?? 300);
@@ -33,6 +35,7 @@ const accepted = cases.filter((c) => c.want === "ok");
 const stem = (file: string) => file.replace(/\.(ya?ml|json)$/, "");
 
 let model: Model;
+let parsed: ParsedFile[];
 let files: GeneratedFile[];
 let outDir: string;
 
@@ -42,6 +45,7 @@ const importOutput = <T = Record<string, unknown>>(relative: string): Promise<T>
 beforeAll(async () => {
   const specs = textFiles(Object.assign({}, BASE, ...accepted.map((c) => c.files)));
   model = loadModel(specs);
+  parsed = parseSpecFiles(specs, { maxSpecBytes: Infinity }).files;
   files = await generateFiles(specs);
   // Outside the repository (nothing for its tsconfig or git to pick up), with node_modules linked in
   // so the generated modules resolve `eventsource-parser` and tsc finds @types/node.
@@ -62,6 +66,24 @@ describe("the hostile corpus", () => {
   it("holds at least 30 specs, most of which must generate", () => {
     expect(cases.length).toBeGreaterThanOrEqual(30);
     expect(accepted.length).toBeGreaterThanOrEqual(30);
+  });
+
+  /** Cells no spec can fill, with the corpus case that shows the clear error instead. */
+  const REFUSED: Partial<Record<Field, Record<string, string>>> = {
+    "model id": { '""': "an empty model id" },
+    "provider name": { '""': "an empty provider name" },
+  };
+
+  it("puts every payload in every field the issue names (the coverage matrix has no gap)", () => {
+    const matrix = coverageMatrix(cases);
+    const gaps = FIELDS.flatMap((field) => Object.keys(PAYLOAD_CLASSES).filter((p) => !matrix[field][p] && !REFUSED[field]?.[p]).map((p) => `${field} × ${p}`));
+    expect(gaps, matrixText(matrix)).toEqual([]);
+    for (const [field, cells] of Object.entries(REFUSED)) {
+      for (const [payload, name] of Object.entries(cells)) {
+        expect(matrix[field as Field][payload], `${field} × ${payload} is refused, not generated`).toBe(false);
+        expect(cases.find((c) => c.name === name)?.want, name).not.toBe("ok");
+      }
+    }
   });
 
   it.each(cases.map((c) => [c.name, c] as const))("%s: loads alone, or is refused with file, line, column and pointer", (_, c) => {
@@ -160,6 +182,34 @@ describe("generated code from hostile specs", () => {
     expect(result.code).toBe(0);
   });
 
+  it("has payloads that do run when pasted unescaped (so the marker check below can fail)", async () => {
+    // What a careless generator writes: spec text straight into a comment, a string or a template.
+    const contexts: Record<string, (payload: string) => string> = {
+      "block comment": (p) => `/* ${p} */`,
+      "JSDoc": (p) => `/**\n * ${p}\n */\nexport {};`,
+      "line comment": (p) => `// ${p}`,
+      "double-quoted string": (p) => `export const s = "${p}";`,
+      "single-quoted string": (p) => `export const s = '${p}';`,
+      "template literal": (p) => `export const s = \`${p}\`;`,
+    };
+    const ran: Record<string, number> = {};
+    let n = 0;
+    for (const [context, paste] of Object.entries(contexts)) {
+      ran[context] = 0;
+      for (const payload of PAYLOADS) {
+        const file = path.join(outDir, `naive-${n++}.mjs`);
+        await writeFile(file, `${paste(payload)}\n`);
+        delete (globalThis as Record<string, unknown>)[MARKER];
+        // Most pastes are syntax errors; some are valid code that sets the marker.
+        await import(pathToFileURL(file).href).catch(() => undefined);
+        if ((globalThis as Record<string, unknown>)[MARKER] === 1) ran[context]++;
+        await rm(file);
+      }
+    }
+    delete (globalThis as Record<string, unknown>)[MARKER];
+    for (const [context, count] of Object.entries(ran)) expect(count, `payloads that run from a ${context}`).toBeGreaterThan(0);
+  });
+
   it("imports every generated module without running any payload", async () => {
     const exit = vi.spyOn(process, "exit").mockImplementation((() => {
       throw new Error("a generated module called process.exit");
@@ -211,8 +261,10 @@ describe("generated code from hostile specs", () => {
     expect(Object.keys(sent).map((k) => [k, JSON.stringify(sent[k])]).filter(([k]) => k !== "model")).toEqual(expected);
   });
 
-  it("keeps odd property names as quoted properties of the types", () => {
-    for (const c of cases.filter((x) => x.quotedKeys?.length)) {
+  it("keeps every odd property name as a property of the types, quoted where it is not an identifier", () => {
+    const quoted = cases.filter((x) => x.quotedKeys?.length);
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const c of quoted) {
       const slug = stem(Object.keys(c.files)[0]!).split("/").pop()!;
       const offering = model.offerings.find((o) => o.slug === slug)!;
       const text = output(`${offering.provider}/${offering.slug}/types.d.ts`).contents;
@@ -223,10 +275,12 @@ describe("generated code from hostile specs", () => {
           for (const member of node.members) if (ts.isPropertySignature(member)) members.set(nameOf(member.name), member.name);
         }
       });
+      expect([...members.keys()].sort()).toEqual([...ODD_KEYS].sort());
       for (const key of c.quotedKeys!) {
-        const name = members.get(key);
-        expect(name, `${offering.request.typeName} has ${JSON.stringify(key)}`).toBeDefined();
-        if (key !== "__proto__") expect(ts.isStringLiteral(name!) || ts.isNumericLiteral(name!), JSON.stringify(key)).toBe(true);
+        const name = members.get(key)!;
+        // `__proto__` is written computed (`["__proto__"]`), which TypeScript reads as a plain property.
+        if (key === "__proto__") expect(ts.isComputedPropertyName(name) || ts.isStringLiteral(name), key).toBe(true);
+        else expect(ts.isStringLiteral(name) || ts.isNumericLiteral(name), JSON.stringify(key)).toBe(true);
       }
     }
   });
@@ -276,7 +330,7 @@ describe("generated code from hostile specs", () => {
     expect(validate(JSON.parse(`{"mixed":{"__proto__":1,"constructor":${JSON.stringify(PAYLOADS[3])}}}`))).toBe(true);
   });
 
-  it("validators judge like ajv compiled at run time, on probes, examples and random values", async () => {
+  it("validators judge like ajv compiled at run time (from the bundled and from the source schema), on probes, examples and random values", async () => {
     const probes = new Map(accepted.flatMap((c) => (c.probes?.length ? [[stem(Object.keys(c.files)[0]!).split("/").pop()!, c.probes] as const] : [])));
     expect(probes.size).toBeGreaterThanOrEqual(8);
     let total = 0;
@@ -287,7 +341,7 @@ describe("generated code from hostile specs", () => {
         const { default: validate } = await importOutput<{ default: Validate }>(validatorFile(offering, role));
         const examples = offering.examples.flatMap((e) => (role === "request" ? [e.request] : role === "response" ? (e.response ? [e.response] : []) : (e.events ?? [])));
         const extra = [...examples, ...(role === "request" ? (probes.get(offering.slug) ?? []) : [])];
-        total += fuzzDifferential(validate, section.schema, HOSTILE_RUNS, extra).runs;
+        total += fuzzDifferential(validate, section.schema, HOSTILE_RUNS, extra, sourceValidator(parsed, offering.specFile, role)).runs;
       }
     }
     expect(total).toBeGreaterThan(model.offerings.length * 2 * HOSTILE_RUNS);

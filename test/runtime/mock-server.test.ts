@@ -1,169 +1,192 @@
-import { describe, expect, test } from "vitest";
-import OpenAI from "openai";
-import { startMockServer } from "../../generator/runtime/mock-server.js";
-import * as f from "./fixtures.js";
-import { mockServer } from "./helpers.js";
+/**
+ * The mock server's own rules, on raw HTTP, with offerings taken from the generated registry (some
+ * altered on purpose: an offering without examples, a broken example). What the generated clients
+ * make of its answers is test/clients/.
+ */
+import { afterEach, describe, expect, test } from "vitest";
+import { offerings, providers } from "../../generated/index.js";
+import { startMockServer, type MockOffering, type MockServer, type MockServerOptions } from "../../generated/runtime/mock-server.js";
 
-const auth = { authorization: `Bearer ${f.API_KEY}`, "content-type": "application/json" };
-const cloudflarePath = (model: string) => `/client/v4/accounts/${f.ACCOUNT_ID}/ai/run/${model}`;
+const KEY = "sk-mock-server-test";
+const ACCOUNT = "acct-1";
+
+/** The generated offerings in the mock's shape, as generated/mock.js builds them. */
+function mockOffering(id: keyof typeof offerings, change: Partial<MockOffering> = {}): MockOffering {
+  const offering = offerings[id];
+  return {
+    provider: offering.provider,
+    model: offering.model,
+    transports: providers[offering.provider].transports,
+    errors: providers[offering.provider].errors,
+    validators: offering.validators,
+    examples: offering.examples,
+    ...change,
+  };
+}
+const all = (Object.keys(offerings) as (keyof typeof offerings)[]).map((id) => mockOffering(id));
+
+const open: MockServer[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((server) => server.close()));
+});
+async function serve(options: Partial<MockServerOptions> = {}) {
+  const server = await startMockServer({ apiKey: KEY, offerings: all, ...options });
+  open.push(server);
+  return server;
+}
+
+const auth = { authorization: `Bearer ${KEY}`, "content-type": "application/json" };
 const post = (url: string, body: unknown, headers: Record<string, string> = auth) =>
   fetch(url, { method: "POST", headers, body: typeof body === "string" ? body : JSON.stringify(body) });
-const task = (extra: object = {}) => ({
-  taskType: "textInference",
-  taskUUID: "11111111-2222-4333-8444-555555555555",
-  model: f.RUNWARE_MODEL,
-  messages: [{ role: "user", content: "Say hello" }],
-  ...extra,
-});
+const cloudflare = (model: string) => `/client/v4/accounts/${ACCOUNT}/ai/run/${model}`;
+const hello = { messages: [{ role: "user", content: "Say hello" }] };
+const task = (extra: object = {}) => [
+  { taskType: "textInference", taskUUID: "11111111-2222-4333-8444-555555555555", model: offerings["runware/gpt-5.4-mini"].model, ...hello, ...extra },
+];
 
 describe("wire shapes", () => {
-  test("Cloudflare: the success envelope, with the model URL-encoded or not", async () => {
-    const server = await mockServer();
-    for (const model of [f.CLOUDFLARE_MODEL, encodeURIComponent(f.CLOUDFLARE_MODEL)]) {
-      const res = await post(server.url + cloudflarePath(model), { messages: [{ role: "user", content: "Say hello" }] });
+  test("Cloudflare: the success envelope, whether the model's slash is URL-encoded or not", async () => {
+    const server = await serve();
+    const model = offerings["cloudflare/gpt-5.4"].model;
+    const bodies = [];
+    for (const path of [cloudflare(model), cloudflare(encodeURIComponent(model))]) {
+      const res = await post(server.url + path, hello);
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ result: f.cloudflareOffering.examples[0]!.response, success: true, errors: [], messages: [] });
+      bodies.push(await res.json());
     }
+    expect(bodies[0]).toEqual(bodies[1]);
+    expect(bodies[0]).toEqual({ result: expect.objectContaining({ model }), success: true, errors: [], messages: [] });
   });
 
-  test("Cloudflare: an invalid request gets its error envelope, naming the field", async () => {
-    const server = await mockServer();
-    const res = await post(server.url + cloudflarePath(f.CLOUDFLARE_MODEL), { messages: [{ role: "robot", content: "x" }] });
+  test("Runware: errors carry code, message, parameter, taskType and taskUUID", async () => {
+    const server = await serve();
+    const res = await post(`${server.url}/v1`, task({ numberResults: 0 }));
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
-      result: null,
-      success: false,
-      errors: [{ code: 400, message: "Invalid parameter 'messages[0].role': must be equal to one of the allowed values" }],
-      messages: [],
+      errors: [{ code: "invalid_request", message: "Invalid parameter 'numberResults': must be >= 1", parameter: "numberResults", taskType: "textInference", taskUUID: task()[0]!.taskUUID }],
     });
   });
 
-  test("Runware: results echo the taskUUID; errors carry parameter, taskType and taskUUID", async () => {
-    const server = await mockServer();
-    const ok = await post(`${server.url}/v1`, [task()]);
-    expect(await ok.json()).toEqual({ data: [{ taskType: "textInference", taskUUID: task().taskUUID, text: "Hello!", finishReason: "stop" }] });
-    const bad = await post(`${server.url}/v1`, [task({ numberResults: 0 })]);
-    expect(bad.status).toBe(400);
-    expect(await bad.json()).toEqual({
-      errors: [
-        {
-          code: "invalid_request",
-          message: "Invalid parameter 'numberResults': must be >= 1",
-          parameter: "numberResults",
-          taskType: "textInference",
-          taskUUID: task().taskUUID,
-        },
-      ],
-    });
-  });
-
-  test("Anyfast: the OpenAI error shape", async () => {
-    const server = await mockServer();
-    const res = await post(`${server.url}/v1/responses`, { model: f.ANYFAST_MODEL, input: [] });
+  test("Anyfast: OpenAI's error shape", async () => {
+    const server = await serve();
+    const res = await post(`${server.url}/v1/responses`, { model: offerings["anyfast/gpt-5.4-mini"].model, input: [] });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({
-      error: { code: "invalid_request", message: "Invalid parameter 'input': must be a non-empty array", type: "invalid_request_error", param: "input" },
-    });
+    expect(await res.json()).toEqual({ error: { code: "invalid_request", message: expect.stringMatching(/^Invalid parameter 'input': /), type: "invalid_request_error", param: "input" } });
   });
 
-  test("a missing or wrong bearer token → 401 in the provider's shape", async () => {
-    const server = await mockServer();
-    const res = await post(`${server.url}/v1/responses`, { model: f.ANYFAST_MODEL, input: [] }, { "content-type": "application/json" });
+  test("a missing or wrong bearer token → 401 in the provider's shape; any token when no apiKey is set", async () => {
+    const server = await serve();
+    const res = await post(`${server.url}/v1/responses`, {}, { "content-type": "application/json" });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: { type: "authentication_error", code: "invalid_api_key" } });
-    const wrong = await post(`${server.url}/v1`, [task()], { authorization: "Bearer nope" });
-    expect(wrong.status).toBe(401);
+    const wrong = await post(`${server.url}/v1`, task(), { authorization: "Bearer nope" });
     expect(await wrong.json()).toMatchObject({ errors: [{ code: "invalid_api_key" }] });
+    const open = await serve({ apiKey: undefined });
+    expect((await post(`${open.url}/v1`, task(), { authorization: "Bearer whatever" })).status).toBe(200);
   });
 
-  test("any token is accepted when no apiKey is configured", async () => {
-    const server = await startMockServer({ offerings: f.offerings });
-    try {
-      expect((await post(`${server.url}/v1`, [task()], { authorization: "Bearer whatever" })).status).toBe(200);
-    } finally {
-      await server.close();
-    }
-  });
-
-  test("unknown routes and models, bad JSON, unknown faults", async () => {
-    const server = await mockServer();
+  test("unknown routes and models, GET, bad JSON, unknown faults", async () => {
+    const server = await serve();
     expect((await post(`${server.url}/v2`, {})).status).toBe(404);
-    expect((await post(server.url + cloudflarePath("@cf/none"), {})).status).toBe(404);
+    const unknown = await post(server.url + cloudflare("@cf/none"), hello);
+    expect([unknown.status, await unknown.json()]).toEqual([404, expect.objectContaining({ success: false, errors: [expect.objectContaining({ message: "No such model" })] })]);
     expect((await fetch(`${server.url}/v1`, { headers: auth })).status).toBe(405);
     expect((await post(`${server.url}/v1`, "{not json")).status).toBe(400);
-    expect((await post(`${server.url}/v1`, [task()], { ...auth, "x-modelspec-fault": "explode" })).status).toBe(400);
+    expect((await post(`${server.url}/v1`, task(), { ...auth, "x-modelspec-fault": "explode" })).status).toBe(400);
   });
 
-  test("stream framing: data-only lines and [DONE], or typed event: lines", async () => {
-    const server = await mockServer();
-    const runware = await (await post(`${server.url}/v1`, [task({ deliveryMethod: "stream" })])).text();
+  test("stream framing: data-only lines ending in [DONE], or typed event: lines", async () => {
+    const server = await serve();
+    const runware = await (await post(`${server.url}/v1`, task({ deliveryMethod: "stream" }))).text();
     expect(runware.trim().split("\n\n").at(-1)).toBe("data: [DONE]");
     expect(runware).not.toContain("event:");
-    const anyfast = await (await post(`${server.url}/v1/responses`, { model: f.ANYFAST_MODEL, stream: true, input: [{ role: "user", content: "hi" }] })).text();
+    const anyfast = await (await post(`${server.url}/v1/responses`, { model: "gpt-5.4-mini", stream: true, input: hello.messages })).text();
     expect(anyfast.split("\n\n")[0]).toMatch(/^event: response\.created\ndata: \{/);
-    expect(anyfast).not.toContain("[DONE]");
   });
 
-  test("rate-limit sends Retry-After and retry-after-ms", async () => {
-    const server = await mockServer();
-    const res = await post(`${server.url}/v1`, [task()], { ...auth, "x-modelspec-fault": "rate-limit", "x-modelspec-retry-after-ms": "2500" });
-    expect(res.status).toBe(429);
-    expect([res.headers.get("retry-after"), res.headers.get("retry-after-ms")]).toEqual(["3", "2500"]);
+  test("rate-limit: Retry-After and retry-after-ms, or Retry-After verbatim", async () => {
+    const server = await serve();
+    const both = await post(`${server.url}/v1`, task(), { ...auth, "x-modelspec-fault": "rate-limit", "x-modelspec-retry-after-ms": "2500" });
+    expect([both.status, both.headers.get("retry-after"), both.headers.get("retry-after-ms")]).toEqual([429, "3", "2500"]);
+    const date = "Wed, 21 Oct 2037 07:28:00 GMT";
+    const verbatim = await post(`${server.url}/v1`, task(), { ...auth, "x-modelspec-fault": "rate-limit", "x-modelspec-retry-after": date });
+    expect([verbatim.headers.get("retry-after"), verbatim.headers.get("retry-after-ms")]).toEqual([date, null]);
   });
 
-  test("an offering without examples borrows its provider's others", async () => {
-    const bare = { ...f.cloudflareOffering, model: "@cf/openai/gpt-5.4-nano", examples: [] };
-    const server = await mockServer({ offerings: [bare, f.cloudflareOffering] });
-    const res = await post(server.url + cloudflarePath(bare.model), { messages: [{ role: "user", content: "hi" }] });
-    expect(res.status).toBe(200);
-    expect((await res.json()).result).toEqual(f.cloudflareOffering.examples[0]!.response);
-    const stream = await post(server.url + cloudflarePath(bare.model), { stream: true, messages: [{ role: "user", content: "hi" }] });
-    expect(await stream.text()).toContain("data: [DONE]");
-    const alone = await mockServer({ offerings: [bare] });
-    expect((await post(alone.url + cloudflarePath(bare.model), { messages: [{ role: "user", content: "hi" }] })).status).toBe(501);
+  test("fault-count is per server and per fault key", async () => {
+    const server = await serve();
+    const once = (key: string) => post(`${server.url}/v1`, task(), { ...auth, "x-modelspec-fault": "server-error", "x-modelspec-fault-count": "1", "x-modelspec-fault-key": key });
+    expect([(await once("a")).status, (await once("a")).status, (await once("b")).status]).toEqual([500, 200, 500]);
+  });
+
+  test("the server records what it saw (bodies, never headers)", async () => {
+    const server = await serve();
+    await post(`${server.url}/v1`, task());
+    expect(server.requests).toEqual([{ method: "POST", path: "/v1", offering: "runware/openai:gpt@5.4-mini", stream: false, status: 200, aborted: false, body: task() }]);
+    expect(JSON.stringify(server.requests)).not.toContain(KEY);
+  });
+});
+
+describe("answers from examples", () => {
+  test("an offering without examples borrows its provider's, renamed to the model asked for", async () => {
+    const bare = mockOffering("cloudflare/gpt-5.4-nano", { examples: [] });
+    const server = await serve({ offerings: [bare, mockOffering("cloudflare/gpt-5.4")] });
+    const res = await post(server.url + cloudflare(bare.model), hello);
+    const { result } = (await res.json()) as { result: { id: string; model: string } };
+    expect(result.model).toBe(bare.model);
+    expect(result.id).toBe("chatcmpl-example-gpt-5-4-nano-usage"); // the lender's "chatcmpl-example-gpt-5-4-usage"
+    expect(bare.validators!.response!(result)).toBe(true);
+    const stream = await (await post(server.url + cloudflare(bare.model), { ...hello, stream: true })).text();
+    const models = [...stream.matchAll(/"model":"([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(models)).toEqual(new Set([bare.model]));
+    expect(stream).toContain("data: [DONE]");
+  });
+
+  test("with nothing to borrow, 501 names the offering", async () => {
+    const alone = await serve({ offerings: [mockOffering("cloudflare/gpt-5.4-nano", { examples: [] })] });
+    const res = await post(alone.url + cloudflare(offerings["cloudflare/gpt-5.4-nano"].model), hello);
+    expect(res.status).toBe(501);
+    expect(JSON.stringify(await res.json())).toContain("no example response for openai/gpt-5.4-nano");
   });
 
   test("an example that fails the response validator is reported, not served", async () => {
-    const broken = { ...f.anyfastOffering, examples: [{ request: {}, response: { object: "not-a-response" } }] };
-    const server = await mockServer({ offerings: [broken] });
-    const res = await post(`${server.url}/v1/responses`, { model: f.ANYFAST_MODEL, input: [{ role: "user", content: "hi" }] });
+    const broken = mockOffering("anyfast/gpt-5.4-mini", { examples: [{ name: "broken", request: {}, response: { object: "not-a-response" } }] });
+    const server = await serve({ offerings: [broken] });
+    const res = await post(`${server.url}/v1/responses`, { model: "gpt-5.4-mini", input: hello.messages });
     expect(res.status).toBe(500);
-    expect((await res.json()).error.message).toMatch(/fails the response validator/);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/Mock example "broken" fails the response validator/);
   });
 });
 
-describe("close()", () => {
-  test("ends open connections and timers, and frees the port", async () => {
-    const server = await startMockServer({ apiKey: f.API_KEY, offerings: f.offerings, slowDelayMs: 60_000 });
-    const timersBefore = process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
-    const pending = post(`${server.url}/v1`, [task()], { ...auth, "x-modelspec-fault": "slow" }).then(
+describe("close() and idle()", () => {
+  test("close ends held requests and their timers, frees the port, and is idempotent", async () => {
+    const server = await startMockServer({ offerings: all, slowDelayMs: 60_000 });
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+    const before = timers();
+    const pending = post(`${server.url}/v1`, task(), { authorization: "Bearer x", "x-modelspec-fault": "slow" }).then(
       (r) => r.text(),
       (e: unknown) => e,
     );
-    await new Promise((r) => setTimeout(r, 30));
+    while (server.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
     await server.close();
     expect(await pending).toBeInstanceOf(Error); // the held request was cut, not left hanging
-    expect(process.getActiveResourcesInfo().filter((r) => r === "Timeout").length).toBeLessThanOrEqual(timersBefore);
-    await expect(post(`${server.url}/v1`, [task()])).rejects.toThrow();
-    await server.close(); // idempotent
+    expect(timers()).toBeLessThanOrEqual(before);
+    await expect(post(`${server.url}/v1`, task())).rejects.toThrow();
+    await server.close();
   });
-});
 
-describe("the official openai SDK against the mock", () => {
-  const withDone = { ...f.anyfastOffering, transports: [{ ...f.anyfastRest, streaming: { ...f.anyfastRest.streaming, doneSentinel: "[DONE]" } }] };
-  test.each([
-    ["without a [DONE] line", f.anyfastOffering],
-    ["with a [DONE] line", withDone],
-  ])("responses.create, plain and streaming, parse unchanged (%s)", async (_, offering) => {
-    const server = await mockServer({ offerings: [offering] });
-    const sdk = new OpenAI({ apiKey: f.API_KEY, baseURL: `${server.url}/v1`, maxRetries: 0 });
-    const input = [{ role: "user" as const, content: "Say hello" }];
-    const response = await sdk.responses.create({ model: f.ANYFAST_MODEL, input });
-    expect(response.output_text).toBe("Hello!");
-    const types: string[] = [];
-    const stream = await sdk.responses.create({ model: f.ANYFAST_MODEL, input, stream: true });
-    for await (const event of stream) types.push(event.type);
-    expect(types).toEqual(["response.created", "response.output_text.delta", "response.output_text.delta", "response.completed"]);
-    await expect(sdk.responses.create({ model: f.ANYFAST_MODEL, input: [] })).rejects.toMatchObject({ status: 400, param: "input" });
+  test("idle resolves once every reply is finished or its connection closed", async () => {
+    const server = await serve();
+    await server.idle(); // nothing in flight
+    const held = post(`${server.url}/v1`, task(), { ...auth, "x-modelspec-fault": "slow", "x-modelspec-fault-delay-ms": "60000" });
+    void held.catch(() => {});
+    while (server.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    let idle = false;
+    const waiting = server.idle().then(() => (idle = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(idle).toBe(false);
+    await server.close(); // cuts the held request
+    await waiting;
+    expect(idle).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { commentText, htmlCommentText, jsdocText, literal, markdownCode, markdownText, NameScope, propertyKey, visibleCode } from "../../generator/escape.js";
+import { formatDiagnostic, printable } from "../../generator/diagnostics.js";
 import { jsonEqual } from "../../generator/schema-walk.js";
 
 /** Evaluates a literal as JavaScript, the way a generated module would read it. */
@@ -121,5 +122,20 @@ describe("jsonEqual", () => {
   ])("%j vs %j → %s", (a, b, want) => {
     expect(jsonEqual(a, b)).toBe(want);
     expect(jsonEqual(b, a)).toBe(want);
+  });
+});
+
+describe("printable (diagnostics)", () => {
+  it.each([
+    ["a line break cannot start a forged line", "a\n::error::x", "a\\u000a::error::x"],
+    ["a terminal escape is shown, not run", "\u001b[2J\u001b]0;t\u0007", "\\u001b[2J\\u001b]0;t\\u0007"],
+    ["line separators and bidirectional overrides", "a\u2028b\u202ec", "a\\u2028b\\u202ec"],
+    ["ordinary text, quotes and non-ASCII stay", 'été "x" `y`', 'été "x" `y`'],
+  ])("%s", (_, given, want) => expect(printable(given)).toBe(want));
+
+  it("keeps a diagnostic on one line whatever the file name, pointer and message hold", () => {
+    const line = formatDiagnostic({ file: "a\nb.yaml", line: 1, column: 2, pointer: "/\r", message: "m\u2029n" });
+    expect(line).toBe("a\\u000ab.yaml:1:2: /\\u000d: m\\u2029n");
+    expect(line.split(/[\n\r\u2028\u2029]/)).toHaveLength(1);
   });
 });

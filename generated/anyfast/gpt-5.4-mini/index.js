@@ -10,6 +10,8 @@ export const offering = {
   id: "anyfast/gpt-5.4-mini",
   provider: "anyfast",
   model: "gpt-5.4-mini",
+  /** This offering's key on its provider's clients: `createXClient(options)[offering.clientKey].create(…)`. */
+  clientKey: "gpt54Mini",
   catalog: {
     id: "anyfast/gpt-5.4-mini",
     provider: "anyfast",

@@ -11,6 +11,8 @@ export declare const offering: {
   readonly id: "cloudflare/gpt-5.4-mini";
   readonly provider: "cloudflare";
   readonly model: "openai/gpt-5.4-mini";
+  /** This offering's key on its provider's clients: `createXClient(options)[offering.clientKey].create(…)`. */
+  readonly clientKey: "gpt54Mini";
   readonly catalog: {
     readonly id: "cloudflare/gpt-5.4-mini";
     readonly provider: "cloudflare";

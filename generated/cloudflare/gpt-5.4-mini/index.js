@@ -10,6 +10,8 @@ export const offering = {
   id: "cloudflare/gpt-5.4-mini",
   provider: "cloudflare",
   model: "openai/gpt-5.4-mini",
+  /** This offering's key on its provider's clients: `createXClient(options)[offering.clientKey].create(…)`. */
+  clientKey: "gpt54Mini",
   catalog: {
     id: "cloudflare/gpt-5.4-mini",
     provider: "cloudflare",

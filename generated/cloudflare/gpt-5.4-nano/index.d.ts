@@ -11,6 +11,8 @@ export declare const offering: {
   readonly id: "cloudflare/gpt-5.4-nano";
   readonly provider: "cloudflare";
   readonly model: "openai/gpt-5.4-nano";
+  /** This offering's key on its provider's clients: `createXClient(options)[offering.clientKey].create(…)`. */
+  readonly clientKey: "gpt54Nano";
   readonly catalog: {
     readonly id: "cloudflare/gpt-5.4-nano";
     readonly provider: "cloudflare";

@@ -10,6 +10,8 @@ export const offering = {
   id: "cloudflare/gpt-5.4",
   provider: "cloudflare",
   model: "openai/gpt-5.4",
+  /** This offering's key on its provider's clients: `createXClient(options)[offering.clientKey].create(…)`. */
+  clientKey: "gpt54",
   catalog: {
     id: "cloudflare/gpt-5.4",
     provider: "cloudflare",
