@@ -167,20 +167,44 @@ export function lineComment(text: string): string {
 }
 
 /**
+ * What GitHub may read as a mention of a user or team (`@octocat`, `@org/team`): an `@` and a
+ * name. Dots and slashes are taken only between name characters, so `@octocat.` ends before the
+ * full stop. It is a mention unless a word character comes right before it in the same text
+ * (`gpt@5.4`, `a@b.example`); see markdownText.
+ */
+const MENTION = /@[A-Za-z0-9][A-Za-z0-9_-]*(?:[./][A-Za-z0-9_-]+)*/g;
+
+/** Backslash escapes and entities for Markdown text that is not at the start of a line. */
+function markdownInline(text: string): string {
+  return text.replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`).replace(/[<>&]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&amp;"));
+}
+
+/**
  * Markdown text on one line with everything that could format, link or embed HTML neutralised:
  * emphasis, code, link and table characters are backslash-escaped, `<`, `>` and `&` become
- * entities, and a leading `#`, `-`, `+` or `1.` cannot start a heading or list.
+ * entities, and a leading `#`, `-`, `+` or `1.` cannot start a heading or list. A mention
+ * (`@octocat`) becomes a code span, which GitHub never reads as a mention: docs or a diff pasted
+ * into an issue or pull request notify nobody, and the name still reads (and copies) as written.
  */
 export function markdownText(text: string): string {
-  return text
+  const flat = text
     .replace(/\r\n?|[\n\u2028\u2029\u0085]/g, " ")
     // Before backslashes are escaped, so the escape's own backslash shows.
     .replace(CONTROL, unicodeEscape)
-    .replace(INVISIBLE, unicodeEscape)
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/[<>&]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&amp;"))
-    .replace(/^(\s*)([#+\-=])/, "$1\\$2")
-    .replace(/^(\s*\d+)([.)])/, "$1\\$2");
+    .replace(INVISIBLE, unicodeEscape);
+  let out = "";
+  let from = 0;
+  for (const mention of flat.matchAll(MENTION)) {
+    const at = mention.index;
+    // Right after a code span (ours: `@a@b`) or at the start, a new text begins: that counts as no word before.
+    if (at > 0 && at > from && /[A-Za-z0-9_]/.test(flat[at - 1]!)) continue;
+    // A mention holds no backtick or pipe, so a one-backtick code span holds it whole; one right
+    // after another joins its span (two spans side by side would read as one with "``" inside).
+    out = at === from && from > 0 ? `${out.slice(0, -1)}${mention[0]}\`` : `${out}${markdownInline(flat.slice(from, at))}\`${mention[0]}\``;
+    from = at + mention[0].length;
+  }
+  out += markdownInline(flat.slice(from));
+  return out.replace(/^(\s*)([#+\-=])/, "$1\\$2").replace(/^(\s*\d+)([.)])/, "$1\\$2");
 }
 
 /** Inline code in Markdown: backticks cannot end it and HTML cannot start inside table cells. */

@@ -77,8 +77,11 @@ export type ResponseBody =
   | { kind: "plain" }
   /** `{ result, success, errors }`-style wrapper: `result` holds the output. */
   | { kind: "envelope"; result: string; success: string }
-  /** `{ data: [...] }`: one item per result. */
-  | { kind: "data-array"; data: string };
+  /**
+   * `{ data: [...] }`: one item per result. `countField` names the request field that asks for
+   * several results (Runware's `numberResults`): a call returns, and async polling waits for, that many.
+   */
+  | { kind: "data-array"; data: string; countField?: string };
 
 export interface Streaming {
   format: "sse";

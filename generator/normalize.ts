@@ -23,7 +23,7 @@ import type {
   SourcePosition,
   Transport,
 } from "./model.js";
-import { parameterPaths } from "./parameters.js";
+import { findParameter, joinParameterPath, parameterPaths } from "./parameters.js";
 import type { ResolvedSchemas } from "./resolve.js";
 import { cloneJson, isObject, withoutAnnotations } from "./schema-walk.js";
 
@@ -128,6 +128,7 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
     if (!sections.request || !sections.response || (isObject(data.stream) && !sections.stream)) continue;
 
     const parameters = checkParameters(file, sections.request, diagnostics);
+    checkCountFields(file, provider, sections.request, diagnostics);
     const examples = toExamples(file, sections, diagnostics);
     offerings.push({
       id,
@@ -183,6 +184,27 @@ function exportedSuffixes(file: ParsedFile, resolved: ResolvedSchemas): string[]
     if (isObject(bundle.schema.$defs)) for (const name of Object.keys(bundle.schema.$defs)) suffixes.push(ROLE_SUFFIX[role] + name);
   }
   return suffixes;
+}
+
+/**
+ * A transport's `responseBody.countField` is read from each request it sends: every offering of
+ * the provider must have it as a top-level integer property, or a call could not say how many
+ * results it asked for.
+ */
+function checkCountFields(file: ParsedFile, provider: ProviderSpec, request: BundledSchema, diagnostics: Diagnostic[]): void {
+  for (const transport of provider.transports) {
+    if (transport.kind !== "http" || transport.responseBody.kind !== "data-array" || transport.responseBody.countField === undefined) continue;
+    const field = transport.responseBody.countField;
+    const found = findParameter(request.schema, joinParameterPath("", field));
+    if (found?.schema.type === "integer") continue;
+    diagnostics.push(
+      diagnostic(
+        request.position,
+        "/request/schema",
+        `${provider.specFile} declares ${JSON.stringify(field)} as the result count of transport "${transport.id}" (responseBody.countField), but this request schema has no top-level integer property ${JSON.stringify(field)}`,
+      ),
+    );
+  }
 }
 
 function toTransport(data: JsonObject): Transport {

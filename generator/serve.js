@@ -20,7 +20,8 @@ Fault hooks, per request: header x-modelspec-fault: KIND, where KIND is
   slow            the normal answer, late (x-modelspec-fault-delay-ms: MS, default 2000): for timeouts
   cut-stream      a stream that stops before its final event
   malformed-json  a 200 whose body (or a stream event) is not valid JSON
-  stream-error    the provider's error event in the middle of a stream
+  stream-error    the provider's error event in the middle of a stream (a provider whose spec
+                  declares no error event, like Cloudflare, just stops mid-stream: as cut-stream)
   task-error      the task fails inside a 200 (Runware async: the poll reports status "error")
 Other headers:
   x-modelspec-fault-count: N     fault only the first N such requests (then answer normally), so
@@ -36,11 +37,18 @@ Options:
 
 /** Starts the server and resolves with it; the caller decides how long it runs. */
 export async function serveCommand(argv, io) {
-  const { values } = parseArgs({
-    args: argv,
-    options: { port: { type: "string" }, host: { type: "string" }, "api-key": { type: "string" }, debug: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-    strict: true,
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: { port: { type: "string" }, host: { type: "string" }, "api-key": { type: "string" }, debug: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    }));
+  } catch (error) {
+    if (!String(error?.code).startsWith("ERR_PARSE_ARGS")) throw error;
+    io.err(`modelspec serve: ${error.message}\nRun \`modelspec serve --help\` for usage.`);
+    return { code: 2 };
+  }
   if (values.help) {
     io.out(SERVE_HELP);
     return { code: 0 };
@@ -51,7 +59,21 @@ export async function serveCommand(argv, io) {
     return { code: 2 };
   }
   const { startMockProviders } = await import("../generated/mock.js");
-  const server = await startMockProviders({ port, host: values.host ?? "127.0.0.1", ...(values["api-key"] ? { apiKey: values["api-key"] } : {}) });
+  const host = values.host ?? "127.0.0.1";
+  let server;
+  try {
+    server = await startMockProviders({ port, host, ...(values["api-key"] ? { apiKey: values["api-key"] } : {}) });
+  } catch (error) {
+    if (error?.code === "EADDRINUSE") {
+      io.err(`modelspec: port ${port} on ${host} is in use; choose another --port, or --port 0 for a free one`);
+      return { code: 2 };
+    }
+    if (error?.code === "EADDRNOTAVAIL" || error?.code === "ENOTFOUND") {
+      io.err(`modelspec: cannot listen on ${JSON.stringify(host)} (${error.code}); --host takes a local address such as 127.0.0.1 or ::1`);
+      return { code: 2 };
+    }
+    throw error;
+  }
   io.out(`listening on ${server.url}`);
   return { code: 0, server };
 }

@@ -3,7 +3,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { generateFiles } from "../generator/generate.js";
+import { SpecError, type Diagnostic } from "../generator/diagnostics.js";
+import { generateFiles, loadModel } from "../generator/generate.js";
 import { readSpecDir, type SpecFiles } from "../generator/load.js";
 import type { GeneratedFile } from "../generator/model.js";
 import { PROJECT_ROOT } from "../generator/options.js";
@@ -26,6 +27,17 @@ export async function importGenerated<T = Record<string, unknown>>(relative: str
 
 export function textFiles(files: Record<string, string>): SpecFiles {
   return new Map(Object.entries(files).map(([name, text]) => [name, new TextEncoder().encode(text)]));
+}
+
+/** The diagnostics of specs that must not load; throws when they load. */
+export function specProblems(files: Record<string, string>): Diagnostic[] {
+  try {
+    loadModel(textFiles(files));
+  } catch (error) {
+    if (error instanceof SpecError) return error.diagnostics;
+    throw error;
+  }
+  throw new Error("expected the specs to be rejected");
 }
 
 export async function withTempDir<T>(run: (dir: string) => Promise<T>): Promise<T> {

@@ -7,7 +7,10 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { GENERATED_DIR, importGenerated } from "./helpers.js";
+import { loadModel } from "../generator/generate.js";
+import { readSpecDir } from "../generator/load.js";
+import type { Json } from "../generator/model.js";
+import { GENERATED_DIR, importGenerated, SCHEMAS_DIR } from "./helpers.js";
 
 type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string }[] | null };
 interface Offering {
@@ -17,6 +20,7 @@ interface Offering {
 }
 
 const { offerings } = await importGenerated<{ offerings: Record<string, Offering> }>("index.js");
+const model = loadModel(await readSpecDir(SCHEMAS_DIR));
 
 /** A copy of `base` with the value at `pointer` replaced (or removed when `value` is `REMOVE`). */
 const REMOVE = Symbol("remove");
@@ -41,17 +45,25 @@ const chatCompletionsInvalid: Invalid[] = [
   ["temperature below 0", "/temperature", -0.01, "/temperature", "minimum"],
   ["temperature above 2", "/temperature", 2.01, "/temperature", "maximum"],
   ["max_tokens at its exclusive minimum 0", "/max_tokens", 0, "/max_tokens", "exclusiveMinimum"],
+  ["max_tokens as a string", "/max_tokens", "500", "/max_tokens", "type"],
   ["max_completion_tokens negative", "/max_completion_tokens", -5, "/max_completion_tokens", "exclusiveMinimum"],
+  ["top_p below 0", "/top_p", -0.01, "/top_p", "minimum"],
   ["top_p above 1", "/top_p", 1.5, "/top_p", "maximum"],
   ["frequency_penalty below -2", "/frequency_penalty", -2.5, "/frequency_penalty", "minimum"],
+  ["frequency_penalty above 2", "/frequency_penalty", 2.01, "/frequency_penalty", "maximum"],
+  ["presence_penalty below -2", "/presence_penalty", -2.01, "/presence_penalty", "minimum"],
   ["presence_penalty above 2", "/presence_penalty", 2.5, "/presence_penalty", "maximum"],
   ["stream as a string", "/stream", "yes", "/stream", "type"],
   ["messages missing", "/messages", REMOVE, "", "required"],
   ["messages not an array", "/messages", "hello", "/messages", "type"],
+  ["a message that is not an object", "/messages/0", "hello", "/messages/0", "type"],
   ["a role the provider does not allow", "/messages/0/role", "robot", "/messages/0/role", "enum"],
+  ["message without role", "/messages/0/role", REMOVE, "/messages/0", "required"],
   ["message without content", "/messages/0/content", REMOVE, "/messages/0", "required"],
   ["content of the wrong type", "/messages/0/content", 42, "/messages/0/content", "anyOf"],
+  ["stream_options.include_usage as a string", "/stream_options", { include_usage: "yes" }, "/stream_options/include_usage", "type"],
   ["unknown key in the closed stream_options", "/stream_options", { include_usage: true, include_cost: true }, "/stream_options", "additionalProperties"],
+  ["tools not an array", "/tools", { type: "function" }, "/tools", "type"],
 ];
 
 const invalidRequests: Record<string, Invalid[]> = {
@@ -70,13 +82,28 @@ const invalidRequests: Record<string, Invalid[]> = {
     ["numberResults above 4", "/numberResults", 5, "/numberResults", "maximum"],
     ["numberResults not an integer", "/numberResults", 1.5, "/numberResults", "type"],
     ["seed below 0", "/seed", -1, "/seed", "minimum"],
+    ["seed above its maximum", "/seed", 1e20, "/seed", "maximum"],
+    ["seed not an integer", "/seed", 1.5, "/seed", "type"],
+    ["includeCost as a string", "/includeCost", "yes", "/includeCost", "type"],
+    ["model missing", "/model", REMOVE, "", "required"],
+    ["messages missing", "/messages", REMOVE, "", "required"],
+    ["an unknown key in a message", "/messages/0/name", "ada", "/messages/0", "additionalProperties"],
     ["messages empty", "/messages", [], "/messages", "minItems"],
     ["a role the provider does not allow", "/messages/0/role", "system", "/messages/0/role", "enum"],
     ["empty message content", "/messages/0/content", "", "/messages/0/content", "minLength"],
     ["inputs.images empty", "/inputs", { images: [] }, "/inputs/images", "minItems"],
+    ["an image that is not a string", "/inputs", { images: [42] }, "/inputs/images/0", "type"],
     ["settings.temperature above 2", "/settings", { temperature: 2.01 }, "/settings/temperature", "maximum"],
     ["settings.temperature off its 0.01 step", "/settings", { temperature: 0.333 }, "/settings/temperature", "multipleOf"],
+    ["settings.temperature below 0", "/settings", { temperature: -0.01 }, "/settings/temperature", "minimum"],
     ["settings.topP below 0", "/settings", { topP: -0.1 }, "/settings/topP", "minimum"],
+    ["settings.topP above 1", "/settings", { topP: 1.01 }, "/settings/topP", "maximum"],
+    ["settings.topP off its 0.01 step", "/settings", { topP: 0.955 }, "/settings/topP", "multipleOf"],
+    ["settings.maxTokens not an integer", "/settings", { maxTokens: 10.5 }, "/settings/maxTokens", "type"],
+    ["settings.systemPrompt over 200000 characters", "/settings", { systemPrompt: "x".repeat(200_001) }, "/settings/systemPrompt", "maxLength"],
+    ["settings.thinkingLevel outside its values", "/settings", { thinkingLevel: "extreme" }, "/settings/thinkingLevel", "enum"],
+    ["settings.toolChoice.type outside its values", "/settings", { toolChoice: { type: "required" } }, "/settings/toolChoice/type", "enum"],
+    ["settings.tools not objects", "/settings", { tools: ["lookup"] }, "/settings/tools/0", "type"],
     ["settings.maxTokens above 128000", "/settings", { maxTokens: 128001 }, "/settings/maxTokens", "maximum"],
     ["settings.maxTokens below 1", "/settings", { maxTokens: 0 }, "/settings/maxTokens", "minimum"],
     ["settings.systemPrompt empty", "/settings", { systemPrompt: "" }, "/settings/systemPrompt", "minLength"],
@@ -86,7 +113,9 @@ const invalidRequests: Record<string, Invalid[]> = {
   "anyfast/gpt-5.4-mini": [
     ["wrong fixed model id", "/model", "gpt-5.4", "/model", "const"],
     ["model missing", "/model", REMOVE, "", "required"],
+    ["input missing", "/input", REMOVE, "", "required"],
     ["input empty", "/input", [], "/input", "minItems"],
+    ["an input item without content", "/input/0/content", REMOVE, "/input/0", "required"],
     ["input not an array", "/input", "hello", "/input", "type"],
     ["a role the provider does not allow", "/input/0/role", "tool", "/input/0/role", "enum"],
     ["content of the wrong type", "/input/0/content", 5, "/input/0/content", "type"],
@@ -95,6 +124,12 @@ const invalidRequests: Record<string, Invalid[]> = {
     ["reasoning.effort outside its values", "/reasoning/effort", "max", "/reasoning/effort", "enum"],
     ["reasoning.summary outside its values", "/reasoning/summary", "long", "/reasoning/summary", "enum"],
     ["text.verbosity outside its values", "/text/verbosity", "loud", "/text/verbosity", "enum"],
+    ["top_p as a string", "/top_p", "1", "/top_p", "type"],
+    ["max_output_tokens as a string", "/max_output_tokens", "100", "/max_output_tokens", "type"],
+    ["text.format without its type", "/text/format", {}, "/text/format", "required"],
+    ["text.format.type outside its values", "/text/format/type", "xml", "/text/format/type", "enum"],
+    ["an unknown key in reasoning", "/reasoning/budget", 5, "/reasoning", "additionalProperties"],
+    ["an unknown top-level key (the table is the whole request)", "/temperature", 0.5, "", "additionalProperties"],
     ["store as a string", "/store", "yes", "/store", "type"],
     ["stream as a number", "/stream", 1, "/stream", "type"],
     ["a tool without its type", "/tools", [{ name: "lookup" }], "/tools/0", "required"],
@@ -108,6 +143,28 @@ describe("every offering has validators and examples", () => {
 
   it.each(Object.keys(invalidRequests))("%s has at least ten invalid-request cases", (id) => {
     expect(invalidRequests[id]!.length).toBeGreaterThanOrEqual(10);
+  });
+
+  // Every kind of constraint the request schema states (bounds, fixed values, formats, minimum
+  // sizes, allowed values, required fields, closed objects) is broken by at least one case above.
+  const CONSTRAINTS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "const", "enum", "format", "pattern", "required", "type"];
+  function constraintKinds(node: Json, out = new Set<string>()): Set<string> {
+    if (Array.isArray(node)) for (const item of node) constraintKinds(item, out);
+    else if (node && typeof node === "object") {
+      for (const [key, value] of Object.entries(node)) {
+        if (CONSTRAINTS.includes(key) && key !== "required") out.add(key);
+        if (key === "required" && Array.isArray(value) && value.length > 0) out.add(key);
+        if (key === "additionalProperties" && value === false) out.add(key);
+        if (key !== "properties" && key !== "$defs") constraintKinds(value, out);
+        else for (const sub of Object.values(value as Record<string, Json>)) constraintKinds(sub, out);
+      }
+    }
+    return out;
+  }
+  it.each(model.offerings.map((o) => [o.id, [...constraintKinds(o.request.schema)].sort()] as const))("%s: a case breaks each kind of constraint: %j", (id, kinds) => {
+    const tested = new Set(invalidRequests[id]!.map((c) => c[4]));
+    expect(kinds.filter((k) => !tested.has(k))).toEqual([]);
+    expect(kinds).toEqual(expect.arrayContaining(["required", "type"]));
   });
 });
 
@@ -129,6 +186,36 @@ describe.each(Object.keys(invalidRequests))("%s", (id) => {
     const validate = offering.validators.request;
     expect(validate(bad)).toBe(false);
     expect(validate.errors?.map((e) => [e.instancePath, e.keyword])).toContainEqual([instancePath, keyword]);
+  });
+});
+
+describe("open where the page is open", () => {
+  // 000's input schema has `additionalProperties: {}` at the top and in each message: the validator
+  // accepts extra keys there (the generated types reject them; see test/types/consumer.ts).
+  it.each(["cloudflare/gpt-5.4-mini", "cloudflare/gpt-5.4-nano", "cloudflare/gpt-5.4"])("%s accepts undocumented keys in the request and its messages", (id) => {
+    const validate = offerings[id]!.validators.request;
+    const request = { messages: [{ role: "tool", content: "42", tool_call_id: "call_1" }], max_token: 500, seed: 7 };
+    expect(validate(request), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+describe("Anyfast output items are a closed union like OpenAI's", () => {
+  const validate = () => offerings["anyfast/gpt-5.4-mini"]!.validators.response;
+  const response = (item: object) => ({ id: "resp_1", object: "response", created_at: 1, model: "gpt-5.4-mini", status: "completed", output: [item] });
+  it.each([
+    ["a function call", { type: "function_call", id: "fc_1", call_id: "call_1", name: "lookup", arguments: "{}", status: "completed" }],
+    ["reasoning with a summary", { type: "reasoning", id: "rs_1", summary: [{ type: "summary_text", text: "thought" }] }],
+    ["a refusal", { type: "message", id: "msg_1", role: "assistant", content: [{ type: "refusal", refusal: "no" }] }],
+    ["a web search call", { type: "web_search_call", id: "ws_1", status: "completed", action: { type: "search", query: "q" } }],
+  ])("accepts %s", (_, item) => {
+    expect(validate()(response(item)), JSON.stringify(validate().errors)).toBe(true);
+  });
+  it.each([
+    ["an unknown item type", { type: "telepathy", id: "x" }],
+    ["a message without content", { type: "message", id: "msg_1", role: "assistant" }],
+    ["a function call without arguments", { type: "function_call", call_id: "call_1", name: "lookup" }],
+  ])("rejects %s", (_, item) => {
+    expect(validate()(response(item))).toBe(false);
   });
 });
 

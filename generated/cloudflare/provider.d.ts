@@ -38,6 +38,7 @@ export declare const provider: {
           readonly value: true;
         };
         readonly doneSentinel: "[DONE]";
+        readonly errorField: "errors";
         readonly terminalEventTypes: readonly [];
         readonly errorEventTypes: readonly [];
       };
@@ -52,6 +53,7 @@ export declare const provider: {
           readonly value: true;
         };
         readonly doneSentinel: "[DONE]";
+        readonly errorField: "errors";
         readonly terminalEventTypes: readonly [];
         readonly errorEventTypes: readonly [];
       };

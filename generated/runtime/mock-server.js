@@ -114,11 +114,18 @@ export async function startMockServer(options) {
         message: "The request body is not valid JSON",
       });
     if (!offering) {
+      const served = [
+        ...new Set(matched.flatMap((m) => m.route.offerings.map((o) => JSON.stringify(o.model)))),
+      ]
+        .sort()
+        .join(", ");
+      const asked = requestedModel(matched, body);
+      const message = `No such model${asked === undefined ? "" : ` ${JSON.stringify(asked.slice(0, 200))}`} on this route; it serves ${served}`;
       return fail({
         status: 404,
         code: "model_not_found",
         type: "invalid_request_error",
-        message: "No such model",
+        message,
         parameter: "model",
       });
     }
@@ -149,13 +156,11 @@ export async function startMockServer(options) {
       sameJson(task[transport.streaming.enable.field], transport.streaming.enable.value);
     record.stream = isStream;
     const fault = takeFault(req, record);
-    if (fault === "invalid")
-      return fail({
-        status: 400,
-        code: "invalid_fault",
-        type: "invalid_request_error",
-        message: "Unknown x-modelspec-fault value",
-      });
+    if (fault === "invalid") {
+      const asked = JSON.stringify(String(req.headers["x-modelspec-fault"]).slice(0, 100));
+      const message = `Unknown x-modelspec-fault value ${asked}; expected one of ${MOCK_FAULTS.join(", ")}`;
+      return fail({ status: 400, code: "invalid_fault", type: "invalid_request_error", message });
+    }
     if (fault === "rate-limit") {
       const verbatim = req.headers["x-modelspec-retry-after"];
       if (typeof verbatim === "string") res.setHeader("retry-after", verbatim);
@@ -472,6 +477,13 @@ function pickOffering(matched, body) {
   }
   return { route: matched[0].route };
 }
+/** The model a request asked for: the path's model segment, or the body's `model` field. */
+function requestedModel(matched, body) {
+  const routed = matched.find((m) => m.route.hasModel);
+  if (routed) return safeDecode(routed.match[1]);
+  const task = Array.isArray(body) ? body.find(isObject) : body;
+  return isObject(task) && typeof task.model === "string" ? task.model : undefined;
+}
 function safeDecode(segment) {
   try {
     return decodeURIComponent(segment);
@@ -680,12 +692,18 @@ function describeIssue(issue) {
     (path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path ? `${path}.${s}` : s),
     "",
   );
-  const what =
+  let what =
     issue.keyword === "required"
       ? "is required"
       : issue.keyword === "additionalProperties"
         ? "is not allowed"
         : (issue.message ?? "is invalid");
+  // ajv says "must be equal to one of the allowed values" without them: name them.
+  const allowed =
+    issue.params?.allowedValues ??
+    (issue.params && "allowedValue" in issue.params ? [issue.params.allowedValue] : undefined);
+  if (Array.isArray(allowed))
+    what += ` (${allowed.map((v) => JSON.stringify(v)).join(", ")})`.slice(0, 300);
   return {
     code: "invalid_request",
     message: parameter ? `Invalid parameter '${parameter}': ${what}` : `Invalid request: ${what}`,

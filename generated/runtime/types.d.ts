@@ -64,7 +64,10 @@ export type ResponseBodyDescriptor =
   | {
       readonly kind: "data-array";
       readonly data: string;
-      /** A request field asking for several result items (Runware's `numberResults`); the mock answers that many. */
+      /**
+       * A top-level request field asking for several result items (Runware's `numberResults`): a call
+       * expects that many items (async polling waits for them), and the mock answers that many.
+       */
       readonly countField?: string;
     };
 export interface HttpTransportDescriptor {

@@ -21,7 +21,7 @@ export type RunwareRestOptions = ClientOptions;
 /**
  * `POST https://api.runware.ai/v1` with a JSON array of task objects; replies `{ "data": [ ...one item per result... ] }`.
  *
- * Results: every result item of the task (several when more than one result is asked for).
+ * Results: every result item of the task, the request's `numberResults` of them (default 1); with async delivery the client polls until all have arrived.
  */
 export declare function createRunwareRestClient(options: RunwareRestOptions): {
   /**

@@ -24,6 +24,7 @@ export declare const provider: {
       readonly responseBody: {
         readonly kind: "data-array";
         readonly data: "data";
+        readonly countField: "numberResults";
       };
       readonly streaming: {
         readonly format: "sse";

@@ -15,7 +15,7 @@ export const provider = {
       path: "/v1",
       auth: { scheme: "bearer", header: "Authorization" },
       requestBody: { kind: "task-array", uuidField: "taskUUID" },
-      responseBody: { kind: "data-array", data: "data" },
+      responseBody: { kind: "data-array", data: "data", countField: "numberResults" },
       streaming: {
         format: "sse",
         enable: { field: "deliveryMethod", value: "stream" },

@@ -19,7 +19,9 @@ stream schemas, located by JSON pointer, with a severity that depends on directi
 that accepts less, or a response that can carry more, breaks callers).
 
 A folder is read as a schemas folder; anything else is a git ref, read with git itself
-(nothing is checked out).
+(nothing is checked out). A commit without the schemas folder (one from before the specs) has
+no specs, so every offering of the other side is added; a ref or folder that does not exist is
+an error.
 
 Options:
   --base REF|DIR           The version before (e.g. origin/main)
@@ -96,7 +98,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return r.value;
     },
   ) as [LoadedVersion, LoadedVersion];
-  const changes = diffModels(base.model, head.model, { locate: { base: base.locate, head: head.locate } });
+  const changes = diffModels(base.model, head.model, { locate: { base: base.locate, head: head.locate }, keyOf: { base: base.keyOf, head: head.keyOf } });
   // Files are named from the repository root, as GitHub annotations need: under the head's schemas folder.
   const text = formatReport(format, { base: base.source, head: head.source, changes, schemasPath: head.folder });
   if (text !== "") io.out(text);

@@ -1,6 +1,6 @@
 /**
  * The three outputs of `modelspec diff`. Each takes the sorted changes and returns text; spec
- * strings reach Markdown only through markdownText/markdownCode and GitHub workflow commands
+ * strings reach Markdown only through commentText/markdownCode and GitHub workflow commands
  * only through their escapes.
  */
 import { markdownCode, markdownText } from "../escape.js";
@@ -98,6 +98,10 @@ function renderMarkdown(report: Report, shown: readonly Change[]): string {
   const summary = summarize(report.changes);
   const source = (s: SourceInfo) => markdownCode(describeSource(s));
   const lines = [MARKDOWN_MARKER, `### modelspec diff: ${source(report.base)} → ${source(report.head)}`, ""];
+  for (const side of [report.base, report.head]) {
+    if (side.kind === "git" && side.folderMissing)
+      lines.push(`_${source(side)} has no schemas folder, so it counts as having no specs._`, "");
+  }
   if (summary.total === 0) {
     lines.push("No changes to the specs' offerings, metadata or schemas.");
     return lines.join("\n");
@@ -118,9 +122,18 @@ function renderMarkdown(report: Report, shown: readonly Change[]): string {
     lines.push("", `#### ${markdownCode(offering)} (${rows.length} change${rows.length === 1 ? "" : "s"}, worst: ${worst})`, "");
     lines.push("| severity | schema | pointer | change |", "| --- | --- | --- | --- |");
     // Changes arrive sorted with the worst first (see sortChanges).
-    for (const c of rows) lines.push(`| ${LABELS[c.severity]} | ${c.schema} | ${markdownCode(c.pointer || "/")} | ${markdownText(c.message)} |`);
+    for (const c of rows) lines.push(`| ${LABELS[c.severity]} | ${c.schema} | ${markdownCode(c.pointer || "/")} | ${commentText(c.message)} |`);
   }
   return lines.join("\n");
+}
+
+/**
+ * Spec text in a pull-request comment. `markdownText` already puts `@mentions` in code spans,
+ * where GitHub notifies nobody; a zero-width space before the digits of `#123` keeps a
+ * description from cross-referencing issues too.
+ */
+export function commentText(text: string): string {
+  return markdownText(text).replace(/#(?=\d)/g, "#\u200b");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,12 +15,14 @@ export interface GitSpecs {
   /** The schemas folder, relative to the repository root (`.` for the root itself). */
   folder: string;
   files: SpecFiles;
+  /** The commit has no such folder (it predates the specs): read as no specs at all. */
+  folderMissing?: true;
 }
 
 /**
  * The spec files below `schemasPath` (relative to `cwd`, inside the repository) at `ref`.
  * Throws GitError when `cwd` is not in a repository, the ref does not name a commit, or the
- * commit has no such folder.
+ * path is not a folder in that commit; a commit without the folder has no spec files.
  */
 export async function readGitSpecs(ref: string, options: { cwd: string; schemasPath: string }): Promise<GitSpecs> {
   // A ref is never an option: `--output=...` must not reach git as one.
@@ -36,9 +38,19 @@ export async function readGitSpecs(ref: string, options: { cwd: string; schemasP
     throw new GitError(`the schemas path ${JSON.stringify(options.schemasPath)} is outside the repository`);
   const tree = `${commit}:${folder === "." ? "" : folder}`;
 
-  const listing = await git(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", tree], { cwd }).catch(() => {
-    throw new GitError(`${ref} (${commit.slice(0, 12)}) has no folder ${JSON.stringify(folder)}`);
-  });
+  // A commit from before the specs existed (the base of the pull request that adds them) has no
+  // specs: an empty set, so every offering of the other side is "added" rather than an error.
+  const type = await git(["cat-file", "-t", "--end-of-options", tree], { cwd }).then(
+    (out) => out.toString("utf8").trim(),
+    (error: Error) => {
+      // LC_ALL=C keeps these messages as written: "path 'x' does not exist in 'HEAD'", "path 'x' exists on disk, but not in 'HEAD'".
+      if (/does not exist in|exists on disk, but not in|not a valid object name/i.test(error.message)) return undefined;
+      throw error;
+    },
+  );
+  if (type === undefined) return { commit, folder, files: new Map(), folderMissing: true };
+  if (type !== "tree") throw new GitError(`${ref} (${commit.slice(0, 12)}): ${JSON.stringify(folder)} is a ${type}, not a folder`);
+  const listing = await git(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", tree], { cwd });
   const blobs: { file: string; id: string }[] = [];
   for (const entry of listing.toString("utf8").split("\0")) {
     // `<mode> <type> <object>\t<path>`; symlinks (120000) and submodules are not specs.

@@ -23,9 +23,14 @@ import { canonical, diffSchemas, schemaFingerprint, show, type Side } from "./sc
 /** Finds where a JSON pointer of a spec file was written, if known. */
 export type Locator = (file: string, pointer: string) => SourcePosition | undefined;
 
+/** Where the key of the value written at a position was written, if it has one. */
+export type KeyFinder = (position: SourcePosition) => SourcePosition | undefined;
+
 export interface DiffOptions {
   /** Positions of the spec files, for metadata changes (schema changes carry their own). */
   locate?: Partial<Record<Side, Locator>>;
+  /** Key positions, so that a change is reported on the line of the key whose value changed. */
+  keyOf?: Partial<Record<Side, KeyFinder>>;
 }
 
 export function diffModels(base: Model, head: Model, options: DiffOptions = {}): Change[] {
@@ -219,7 +224,8 @@ function diffExamples(b: OfferingSpec, a: OfferingSpec, at: At): void {
 
 function diffSchema(ctx: Ctx, offering: string, role: SchemaRole, before: BundledSchema, after: BundledSchema): void {
   for (const change of diffSchemas(before.schema, after.schema, role)) {
-    const position = nearest(after.positions, change.at) ?? after.position;
+    const found = nearest(after.positions, change.at) ?? after.position;
+    const position = ctx.options.keyOf?.head?.(found) ?? found;
     ctx.out.push({
       offering,
       schema: role,
@@ -339,7 +345,8 @@ function meta(
   severity?: Severity,
 ): void {
   const locate = ctx.options.locate?.[side];
-  const position = locate ? nearestBy((p) => locate(file, p), filePointer) : undefined;
+  const found = locate ? nearestBy((p) => locate(file, p), filePointer) : undefined;
+  const position = (found && ctx.options.keyOf?.[side]?.(found)) ?? found;
   ctx.out.push({ offering, schema: "meta", pointer, kind, severity: severity ?? META_KINDS[kind][0], message, file, line: position?.line ?? 1 });
 }
 

@@ -47,6 +47,13 @@ export function clientKeys(offerings: readonly OfferingSpec[]): Map<string, stri
 
 const CLIENT_MODULE_RESERVED = ["provider", "Optional"];
 
+/** What a create call of an HTTP transport resolves to, for its doc comment. */
+function resultsText(body: Extract<Transport, { kind: "http" }>["responseBody"]): string {
+  if (body.kind !== "data-array") return "the typed response";
+  if (body.countField === undefined) return "every result item of the task";
+  return `every result item of the task, the request's \`${body.countField}\` of them (default 1); with async delivery the client polls until all have arrived`;
+}
+
 /** `<provider>/provider.ts`: the wire descriptors (everything but prose), the one copy clients and the mock server read. */
 function providerModule(provider: ProviderSpec): GeneratedFile {
   const descriptor = {
@@ -158,7 +165,7 @@ function transportFactory(
       docComment([`Options for ${provider.name} over ${transport.id}: the API key, and where to send requests.`]),
       pathParams.length ? `export type ${options} = ClientOptions & {\n${pathParams.join("\n")}\n};` : `export type ${options} = ClientOptions;`,
       "",
-      docComment([transport.description, "", `Results: ${transport.responseBody.kind === "data-array" ? "every result item of the task (several when more than one result is asked for)" : "the typed response"}.`]),
+      docComment([transport.description, "", `Results: ${resultsText(transport.responseBody)}.`]),
       `export function ${factory}(options: ${options}) {`,
       `  const core = createHttpClient({ provider: provider.id, transport: ${descriptor}, errors: provider.errors, retryStatuses: provider.retryStatuses }, options);`,
       "  return {",

@@ -22,8 +22,8 @@ export const indexesEmitter: Emitter = {
 
     const rootLines: string[] = [];
     const rootScope = new NameScope(["offerings", "providers", "catalog", "Offering", "OfferingId", "getOffering"]);
-    const registry: string[] = [];
-    const providerRegistry: string[] = [];
+    const registry: [string, string][] = [];
+    const providerRegistry: [string, string][] = [];
     for (const provider of model.providers) {
       const path = `${providerDir(provider)}/index.ts`;
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
@@ -43,18 +43,20 @@ export const indexesEmitter: Emitter = {
       lines.push(`export * from "./client.js";`);
       lines.push(`export { provider } from "./provider.js";`);
       lines.push("", docComment([`Every ${provider.name} offering, by a name made from its slug.`]));
-      lines.push(`export const offerings = {\n${[...members.values()].map((m) => `  ${m},`).join("\n")}\n} as const;`, "");
+      // Explicit `typeof` types keep each offering's literal type in its own module's declarations, not copied here.
+      lines.push(`export const offerings: ${typeOfMembers([...members.values()].map((m) => [m, m]))} = {\n${[...members.values()].map((m) => `  ${m},`).join("\n")}\n};`, "");
       lines.push(docComment([`${provider.name}'s client factories, by transport id: \`clients[transport](options)[offering.clientKey]\`.`]));
-      lines.push(`export const clients = {\n${factories.map((f) => `  ${propertyKey(f.transport)}: ${f.local},`).join("\n")}\n} as const;`, "");
+      const clientMembers = factories.map((f): [string, string] => [propertyKey(f.transport), f.local]);
+      lines.push(`export const clients: ${typeOfMembers(clientMembers)} = {\n${clientMembers.map(([k, v]) => `  ${k}: ${v},`).join("\n")}\n};`, "");
       files.push({ path, contents: lines.join("\n"), specs: [provider.specFile, ...offerings.map((o) => o.specFile)] });
 
       const ns = rootScope.claim(camelIdentifier(provider.id, "provider"));
       rootLines.push(`import * as ${ns} from ${literal(relativeImport("index.ts", path))};`);
       for (const offering of offerings) rootLines.push(`export type * from ${literal(relativeImport("index.ts", `${offeringDir(offering)}/types.ts`))};`);
-      for (const [offering, member] of members) registry.push(`  ${propertyKey(offering.id)}: ${ns}.offerings.${member},`);
+      for (const [offering, member] of members) registry.push([propertyKey(offering.id), `${ns}.offerings.${member}`]);
       rootLines.push(`export * from ${literal(relativeImport("index.ts", `${providerDir(provider)}/client.ts`))};`);
       rootLines.push(`export { ${ns} };`);
-      providerRegistry.push(`  ${propertyKey(provider.id)}: ${ns}.provider,`);
+      providerRegistry.push([propertyKey(provider.id), `${ns}.provider`]);
     }
     rootLines.push(
       "",
@@ -63,16 +65,16 @@ export const indexesEmitter: Emitter = {
       `export type { AiBinding, AiRunOptions, BindingCallOptions, BindingClientOptions, CallOptions, ClientOptions, CommonOptions, GatewayOptions, Sleep, ValidationIssue } from "./runtime/index.js";`,
       "",
       "/** Every offering, by id (`<provider>/<slug>`). */",
-      `export const offerings = {\n${registry.join("\n")}\n} as const;`,
+      `export const offerings: ${typeOfMembers(registry)} = {\n${registry.map(([k, v]) => `  ${k}: ${v},`).join("\n")}\n};`,
       "",
       "/** Every provider, by id. */",
-      `export const providers = {\n${providerRegistry.join("\n")}\n} as const;`,
+      `export const providers: ${typeOfMembers(providerRegistry)} = {\n${providerRegistry.map(([k, v]) => `  ${k}: ${v},`).join("\n")}\n};`,
       "",
       "export type OfferingId = keyof typeof offerings;",
       "export type Offering = (typeof offerings)[OfferingId];",
       "",
       "/** The catalog: what `catalog.json` holds, without reading a file. */",
-      "export const catalog = Object.values(offerings).map((o) => o.catalog);",
+      'export const catalog: Offering["catalog"][] = Object.values(offerings).map((o) => o.catalog);',
       "",
       "export function getOffering(id: string): Offering | undefined {",
       "  return Object.prototype.hasOwnProperty.call(offerings, id) ? offerings[id as OfferingId] : undefined;",
@@ -84,6 +86,11 @@ export const indexesEmitter: Emitter = {
     return files;
   },
 };
+
+/** `{ readonly key: typeof value; … }` for an object literal of `key: value` members. */
+function typeOfMembers(members: [key: string, value: string][]): string {
+  return `{\n${members.map(([key, value]) => `  readonly ${key}: typeof ${value};`).join("\n")}\n}`;
+}
 
 function offeringModule(offering: OfferingSpec, entry: ReturnType<typeof catalogEntries>[number], clientKey: string): GeneratedFile {
   const path = `${offeringDir(offering)}/index.ts`;

@@ -112,6 +112,16 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
     return new ConnectionError(scrub(`${provider}: connection failed: ${reason}`, secret), { cause: safeCause(error, secret) });
   }
 
+  /** A 3xx reply (or a browser's opaque redirect, status 0): said plainly, never retried. */
+  function redirected(response: Response): ApiError {
+    const location = response.headers.get("location");
+    const where = location ? ` to ${JSON.stringify(location.slice(0, 200))}` : "";
+    return apiError(response.status, {
+      message: scrub(`${provider}: the server redirected${where}; redirects are not followed so the API key stays with the address you configured: set baseUrl to the final address`, secret),
+      requestId: requestIdOf(response.headers),
+    });
+  }
+
   /** Reads a non-success (or error-carrying) reply into the right ApiError subclass. */
   function errorFrom(status: number, headers: Headers, text: string) {
     let body: unknown = text;
@@ -137,8 +147,14 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
       const link = linkAbort(call.signal, timeout);
       let outcome: { error: ModelspecError; retry: boolean; retryAfter?: number | undefined };
       try {
-        const response = await doFetch(url, { method: transport.method, headers, body: JSON.stringify(body), signal: link.signal });
+        // Redirects are not followed: the key header would go along to whatever address they name.
+        const init: RequestInit = { method: transport.method, headers, body: JSON.stringify(body), signal: link.signal, redirect: "manual" };
+        const response = await doFetch(url, init);
         if (response.ok) return { response, link, timeout };
+        if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+          await response.body?.cancel();
+          throw redirected(response);
+        }
         const text = await response.text();
         outcome = {
           error: errorFrom(response.status, response.headers, text),
@@ -202,8 +218,19 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
     }
   }
 
+  /**
+   * How many result items a request asks for: the value of the response descriptor's `countField`
+   * (`numberResults`), else 1. Undefined when the transport declares no such field.
+   */
+  function wantedResults(payload: Record<string, unknown>): number | undefined {
+    const shape = transport.responseBody;
+    if (shape.kind !== "data-array" || shape.countField === undefined) return undefined;
+    const value = payload[shape.countField];
+    return typeof value === "number" && Number.isInteger(value) && value > 1 ? value : 1;
+  }
+
   /** Async delivery: poll with the poll task until the task is no longer pending; a failed task is an ApiError. */
-  async function poll(url: string, uuid: string, callOptions: CallOptions): Promise<unknown[]> {
+  async function poll(url: string, uuid: string, callOptions: CallOptions, wanted: number): Promise<unknown[]> {
     const a = transport.async!;
     const field = transport.requestBody.kind === "task-array" ? transport.requestBody.uuidField : "taskUUID";
     const deadline = callOptions.pollTimeout ?? DEFAULT_TIMEOUT_MS;
@@ -226,8 +253,9 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
         const details = errorDetails(failed, errors, items);
         throw new ApiError(200, scrub({ ...details, message: details.message ?? `task ${uuid} failed` }, secret));
       }
-      const pending = items.length === 0 || items.some((item) => isObject(item) && item[a.statusField] === a.pendingStatus);
-      if (!pending) return items;
+      // Still pending while any item is, or while fewer results have arrived than were asked for.
+      const pending = items.some((item) => isObject(item) && item[a.statusField] === a.pendingStatus);
+      if (!pending && items.length >= Math.max(wanted, 1)) return items;
     }
   }
 
@@ -239,9 +267,13 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
         throw new ConfigurationError(`${provider}: "${streaming.enable.field}" selects streaming; call stream() instead`);
       }
       const url = urlFor(operation.model);
+      const wanted = wantedResults(payload);
       let result = await exchange(url, body, uuid, callOptions);
       if (transport.async && uuid !== undefined && sameJson(payload[transport.async.enable.field], transport.async.enable.value)) {
-        result = await poll(url, uuid, callOptions);
+        result = await poll(url, uuid, callOptions, wanted ?? 1);
+      } else if (wanted !== undefined && Array.isArray(result) && result.length < wanted) {
+        // The reply to a synchronous call carries every result: fewer than asked for is a broken reply.
+        throw new InvalidResponseError(`${provider}: asked for ${wanted} results, the reply has ${result.length}`, []);
       }
       if (setting(callOptions, "validateResponse", false)) {
         for (const item of transport.responseBody.kind === "data-array" ? (result as unknown[]) : [result]) {

@@ -14,9 +14,10 @@
  *   core.send<T>(operation, call?): Promise<T>
  *     operation: { model, request, fixed?, validators?: { request?, response?, stream? } }
  *     Returns the unwrapped result: the body (plain), body[result] (envelope), or this task's items
- *     of body[data] (data-array; an array, several when numberResults > 1). For task-array bodies it
- *     merges `fixed` over the request, fills a fresh UUID unless given, sends `[task]`, and polls
- *     when the request selects async delivery.
+ *     of body[data] (data-array; an array). With a `countField` the request's value of that field
+ *     (e.g. numberResults) is how many items a reply must hold, and async polling waits for them.
+ *     For task-array bodies it merges `fixed` over the request, fills a fresh UUID unless given,
+ *     sends `[task]`, and polls when the request selects async delivery.
  *   core.stream<E>(operation, call?): AsyncIterable<E>
  *     Sets the streaming switch itself. Lazy: the request goes out when iteration starts.
  *   call: CallOptions: signal, timeout, maxRetries, validateRequest, validateResponse, headers, pollTimeout.

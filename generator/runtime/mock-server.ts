@@ -183,7 +183,10 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     }
     if (parseFailed) return fail({ status: 400, code: "invalid_json", type: "invalid_request_error", message: "The request body is not valid JSON" });
     if (!offering) {
-      return fail({ status: 404, code: "model_not_found", type: "invalid_request_error", message: "No such model", parameter: "model" });
+      const served = [...new Set(matched.flatMap((m) => m.route.offerings.map((o) => JSON.stringify(o.model))))].sort().join(", ");
+      const asked = requestedModel(matched, body);
+      const message = `No such model${asked === undefined ? "" : ` ${JSON.stringify(asked.slice(0, 200))}`} on this route; it serves ${served}`;
+      return fail({ status: 404, code: "model_not_found", type: "invalid_request_error", message, parameter: "model" });
     }
     record.offering = `${offering.provider}/${offering.model}`;
 
@@ -200,7 +203,11 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const isStream = transport.streaming !== undefined && sameJson(task[transport.streaming.enable.field], transport.streaming.enable.value);
     record.stream = isStream;
     const fault = takeFault(req, record);
-    if (fault === "invalid") return fail({ status: 400, code: "invalid_fault", type: "invalid_request_error", message: "Unknown x-modelspec-fault value" });
+    if (fault === "invalid") {
+      const asked = JSON.stringify(String(req.headers["x-modelspec-fault"]).slice(0, 100));
+      const message = `Unknown x-modelspec-fault value ${asked}; expected one of ${MOCK_FAULTS.join(", ")}`;
+      return fail({ status: 400, code: "invalid_fault", type: "invalid_request_error", message });
+    }
     if (fault === "rate-limit") {
       const verbatim = req.headers["x-modelspec-retry-after"];
       if (typeof verbatim === "string") res.setHeader("retry-after", verbatim);
@@ -413,6 +420,14 @@ function pickOffering(matched: { route: Route; match: RegExpExecArray | null }[]
   return { route: matched[0]!.route };
 }
 
+/** The model a request asked for: the path's model segment, or the body's `model` field. */
+function requestedModel(matched: { route: Route; match: RegExpExecArray | null }[], body: unknown): string | undefined {
+  const routed = matched.find((m) => m.route.hasModel);
+  if (routed) return safeDecode(routed.match![1]!);
+  const task = Array.isArray(body) ? body.find(isObject) : body;
+  return isObject(task) && typeof task.model === "string" ? task.model : undefined;
+}
+
 function safeDecode(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -593,7 +608,10 @@ function describeIssue(issue: ValidationIssue | undefined): { code: string; mess
   const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty;
   if (typeof extra === "string") segments.push(extra);
   const parameter = segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path ? `${path}.${s}` : s), "");
-  const what = issue.keyword === "required" ? "is required" : issue.keyword === "additionalProperties" ? "is not allowed" : (issue.message ?? "is invalid");
+  let what = issue.keyword === "required" ? "is required" : issue.keyword === "additionalProperties" ? "is not allowed" : (issue.message ?? "is invalid");
+  // ajv says "must be equal to one of the allowed values" without them: name them.
+  const allowed = issue.params?.allowedValues ?? (issue.params && "allowedValue" in issue.params ? [issue.params.allowedValue] : undefined);
+  if (Array.isArray(allowed)) what += ` (${allowed.map((v) => JSON.stringify(v)).join(", ")})`.slice(0, 300);
   return {
     code: "invalid_request",
     message: parameter ? `Invalid parameter '${parameter}': ${what}` : `Invalid request: ${what}`,

@@ -11,7 +11,9 @@ import {
   createCloudflareRestClient,
   InvalidRequestError,
   offerings,
+  providers,
   StreamEndedEarlyError,
+  StreamError,
   TimeoutError,
   type AiBinding,
   type CloudflareGpt54MiniStreamEvent,
@@ -55,6 +57,22 @@ describe("REST client", () => {
     const error = await rejection(client.gpt54.create(hello, { headers: { "x-modelspec-fault": "task-error" } }));
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 200, code: 500, providerMessage: "The model failed to complete the task" });
+  });
+
+  test("an error mid-stream (`data: { success: false, errors: [...] }`) is a StreamError with Cloudflare's code and message", async () => {
+    // The spec declares the stream's error field (inferred: the REST failure envelope's `errors`).
+    for (const transport of providers.cloudflare.transports) expect(transport.streaming.errorField).toBe("errors");
+    const server = await mock();
+    const client = createCloudflareRestClient({ apiKey: API_KEY, accountId: ACCOUNT_ID, baseUrl: server.url });
+    let seen = 0;
+    const error = await rejection(
+      (async () => {
+        for await (const _ of client.gpt54Mini.stream(hello, { headers: { "x-modelspec-fault": "stream-error" } })) seen++;
+      })(),
+    );
+    expect(seen).toBeGreaterThan(0);
+    expect(error).toBeInstanceOf(StreamError);
+    expect(error).toMatchObject({ code: 500, providerMessage: "The model failed mid-stream", requestId: expect.stringMatching(/^req_mock_/) });
   });
 
   test("accountId is required", () => {
@@ -120,6 +138,26 @@ describe("binding wrapper over a fake env.AI", () => {
   test("a stream that closes without [DONE] is StreamEndedEarlyError", async () => {
     const { binding } = fakeBinding(() => sseStream(frames.slice(0, 2)).stream);
     await expect(collect(createCloudflareBindingClient({ binding }).gpt54.stream(hello))).rejects.toBeInstanceOf(StreamEndedEarlyError);
+  });
+
+  test("an error payload mid-stream is a StreamError, and the chunks before it were yielded", async () => {
+    const failure = `data: ${JSON.stringify({ success: false, errors: [{ code: 3040, message: "Capacity temporarily exceeded" }], messages: [] })}\n\n`;
+    const { binding } = fakeBinding(() => sseStream([...frames.slice(0, 2), failure, ...frames.slice(2), "data: [DONE]\n\n"]).stream);
+    const got: unknown[] = [];
+    const error = await rejection(
+      (async () => {
+        for await (const event of createCloudflareBindingClient({ binding }).gpt54.stream(hello)) got.push(event);
+      })(),
+    );
+    expect(got).toEqual(events.slice(0, 2));
+    expect(error).toBeInstanceOf(StreamError);
+    expect(error).toMatchObject({ code: 3040, providerMessage: "Capacity temporarily exceeded" });
+  });
+
+  test("chunks with an empty errors array are not errors", async () => {
+    const withEmpty = events.map((e) => `data: ${JSON.stringify({ ...e, errors: [] })}\n\n`);
+    const { binding } = fakeBinding(() => sseStream([...withEmpty, "data: [DONE]\n\n"]).stream);
+    expect(await collect(createCloudflareBindingClient({ binding }).gpt54.stream(hello))).toHaveLength(events.length);
   });
 
   test("breaking out of the loop cancels the binding's stream", async () => {

@@ -14,7 +14,6 @@ import {
   TimeoutError,
   type RunwareGpt54MiniStreamEvent,
 } from "../../generated/index.js";
-import { startMockServer } from "../../generated/runtime/mock-server.js";
 import { API_KEY, collect, mock, recordingSleep, rejection } from "./harness.js";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -51,26 +50,23 @@ describe("one task per request", () => {
     expect(results.map((r) => r.taskUUID)).toEqual([taskUUID]);
   });
 
-  test("numberResults > 1 returns every result of the task", async () => {
-    // The spec model has no `countField` yet (reported to the lead): until schemas/runware/provider.yaml
-    // declares it, the mock is told here which request field asks for several results.
-    const body = transport.responseBody as typeof transport.responseBody & { countField?: string };
-    const countField = body.countField ?? "numberResults";
+  test("the spec declares numberResults as the result count", () => {
+    expect(transport.responseBody).toEqual({ kind: "data-array", data: "data", countField: "numberResults" });
+  });
+
+  test.each([
+    ["sync", {}],
+    ["async", { deliveryMethod: "async" as const }],
+  ])("numberResults > 1 returns every result of the task (%s)", async (_, delivery) => {
     const runware = offerings["runware/gpt-5.4-mini"];
-    const server = await startMockServer({
-      apiKey: API_KEY,
-      offerings: [{ ...runware, transports: [{ ...transport, responseBody: { ...body, countField } }], errors: providers.runware.errors }],
-    });
-    try {
-      const results = await client(server.url).create({ ...hello, numberResults: 3 });
-      expect(results).toHaveLength(3);
-      const uuid = (server.requests[0]!.body as { taskUUID: string }[])[0]!.taskUUID;
-      for (const result of results) {
-        expect(result.taskUUID).toBe(uuid);
-        expect(runware.validators.response(result)).toBe(true);
-      }
-    } finally {
-      await server.close();
+    const server = await mock();
+    const { sleep } = recordingSleep();
+    const results = await client(server.url, { sleep }).create({ ...hello, ...delivery, numberResults: 3 });
+    expect(results).toHaveLength(3);
+    const uuid = (server.requests[0]!.body as { taskUUID: string }[])[0]!.taskUUID;
+    for (const result of results) {
+      expect(result.taskUUID).toBe(uuid);
+      expect(runware.validators.response(result)).toBe(true);
     }
   });
 });

@@ -8,7 +8,7 @@ import { escapeData, escapeProperty, formatGithub, formatMarkdown, repositoryPat
 import type { Change } from "../../generator/diff/kinds.js";
 import { MINIMAL_SPECS } from "../helpers.js";
 import { edit, runDiff, writeSpecs, type Specs } from "./helpers.js";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 
 const TINY = "acme/tiny.yaml";
@@ -20,6 +20,9 @@ let counter = 0;
 /** Writes `before` and `after` as two schemas folders and runs the command on them. */
 async function run(before: Specs, after: Specs, ...args: string[]) {
   const name = `case${++counter}`;
+  // A side without files is still a folder: an empty one.
+  await mkdir(path.join(dir, name, "base"), { recursive: true });
+  await mkdir(path.join(dir, name, "head"), { recursive: true });
   await writeSpecs(path.join(dir, name, "base"), before);
   await writeSpecs(path.join(dir, name, "head"), after);
   return runDiff(["--base", "base", "--head", "head", "-C", path.join(dir, name), ...args]);
@@ -116,6 +119,26 @@ describe("markdown", () => {
     expect(formatMarkdown(report, 400)).toContain("_Not shown, to keep this comment under GitHub's size limit: 3 breaking, 6 info.");
   });
 
+  it("lets no spec text mention people or teams, or cross-reference issues", async () => {
+    const after = edit(
+      MINIMAL_SPECS,
+      TINY,
+      "temperature: { type: number, minimum: 0, maximum: 2 }",
+      'temperature: { type: number, minimum: 0, maximum: 2, description: "cc @octocat @acme/team, see #12 and x#3" }',
+    );
+    const { out } = await run(MINIMAL_SPECS, after);
+    const row = out.split("\n").find((line) => line.includes("/properties/temperature/description"))!;
+    expect(row).toContain("cc `@octocat` `@acme/team`, see #\u200b12 and x#\u200b3");
+    expect(row.replace(/`[^`]*`/g, "")).not.toMatch(/@\w|#\d/);
+  });
+
+  it("counts every offering as added when the base folder has no specs", async () => {
+    const { code, out } = await run({}, MINIMAL_SPECS, "--fail-on", "breaking");
+    expect(code).toBe(0);
+    expect(out).toContain("0 breaking**, 0 warning, 1 non-breaking, 0 info in 1 offering.");
+    expect(out).toContain('| 🟢 non-breaking | meta | `/` | offering "acme/tiny" (model "acme-tiny-1") added |');
+  });
+
   it("escapes a hostile pointer and offering in code spans", () => {
     const change: Change = {
       offering: "a`b/c",
@@ -183,7 +206,7 @@ describe("github annotations", () => {
     expect(code).toBe(0);
     expect(out.split("\n")).toEqual([
       "::error file=head/acme/tiny.yaml,line=7,title=breaking meta change in acme/tiny (context-window-lowered)::acme/tiny meta /contextWindow: context window lowered from 8000 to 4000 tokens",
-      '::error file=head/acme/tiny.yaml,line=34,title=breaking response change in acme/tiny (property-removed)::acme/tiny response /properties/text: property "text" removed (it was required)',
+      '::error file=head/acme/tiny.yaml,line=33,title=breaking response change in acme/tiny (property-removed)::acme/tiny response /properties/text: property "text" removed (it was required)',
       '::warning file=head/acme/tiny.yaml,line=6,title=warning meta change in acme/tiny (status-changed)::acme/tiny meta /status: status changed from "available" to "beta"',
       '::notice file=head/acme/tiny.yaml,line=34,title=non-breaking response change in acme/tiny (property-added-required)::acme/tiny response /properties/answer: required property "answer" added',
       '::notice file=head/acme/tiny.yaml,line=36,title=info meta change in acme/tiny (metadata-changed)::acme/tiny meta /examples/0: example "hello" changed',
@@ -224,6 +247,9 @@ describe("exit codes", () => {
     ["--fail-on warning with a warning", WARNING, ["--fail-on", "warning"], 1],
     ["--fail-on warning with a breaking change", BREAKING, ["--fail-on", "warning"], 1],
     ["--fail-on warning with only info", HOSTILE_DESCRIPTION, ["--fail-on", "warning"], 0],
+    ["--fail-on breaking with only a non-breaking change", edit(MINIMAL_SPECS, TINY, "maximum: 2", "maximum: 3"), ["--fail-on", "breaking"], 0],
+    ["--fail-on warning with only a non-breaking change", edit(MINIMAL_SPECS, TINY, "maximum: 2", "maximum: 3"), ["--fail-on", "warning"], 0],
+    ["--fail-on breaking with no change", MINIMAL_SPECS, ["--fail-on", "breaking"], 0],
     ["no --fail-on with a breaking change", BREAKING, [], 0],
   ] as const)("%s", async (_name, after, args, want) => {
     expect((await run(MINIMAL_SPECS, after, "--format", "json", ...args)).code).toBe(want);

@@ -155,10 +155,37 @@ describe("modelspec diff on git refs", () => {
     expect([relative.code, relative.out]).toEqual([0, want]);
   });
 
+  it("reads a commit from before the schemas folder existed as no specs: every offering is added, nothing breaks", async () => {
+    const json = await runDiff(["--base", "HEAD~2", "--head", "v2", "--format", "json", "--fail-on", "breaking", "-C", repo]);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.out);
+    expect(report.base).toEqual({ kind: "git", ref: "HEAD~2", commit: git("rev-parse", "HEAD~2"), folderMissing: true });
+    expect(report.changes).toEqual([
+      {
+        offering: "acme/tiny",
+        schema: "meta",
+        pointer: "",
+        kind: "offering-added",
+        severity: "non-breaking",
+        message: 'offering "acme/tiny" (model "acme-tiny-1") added',
+        file: "schemas/acme/tiny.yaml",
+        line: 1,
+      },
+    ]);
+    const markdown = await runDiff(["--base", "HEAD~2", "--head", "v2", "-C", repo]);
+    expect(markdown.code).toBe(0);
+    expect(markdown.out).toMatch(/\n_`HEAD~2 \([0-9a-f]{12}\)` has no schemas folder, so it counts as having no specs\._\n/);
+    // The other way round, every offering is removed.
+    const removed = await runDiff(["--base", "v2", "--head", "HEAD~2", "--format", "json", "--fail-on", "breaking", "-C", repo]);
+    expect(removed.code).toBe(1);
+    expect(JSON.parse(removed.out).changes.map((c: { kind: string }) => c.kind)).toEqual(["offering-removed"]);
+  });
+
   it.each([
     ["a ref that does not exist", ["--base", "no-such-branch"], /"no-such-branch" is not a folder or a git ref/],
+    ["a folder that does not exist", ["--base", "old/schemas"], /the base specs \(old\/schemas\) do not load: "old\/schemas" is not a folder or a git ref/],
     ["a ref that looks like an option", ["--base=--output=/tmp/x"], /is not a folder or a git ref/],
-    ["a commit without the schemas folder", ["--base", "HEAD~2"], /the base specs \(HEAD~2\) do not load: HEAD~2 \([0-9a-f]{12}\) has no folder "schemas"/],
+    ["a schemas path that is a file in the commit", ["--base", "HEAD", "--schemas-path", "README.md"], /HEAD \([0-9a-f]{12}\): "README.md" is a blob, not a folder/],
     ["a schemas path outside the repository", ["--base", "HEAD", "--schemas-path", "../elsewhere", "--head", "HEAD"], /outside the repository/],
   ])("exits 2 on %s", async (_name, args, message) => {
     const { code, out, err } = await runDiff([...args, "-C", repo]);

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../generator/diff/kinds.js";
-import { diffModels, statusSeverity, type Locator } from "../../generator/diff/models.js";
-import { specLocator } from "../../generator/diff/source.js";
+import { diffModels, statusSeverity, type KeyFinder, type Locator } from "../../generator/diff/models.js";
+import { specPositions } from "../../generator/diff/source.js";
 import { loadModel } from "../../generator/generate.js";
 import { readSpecDir } from "../../generator/load.js";
 import type { Model } from "../../generator/model.js";
@@ -16,13 +16,13 @@ const TINY = "acme/tiny.yaml";
 const PROVIDER = "acme/provider.yaml";
 
 /** Loaded once per spec set: the real specs are the base of several cases. */
-const loaded = new Map<string, { model: Model; locate: Locator }>();
-function load(specs: Specs): { model: Model; locate: Locator } {
+const loaded = new Map<string, { model: Model; locate: Locator; keyOf: KeyFinder }>();
+function load(specs: Specs): { model: Model; locate: Locator; keyOf: KeyFinder } {
   const key = JSON.stringify(specs);
   let version = loaded.get(key);
   if (!version) {
     const files = textFiles(specs);
-    loaded.set(key, (version = { model: loadModel(files), locate: specLocator(files) }));
+    loaded.set(key, (version = { model: loadModel(files), ...specPositions(files) }));
   }
   return version;
 }
@@ -30,7 +30,7 @@ function load(specs: Specs): { model: Model; locate: Locator } {
 function diff(before: Specs, after: Specs): Change[] {
   const b = load(before);
   const a = load(after);
-  return diffModels(b.model, a.model, { locate: { base: b.locate, head: a.locate } });
+  return diffModels(b.model, a.model, { locate: { base: b.locate, head: a.locate }, keyOf: { base: b.keyOf, head: a.keyOf } });
 }
 
 const brief = (changes: Change[]) =>
@@ -250,7 +250,7 @@ describe("diffModels metadata", () => {
           "examples:\n",
           "stream:\n  provenance: documented\n  schema: { type: object, properties: { delta: { type: string } } }\nexamples:\n",
         ),
-        want: [{ schema: "meta", kind: "streaming-added", severity: "non-breaking", pointer: "/stream", file: TINY, line: 36 }],
+        want: [{ schema: "meta", kind: "streaming-added", severity: "non-breaking", pointer: "/stream", file: TINY, line: 35 }],
       },
     ],
     [
@@ -270,7 +270,7 @@ describe("diffModels metadata", () => {
       },
     ],
     [
-      "a removed response property is located at the head's properties, where it was taken out",
+      "a removed response property is located at the head's properties key, where it was taken out",
       {
         after: edit(
           edit(edit(MINIMAL_SPECS, TINY, "      text: { type: string }\n", "      answer: { type: string }\n"), TINY, "required: [text]", "required: [answer]"),
@@ -279,10 +279,22 @@ describe("diffModels metadata", () => {
           "response: { answer: hello }",
         ),
         want: [
-          { schema: "response", kind: "property-removed", severity: "breaking", pointer: "/properties/text", file: TINY, line: 34 },
+          { schema: "response", kind: "property-removed", severity: "breaking", pointer: "/properties/text", file: TINY, line: 33 },
           { schema: "response", kind: "property-added-required", severity: "non-breaking", pointer: "/properties/answer", file: TINY, line: 34 },
           { schema: "meta", kind: "metadata-changed", severity: "info", pointer: "/examples/0", file: TINY, line: 36, message: 'example "hello" changed' },
         ],
+      },
+    ],
+    [
+      "a property written as a block mapping is located at its key, not at its first keyword",
+      {
+        after: edit(
+          edit(MINIMAL_SPECS, TINY, '    temperature: { inferred: "fixture" }\n', '    temperature: { inferred: "fixture" }\n    seed: documented\n'),
+          TINY,
+          "      temperature: { type: number, minimum: 0, maximum: 2 }\n",
+          "      temperature: { type: number, minimum: 0, maximum: 2 }\n      seed:\n        description: Sampling seed.\n        type: integer\n",
+        ),
+        want: [{ schema: "request", kind: "property-added", severity: "non-breaking", pointer: "/properties/seed", file: TINY, line: 29 }],
       },
     ],
     [

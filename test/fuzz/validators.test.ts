@@ -35,9 +35,10 @@ describe(`generated validators agree with ajv at run time (${FUZZ_RUNS} cases pe
     const stats = fuzzDifferential(validate, schema, FUZZ_RUNS, examples, sourceValidator(parsed, offering.specFile, role));
     expect(stats.runs).toBe(FUZZ_RUNS + examples.length);
     // The generator must reach both sides of the line, or the comparison proves little
-    // (bounds.test.ts measures that it reaches both sides of every bound).
-    expect(stats.valid, "valid values").toBeGreaterThan(stats.runs * 0.05);
-    expect(stats.runs - stats.valid, "invalid values").toBeGreaterThan(stats.runs * 0.05);
+    // (bounds.test.ts measures that it reaches both sides of every bound). Each side is about
+    // 30 to 70% of the cases for every schema today; 15% leaves room without letting one side vanish.
+    expect(stats.valid, "valid values").toBeGreaterThan(stats.runs * 0.15);
+    expect(stats.runs - stats.valid, "invalid values").toBeGreaterThan(stats.runs * 0.15);
   });
 });
 

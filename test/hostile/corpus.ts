@@ -43,6 +43,8 @@ export const PAYLOADS: readonly string[] = [
   `*/ process.exit(13) /*`,
   `-->${RUN}<!--`,
   `@deprecated @type {never} {@link javascript:${RUN}} @see x\n@returns nothing`,
+  // Mentions that would notify people when docs or a diff are pasted into GitHub.
+  `cc @octocat @acme/team (@x) \\@y *@z@w, not gpt@5.4 nor a@b.example`,
 ];
 
 /** Keys that are not identifiers, or that name something every object already has. */
@@ -458,6 +460,11 @@ export function hostileCases(): HostileCase[] {
       p.errors.fields = { message: "*/", code: "__proto__", type: "`${x}`", parameter: "\u2028" } as never;
       p.errors.pointer = "/__proto__/*\u2028/`${x}`";
     }),
+    {
+      name: "a provider whose offerings are not written yet",
+      files: spec("p-empty/provider.yaml", { ...BASE_PROVIDER, id: "p-empty", name: joined }),
+      want: "ok",
+    },
     providerCase("provider ids that are Object.prototype names", "constructor", (p) => {
       p.id = "constructor";
     }),

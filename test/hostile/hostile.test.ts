@@ -110,6 +110,10 @@ describe("the hostile corpus", () => {
   it("generates as one set, every offering and provider included", () => {
     expect(model.offerings.length).toBe(accepted.reduce((n, c) => n + Object.keys(c.files).filter((f) => !f.endsWith("provider.yaml") && !f.endsWith("provider.json") && !f.includes("/shared/")).length, 0));
     for (const offering of model.offerings) expect(files.some((f) => f.path === `${offering.provider}/${offering.slug}/types.d.ts`), offering.id).toBe(true);
+    // A provider with no offerings yet is written too.
+    const empty = model.providers.filter((p) => !model.offerings.some((o) => o.provider === p.id));
+    expect(empty.map((p) => p.id)).toEqual(["p-empty"]);
+    for (const provider of model.providers) expect(files.some((f) => f.path === `${provider.id}/index.js`), provider.id).toBe(true);
   });
 });
 
@@ -348,14 +352,6 @@ describe("generated code from hostile specs", () => {
   });
 });
 
-describe("a provider whose offerings are not written yet", () => {
-  it("generates", async () => {
-    const other = stringify({ ...BASE_PROVIDER, id: "other" });
-    const files = await generateFiles(textFiles({ ...BASE, ...accepted.find((c) => c.name === "offering name")!.files, "other/provider.yaml": other }));
-    expect(files.some((f) => f.path === "other/index.js")).toBe(true);
-  });
-});
-
 describe("generated docs from hostile specs", () => {
   const pages = () => files.filter((f) => f.path.endsWith(".md"));
 
@@ -384,6 +380,20 @@ describe("generated docs from hostile specs", () => {
         } else columns = undefined;
       }
     }
+  });
+
+  it("mention nobody when pasted into GitHub: every @name is in a code span, and still reads as written", () => {
+    const problems: string[] = [];
+    for (const page of pages()) {
+      for (const line of page.contents.split("\n").slice(1)) {
+        // As GitHub reads it: backslash escapes resolved (an escaped backtick opens no code span), code spans dropped.
+        const prose = withoutCodeSpans(line.replace(/\\([\s\S])/g, (_, c: string) => (c === "`" ? "'" : c)));
+        if (/(?<![A-Za-z0-9_])@[A-Za-z0-9]/.test(prose)) problems.push(`${page.path}: ${line}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    const described = output("docs/hostile/description.md").contents;
+    expect(described).toContain("cc `@octocat` `@acme/team` (`@x`) \\\\`@y` \\*`@z@w`, not gpt@5.4 nor a@b.example");
   });
 });
 

@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { main } from "../../generator/cli.js";
 import { MAX_SPEC_NESTING, PROJECT_ROOT } from "../../generator/options.js";
-import { withTempDir } from "../helpers.js";
+import { MINIMAL_SPECS, withTempDir } from "../helpers.js";
 import { MALFORMED, type SpecSet } from "./malformed-cases.js";
 
 /** What the command prints on stderr for each case of malformed-cases.ts (without --debug). */
@@ -67,20 +67,37 @@ async function writeSpecs(dir: string, specs: SpecSet): Promise<void> {
   }
 }
 
-/** A schemas folder and an old output folder with one file in it, in a fresh temporary folder. */
+/** An output folder as a previous run left it: several files, one nested. */
+const OLD_OUTPUT: Record<string, string> = { "index.js": "export const old = true;\n", "acme/tiny/types.d.ts": "export {};\n", "catalog.json": "[]\n" };
+
+/** A schemas folder and an old output folder, in a fresh temporary folder. */
 async function setUp(dir: string, specs: SpecSet) {
   const schemas = path.join(dir, "schemas");
   const out = path.join(dir, "generated");
   await writeSpecs(schemas, specs);
-  await mkdir(out);
-  await writeFile(path.join(out, "keep.txt"), "old output\n");
+  for (const [name, contents] of Object.entries(OLD_OUTPUT)) {
+    await mkdir(path.dirname(path.join(out, name)), { recursive: true });
+    await writeFile(path.join(out, name), contents);
+  }
   return { schemas, out };
 }
 
+/** Every file under `dir` with its bytes, by relative path. */
+async function tree(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) {
+      const file = path.join(entry.parentPath, entry.name);
+      files[path.relative(dir, file).split(path.sep).join("/")] = (await readFile(file)).toString("base64");
+    }
+  }
+  return files;
+}
+
+/** The old output folder byte for byte, and nothing beside it (no staging or retired folder). */
 async function expectUntouched(dir: string, out: string): Promise<void> {
   expect(await readdir(dir)).toEqual(["generated", "schemas"]);
-  expect(await readdir(out)).toEqual(["keep.txt"]);
-  expect(await readFile(path.join(out, "keep.txt"), "utf8")).toBe("old output\n");
+  expect(await tree(out)).toEqual(Object.fromEntries(Object.entries(OLD_OUTPUT).map(([name, text]) => [name, Buffer.from(text).toString("base64")])));
 }
 
 const exec = promisify(execFile);
@@ -132,6 +149,23 @@ describe("`modelspec generate` on malformed specs", () => {
       expect(result.stderr.startsWith(PINNED[name]!)).toBe(true);
       expect(result.stderr).toMatch(STACK_FRAME);
       await expectUntouched(dir, out);
+    });
+  });
+
+  it("the same harness on the unbroken fixture: exit 0 and the output replaced (so `nothing written` above can fail)", async () => {
+    await withTempDir(async (dir) => {
+      const { schemas, out } = await setUp(dir, MINIMAL_SPECS);
+      await writeFile(path.join(out, "stale.txt"), "a file this run does not write\n");
+      const result = await modelspec(["generate", "--schemas", schemas, "--out", out], dir);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^modelspec: wrote \d+ files to generated\n$/);
+      await expect(expectUntouched(dir, out)).rejects.toThrow();
+      const written = await tree(out);
+      expect(Object.keys(written)).toEqual(expect.arrayContaining(["catalog.json", "acme/tiny/request.validator.js", "acme/tiny/types.d.ts"]));
+      expect(Object.keys(written)).not.toContain("stale.txt");
+      expect(Buffer.from(written["index.js"]!, "base64").toString()).not.toBe(OLD_OUTPUT["index.js"]);
+      expect(await readdir(dir)).toEqual(["generated", "schemas"]);
     });
   });
 

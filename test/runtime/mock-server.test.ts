@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, test } from "vitest";
 import { offerings, providers } from "../../generated/index.js";
-import { startMockServer, type MockOffering, type MockServer, type MockServerOptions } from "../../generated/runtime/mock-server.js";
+import { MOCK_FAULTS, startMockServer, type MockOffering, type MockServer, type MockServerOptions } from "../../generated/runtime/mock-server.js";
 
 const KEY = "sk-mock-server-test";
 const ACCOUNT = "acct-1";
@@ -67,6 +67,14 @@ describe("wire shapes", () => {
     });
   });
 
+  test("a value outside an enum: the message lists the allowed values", async () => {
+    const server = await serve();
+    const res = await post(`${server.url}/v1`, task({ deliveryMethod: "pigeon" }));
+    const message = ((await res.json()) as { errors: { message: string }[] }).errors[0]!.message;
+    expect(message).toMatch(/^Invalid parameter 'deliveryMethod': must be equal to one of the allowed values \(("\w+", )+"\w+"\)$/);
+    expect(message).toContain('"stream"');
+  });
+
   test("Anyfast: OpenAI's error shape", async () => {
     const server = await serve();
     const res = await post(`${server.url}/v1/responses`, { model: offerings["anyfast/gpt-5.4-mini"].model, input: [] });
@@ -89,10 +97,19 @@ describe("wire shapes", () => {
     const server = await serve();
     expect((await post(`${server.url}/v2`, {})).status).toBe(404);
     const unknown = await post(server.url + cloudflare("@cf/none"), hello);
-    expect([unknown.status, await unknown.json()]).toEqual([404, expect.objectContaining({ success: false, errors: [expect.objectContaining({ message: "No such model" })] })]);
+    const said = (await unknown.json()) as { success: boolean; errors: { message: string }[] };
+    expect([unknown.status, said.success]).toEqual([404, false]);
+    expect(said.errors[0]!.message).toBe('No such model "@cf/none" on this route; it serves "openai/gpt-5.4", "openai/gpt-5.4-mini", "openai/gpt-5.4-nano"');
+    const other = await post(`${server.url}/v1`, [{ ...task()[0], model: "openai:gpt@9" }]);
+    expect(((await other.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
+      // A route with one offering takes every request as that offering's, so the model is a parameter error naming the served id.
+      "Invalid parameter 'model': must be equal to constant (\"openai:gpt@5.4-mini\")",
+    );
     expect((await fetch(`${server.url}/v1`, { headers: auth })).status).toBe(405);
     expect((await post(`${server.url}/v1`, "{not json")).status).toBe(400);
-    expect((await post(`${server.url}/v1`, task(), { ...auth, "x-modelspec-fault": "explode" })).status).toBe(400);
+    const explode = await post(`${server.url}/v1`, task(), { ...auth, "x-modelspec-fault": "explode" });
+    expect(explode.status).toBe(400);
+    expect(await explode.json()).toMatchObject({ errors: [{ code: "invalid_fault", message: `Unknown x-modelspec-fault value "explode"; expected one of ${MOCK_FAULTS.join(", ")}` }] });
   });
 
   test("stream framing: data-only lines ending in [DONE], or typed event: lines", async () => {

@@ -2,6 +2,7 @@
  * The escaping helpers (generator/escape.ts), one table each: what a hostile input becomes, and
  * that the result means the same value (literals are evaluated, not just compared as text).
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { commentText, htmlCommentText, jsdocText, literal, markdownCode, markdownText, NameScope, propertyKey, visibleCode } from "../../generator/escape.js";
 import { formatDiagnostic, printable } from "../../generator/diagnostics.js";
@@ -79,8 +80,28 @@ describe("Markdown helpers", () => {
     ["newlines", { given: "a\nb\r\nc\u2028d", want: "a b c d" }],
     ["a terminal escape, visible", { given: "\u001b[31m", want: "\\\\u001b\\[31m" }],
     ["an entity", { given: "&lt;", want: "&amp;lt;" }],
+    // GitHub does not look for mentions in code spans; the name reads and copies as written.
+    ["user and team mentions become code spans", { given: "cc @octocat, @acme/team.", want: "cc `@octocat`, `@acme/team`." }],
+    ["a mention at the start, and a dotted path", { given: "@cf/meta/llama-3.1 (@x)", want: "`@cf/meta/llama-3.1` (`@x`)" }],
+    ["a mention after escaped markup", { given: "*@x \\@y `@z`", want: "\\*`@x` \\\\`@y` \\``@z`\\`" }],
+    ["mentions side by side share one code span", { given: "@a@b@c.d", want: "`@a@b@c.d`" }],
+        ["an @ after a word character is no mention (model ids, e-mail)", { given: "gpt@5.4 a@b.example _@c", want: "gpt@5.4 a@b.example \\_@c" }],
   ];
   it.each(cases)("markdownText: %s", (_, { given, want }) => expect(markdownText(given)).toBe(want));
+
+  it("markdownText leaves no mention outside a code span, whatever surrounds the @ (10,000 strings)", () => {
+    const text = fc.string({ unit: fc.constantFrom("@", "a", "Z", "0", "_", "-", ".", "/", "`", "\\", "*", " ", "|", "#", "\u00e9"), maxLength: 24 });
+    fc.assert(
+      fc.property(text, (given) => {
+        // As GitHub reads it: backslash escapes resolved (an escaped backtick opens no code span), code spans dropped.
+        const prose = markdownText(given)
+          .replace(/\\([\s\S])/g, (_, c: string) => (c === "`" ? "'" : c))
+          .replace(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, "");
+        expect(prose).not.toMatch(/(?<![A-Za-z0-9_])@[A-Za-z0-9]/);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
 
   it.each([["a`b"], ["``x``"], ["`"], ["a|b\nc"], ["\u202e"]])("markdownCode(%j) is one code span", (given) => {
     const code = markdownCode(given);

@@ -4,6 +4,8 @@
  * `allowInsecureHttp: true`; the refusal comes before any request, as a typed error, and the key
  * appears nowhere in that error. The injected `fetch` records calls and never touches the network.
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { importGenerated } from "../helpers.js";
@@ -67,7 +69,20 @@ const REFUSED = [
   "http://localhost@api.example.com",
   "http://127.0.0.1:80@api.example.com",
 ];
-const LOOPBACK = ["http://127.0.0.1:8787", "http://127.0.0.1", "http://localhost", "http://localhost:3000", "http://[::1]", "http://[::1]:9"];
+// The URL parser lower-cases hosts and shortens IPv6 (`[0:0:0:0:0:0:0:1]` is `[::1]`); all of 127.0.0.0/8 is loopback.
+const LOOPBACK = ["http://127.0.0.1:8787", "http://127.0.0.1", "http://127.0.0.2:1", "http://localhost", "http://LOCALHOST:3000", "http://[::1]", "http://[::1]:9", "http://[0:0:0:0:0:0:0:1]:9"];
+
+describe("the clients above", () => {
+  it("are every generated client that sends a key over HTTP (one per http transport); the rest are Workers bindings, which send no key", () => {
+    const providers = root.providers as Record<string, { transports: { id: string; kind: string }[] }>;
+    const http = Object.entries(providers).flatMap(([id, p]) => p.transports.filter((t) => t.kind === "http").map(() => id));
+    expect(clients.map((c) => c.offering.split("/")[0]).sort()).toEqual(http.sort());
+    const bindings = Object.values(providers).flatMap((p) => p.transports.filter((t) => t.kind !== "http"));
+    const others = Object.keys(root).filter((name) => /^create\w+Client$/.test(name) && !clients.some((c) => c.factory === name));
+    expect(others).toHaveLength(bindings.length);
+    for (const name of others) expect(name).toMatch(/Binding/);
+  });
+});
 
 describe.each(clients)("$factory ($offering)", (client) => {
   it.each(REFUSED)("refuses %s with InsecureTransportError before any request", (baseUrl) => {
@@ -105,9 +120,56 @@ describe.each(clients)("$factory ($offering)", (client) => {
     expect(construct(client, "http://api.example.com", { allowInsecureHttp: false }).error).toBeInstanceOf(runtime.InsecureTransportError);
   });
 
+  it("refuses just the same when the key comes as `token` (the alias)", () => {
+    const { calls, fetch } = recordingFetch();
+    const create = () => client.create({ token: KEY, baseUrl: "http://api.example.com", fetch, ...client.options });
+    expect(create).toThrow(runtime.InsecureTransportError);
+    expect(calls).toEqual([]);
+  });
+
   it("sends to https:// without opting in", async () => {
     const { calls, made } = construct(client, "https://api.example.com");
     await made![client.member]!.create(client.request).catch(() => undefined);
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe.each(clients)("$offering does not follow redirects", (client) => {
+  /** Two real servers on 127.0.0.1: the configured one redirects to the other, which counts what reaches it. */
+  async function redirectingPair(status: number) {
+    const reached: (string | undefined)[] = [];
+    const elsewhere = createServer((request, response) => {
+      reached.push(request.headers.authorization ?? request.headers["x-api-key"]?.toString());
+      response.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((done) => elsewhere.listen(0, "127.0.0.1", done));
+    const target = `http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/steal`;
+    let hits = 0;
+    const configured = createServer((_request, response) => {
+      hits++;
+      response.writeHead(status, { location: target }).end();
+    });
+    await new Promise<void>((done) => configured.listen(0, "127.0.0.1", done));
+    const close = () => Promise.all([elsewhere, configured].map((s) => new Promise((done) => s.close(done))));
+    return { baseUrl: `http://127.0.0.1:${(configured.address() as AddressInfo).port}`, target, reached, hits: () => hits, close };
+  }
+
+  it.each([301, 302, 307, 308])("a %i is an ApiError naming the address, not retried, and the key never reaches it", async (status) => {
+    const pair = await redirectingPair(status);
+    try {
+      const made = client.create({ apiKey: KEY, baseUrl: pair.baseUrl, maxRetries: 2, ...client.options });
+      const error = await made[client.member]!.create(client.request).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(runtime.ModelspecError);
+      expect(error).toMatchObject({ name: "ApiError", status });
+      expect((error as Error).message).toContain(`redirected to "${pair.target}"`);
+      expect((error as Error).message).toContain("set baseUrl to the final address");
+      expect(pair.hits()).toBe(1);
+      expect(pair.reached).toEqual([]);
+    } finally {
+      await pair.close();
+    }
   });
 });

@@ -3,7 +3,15 @@
  * Each `@ts-expect-error` is an assertion: if the generated types stopped catching that mistake,
  * the directive itself would become an error and the test would fail.
  */
-import { offerings, type CloudflareGpt54MiniRequest, type RunwareGpt54MiniRequest, type AnyfastGpt54MiniRequest } from "../../generated/index.js";
+import {
+  offerings,
+  type AnyfastGpt54MiniRequest,
+  type AnyfastGpt54MiniResponse,
+  type AnyfastGpt54MiniResponseOutputItem,
+  type AnyfastGpt54MiniStreamEvent,
+  type CloudflareGpt54MiniRequest,
+  type RunwareGpt54MiniRequest,
+} from "../../generated/index.js";
 import validateCloudflareMini from "../../generated/cloudflare/gpt-5.4-mini/request.validator.js";
 
 export const cloudflare: CloudflareGpt54MiniRequest = {
@@ -52,6 +60,52 @@ export const anyfastBadEffort: AnyfastGpt54MiniRequest = {
   // @ts-expect-error effort is none, low, medium, high or xhigh.
   reasoning: { effort: "max" },
 };
+
+/** Anyfast's output items narrow on `type`, like OpenAI's `ResponseOutputItem` union. */
+export function outputText(response: AnyfastGpt54MiniResponse): string[] {
+  const texts: string[] = [];
+  for (const item of response.output) {
+    if (item.type === "message") {
+      for (const part of item.content) texts.push(part.type === "output_text" ? part.text : part.refusal);
+    } else if (item.type === "function_call") texts.push(`${item.name}(${item.arguments})`);
+    else if (item.type === "reasoning") texts.push(...item.summary.map((s) => s.text));
+  }
+  return texts;
+}
+
+/** The union is closed: a switch over every known `type` is exhaustive. */
+export function describeItem(item: AnyfastGpt54MiniResponseOutputItem): string {
+  switch (item.type) {
+    case "message":
+      return item.role;
+    case "reasoning":
+      return item.id;
+    case "function_call":
+      return item.call_id;
+    case "web_search_call":
+    case "file_search_call":
+    case "computer_call":
+    case "code_interpreter_call":
+      return item.status;
+    default: {
+      const unreachable: never = item;
+      return unreachable;
+    }
+  }
+}
+
+/** Stream events carry the same items: an added item narrows too. */
+export function addedMessageParts(event: AnyfastGpt54MiniStreamEvent): number | undefined {
+  if (event.type === "response.output_item.added" && event.item.type === "message") return event.item.content.length;
+  return undefined;
+}
+
+// @ts-expect-error without narrowing, an output item need not have `content`.
+export const unnarrowed = (response: AnyfastGpt54MiniResponse) => response.output[0]!.content;
+
+export const notAMessage = (item: AnyfastGpt54MiniResponseOutputItem) =>
+  // @ts-expect-error `function_call` items have no `content`.
+  item.type === "function_call" && item.content;
 
 /** A validator narrows unknown data to the request type. */
 export function narrow(data: unknown): CloudflareGpt54MiniRequest | undefined {

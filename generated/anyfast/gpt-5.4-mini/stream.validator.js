@@ -22,6 +22,51 @@ const schema31 = {
     { $ref: "#/$defs/ErrorEvent" },
   ],
   $defs: {
+    CodeInterpreterCall: {
+      description: "A code interpreter tool call (OpenAI's ResponseCodeInterpreterToolCall).",
+      type: "object",
+      required: ["type", "id", "code", "container_id", "outputs", "status"],
+      properties: {
+        type: { type: "string", const: "code_interpreter_call" },
+        id: { type: "string" },
+        code: { anyOf: [{ type: "string" }, { type: "null" }] },
+        container_id: { type: "string" },
+        outputs: {
+          anyOf: [
+            { type: "array", items: { type: "object", additionalProperties: true } },
+            { type: "null" },
+          ],
+        },
+        status: {
+          type: "string",
+          enum: ["in_progress", "completed", "incomplete", "interpreting", "failed"],
+        },
+      },
+      additionalProperties: true,
+    },
+    ComputerCall: {
+      description: "A computer use tool call (OpenAI's ResponseComputerToolCall).",
+      type: "object",
+      required: ["type", "id", "call_id", "pending_safety_checks", "status"],
+      properties: {
+        type: { type: "string", const: "computer_call" },
+        id: { type: "string" },
+        call_id: { type: "string" },
+        pending_safety_checks: {
+          type: "array",
+          items: { type: "object", additionalProperties: true },
+        },
+        status: { $ref: "#/$defs/ItemStatus" },
+        action: {
+          description: "The action to perform (`click`, `type`, `screenshot`…).",
+          type: "object",
+          required: ["type"],
+          properties: { type: { type: "string" } },
+          additionalProperties: true,
+        },
+      },
+      additionalProperties: true,
+    },
     ContentPartAddedEvent: {
       type: "object",
       required: ["type", "sequence_number", "item_id", "output_index", "content_index", "part"],
@@ -60,29 +105,59 @@ const schema31 = {
       },
       additionalProperties: true,
     },
-    OutputContent: {
-      description: "A content part of an output message.",
-      anyOf: [
-        { $ref: "#/$defs/OutputText" },
-        {
-          type: "object",
-          required: ["type"],
-          properties: { type: { type: "string", not: { const: "output_text" } } },
-          additionalProperties: true,
+    FileSearchCall: {
+      description: "A file search tool call (OpenAI's ResponseFileSearchToolCall).",
+      type: "object",
+      required: ["type", "id", "queries", "status"],
+      properties: {
+        type: { type: "string", const: "file_search_call" },
+        id: { type: "string" },
+        queries: { type: "array", items: { type: "string" } },
+        status: {
+          type: "string",
+          enum: ["in_progress", "searching", "completed", "incomplete", "failed"],
         },
-      ],
+        results: {
+          anyOf: [
+            { type: "array", items: { type: "object", additionalProperties: true } },
+            { type: "null" },
+          ],
+        },
+      },
+      additionalProperties: true,
+    },
+    FunctionCall: {
+      description:
+        "A call of a `function` tool (OpenAI's ResponseFunctionToolCall); `arguments` is a JSON string.",
+      type: "object",
+      required: ["type", "call_id", "name", "arguments"],
+      properties: {
+        type: { type: "string", const: "function_call" },
+        id: { type: "string" },
+        call_id: { type: "string" },
+        name: { type: "string" },
+        arguments: { type: "string" },
+        status: { $ref: "#/$defs/ItemStatus" },
+      },
+      additionalProperties: true,
+    },
+    ItemStatus: { type: "string", enum: ["in_progress", "completed", "incomplete"] },
+    OutputContent: {
+      description:
+        "A content part of an output message, told apart by `type` (OpenAI's `ResponseOutputText | ResponseOutputRefusal`).",
+      anyOf: [{ $ref: "#/$defs/OutputText" }, { $ref: "#/$defs/OutputRefusal" }],
     },
     OutputItem: {
       description:
-        "An output item; `message` items are described, others (reasoning, tool calls…) are accepted by their `type`.",
+        "An output item, told apart by `type`. Like OpenAI's `ResponseOutputItem` union, a closed list of the known item types, so `item.type === \"message\"` narrows to a message: the assistant's message, reasoning, and the calls of the tools the page names (function calling, web search, file search, computer use, code interpreter). OpenAI's union has more (MCP, shell, apply_patch, image generation, custom tools…); an item of another type fails response validation, which is opt-in. Each item stays open to extra fields.",
       anyOf: [
         { $ref: "#/$defs/OutputMessage" },
-        {
-          type: "object",
-          required: ["type"],
-          properties: { type: { type: "string", not: { const: "message" } } },
-          additionalProperties: true,
-        },
+        { $ref: "#/$defs/ReasoningItem" },
+        { $ref: "#/$defs/FunctionCall" },
+        { $ref: "#/$defs/WebSearchCall" },
+        { $ref: "#/$defs/FileSearchCall" },
+        { $ref: "#/$defs/ComputerCall" },
+        { $ref: "#/$defs/CodeInterpreterCall" },
       ],
     },
     OutputItemAddedEvent: {
@@ -114,8 +189,17 @@ const schema31 = {
         type: { type: "string", const: "message" },
         id: { type: "string" },
         role: { type: "string", const: "assistant" },
-        status: { type: "string", enum: ["in_progress", "completed", "incomplete"] },
+        status: { $ref: "#/$defs/ItemStatus" },
         content: { type: "array", items: { $ref: "#/$defs/OutputContent" } },
+      },
+      additionalProperties: true,
+    },
+    OutputRefusal: {
+      type: "object",
+      required: ["type", "refusal"],
+      properties: {
+        type: { type: "string", const: "refusal" },
+        refusal: { description: "Why the model refused.", type: "string" },
       },
       additionalProperties: true,
     },
@@ -154,6 +238,32 @@ const schema31 = {
         content_index: { type: "integer" },
         text: { description: "The full text of the content part.", type: "string" },
         logprobs: { type: "array", items: true },
+      },
+      additionalProperties: true,
+    },
+    ReasoningItem: {
+      description:
+        "The model's reasoning (OpenAI's ResponseReasoningItem). OpenAI's optional `content` (the raw reasoning text parts) is accepted as an extra field but not typed, so a `\"content\" in item` check still singles out messages.",
+      type: "object",
+      required: ["type", "id", "summary"],
+      properties: {
+        type: { type: "string", const: "reasoning" },
+        id: { type: "string" },
+        summary: {
+          description: "Reasoning summary parts (with `reasoning.summary` set).",
+          type: "array",
+          items: {
+            type: "object",
+            required: ["type", "text"],
+            properties: {
+              type: { type: "string", const: "summary_text" },
+              text: { type: "string" },
+            },
+            additionalProperties: true,
+          },
+        },
+        encrypted_content: { anyOf: [{ type: "string" }, { type: "null" }] },
+        status: { $ref: "#/$defs/ItemStatus" },
       },
       additionalProperties: true,
     },
@@ -275,9 +385,27 @@ const schema31 = {
       },
       additionalProperties: true,
     },
+    WebSearchCall: {
+      description: "A web search tool call (OpenAI's ResponseFunctionWebSearch).",
+      type: "object",
+      required: ["type", "id", "status"],
+      properties: {
+        type: { type: "string", const: "web_search_call" },
+        id: { type: "string" },
+        status: { type: "string", enum: ["in_progress", "searching", "completed", "failed"] },
+        action: {
+          description: "What the search did (`search`, `open_page`, `find`).",
+          type: "object",
+          required: ["type"],
+          properties: { type: { type: "string" } },
+          additionalProperties: true,
+        },
+      },
+      additionalProperties: true,
+    },
   },
 };
-const schema45 = {
+const schema56 = {
   type: "object",
   required: ["type", "sequence_number", "item_id", "output_index", "content_index", "delta"],
   properties: {
@@ -291,7 +419,7 @@ const schema45 = {
   },
   additionalProperties: true,
 };
-const schema46 = {
+const schema57 = {
   type: "object",
   required: ["type", "sequence_number", "item_id", "output_index", "content_index", "text"],
   properties: {
@@ -305,7 +433,7 @@ const schema46 = {
   },
   additionalProperties: true,
 };
-const schema50 = {
+const schema61 = {
   type: "object",
   required: ["type", "sequence_number", "message"],
   properties: {
@@ -372,7 +500,7 @@ const schema34 = {
   type: "string",
   enum: ["completed", "failed", "in_progress", "incomplete", "cancelled", "queued"],
 };
-const schema39 = {
+const schema50 = {
   type: "object",
   required: ["input_tokens", "output_tokens", "total_tokens"],
   properties: {
@@ -394,16 +522,77 @@ const schema39 = {
 };
 const schema35 = {
   description:
-    "An output item; `message` items are described, others (reasoning, tool calls…) are accepted by their `type`.",
+    "An output item, told apart by `type`. Like OpenAI's `ResponseOutputItem` union, a closed list of the known item types, so `item.type === \"message\"` narrows to a message: the assistant's message, reasoning, and the calls of the tools the page names (function calling, web search, file search, computer use, code interpreter). OpenAI's union has more (MCP, shell, apply_patch, image generation, custom tools…); an item of another type fails response validation, which is opt-in. Each item stays open to extra fields.",
   anyOf: [
     { $ref: "#/$defs/OutputMessage" },
-    {
+    { $ref: "#/$defs/ReasoningItem" },
+    { $ref: "#/$defs/FunctionCall" },
+    { $ref: "#/$defs/WebSearchCall" },
+    { $ref: "#/$defs/FileSearchCall" },
+    { $ref: "#/$defs/ComputerCall" },
+    { $ref: "#/$defs/CodeInterpreterCall" },
+  ],
+};
+const schema45 = {
+  description: "A web search tool call (OpenAI's ResponseFunctionWebSearch).",
+  type: "object",
+  required: ["type", "id", "status"],
+  properties: {
+    type: { type: "string", const: "web_search_call" },
+    id: { type: "string" },
+    status: { type: "string", enum: ["in_progress", "searching", "completed", "failed"] },
+    action: {
+      description: "What the search did (`search`, `open_page`, `find`).",
       type: "object",
       required: ["type"],
-      properties: { type: { type: "string", not: { const: "message" } } },
+      properties: { type: { type: "string" } },
       additionalProperties: true,
     },
-  ],
+  },
+  additionalProperties: true,
+};
+const schema46 = {
+  description: "A file search tool call (OpenAI's ResponseFileSearchToolCall).",
+  type: "object",
+  required: ["type", "id", "queries", "status"],
+  properties: {
+    type: { type: "string", const: "file_search_call" },
+    id: { type: "string" },
+    queries: { type: "array", items: { type: "string" } },
+    status: {
+      type: "string",
+      enum: ["in_progress", "searching", "completed", "incomplete", "failed"],
+    },
+    results: {
+      anyOf: [
+        { type: "array", items: { type: "object", additionalProperties: true } },
+        { type: "null" },
+      ],
+    },
+  },
+  additionalProperties: true,
+};
+const schema49 = {
+  description: "A code interpreter tool call (OpenAI's ResponseCodeInterpreterToolCall).",
+  type: "object",
+  required: ["type", "id", "code", "container_id", "outputs", "status"],
+  properties: {
+    type: { type: "string", const: "code_interpreter_call" },
+    id: { type: "string" },
+    code: { anyOf: [{ type: "string" }, { type: "null" }] },
+    container_id: { type: "string" },
+    outputs: {
+      anyOf: [
+        { type: "array", items: { type: "object", additionalProperties: true } },
+        { type: "null" },
+      ],
+    },
+    status: {
+      type: "string",
+      enum: ["in_progress", "completed", "incomplete", "interpreting", "failed"],
+    },
+  },
+  additionalProperties: true,
 };
 const schema36 = {
   type: "object",
@@ -412,30 +601,33 @@ const schema36 = {
     type: { type: "string", const: "message" },
     id: { type: "string" },
     role: { type: "string", const: "assistant" },
-    status: { type: "string", enum: ["in_progress", "completed", "incomplete"] },
+    status: { $ref: "#/$defs/ItemStatus" },
     content: { type: "array", items: { $ref: "#/$defs/OutputContent" } },
   },
   additionalProperties: true,
 };
-const schema37 = {
-  description: "A content part of an output message.",
-  anyOf: [
-    { $ref: "#/$defs/OutputText" },
-    {
-      type: "object",
-      required: ["type"],
-      properties: { type: { type: "string", not: { const: "output_text" } } },
-      additionalProperties: true,
-    },
-  ],
-};
+const schema37 = { type: "string", enum: ["in_progress", "completed", "incomplete"] };
 const schema38 = {
+  description:
+    "A content part of an output message, told apart by `type` (OpenAI's `ResponseOutputText | ResponseOutputRefusal`).",
+  anyOf: [{ $ref: "#/$defs/OutputText" }, { $ref: "#/$defs/OutputRefusal" }],
+};
+const schema39 = {
   type: "object",
   required: ["type", "text"],
   properties: {
     type: { type: "string", const: "output_text" },
     text: { type: "string" },
     annotations: { type: "array", items: true },
+  },
+  additionalProperties: true,
+};
+const schema40 = {
+  type: "object",
+  required: ["type", "refusal"],
+  properties: {
+    type: { type: "string", const: "refusal" },
+    refusal: { description: "Why the model refused.", type: "string" },
   },
   additionalProperties: true,
 };
@@ -579,7 +771,7 @@ function validate25(
     if (data.type === undefined || !func0.call(data, "type")) {
       const err7 = {
         instancePath,
-        schemaPath: "#/anyOf/1/required",
+        schemaPath: "#/$defs/OutputRefusal/required",
         keyword: "required",
         params: { missingProperty: "type" },
         message: "must have required property '" + "type" + "'",
@@ -591,27 +783,31 @@ function validate25(
       }
       errors++;
     }
+    if (data.refusal === undefined || !func0.call(data, "refusal")) {
+      const err8 = {
+        instancePath,
+        schemaPath: "#/$defs/OutputRefusal/required",
+        keyword: "required",
+        params: { missingProperty: "refusal" },
+        message: "must have required property '" + "refusal" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
     if (data.type !== undefined && func0.call(data, "type")) {
       let data3 = data.type;
       if (typeof data3 !== "string") {
-        const err8 = {
+        const err9 = {
           instancePath: instancePath + "/type",
-          schemaPath: "#/anyOf/1/properties/type/type",
+          schemaPath: "#/$defs/OutputRefusal/properties/type/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
         };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      const _errs16 = errors;
-      const _errs17 = errors;
-      if ("output_text" !== data3) {
-        const err9 = {};
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -619,14 +815,13 @@ function validate25(
         }
         errors++;
       }
-      var valid4 = _errs17 === errors;
-      if (valid4) {
+      if ("refusal" !== data3) {
         const err10 = {
           instancePath: instancePath + "/type",
-          schemaPath: "#/anyOf/1/properties/type/not",
-          keyword: "not",
-          params: {},
-          message: "must NOT be valid",
+          schemaPath: "#/$defs/OutputRefusal/properties/type/const",
+          keyword: "const",
+          params: { allowedValue: "refusal" },
+          message: "must be equal to constant",
         };
         if (vErrors === null) {
           vErrors = [err10];
@@ -634,29 +829,37 @@ function validate25(
           vErrors.push(err10);
         }
         errors++;
-      } else {
-        errors = _errs16;
-        if (vErrors !== null) {
-          if (_errs16) {
-            vErrors.length = _errs16;
-          } else {
-            vErrors = null;
-          }
+      }
+    }
+    if (data.refusal !== undefined && func0.call(data, "refusal")) {
+      if (typeof data.refusal !== "string") {
+        const err11 = {
+          instancePath: instancePath + "/refusal",
+          schemaPath: "#/$defs/OutputRefusal/properties/refusal/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
         }
+        errors++;
       }
     }
   } else {
-    const err11 = {
+    const err12 = {
       instancePath,
-      schemaPath: "#/anyOf/1/type",
+      schemaPath: "#/$defs/OutputRefusal/type",
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err12];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err12);
     }
     errors++;
   }
@@ -668,7 +871,7 @@ function validate25(
     }
   }
   if (!valid0) {
-    const err12 = {
+    const err13 = {
       instancePath,
       schemaPath: "#/anyOf",
       keyword: "anyOf",
@@ -676,9 +879,9 @@ function validate25(
       message: "must match a schema in anyOf",
     };
     if (vErrors === null) {
-      vErrors = [err12];
+      vErrors = [err13];
     } else {
-      vErrors.push(err12);
+      vErrors.push(err13);
     }
     errors++;
   } else {
@@ -859,7 +1062,7 @@ function validate24(
       if (typeof data3 !== "string") {
         const err9 = {
           instancePath: instancePath + "/status",
-          schemaPath: "#/properties/status/type",
+          schemaPath: "#/$defs/ItemStatus/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
@@ -874,9 +1077,9 @@ function validate24(
       if (!(data3 === "in_progress" || data3 === "completed" || data3 === "incomplete")) {
         const err10 = {
           instancePath: instancePath + "/status",
-          schemaPath: "#/properties/status/enum",
+          schemaPath: "#/$defs/ItemStatus/enum",
           keyword: "enum",
-          params: { allowedValues: schema36.properties.status.enum },
+          params: { allowedValues: schema37.enum },
           message: "must be equal to one of the allowed values",
         };
         if (vErrors === null) {
@@ -941,6 +1144,940 @@ function validate24(
 }
 validate24.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
+const schema41 = {
+  description:
+    "The model's reasoning (OpenAI's ResponseReasoningItem). OpenAI's optional `content` (the raw reasoning text parts) is accepted as an extra field but not typed, so a `\"content\" in item` check still singles out messages.",
+  type: "object",
+  required: ["type", "id", "summary"],
+  properties: {
+    type: { type: "string", const: "reasoning" },
+    id: { type: "string" },
+    summary: {
+      description: "Reasoning summary parts (with `reasoning.summary` set).",
+      type: "array",
+      items: {
+        type: "object",
+        required: ["type", "text"],
+        properties: { type: { type: "string", const: "summary_text" }, text: { type: "string" } },
+        additionalProperties: true,
+      },
+    },
+    encrypted_content: { anyOf: [{ type: "string" }, { type: "null" }] },
+    status: { $ref: "#/$defs/ItemStatus" },
+  },
+  additionalProperties: true,
+};
+
+function validate28(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate28.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === undefined || !func0.call(data, "type")) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.id === undefined || !func0.call(data, "id")) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.summary === undefined || !func0.call(data, "summary")) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "summary" },
+        message: "must have required property '" + "summary" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.type !== undefined && func0.call(data, "type")) {
+      let data0 = data.type;
+      if (typeof data0 !== "string") {
+        const err3 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/properties/type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if ("reasoning" !== data0) {
+        const err4 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/properties/type/const",
+          keyword: "const",
+          params: { allowedValue: "reasoning" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined && func0.call(data, "id")) {
+      if (typeof data.id !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/id",
+          schemaPath: "#/properties/id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.summary !== undefined && func0.call(data, "summary")) {
+      let data2 = data.summary;
+      if (Array.isArray(data2)) {
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data3 = data2[i0];
+          if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+            if (data3.type === undefined || !func0.call(data3, "type")) {
+              const err6 = {
+                instancePath: instancePath + "/summary/" + i0,
+                schemaPath: "#/properties/summary/items/required",
+                keyword: "required",
+                params: { missingProperty: "type" },
+                message: "must have required property '" + "type" + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err6];
+              } else {
+                vErrors.push(err6);
+              }
+              errors++;
+            }
+            if (data3.text === undefined || !func0.call(data3, "text")) {
+              const err7 = {
+                instancePath: instancePath + "/summary/" + i0,
+                schemaPath: "#/properties/summary/items/required",
+                keyword: "required",
+                params: { missingProperty: "text" },
+                message: "must have required property '" + "text" + "'",
+              };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+            if (data3.type !== undefined && func0.call(data3, "type")) {
+              let data4 = data3.type;
+              if (typeof data4 !== "string") {
+                const err8 = {
+                  instancePath: instancePath + "/summary/" + i0 + "/type",
+                  schemaPath: "#/properties/summary/items/properties/type/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
+                if (vErrors === null) {
+                  vErrors = [err8];
+                } else {
+                  vErrors.push(err8);
+                }
+                errors++;
+              }
+              if ("summary_text" !== data4) {
+                const err9 = {
+                  instancePath: instancePath + "/summary/" + i0 + "/type",
+                  schemaPath: "#/properties/summary/items/properties/type/const",
+                  keyword: "const",
+                  params: { allowedValue: "summary_text" },
+                  message: "must be equal to constant",
+                };
+                if (vErrors === null) {
+                  vErrors = [err9];
+                } else {
+                  vErrors.push(err9);
+                }
+                errors++;
+              }
+            }
+            if (data3.text !== undefined && func0.call(data3, "text")) {
+              if (typeof data3.text !== "string") {
+                const err10 = {
+                  instancePath: instancePath + "/summary/" + i0 + "/text",
+                  schemaPath: "#/properties/summary/items/properties/text/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
+                if (vErrors === null) {
+                  vErrors = [err10];
+                } else {
+                  vErrors.push(err10);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err11 = {
+              instancePath: instancePath + "/summary/" + i0,
+              schemaPath: "#/properties/summary/items/type",
+              keyword: "type",
+              params: { type: "object" },
+              message: "must be object",
+            };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err12 = {
+          instancePath: instancePath + "/summary",
+          schemaPath: "#/properties/summary/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.encrypted_content !== undefined && func0.call(data, "encrypted_content")) {
+      let data6 = data.encrypted_content;
+      const _errs16 = errors;
+      let valid4 = false;
+      const _errs17 = errors;
+      if (typeof data6 !== "string") {
+        const err13 = {
+          instancePath: instancePath + "/encrypted_content",
+          schemaPath: "#/properties/encrypted_content/anyOf/0/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      var _valid0 = _errs17 === errors;
+      valid4 = valid4 || _valid0;
+      const _errs19 = errors;
+      if (data6 !== null) {
+        const err14 = {
+          instancePath: instancePath + "/encrypted_content",
+          schemaPath: "#/properties/encrypted_content/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      var _valid0 = _errs19 === errors;
+      valid4 = valid4 || _valid0;
+      if (!valid4) {
+        const err15 = {
+          instancePath: instancePath + "/encrypted_content",
+          schemaPath: "#/properties/encrypted_content/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      } else {
+        errors = _errs16;
+        if (vErrors !== null) {
+          if (_errs16) {
+            vErrors.length = _errs16;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.status !== undefined && func0.call(data, "status")) {
+      let data7 = data.status;
+      if (typeof data7 !== "string") {
+        const err16 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/$defs/ItemStatus/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (!(data7 === "in_progress" || data7 === "completed" || data7 === "incomplete")) {
+        const err17 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/$defs/ItemStatus/enum",
+          keyword: "enum",
+          params: { allowedValues: schema37.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err18 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err18];
+    } else {
+      vErrors.push(err18);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+validate28.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+const schema43 = {
+  description:
+    "A call of a `function` tool (OpenAI's ResponseFunctionToolCall); `arguments` is a JSON string.",
+  type: "object",
+  required: ["type", "call_id", "name", "arguments"],
+  properties: {
+    type: { type: "string", const: "function_call" },
+    id: { type: "string" },
+    call_id: { type: "string" },
+    name: { type: "string" },
+    arguments: { type: "string" },
+    status: { $ref: "#/$defs/ItemStatus" },
+  },
+  additionalProperties: true,
+};
+
+function validate30(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate30.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === undefined || !func0.call(data, "type")) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.call_id === undefined || !func0.call(data, "call_id")) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "call_id" },
+        message: "must have required property '" + "call_id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.name === undefined || !func0.call(data, "name")) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "name" },
+        message: "must have required property '" + "name" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.arguments === undefined || !func0.call(data, "arguments")) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "arguments" },
+        message: "must have required property '" + "arguments" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.type !== undefined && func0.call(data, "type")) {
+      let data0 = data.type;
+      if (typeof data0 !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/properties/type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if ("function_call" !== data0) {
+        const err5 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/properties/type/const",
+          keyword: "const",
+          params: { allowedValue: "function_call" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined && func0.call(data, "id")) {
+      if (typeof data.id !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/id",
+          schemaPath: "#/properties/id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.call_id !== undefined && func0.call(data, "call_id")) {
+      if (typeof data.call_id !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/call_id",
+          schemaPath: "#/properties/call_id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== undefined && func0.call(data, "name")) {
+      if (typeof data.name !== "string") {
+        const err8 = {
+          instancePath: instancePath + "/name",
+          schemaPath: "#/properties/name/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.arguments !== undefined && func0.call(data, "arguments")) {
+      if (typeof data.arguments !== "string") {
+        const err9 = {
+          instancePath: instancePath + "/arguments",
+          schemaPath: "#/properties/arguments/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== undefined && func0.call(data, "status")) {
+      let data5 = data.status;
+      if (typeof data5 !== "string") {
+        const err10 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/$defs/ItemStatus/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (!(data5 === "in_progress" || data5 === "completed" || data5 === "incomplete")) {
+        const err11 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/$defs/ItemStatus/enum",
+          keyword: "enum",
+          params: { allowedValues: schema37.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  validate30.errors = vErrors;
+  return errors === 0;
+}
+validate30.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
+const schema47 = {
+  description: "A computer use tool call (OpenAI's ResponseComputerToolCall).",
+  type: "object",
+  required: ["type", "id", "call_id", "pending_safety_checks", "status"],
+  properties: {
+    type: { type: "string", const: "computer_call" },
+    id: { type: "string" },
+    call_id: { type: "string" },
+    pending_safety_checks: { type: "array", items: { type: "object", additionalProperties: true } },
+    status: { $ref: "#/$defs/ItemStatus" },
+    action: {
+      description: "The action to perform (`click`, `type`, `screenshot`…).",
+      type: "object",
+      required: ["type"],
+      properties: { type: { type: "string" } },
+      additionalProperties: true,
+    },
+  },
+  additionalProperties: true,
+};
+
+function validate32(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate32.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === undefined || !func0.call(data, "type")) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.id === undefined || !func0.call(data, "id")) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.call_id === undefined || !func0.call(data, "call_id")) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "call_id" },
+        message: "must have required property '" + "call_id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.pending_safety_checks === undefined || !func0.call(data, "pending_safety_checks")) {
+      const err3 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "pending_safety_checks" },
+        message: "must have required property '" + "pending_safety_checks" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.status === undefined || !func0.call(data, "status")) {
+      const err4 = {
+        instancePath,
+        schemaPath: "#/required",
+        keyword: "required",
+        params: { missingProperty: "status" },
+        message: "must have required property '" + "status" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.type !== undefined && func0.call(data, "type")) {
+      let data0 = data.type;
+      if (typeof data0 !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/properties/type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if ("computer_call" !== data0) {
+        const err6 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/properties/type/const",
+          keyword: "const",
+          params: { allowedValue: "computer_call" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined && func0.call(data, "id")) {
+      if (typeof data.id !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/id",
+          schemaPath: "#/properties/id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.call_id !== undefined && func0.call(data, "call_id")) {
+      if (typeof data.call_id !== "string") {
+        const err8 = {
+          instancePath: instancePath + "/call_id",
+          schemaPath: "#/properties/call_id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.pending_safety_checks !== undefined && func0.call(data, "pending_safety_checks")) {
+      let data3 = data.pending_safety_checks;
+      if (Array.isArray(data3)) {
+        const len0 = data3.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data4 = data3[i0];
+          if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+          } else {
+            const err9 = {
+              instancePath: instancePath + "/pending_safety_checks/" + i0,
+              schemaPath: "#/properties/pending_safety_checks/items/type",
+              keyword: "type",
+              params: { type: "object" },
+              message: "must be object",
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err10 = {
+          instancePath: instancePath + "/pending_safety_checks",
+          schemaPath: "#/properties/pending_safety_checks/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== undefined && func0.call(data, "status")) {
+      let data5 = data.status;
+      if (typeof data5 !== "string") {
+        const err11 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/$defs/ItemStatus/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if (!(data5 === "in_progress" || data5 === "completed" || data5 === "incomplete")) {
+        const err12 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/$defs/ItemStatus/enum",
+          keyword: "enum",
+          params: { allowedValues: schema37.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.action !== undefined && func0.call(data, "action")) {
+      let data6 = data.action;
+      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
+        if (data6.type === undefined || !func0.call(data6, "type")) {
+          const err13 = {
+            instancePath: instancePath + "/action",
+            schemaPath: "#/properties/action/required",
+            keyword: "required",
+            params: { missingProperty: "type" },
+            message: "must have required property '" + "type" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (data6.type !== undefined && func0.call(data6, "type")) {
+          if (typeof data6.type !== "string") {
+            const err14 = {
+              instancePath: instancePath + "/action/type",
+              schemaPath: "#/properties/action/properties/type/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err15 = {
+          instancePath: instancePath + "/action",
+          schemaPath: "#/properties/action/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err16 = {
+      instancePath,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err16];
+    } else {
+      vErrors.push(err16);
+    }
+    errors++;
+  }
+  validate32.errors = vErrors;
+  return errors === 0;
+}
+validate32.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+
 function validate23(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
@@ -969,11 +2106,39 @@ function validate23(
     var props0 = true;
   }
   const _errs2 = errors;
+  if (
+    !validate28(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+  ) {
+    vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs2 === errors;
+  valid0 = valid0 || _valid0;
+  if (_valid0) {
+    if (props0 !== true) {
+      props0 = true;
+    }
+  }
+  const _errs3 = errors;
+  if (
+    !validate30(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+  ) {
+    vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs3 === errors;
+  valid0 = valid0 || _valid0;
+  if (_valid0) {
+    if (props0 !== true) {
+      props0 = true;
+    }
+  }
+  const _errs4 = errors;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.type === undefined || !func0.call(data, "type")) {
       const err0 = {
         instancePath,
-        schemaPath: "#/anyOf/1/required",
+        schemaPath: "#/$defs/WebSearchCall/required",
         keyword: "required",
         params: { missingProperty: "type" },
         message: "must have required property '" + "type" + "'",
@@ -985,42 +2150,45 @@ function validate23(
       }
       errors++;
     }
+    if (data.id === undefined || !func0.call(data, "id")) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/$defs/WebSearchCall/required",
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.status === undefined || !func0.call(data, "status")) {
+      const err2 = {
+        instancePath,
+        schemaPath: "#/$defs/WebSearchCall/required",
+        keyword: "required",
+        params: { missingProperty: "status" },
+        message: "must have required property '" + "status" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
     if (data.type !== undefined && func0.call(data, "type")) {
       let data0 = data.type;
       if (typeof data0 !== "string") {
-        const err1 = {
+        const err3 = {
           instancePath: instancePath + "/type",
-          schemaPath: "#/anyOf/1/properties/type/type",
+          schemaPath: "#/$defs/WebSearchCall/properties/type/type",
           keyword: "type",
           params: { type: "string" },
           message: "must be string",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      const _errs7 = errors;
-      const _errs8 = errors;
-      if ("message" !== data0) {
-        const err2 = {};
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      var valid2 = _errs8 === errors;
-      if (valid2) {
-        const err3 = {
-          instancePath: instancePath + "/type",
-          schemaPath: "#/anyOf/1/properties/type/not",
-          keyword: "not",
-          params: {},
-          message: "must NOT be valid",
         };
         if (vErrors === null) {
           vErrors = [err3];
@@ -1028,11 +2196,419 @@ function validate23(
           vErrors.push(err3);
         }
         errors++;
+      }
+      if ("web_search_call" !== data0) {
+        const err4 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/$defs/WebSearchCall/properties/type/const",
+          keyword: "const",
+          params: { allowedValue: "web_search_call" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined && func0.call(data, "id")) {
+      if (typeof data.id !== "string") {
+        const err5 = {
+          instancePath: instancePath + "/id",
+          schemaPath: "#/$defs/WebSearchCall/properties/id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== undefined && func0.call(data, "status")) {
+      let data2 = data.status;
+      if (typeof data2 !== "string") {
+        const err6 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/$defs/WebSearchCall/properties/status/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (!(
+        data2 === "in_progress" ||
+        data2 === "searching" ||
+        data2 === "completed" ||
+        data2 === "failed"
+      )) {
+        const err7 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/$defs/WebSearchCall/properties/status/enum",
+          keyword: "enum",
+          params: { allowedValues: schema45.properties.status.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.action !== undefined && func0.call(data, "action")) {
+      let data3 = data.action;
+      if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
+        if (data3.type === undefined || !func0.call(data3, "type")) {
+          const err8 = {
+            instancePath: instancePath + "/action",
+            schemaPath: "#/$defs/WebSearchCall/properties/action/required",
+            keyword: "required",
+            params: { missingProperty: "type" },
+            message: "must have required property '" + "type" + "'",
+          };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (data3.type !== undefined && func0.call(data3, "type")) {
+          if (typeof data3.type !== "string") {
+            const err9 = {
+              instancePath: instancePath + "/action/type",
+              schemaPath: "#/$defs/WebSearchCall/properties/action/properties/type/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
       } else {
-        errors = _errs7;
+        const err10 = {
+          instancePath: instancePath + "/action",
+          schemaPath: "#/$defs/WebSearchCall/properties/action/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err11 = {
+      instancePath,
+      schemaPath: "#/$defs/WebSearchCall/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  var _valid0 = _errs4 === errors;
+  valid0 = valid0 || _valid0;
+  if (_valid0) {
+    if (props0 !== true) {
+      props0 = true;
+    }
+  }
+  const _errs19 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === undefined || !func0.call(data, "type")) {
+      const err12 = {
+        instancePath,
+        schemaPath: "#/$defs/FileSearchCall/required",
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err12];
+      } else {
+        vErrors.push(err12);
+      }
+      errors++;
+    }
+    if (data.id === undefined || !func0.call(data, "id")) {
+      const err13 = {
+        instancePath,
+        schemaPath: "#/$defs/FileSearchCall/required",
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err13];
+      } else {
+        vErrors.push(err13);
+      }
+      errors++;
+    }
+    if (data.queries === undefined || !func0.call(data, "queries")) {
+      const err14 = {
+        instancePath,
+        schemaPath: "#/$defs/FileSearchCall/required",
+        keyword: "required",
+        params: { missingProperty: "queries" },
+        message: "must have required property '" + "queries" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err14];
+      } else {
+        vErrors.push(err14);
+      }
+      errors++;
+    }
+    if (data.status === undefined || !func0.call(data, "status")) {
+      const err15 = {
+        instancePath,
+        schemaPath: "#/$defs/FileSearchCall/required",
+        keyword: "required",
+        params: { missingProperty: "status" },
+        message: "must have required property '" + "status" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err15];
+      } else {
+        vErrors.push(err15);
+      }
+      errors++;
+    }
+    if (data.type !== undefined && func0.call(data, "type")) {
+      let data5 = data.type;
+      if (typeof data5 !== "string") {
+        const err16 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/$defs/FileSearchCall/properties/type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if ("file_search_call" !== data5) {
+        const err17 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/$defs/FileSearchCall/properties/type/const",
+          keyword: "const",
+          params: { allowedValue: "file_search_call" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined && func0.call(data, "id")) {
+      if (typeof data.id !== "string") {
+        const err18 = {
+          instancePath: instancePath + "/id",
+          schemaPath: "#/$defs/FileSearchCall/properties/id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.queries !== undefined && func0.call(data, "queries")) {
+      let data7 = data.queries;
+      if (Array.isArray(data7)) {
+        const len0 = data7.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (typeof data7[i0] !== "string") {
+            const err19 = {
+              instancePath: instancePath + "/queries/" + i0,
+              schemaPath: "#/$defs/FileSearchCall/properties/queries/items/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err20 = {
+          instancePath: instancePath + "/queries",
+          schemaPath: "#/$defs/FileSearchCall/properties/queries/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== undefined && func0.call(data, "status")) {
+      let data9 = data.status;
+      if (typeof data9 !== "string") {
+        const err21 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/$defs/FileSearchCall/properties/status/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if (!(
+        data9 === "in_progress" ||
+        data9 === "searching" ||
+        data9 === "completed" ||
+        data9 === "incomplete" ||
+        data9 === "failed"
+      )) {
+        const err22 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/$defs/FileSearchCall/properties/status/enum",
+          keyword: "enum",
+          params: { allowedValues: schema46.properties.status.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.results !== undefined && func0.call(data, "results")) {
+      let data10 = data.results;
+      const _errs34 = errors;
+      let valid8 = false;
+      const _errs35 = errors;
+      if (Array.isArray(data10)) {
+        const len1 = data10.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          let data11 = data10[i1];
+          if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+          } else {
+            const err23 = {
+              instancePath: instancePath + "/results/" + i1,
+              schemaPath: "#/$defs/FileSearchCall/properties/results/anyOf/0/items/type",
+              keyword: "type",
+              params: { type: "object" },
+              message: "must be object",
+            };
+            if (vErrors === null) {
+              vErrors = [err23];
+            } else {
+              vErrors.push(err23);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err24 = {
+          instancePath: instancePath + "/results",
+          schemaPath: "#/$defs/FileSearchCall/properties/results/anyOf/0/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      var _valid1 = _errs35 === errors;
+      valid8 = valid8 || _valid1;
+      const _errs40 = errors;
+      if (data10 !== null) {
+        const err25 = {
+          instancePath: instancePath + "/results",
+          schemaPath: "#/$defs/FileSearchCall/properties/results/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      var _valid1 = _errs40 === errors;
+      valid8 = valid8 || _valid1;
+      if (!valid8) {
+        const err26 = {
+          instancePath: instancePath + "/results",
+          schemaPath: "#/$defs/FileSearchCall/properties/results/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      } else {
+        errors = _errs34;
         if (vErrors !== null) {
-          if (_errs7) {
-            vErrors.length = _errs7;
+          if (_errs34) {
+            vErrors.length = _errs34;
           } else {
             vErrors = null;
           }
@@ -1040,21 +2616,406 @@ function validate23(
       }
     }
   } else {
-    const err4 = {
+    const err27 = {
       instancePath,
-      schemaPath: "#/anyOf/1/type",
+      schemaPath: "#/$defs/FileSearchCall/type",
       keyword: "type",
       params: { type: "object" },
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err27];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err27);
     }
     errors++;
   }
-  var _valid0 = _errs2 === errors;
+  var _valid0 = _errs19 === errors;
+  valid0 = valid0 || _valid0;
+  if (_valid0) {
+    if (props0 !== true) {
+      props0 = true;
+    }
+  }
+  const _errs42 = errors;
+  if (
+    !validate32(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+  ) {
+    vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs42 === errors;
+  valid0 = valid0 || _valid0;
+  if (_valid0) {
+    if (props0 !== true) {
+      props0 = true;
+    }
+  }
+  const _errs43 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === undefined || !func0.call(data, "type")) {
+      const err28 = {
+        instancePath,
+        schemaPath: "#/$defs/CodeInterpreterCall/required",
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err28];
+      } else {
+        vErrors.push(err28);
+      }
+      errors++;
+    }
+    if (data.id === undefined || !func0.call(data, "id")) {
+      const err29 = {
+        instancePath,
+        schemaPath: "#/$defs/CodeInterpreterCall/required",
+        keyword: "required",
+        params: { missingProperty: "id" },
+        message: "must have required property '" + "id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err29];
+      } else {
+        vErrors.push(err29);
+      }
+      errors++;
+    }
+    if (data.code === undefined || !func0.call(data, "code")) {
+      const err30 = {
+        instancePath,
+        schemaPath: "#/$defs/CodeInterpreterCall/required",
+        keyword: "required",
+        params: { missingProperty: "code" },
+        message: "must have required property '" + "code" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err30];
+      } else {
+        vErrors.push(err30);
+      }
+      errors++;
+    }
+    if (data.container_id === undefined || !func0.call(data, "container_id")) {
+      const err31 = {
+        instancePath,
+        schemaPath: "#/$defs/CodeInterpreterCall/required",
+        keyword: "required",
+        params: { missingProperty: "container_id" },
+        message: "must have required property '" + "container_id" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err31];
+      } else {
+        vErrors.push(err31);
+      }
+      errors++;
+    }
+    if (data.outputs === undefined || !func0.call(data, "outputs")) {
+      const err32 = {
+        instancePath,
+        schemaPath: "#/$defs/CodeInterpreterCall/required",
+        keyword: "required",
+        params: { missingProperty: "outputs" },
+        message: "must have required property '" + "outputs" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err32];
+      } else {
+        vErrors.push(err32);
+      }
+      errors++;
+    }
+    if (data.status === undefined || !func0.call(data, "status")) {
+      const err33 = {
+        instancePath,
+        schemaPath: "#/$defs/CodeInterpreterCall/required",
+        keyword: "required",
+        params: { missingProperty: "status" },
+        message: "must have required property '" + "status" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err33];
+      } else {
+        vErrors.push(err33);
+      }
+      errors++;
+    }
+    if (data.type !== undefined && func0.call(data, "type")) {
+      let data12 = data.type;
+      if (typeof data12 !== "string") {
+        const err34 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/$defs/CodeInterpreterCall/properties/type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if ("code_interpreter_call" !== data12) {
+        const err35 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/$defs/CodeInterpreterCall/properties/type/const",
+          keyword: "const",
+          params: { allowedValue: "code_interpreter_call" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.id !== undefined && func0.call(data, "id")) {
+      if (typeof data.id !== "string") {
+        const err36 = {
+          instancePath: instancePath + "/id",
+          schemaPath: "#/$defs/CodeInterpreterCall/properties/id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.code !== undefined && func0.call(data, "code")) {
+      let data14 = data.code;
+      const _errs52 = errors;
+      let valid13 = false;
+      const _errs53 = errors;
+      if (typeof data14 !== "string") {
+        const err37 = {
+          instancePath: instancePath + "/code",
+          schemaPath: "#/$defs/CodeInterpreterCall/properties/code/anyOf/0/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      var _valid2 = _errs53 === errors;
+      valid13 = valid13 || _valid2;
+      const _errs55 = errors;
+      if (data14 !== null) {
+        const err38 = {
+          instancePath: instancePath + "/code",
+          schemaPath: "#/$defs/CodeInterpreterCall/properties/code/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+      var _valid2 = _errs55 === errors;
+      valid13 = valid13 || _valid2;
+      if (!valid13) {
+        const err39 = {
+          instancePath: instancePath + "/code",
+          schemaPath: "#/$defs/CodeInterpreterCall/properties/code/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      } else {
+        errors = _errs52;
+        if (vErrors !== null) {
+          if (_errs52) {
+            vErrors.length = _errs52;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.container_id !== undefined && func0.call(data, "container_id")) {
+      if (typeof data.container_id !== "string") {
+        const err40 = {
+          instancePath: instancePath + "/container_id",
+          schemaPath: "#/$defs/CodeInterpreterCall/properties/container_id/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.outputs !== undefined && func0.call(data, "outputs")) {
+      let data16 = data.outputs;
+      const _errs60 = errors;
+      let valid14 = false;
+      const _errs61 = errors;
+      if (Array.isArray(data16)) {
+        const len2 = data16.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data17 = data16[i2];
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+          } else {
+            const err41 = {
+              instancePath: instancePath + "/outputs/" + i2,
+              schemaPath: "#/$defs/CodeInterpreterCall/properties/outputs/anyOf/0/items/type",
+              keyword: "type",
+              params: { type: "object" },
+              message: "must be object",
+            };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err42 = {
+          instancePath: instancePath + "/outputs",
+          schemaPath: "#/$defs/CodeInterpreterCall/properties/outputs/anyOf/0/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+        };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+      var _valid3 = _errs61 === errors;
+      valid14 = valid14 || _valid3;
+      const _errs66 = errors;
+      if (data16 !== null) {
+        const err43 = {
+          instancePath: instancePath + "/outputs",
+          schemaPath: "#/$defs/CodeInterpreterCall/properties/outputs/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+      var _valid3 = _errs66 === errors;
+      valid14 = valid14 || _valid3;
+      if (!valid14) {
+        const err44 = {
+          instancePath: instancePath + "/outputs",
+          schemaPath: "#/$defs/CodeInterpreterCall/properties/outputs/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      } else {
+        errors = _errs60;
+        if (vErrors !== null) {
+          if (_errs60) {
+            vErrors.length = _errs60;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.status !== undefined && func0.call(data, "status")) {
+      let data18 = data.status;
+      if (typeof data18 !== "string") {
+        const err45 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/$defs/CodeInterpreterCall/properties/status/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+      if (!(
+        data18 === "in_progress" ||
+        data18 === "completed" ||
+        data18 === "incomplete" ||
+        data18 === "interpreting" ||
+        data18 === "failed"
+      )) {
+        const err46 = {
+          instancePath: instancePath + "/status",
+          schemaPath: "#/$defs/CodeInterpreterCall/properties/status/enum",
+          keyword: "enum",
+          params: { allowedValues: schema49.properties.status.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err47 = {
+      instancePath,
+      schemaPath: "#/$defs/CodeInterpreterCall/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err47];
+    } else {
+      vErrors.push(err47);
+    }
+    errors++;
+  }
+  var _valid0 = _errs43 === errors;
   valid0 = valid0 || _valid0;
   if (_valid0) {
     if (props0 !== true) {
@@ -1062,7 +3023,7 @@ function validate23(
     }
   }
   if (!valid0) {
-    const err5 = {
+    const err48 = {
       instancePath,
       schemaPath: "#/anyOf",
       keyword: "anyOf",
@@ -1070,9 +3031,9 @@ function validate23(
       message: "must match a schema in anyOf",
     };
     if (vErrors === null) {
-      vErrors = [err5];
+      vErrors = [err48];
     } else {
-      vErrors.push(err5);
+      vErrors.push(err48);
     }
     errors++;
   } else {
@@ -1893,7 +3854,7 @@ function validate21(
 }
 validate21.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-const schema40 = {
+const schema51 = {
   type: "object",
   required: ["type", "sequence_number", "response"],
   properties: {
@@ -1904,13 +3865,13 @@ const schema40 = {
   additionalProperties: true,
 };
 
-function validate31(
+function validate37(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate31.evaluated;
+  const evaluated0 = validate37.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2043,12 +4004,12 @@ function validate31(
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-validate31.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate37.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-const schema41 = {
+const schema52 = {
   type: "object",
   required: ["type", "sequence_number", "output_index", "item"],
   properties: {
@@ -2060,13 +4021,13 @@ const schema41 = {
   additionalProperties: true,
 };
 
-function validate34(
+function validate40(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate34.evaluated;
+  const evaluated0 = validate40.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2232,12 +4193,12 @@ function validate34(
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-validate34.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate40.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-const schema42 = {
+const schema53 = {
   type: "object",
   required: ["type", "sequence_number", "output_index", "item"],
   properties: {
@@ -2249,13 +4210,13 @@ const schema42 = {
   additionalProperties: true,
 };
 
-function validate37(
+function validate43(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate37.evaluated;
+  const evaluated0 = validate43.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2421,12 +4382,12 @@ function validate37(
     }
     errors++;
   }
-  validate37.errors = vErrors;
+  validate43.errors = vErrors;
   return errors === 0;
 }
-validate37.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate43.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-const schema43 = {
+const schema54 = {
   type: "object",
   required: ["type", "sequence_number", "item_id", "output_index", "content_index", "part"],
   properties: {
@@ -2440,13 +4401,13 @@ const schema43 = {
   additionalProperties: true,
 };
 
-function validate40(
+function validate46(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate40.evaluated;
+  const evaluated0 = validate46.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2677,12 +4638,12 @@ function validate40(
     }
     errors++;
   }
-  validate40.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-validate40.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate46.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-const schema44 = {
+const schema55 = {
   type: "object",
   required: ["type", "sequence_number", "item_id", "output_index", "content_index", "part"],
   properties: {
@@ -2696,13 +4657,13 @@ const schema44 = {
   additionalProperties: true,
 };
 
-function validate43(
+function validate49(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate43.evaluated;
+  const evaluated0 = validate49.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -2933,12 +4894,12 @@ function validate43(
     }
     errors++;
   }
-  validate43.errors = vErrors;
+  validate49.errors = vErrors;
   return errors === 0;
 }
-validate43.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate49.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-const schema47 = {
+const schema58 = {
   type: "object",
   required: ["type", "sequence_number", "response"],
   properties: {
@@ -2949,13 +4910,13 @@ const schema47 = {
   additionalProperties: true,
 };
 
-function validate46(
+function validate52(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate46.evaluated;
+  const evaluated0 = validate52.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -3088,12 +5049,12 @@ function validate46(
     }
     errors++;
   }
-  validate46.errors = vErrors;
+  validate52.errors = vErrors;
   return errors === 0;
 }
-validate46.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate52.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-const schema48 = {
+const schema59 = {
   type: "object",
   required: ["type", "sequence_number", "response"],
   properties: {
@@ -3104,13 +5065,13 @@ const schema48 = {
   additionalProperties: true,
 };
 
-function validate49(
+function validate55(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate49.evaluated;
+  const evaluated0 = validate55.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -3243,12 +5204,12 @@ function validate49(
     }
     errors++;
   }
-  validate49.errors = vErrors;
+  validate55.errors = vErrors;
   return errors === 0;
 }
-validate49.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate55.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
-const schema49 = {
+const schema60 = {
   type: "object",
   required: ["type", "sequence_number", "response"],
   properties: {
@@ -3259,13 +5220,13 @@ const schema49 = {
   additionalProperties: true,
 };
 
-function validate52(
+function validate58(
   data,
   { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
 ) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate52.evaluated;
+  const evaluated0 = validate58.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = undefined;
   }
@@ -3398,10 +5359,10 @@ function validate52(
     }
     errors++;
   }
-  validate52.errors = vErrors;
+  validate58.errors = vErrors;
   return errors === 0;
 }
-validate52.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+validate58.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 
 function validate20(
   data,
@@ -3432,9 +5393,9 @@ function validate20(
   }
   const _errs2 = errors;
   if (
-    !validate31(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate37(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+    vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs2 === errors;
@@ -3446,9 +5407,9 @@ function validate20(
   }
   const _errs3 = errors;
   if (
-    !validate34(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate40(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+    vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs3 === errors;
@@ -3460,9 +5421,9 @@ function validate20(
   }
   const _errs4 = errors;
   if (
-    !validate37(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate43(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+    vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs4 === errors;
@@ -3474,9 +5435,9 @@ function validate20(
   }
   const _errs5 = errors;
   if (
-    !validate40(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate46(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+    vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs5 === errors;
@@ -3488,9 +5449,9 @@ function validate20(
   }
   const _errs6 = errors;
   if (
-    !validate43(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate49(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate43.errors : vErrors.concat(validate43.errors);
+    vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs6 === errors;
@@ -4006,9 +5967,9 @@ function validate20(
   }
   const _errs43 = errors;
   if (
-    !validate46(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate52(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+    vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs43 === errors;
@@ -4020,9 +5981,9 @@ function validate20(
   }
   const _errs44 = errors;
   if (
-    !validate49(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate55(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate49.errors : vErrors.concat(validate49.errors);
+    vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs44 === errors;
@@ -4034,9 +5995,9 @@ function validate20(
   }
   const _errs45 = errors;
   if (
-    !validate52(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
+    !validate58(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
   ) {
-    vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+    vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
     errors = vErrors.length;
   }
   var _valid0 = _errs45 === errors;

@@ -134,21 +134,25 @@ export interface AnyfastGpt54MiniRequest {
 export type AnyfastGpt54MiniResponseResponseStatus =
   "completed" | "failed" | "in_progress" | "incomplete" | "cancelled" | "queued";
 /**
- * An output item; `message` items are described, others (reasoning, tool calls…) are accepted by their `type`.
+ * An output item, told apart by `type`. Like OpenAI's `ResponseOutputItem` union, a closed list of the known item types, so `item.type === "message"` narrows to a message: the assistant's message, reasoning, and the calls of the tools the page names (function calling, web search, file search, computer use, code interpreter). OpenAI's union has more (MCP, shell, apply_patch, image generation, custom tools…); an item of another type fails response validation, which is opt-in. Each item stays open to extra fields.
  */
 export type AnyfastGpt54MiniResponseOutputItem =
   | AnyfastGpt54MiniResponseOutputMessage
-  | {
-      type: string;
-    };
+  | AnyfastGpt54MiniResponseReasoningItem
+  | AnyfastGpt54MiniResponseFunctionCall
+  | AnyfastGpt54MiniResponseWebSearchCall
+  | AnyfastGpt54MiniResponseFileSearchCall
+  | AnyfastGpt54MiniResponseComputerCall
+  | AnyfastGpt54MiniResponseCodeInterpreterCall;
 /**
- * A content part of an output message.
+ * Allowed values: "in_progress", "completed", "incomplete"
+ */
+export type AnyfastGpt54MiniResponseItemStatus = "in_progress" | "completed" | "incomplete";
+/**
+ * A content part of an output message, told apart by `type` (OpenAI's `ResponseOutputText | ResponseOutputRefusal`).
  */
 export type AnyfastGpt54MiniResponseOutputContent =
-  | AnyfastGpt54MiniResponseOutputText
-  | {
-      type: string;
-    };
+  AnyfastGpt54MiniResponseOutputText | AnyfastGpt54MiniResponseOutputRefusal;
 /**
  * Response object
  *
@@ -198,10 +202,7 @@ export interface AnyfastGpt54MiniResponseOutputMessage {
    * Fixed value: "assistant"
    */
   role: "assistant";
-  /**
-   * Allowed values: "in_progress", "completed", "incomplete"
-   */
-  status?: "in_progress" | "completed" | "incomplete";
+  status?: AnyfastGpt54MiniResponseItemStatus;
   content: AnyfastGpt54MiniResponseOutputContent[];
 }
 /**
@@ -214,6 +215,155 @@ export interface AnyfastGpt54MiniResponseOutputText {
   type: "output_text";
   text: string;
   annotations?: unknown[];
+}
+/**
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniResponseOutputRefusal {
+  /**
+   * Fixed value: "refusal"
+   */
+  type: "refusal";
+  /**
+   * Why the model refused.
+   */
+  refusal: string;
+}
+/**
+ * The model's reasoning (OpenAI's ResponseReasoningItem). OpenAI's optional `content` (the raw reasoning text parts) is accepted as an extra field but not typed, so a `"content" in item` check still singles out messages.
+ *
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniResponseReasoningItem {
+  /**
+   * Fixed value: "reasoning"
+   */
+  type: "reasoning";
+  id: string;
+  /**
+   * Reasoning summary parts (with `reasoning.summary` set).
+   *
+   * Items: The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  summary: {
+    /**
+     * Fixed value: "summary_text"
+     */
+    type: "summary_text";
+    text: string;
+  }[];
+  encrypted_content?: string | null;
+  status?: AnyfastGpt54MiniResponseItemStatus;
+}
+/**
+ * A call of a `function` tool (OpenAI's ResponseFunctionToolCall); `arguments` is a JSON string.
+ *
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniResponseFunctionCall {
+  /**
+   * Fixed value: "function_call"
+   */
+  type: "function_call";
+  id?: string;
+  call_id: string;
+  name: string;
+  arguments: string;
+  status?: AnyfastGpt54MiniResponseItemStatus;
+}
+/**
+ * A web search tool call (OpenAI's ResponseFunctionWebSearch).
+ *
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniResponseWebSearchCall {
+  /**
+   * Fixed value: "web_search_call"
+   */
+  type: "web_search_call";
+  id: string;
+  /**
+   * Allowed values: "in_progress", "searching", "completed", "failed"
+   */
+  status: "in_progress" | "searching" | "completed" | "failed";
+  /**
+   * What the search did (`search`, `open_page`, `find`).
+   *
+   * The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  action?: {
+    type: string;
+  };
+}
+/**
+ * A file search tool call (OpenAI's ResponseFileSearchToolCall).
+ *
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniResponseFileSearchCall {
+  /**
+   * Fixed value: "file_search_call"
+   */
+  type: "file_search_call";
+  id: string;
+  queries: string[];
+  /**
+   * Allowed values: "in_progress", "searching", "completed", "incomplete", "failed"
+   */
+  status: "in_progress" | "searching" | "completed" | "incomplete" | "failed";
+  results?:
+    | {
+        [k: string]: unknown | undefined;
+      }[]
+    | null;
+}
+/**
+ * A computer use tool call (OpenAI's ResponseComputerToolCall).
+ *
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniResponseComputerCall {
+  /**
+   * Fixed value: "computer_call"
+   */
+  type: "computer_call";
+  id: string;
+  call_id: string;
+  pending_safety_checks: {
+    [k: string]: unknown | undefined;
+  }[];
+  status: AnyfastGpt54MiniResponseItemStatus;
+  /**
+   * The action to perform (`click`, `type`, `screenshot`…).
+   *
+   * The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  action?: {
+    type: string;
+  };
+}
+/**
+ * A code interpreter tool call (OpenAI's ResponseCodeInterpreterToolCall).
+ *
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniResponseCodeInterpreterCall {
+  /**
+   * Fixed value: "code_interpreter_call"
+   */
+  type: "code_interpreter_call";
+  id: string;
+  code: string | null;
+  container_id: string;
+  outputs:
+    | {
+        [k: string]: unknown | undefined;
+      }[]
+    | null;
+  /**
+   * Allowed values: "in_progress", "completed", "incomplete", "interpreting", "failed"
+   */
+  status: "in_progress" | "completed" | "incomplete" | "interpreting" | "failed";
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
@@ -260,21 +410,25 @@ export type AnyfastGpt54MiniStreamEvent =
 export type AnyfastGpt54MiniStreamEventResponseStatus =
   "completed" | "failed" | "in_progress" | "incomplete" | "cancelled" | "queued";
 /**
- * An output item; `message` items are described, others (reasoning, tool calls…) are accepted by their `type`.
+ * An output item, told apart by `type`. Like OpenAI's `ResponseOutputItem` union, a closed list of the known item types, so `item.type === "message"` narrows to a message: the assistant's message, reasoning, and the calls of the tools the page names (function calling, web search, file search, computer use, code interpreter). OpenAI's union has more (MCP, shell, apply_patch, image generation, custom tools…); an item of another type fails response validation, which is opt-in. Each item stays open to extra fields.
  */
 export type AnyfastGpt54MiniStreamEventOutputItem =
   | AnyfastGpt54MiniStreamEventOutputMessage
-  | {
-      type: string;
-    };
+  | AnyfastGpt54MiniStreamEventReasoningItem
+  | AnyfastGpt54MiniStreamEventFunctionCall
+  | AnyfastGpt54MiniStreamEventWebSearchCall
+  | AnyfastGpt54MiniStreamEventFileSearchCall
+  | AnyfastGpt54MiniStreamEventComputerCall
+  | AnyfastGpt54MiniStreamEventCodeInterpreterCall;
 /**
- * A content part of an output message.
+ * Allowed values: "in_progress", "completed", "incomplete"
+ */
+export type AnyfastGpt54MiniStreamEventItemStatus = "in_progress" | "completed" | "incomplete";
+/**
+ * A content part of an output message, told apart by `type` (OpenAI's `ResponseOutputText | ResponseOutputRefusal`).
  */
 export type AnyfastGpt54MiniStreamEventOutputContent =
-  | AnyfastGpt54MiniStreamEventOutputText
-  | {
-      type: string;
-    };
+  AnyfastGpt54MiniStreamEventOutputText | AnyfastGpt54MiniStreamEventOutputRefusal;
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
@@ -335,10 +489,7 @@ export interface AnyfastGpt54MiniStreamEventOutputMessage {
    * Fixed value: "assistant"
    */
   role: "assistant";
-  /**
-   * Allowed values: "in_progress", "completed", "incomplete"
-   */
-  status?: "in_progress" | "completed" | "incomplete";
+  status?: AnyfastGpt54MiniStreamEventItemStatus;
   content: AnyfastGpt54MiniStreamEventOutputContent[];
 }
 /**
@@ -351,6 +502,155 @@ export interface AnyfastGpt54MiniStreamEventOutputText {
   type: "output_text";
   text: string;
   annotations?: unknown[];
+}
+/**
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniStreamEventOutputRefusal {
+  /**
+   * Fixed value: "refusal"
+   */
+  type: "refusal";
+  /**
+   * Why the model refused.
+   */
+  refusal: string;
+}
+/**
+ * The model's reasoning (OpenAI's ResponseReasoningItem). OpenAI's optional `content` (the raw reasoning text parts) is accepted as an extra field but not typed, so a `"content" in item` check still singles out messages.
+ *
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniStreamEventReasoningItem {
+  /**
+   * Fixed value: "reasoning"
+   */
+  type: "reasoning";
+  id: string;
+  /**
+   * Reasoning summary parts (with `reasoning.summary` set).
+   *
+   * Items: The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  summary: {
+    /**
+     * Fixed value: "summary_text"
+     */
+    type: "summary_text";
+    text: string;
+  }[];
+  encrypted_content?: string | null;
+  status?: AnyfastGpt54MiniStreamEventItemStatus;
+}
+/**
+ * A call of a `function` tool (OpenAI's ResponseFunctionToolCall); `arguments` is a JSON string.
+ *
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniStreamEventFunctionCall {
+  /**
+   * Fixed value: "function_call"
+   */
+  type: "function_call";
+  id?: string;
+  call_id: string;
+  name: string;
+  arguments: string;
+  status?: AnyfastGpt54MiniStreamEventItemStatus;
+}
+/**
+ * A web search tool call (OpenAI's ResponseFunctionWebSearch).
+ *
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniStreamEventWebSearchCall {
+  /**
+   * Fixed value: "web_search_call"
+   */
+  type: "web_search_call";
+  id: string;
+  /**
+   * Allowed values: "in_progress", "searching", "completed", "failed"
+   */
+  status: "in_progress" | "searching" | "completed" | "failed";
+  /**
+   * What the search did (`search`, `open_page`, `find`).
+   *
+   * The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  action?: {
+    type: string;
+  };
+}
+/**
+ * A file search tool call (OpenAI's ResponseFileSearchToolCall).
+ *
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniStreamEventFileSearchCall {
+  /**
+   * Fixed value: "file_search_call"
+   */
+  type: "file_search_call";
+  id: string;
+  queries: string[];
+  /**
+   * Allowed values: "in_progress", "searching", "completed", "incomplete", "failed"
+   */
+  status: "in_progress" | "searching" | "completed" | "incomplete" | "failed";
+  results?:
+    | {
+        [k: string]: unknown | undefined;
+      }[]
+    | null;
+}
+/**
+ * A computer use tool call (OpenAI's ResponseComputerToolCall).
+ *
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniStreamEventComputerCall {
+  /**
+   * Fixed value: "computer_call"
+   */
+  type: "computer_call";
+  id: string;
+  call_id: string;
+  pending_safety_checks: {
+    [k: string]: unknown | undefined;
+  }[];
+  status: AnyfastGpt54MiniStreamEventItemStatus;
+  /**
+   * The action to perform (`click`, `type`, `screenshot`…).
+   *
+   * The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  action?: {
+    type: string;
+  };
+}
+/**
+ * A code interpreter tool call (OpenAI's ResponseCodeInterpreterToolCall).
+ *
+ * The provider accepts properties not listed here; this type lists only the documented ones.
+ */
+export interface AnyfastGpt54MiniStreamEventCodeInterpreterCall {
+  /**
+   * Fixed value: "code_interpreter_call"
+   */
+  type: "code_interpreter_call";
+  id: string;
+  code: string | null;
+  container_id: string;
+  outputs:
+    | {
+        [k: string]: unknown | undefined;
+      }[]
+    | null;
+  /**
+   * Allowed values: "in_progress", "completed", "incomplete", "interpreting", "failed"
+   */
+  status: "in_progress" | "completed" | "incomplete" | "interpreting" | "failed";
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.

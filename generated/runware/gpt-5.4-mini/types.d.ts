@@ -8,26 +8,26 @@ export type RunwareGpt54MiniRequestTaskUUID = string;
 /**
  * Determines how the API delivers task results. `sync`: Returns complete results directly in the API response. `async`: Returns an immediate acknowledgment with the task UUID. Poll for results using getResponse. `stream`: Streams results token-by-token as they are generated.
  *
- * Provenance: inferred: on the page with default sync, but its 3 allowed values are only counted; sync|async|stream per provider notes
+ * Provenance: inferred: seed gives only a count of allowed values (3, with default sync); sync|async|stream per provider notes (Runware SDK types)
  * @default "sync"
  */
 export type RunwareGpt54MiniRequestDeliveryMethod = "sync" | "async" | "stream";
 /**
  * The role of the message author. The last message must be from `user`.
  *
- * Provenance: inferred: on the page, but its 2 allowed values are only counted; user|assistant per Runware SDK types (provider notes)
+ * Provenance: inferred: seed gives only a count of allowed values (2); user|assistant per Runware SDK types (provider notes)
  */
 export type RunwareGpt54MiniRequestMessageRole = "user" | "assistant";
 /**
  * Controls the depth of internal reasoning the model performs before generating a response.
  *
- * Provenance: inferred: on the page, but its 4 values are only counted; off|low|medium|high guessed from public Runware callers
+ * Provenance: inferred: seed gives only a count of allowed values (4); off|low|medium|high guessed from public Runware callers
  */
 export type RunwareGpt54MiniRequestThinkingLevel = "off" | "low" | "medium" | "high";
 /**
  * Tool selection strategy. `auto`: Model decides whether to call a tool. `any`: Model must call at least one tool. `tool`: Model must call the specified tool. `none`: Model must not call any tool. (Spellings inferred; the page gives only the descriptions.)
  *
- * Provenance: inferred: on the page, but its 4 values are only described; auto|any|tool|none guessed from Anthropic's {type, name}
+ * Provenance: inferred: seed gives only a count of allowed values (4) and their meanings; auto|any|tool|none guessed from Anthropic's {type, name}
  */
 export type RunwareGpt54MiniRequestToolChoiceType = "auto" | "any" | "tool" | "none";
 /**

@@ -3,6 +3,7 @@
  * test/clients/types.test.ts (and the root tsconfig), so they stay true. Each block between
  * `readme:NAME:start` and `readme:NAME:end` is what the README shows. Never run: it would need keys.
  */
+// readme:imports:start
 import {
   ApiError,
   createAnyfastRestClient,
@@ -13,6 +14,7 @@ import {
   TimeoutError,
 } from "modelspec";
 import { startMockProviders } from "modelspec/mock";
+// readme:imports:end
 
 export async function cloudflareRest(): Promise<void> {
   // readme:cloudflare-rest:start
@@ -46,7 +48,9 @@ export async function anyfast(): Promise<void> {
   // readme:anyfast:start
   const anyfast = createAnyfastRestClient({ apiKey: process.env.ANYFAST_API_KEY! });
   const response = await anyfast.gpt54Mini.create({ input: [{ role: "user", content: "Hello" }], reasoning: { effort: "low" } });
-  for (const item of response.output) if ("content" in item) for (const part of item.content) if ("text" in part) console.log(part.text);
+  for (const item of response.output) {
+    if (item.type === "message") for (const part of item.content) if (part.type === "output_text") console.log(part.text);
+  }
   console.log(response.status, response.usage?.total_tokens);
   // readme:anyfast:end
   // readme:anyfast-stream:start
