@@ -48,9 +48,7 @@ export async function anyfast(): Promise<void> {
   // readme:anyfast:start
   const anyfast = createAnyfastRestClient({ apiKey: process.env.ANYFAST_API_KEY! });
   const response = await anyfast.gpt54Mini.create({ input: [{ role: "user", content: "Hello" }], reasoning: { effort: "low" } });
-  for (const item of response.output) {
-    if (item.type === "message") for (const part of item.content) if (part.type === "output_text") console.log(part.text);
-  }
+  for (const item of response.output) if (item.type === "message") for (const part of item.content) if (part.type === "output_text") console.log(part.text);
   console.log(response.status, response.usage?.total_tokens);
   // readme:anyfast:end
   // readme:anyfast-stream:start
