@@ -4,6 +4,13 @@
 // without a build step; its tools are devDependencies, present only in a checkout after `npm ci`.
 const argv = process.argv.slice(2);
 const io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+// A reader that stops early (`modelspec provenance | head`) is not an error: stop quietly, as Unix tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error?.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 
 /** `modelspec --help` where only the package is installed: what works here, and where the rest does. */
 const INSTALLED_HELP = `modelspec: typed clients, validators and a catalog from LLM provider specs
