@@ -104,6 +104,8 @@ export interface AsyncDelivery {
   pollTaskType: string;
   statusField: string;
   pendingStatus: string;
+  /** The status of a task that failed: the polled item is the provider's error. */
+  failedStatus: string;
   initialDelayMs: number;
   factor: number;
   maxDelayMs: number;

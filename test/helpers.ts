@@ -1,8 +1,10 @@
 /** Shared test helpers: the repo's folders, a cached in-memory generation, and spec fixtures. */
+import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import { SpecError, type Diagnostic } from "../generator/diagnostics.js";
 import { generateFiles, loadModel } from "../generator/generate.js";
 import { readSpecDir, type SpecFiles } from "../generator/load.js";
@@ -27,6 +29,19 @@ export async function importGenerated<T = Record<string, unknown>>(relative: str
 
 export function textFiles(files: Record<string, string>): SpecFiles {
   return new Map(Object.entries(files).map(([name, text]) => [name, new TextEncoder().encode(text)]));
+}
+
+const TSC = path.join(PROJECT_ROOT, "node_modules", "typescript", "bin", "tsc");
+
+/** Runs the repository's tsc on a project; its exit code and everything it printed. */
+export async function typecheck(project: string): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [TSC, "-p", project, "--pretty", "false"], { cwd: PROJECT_ROOT });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: e.code ?? 1, output: `${e.stdout ?? ""}${e.stderr ?? ""}` };
+  }
 }
 
 /** The diagnostics of specs that must not load; throws when they load. */

@@ -44,7 +44,15 @@ export function createHttpClient(descriptor, options) {
   }
   const pathParams = resolvePathParams(transport.path, options, provider);
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const wait = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? defaultSleep;
+  /** Sleeps between attempts; an injected sleep may reject with its own abort error: report ours. */
+  async function wait(ms, signal) {
+    try {
+      await sleep(ms, signal);
+    } catch (error) {
+      throw signal?.aborted ? new AbortError("request aborted") : error;
+    }
+  }
   const random = options.random ?? Math.random;
   const authHeader = transport.auth.header ?? "Authorization";
   const retryable = (status) =>
@@ -162,12 +170,7 @@ export function createHttpClient(descriptor, options) {
       }
       link.dispose();
       if (!outcome.retry || attempt >= maxRetries) throw outcome.error;
-      try {
-        await wait(outcome.retryAfter ?? backoff(attempt, random), call.signal);
-      } catch (error) {
-        // An injected sleep may reject with its own abort error: report ours.
-        throw call.signal?.aborted ? new AbortError("request aborted") : error;
-      }
+      await wait(outcome.retryAfter ?? backoff(attempt, random), call.signal);
     }
   }
   /** Parses a 2xx JSON reply and unwraps the result per the response descriptor. */
@@ -245,20 +248,14 @@ export function createHttpClient(descriptor, options) {
       if (Math.max(waited, Date.now() - started) > deadline) {
         throw new TimeoutError(`${provider}: no result for task ${uuid} within ${deadline} ms`);
       }
-      try {
-        await wait(delay, callOptions.signal);
-      } catch (error) {
-        throw callOptions.signal?.aborted ? new AbortError("request aborted") : error;
-      }
+      await wait(delay, callOptions.signal);
       const items = await exchange(
         url,
         [{ [a.taskTypeField ?? "taskType"]: a.pollTaskType, [field]: uuid }],
         uuid,
         callOptions,
       );
-      const failed = items.find(
-        (item) => isObject(item) && item[a.statusField] === (a.failedStatus ?? "error"),
-      );
+      const failed = items.find((item) => isObject(item) && item[a.statusField] === a.failedStatus);
       if (isObject(failed)) {
         const details = errorDetails(failed, errors, items);
         throw new ApiError(

@@ -290,7 +290,7 @@ export async function startMockServer(options) {
       // A failed task is an item with the failed status and the provider's error fields.
       const failed = {
         ...errorObject(job.offering, transport, TASK_FAILED, job.task),
-        [a.statusField]: a.failedStatus ?? "error",
+        [a.statusField]: a.failedStatus,
       };
       return sendJson(res, record, 200, wrap(job.offering, transport, [failed]));
     }
@@ -468,7 +468,7 @@ function pickOffering(matched, body) {
       if (offering) return { route, offering };
       continue;
     }
-    const task = Array.isArray(body) ? body.find(isObject) : body;
+    const task = firstTask(body);
     const values = isObject(task) ? Object.values(task) : [];
     const offering =
       route.offerings.find((o) => values.includes(o.model)) ??
@@ -481,8 +481,12 @@ function pickOffering(matched, body) {
 function requestedModel(matched, body) {
   const routed = matched.find((m) => m.route.hasModel);
   if (routed) return safeDecode(routed.match[1]);
-  const task = Array.isArray(body) ? body.find(isObject) : body;
+  const task = firstTask(body);
   return isObject(task) && typeof task.model === "string" ? task.model : undefined;
+}
+/** The body's first task (task-array bodies), or the body itself. */
+function firstTask(body) {
+  return Array.isArray(body) ? body.find(isObject) : body;
 }
 function safeDecode(segment) {
   try {

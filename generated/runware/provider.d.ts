@@ -45,6 +45,7 @@ export declare const provider: {
         readonly pollTaskType: "getResponse";
         readonly statusField: "status";
         readonly pendingStatus: "processing";
+        readonly failedStatus: "error";
         readonly initialDelayMs: 1000;
         readonly factor: 1.5;
         readonly maxDelayMs: 10000;

@@ -29,6 +29,7 @@ export const provider = {
         pollTaskType: "getResponse",
         statusField: "status",
         pendingStatus: "processing",
+        failedStatus: "error",
         initialDelayMs: 1000,
         factor: 1.5,
         maxDelayMs: 10000,

@@ -73,7 +73,15 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
   }
   const pathParams = resolvePathParams(transport.path, options, provider);
   const doFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const wait = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? defaultSleep;
+  /** Sleeps between attempts; an injected sleep may reject with its own abort error: report ours. */
+  async function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await sleep(ms, signal);
+    } catch (error) {
+      throw signal?.aborted ? new AbortError("request aborted") : error;
+    }
+  }
   const random = options.random ?? Math.random;
   const authHeader = transport.auth.header ?? "Authorization";
   const retryable = (status: number) =>
@@ -167,12 +175,7 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
       }
       link.dispose();
       if (!outcome.retry || attempt >= maxRetries) throw outcome.error;
-      try {
-        await wait(outcome.retryAfter ?? backoff(attempt, random), call.signal);
-      } catch (error) {
-        // An injected sleep may reject with its own abort error: report ours.
-        throw call.signal?.aborted ? new AbortError("request aborted") : error;
-      }
+      await wait(outcome.retryAfter ?? backoff(attempt, random), call.signal);
     }
   }
 
@@ -242,13 +245,9 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
       if (Math.max(waited, Date.now() - started) > deadline) {
         throw new TimeoutError(`${provider}: no result for task ${uuid} within ${deadline} ms`);
       }
-      try {
-        await wait(delay, callOptions.signal);
-      } catch (error) {
-        throw callOptions.signal?.aborted ? new AbortError("request aborted") : error;
-      }
+      await wait(delay, callOptions.signal);
       const items = (await exchange(url, [{ [a.taskTypeField ?? "taskType"]: a.pollTaskType, [field]: uuid }], uuid, callOptions)) as unknown[];
-      const failed = items.find((item) => isObject(item) && item[a.statusField] === (a.failedStatus ?? "error"));
+      const failed = items.find((item) => isObject(item) && item[a.statusField] === a.failedStatus);
       if (isObject(failed)) {
         const details = errorDetails(failed, errors, items);
         throw new ApiError(200, scrub({ ...details, message: details.message ?? `task ${uuid} failed` }, secret));

@@ -268,7 +268,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     jobs.delete(uuid);
     if (job.fails) {
       // A failed task is an item with the failed status and the provider's error fields.
-      const failed = { ...errorObject(job.offering, transport, TASK_FAILED, job.task), [a.statusField]: a.failedStatus ?? "error" };
+      const failed = { ...errorObject(job.offering, transport, TASK_FAILED, job.task), [a.statusField]: a.failedStatus };
       return sendJson(res, record, 200, wrap(job.offering, transport, [failed]));
     }
     const answer = answerFor(job.offering, options.offerings, transport, job.task, { [a.statusField]: "success" });
@@ -403,8 +403,11 @@ function buildRoutes(offerings: readonly MockOffering[]): Route[] {
   return [...routes.values()];
 }
 
+/** A route whose path pattern matched the request path, with the match (its `{model}` segment). */
+type RouteMatch = { route: Route; match: RegExpExecArray | null };
+
 /** The route and offering for a request: by the `{model}` path segment, else by the body's model field. */
-function pickOffering(matched: { route: Route; match: RegExpExecArray | null }[], body: unknown): { route: Route; offering?: MockOffering } {
+function pickOffering(matched: RouteMatch[], body: unknown): { route: Route; offering?: MockOffering } {
   for (const { route, match } of matched) {
     if (route.hasModel) {
       const model = safeDecode(match![1]!);
@@ -412,7 +415,7 @@ function pickOffering(matched: { route: Route; match: RegExpExecArray | null }[]
       if (offering) return { route, offering };
       continue;
     }
-    const task = Array.isArray(body) ? body.find(isObject) : body;
+    const task = firstTask(body);
     const values = isObject(task) ? Object.values(task) : [];
     const offering = route.offerings.find((o) => values.includes(o.model)) ?? (route.offerings.length === 1 ? route.offerings[0] : undefined);
     if (offering) return { route, offering };
@@ -421,11 +424,16 @@ function pickOffering(matched: { route: Route; match: RegExpExecArray | null }[]
 }
 
 /** The model a request asked for: the path's model segment, or the body's `model` field. */
-function requestedModel(matched: { route: Route; match: RegExpExecArray | null }[], body: unknown): string | undefined {
+function requestedModel(matched: RouteMatch[], body: unknown): string | undefined {
   const routed = matched.find((m) => m.route.hasModel);
   if (routed) return safeDecode(routed.match![1]!);
-  const task = Array.isArray(body) ? body.find(isObject) : body;
+  const task = firstTask(body);
   return isObject(task) && typeof task.model === "string" ? task.model : undefined;
+}
+
+/** The body's first task (task-array bodies), or the body itself. */
+function firstTask(body: unknown): unknown {
+  return Array.isArray(body) ? body.find(isObject) : body;
 }
 
 function safeDecode(segment: string): string {

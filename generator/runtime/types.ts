@@ -33,8 +33,8 @@ export interface AsyncDescriptor {
   readonly taskTypeField?: string;
   readonly statusField: string;
   readonly pendingStatus: string;
-  /** The status of a task that failed; `error` when absent (not in the spec model yet). */
-  readonly failedStatus?: string;
+  /** The status of a task that failed: the polled item is the provider's error. */
+  readonly failedStatus: string;
   readonly initialDelayMs: number;
   readonly factor: number;
   readonly maxDelayMs: number;

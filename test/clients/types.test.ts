@@ -6,23 +6,8 @@
  * - types/readme.ts: the README's examples, so they stay true.
  * Their `@ts-expect-error` lines are the assertions: a mistake the types stopped catching fails tsc.
  */
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { expect, test } from "vitest";
-import { PROJECT_ROOT } from "../../generator/options.js";
-
-const tsc = path.join(PROJECT_ROOT, "node_modules", "typescript", "bin", "tsc");
-
-async function typecheck(project: string): Promise<{ code: number; output: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [tsc, "-p", project, "--pretty", "false"], { cwd: PROJECT_ROOT });
-    return { code: 0, output: stdout + stderr };
-  } catch (error) {
-    const e = error as { code?: number; stdout?: string; stderr?: string };
-    return { code: e.code ?? 1, output: `${e.stdout ?? ""}${e.stderr ?? ""}` };
-  }
-}
+import { typecheck } from "../helpers.js";
 
 test.each([
   ["the binding client with Ai imported from @cloudflare/workers-types, and the README examples", "test/clients/types/tsconfig.json"],

@@ -17,7 +17,7 @@ const transport: HttpTransportDescriptor = {
   auth: { scheme: "bearer" },
   requestBody: { kind: "task-array", uuidField: "id" },
   responseBody: { kind: "data-array", data: "data", countField: "copies" },
-  async: { enable: { field: "delivery", value: "later" }, pollTaskType: "poll", statusField: "status", pendingStatus: "busy", initialDelayMs: 10, factor: 1, maxDelayMs: 10 },
+  async: { enable: { field: "delivery", value: "later" }, pollTaskType: "poll", statusField: "status", pendingStatus: "busy", failedStatus: "failed", initialDelayMs: 10, factor: 1, maxDelayMs: 10 },
 };
 
 /** A fetch that answers each request with the next reply body (as `{ data: [...] }`), recording the bodies it got. */
