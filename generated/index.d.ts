@@ -13,20 +13,11 @@ import * as runware from "./runware/index.js";
 export type * from "./runware/gpt-5.4-mini/types.js";
 export * from "./runware/client.js";
 export { runware };
+
 /** The client runtime's error classes and option types, so users need only this module. */
 export * from "./runtime/errors.js";
-export type {
-  AiBinding,
-  AiRunOptions,
-  BindingCallOptions,
-  BindingClientOptions,
-  CallOptions,
-  ClientOptions,
-  CommonOptions,
-  GatewayOptions,
-  Sleep,
-  ValidationIssue,
-} from "./runtime/index.js";
+export type { AiBinding, AiRunOptions, BindingCallOptions, BindingClientOptions, CallOptions, ClientOptions, CommonOptions, GatewayOptions, Sleep, ValidationIssue } from "./runtime/index.js";
+
 /** Every offering, by id (`<provider>/<slug>`). */
 export declare const offerings: {
   readonly "anyfast/gpt-5.4-mini": typeof anyfast.offerings.gpt54Mini;
@@ -35,14 +26,20 @@ export declare const offerings: {
   readonly "cloudflare/gpt-5.4-nano": typeof cloudflare.offerings.gpt54Nano;
   readonly "runware/gpt-5.4-mini": typeof runware.offerings.gpt54Mini;
 };
+
 /** Every provider, by id. */
 export declare const providers: {
   readonly anyfast: typeof anyfast.provider;
   readonly cloudflare: typeof cloudflare.provider;
   readonly runware: typeof runware.provider;
 };
+
 export type OfferingId = keyof typeof offerings;
 export type Offering = (typeof offerings)[OfferingId];
+
 /** The catalog: what `catalog.json` holds, without reading a file. */
 export declare const catalog: Offering["catalog"][];
+
+/** The offering with this id (`<provider>/<slug>`), or undefined. */
 export declare function getOffering(id: string): Offering | undefined;
+export {};

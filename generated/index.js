@@ -8,8 +8,10 @@ export { cloudflare };
 import * as runware from "./runware/index.js";
 export * from "./runware/client.js";
 export { runware };
+
 /** The client runtime's error classes and option types, so users need only this module. */
 export * from "./runtime/errors.js";
+
 /** Every offering, by id (`<provider>/<slug>`). */
 export const offerings = {
   "anyfast/gpt-5.4-mini": anyfast.offerings.gpt54Mini,
@@ -18,14 +20,18 @@ export const offerings = {
   "cloudflare/gpt-5.4-nano": cloudflare.offerings.gpt54Nano,
   "runware/gpt-5.4-mini": runware.offerings.gpt54Mini,
 };
+
 /** Every provider, by id. */
 export const providers = {
   anyfast: anyfast.provider,
   cloudflare: cloudflare.provider,
   runware: runware.provider,
 };
+
 /** The catalog: what `catalog.json` holds, without reading a file. */
 export const catalog = Object.values(offerings).map((o) => o.catalog);
+
+/** The offering with this id (`<provider>/<slug>`), or undefined. */
 export function getOffering(id) {
   return Object.prototype.hasOwnProperty.call(offerings, id) ? offerings[id] : undefined;
 }

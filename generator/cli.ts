@@ -6,6 +6,7 @@ import { generate, loadModel } from "./generate.js";
 import { readSpecDir } from "./load.js";
 import { provenanceText } from "./emit/doc-lines.js";
 import { resolveOptions } from "./options.js";
+import { SILENT, stderrProgress, type Progress } from "./progress.js";
 
 const HELP = `modelspec: typed clients, validators and a catalog from LLM provider specs
 
@@ -20,15 +21,21 @@ Commands:
 
 Run \`modelspec <command> --help\` for a command's options.`;
 
-const GENERATE_HELP = `Usage: modelspec generate [--check] [--schemas DIR] [--out DIR] [--debug]
+const GENERATE_HELP = `Usage: modelspec generate [--check] [--verify] [--schemas DIR] [--out DIR] [--cache-dir DIR | --no-cache] [--quiet] [--debug]
 
 Reads the YAML/JSON specs, checks them against the spec meta-schemas, and writes the generated
-files. The old output stays untouched unless the whole run succeeds.
+files. The old output stays untouched unless the whole run succeeds; files already up to date
+are not rewritten.
 
 Options:
   --check          Write nothing; exit 1 and name every stale, missing or extra file
+  --verify         Type-check everything emitted as one strict TypeScript program first (slower)
   --schemas DIR    Folder of the specs (default: schemas/)
   --out DIR        Output folder (default: generated/)
+  --cache-dir DIR  Content-hash cache of earlier runs (default: node_modules/.cache/modelspec);
+                   safe to delete at any time
+  --no-cache       Neither read nor write the cache
+  --quiet          No progress or summary on stderr
   --debug          Show stack traces for unexpected errors
   -h, --help       Show this help`;
 
@@ -47,6 +54,8 @@ export class UsageError extends Error {}
 interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Where `generate` shows progress; stderr when not given. Tests pass a silent one. */
+  progress?: Progress;
 }
 
 const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
@@ -105,7 +114,17 @@ function stackFrames(error: Error): string {
 async function generateCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { check: { type: "boolean" }, schemas: { type: "string" }, out: { type: "string" }, debug: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      check: { type: "boolean" },
+      verify: { type: "boolean" },
+      schemas: { type: "string" },
+      out: { type: "string" },
+      "cache-dir": { type: "string" },
+      "no-cache": { type: "boolean" },
+      quiet: { type: "boolean" },
+      debug: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
     strict: true,
     allowPositionals: false,
   });
@@ -113,19 +132,33 @@ async function generateCommand(argv: string[], io: Io): Promise<number> {
     io.out(GENERATE_HELP);
     return 0;
   }
+  if (values["no-cache"] && values["cache-dir"] !== undefined) throw new UsageError("--no-cache and --cache-dir cannot go together");
   const options = resolveOptions({
     schemasDir: values.schemas ? path.resolve(values.schemas) : undefined,
     outDir: values.out ? path.resolve(values.out) : undefined,
+    cacheDir: values["no-cache"] ? false : values["cache-dir"] !== undefined ? path.resolve(values["cache-dir"]) : undefined,
+    verify: values.verify,
   });
-  const result = await generate({ ...options, check: values.check ?? false });
+  const progress = values.quiet ? SILENT : (io.progress ?? stderrProgress());
+  const started = performance.now();
+  let result: Awaited<ReturnType<typeof generate>>;
+  try {
+    result = await generate({ ...options, check: values.check ?? false, progress });
+  } finally {
+    progress.finish();
+  }
   const shown = path.relative(process.cwd(), options.outDir) || ".";
-  if (!result.difference) {
-    io.out(`modelspec: wrote ${result.files.length} files to ${shown}`);
+  const { stale, missing, extra } = result.difference;
+  const how = `${((performance.now() - started) / 1000).toFixed(1)} s${result.fromCache ? ", from the cache" : ""}`;
+  const say = (text: string) => {
+    if (!values.quiet) io.out(text);
+  };
+  if (stale.length + missing.length + extra.length === 0) {
+    say(`modelspec: ${shown} is up to date (${result.files.length} files, ${how})`);
     return 0;
   }
-  const { stale, missing, extra } = result.difference;
-  if (stale.length + missing.length + extra.length === 0) {
-    io.out(`modelspec: ${shown} is up to date (${result.files.length} files)`);
+  if (!values.check) {
+    say(`modelspec: wrote ${result.files.length} files to ${shown} (${how})`);
     return 0;
   }
   const lines = [

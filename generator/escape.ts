@@ -18,14 +18,14 @@ const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart
 export const PROTO_KEY = '["__proto__"]';
 
 /**
- * A JavaScript literal for any JSON value. JSON.stringify plus the two line terminators JSON
+ * A JavaScript literal for any JSON value (indented by `indent` spaces when given). JSON.stringify plus the two line terminators JSON
  * allows but JS source (pre-ES2019 parsers, some bundlers) does not, and `</script`.
  * A `"__proto__"` key in an object literal sets the prototype instead of a property (a string
  * value is dropped, an object becomes the prototype), so that key is written computed,
  * `["__proto__"]`, which JS and TypeScript both treat as an ordinary property.
  */
-export function literal(value: unknown): string {
-  const json = JSON.stringify(value);
+export function literal(value: unknown, indent?: number): string {
+  const json = JSON.stringify(value, undefined, indent);
   if (json === undefined) throw new Error(`cannot write ${typeof value} as a literal`);
   return (
     json
@@ -35,8 +35,8 @@ export function literal(value: unknown): string {
       // Only strings can hold these (JSON already escapes C0), and an escape there is the same value.
       .replace(CONTROL, unicodeEscape)
       .replace(INVISIBLE, unicodeEscape)
-      // In compact JSON a `"` inside a string is always escaped, so `{"` or `,"` starts a key.
-      .replace(/([{,])"__proto__":/g, `$1${PROTO_KEY}:`)
+      // In JSON a `"` inside a string is always escaped, so `{"` or `,"` (with white space between when indented) starts a key.
+      .replace(/([{,]\s*)"__proto__":/g, `$1${PROTO_KEY}:`)
   );
 }
 

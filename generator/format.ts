@@ -1,17 +1,12 @@
-/** Stage: banners, then prettier with pinned options, so output is the same on every machine. */
-import { format } from "prettier";
+/**
+ * Stage: the finishing touches every file gets: its banner, spec characters a reviewer must see
+ * written visibly, and `\n` line endings. Code arrives already laid out (TypeScript's printer for
+ * modules and types, ajv's for validators, the emitters for JSON and Markdown), so no formatter
+ * runs on the hot path and the output is the same on every machine.
+ */
 import { codeBanner, markdownBanner } from "./emit/banner.js";
 import { visibleCode } from "./escape.js";
 import type { GeneratedFile } from "./model.js";
-import { PRETTIER_OPTIONS } from "./options.js";
-
-function parserFor(file: string): string | undefined {
-  if (file.endsWith(".d.ts") || file.endsWith(".ts")) return "typescript";
-  if (file.endsWith(".js")) return "babel";
-  if (file.endsWith(".json")) return "json";
-  if (file.endsWith(".md")) return "markdown";
-  return undefined;
-}
 
 /** JSON has no comments, so JSON files carry no banner; every other file starts with one. */
 function withBanner(file: GeneratedFile): string {
@@ -20,16 +15,14 @@ function withBanner(file: GeneratedFile): string {
   return `${codeBanner(file)}\n${file.contents}`;
 }
 
-export async function formatFiles(files: readonly GeneratedFile[]): Promise<GeneratedFile[]> {
-  return Promise.all(
-    files.map(async (file) => {
-      const text = withBanner(file);
-      const parser = parserFor(file.path);
-      const formatted = parser ? await format(text, { ...PRETTIER_OPTIONS, parser, filepath: undefined }) : text;
-      // Printers we do not control write spec strings with these characters raw (TypeScript's
-      // declaration emitter re-prints literal types, ajv prints schema values); a reviewer must see them.
-      const contents = parser === "typescript" || parser === "babel" ? visibleCode(formatted) : formatted;
-      return { ...file, contents: contents.replace(/\r\n?/g, "\n") };
-    }),
-  );
+const CODE = /\.(d\.ts|ts|js)$/;
+
+export function formatFiles(files: readonly GeneratedFile[]): GeneratedFile[] {
+  return files.map((file) => {
+    const text = withBanner(file);
+    // Printers we do not control write spec strings with these characters raw (TypeScript's
+    // declaration emitter re-prints literal types, ajv prints schema values); a reviewer must see them.
+    const contents = CODE.test(file.path) ? visibleCode(text) : text;
+    return { ...file, contents: `${contents.replace(/\r\n?/g, "\n").trimEnd()}\n` };
+  });
 }

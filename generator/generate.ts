@@ -1,27 +1,32 @@
 /**
  * The pipeline, in one place:
  *   read → parse (with positions) → check (meta-schemas) → resolve ($refs) → normalize (typed model)
- *   → emit (plugins) → compile (TypeScript, strict) → format (banner + prettier) → write or compare.
- * Each stage returns new values; any stage that finds problems stops the run before anything is written.
+ *   → emit (plugins) → transpile (file by file) → format (banners) → [verify (strict type-check, on demand)]
+ *   → write or compare.
+ * Each stage returns new values; any stage that finds problems stops the run before anything is
+ * written. Costly steps go through the content-hash cache, and a run whose inputs are unchanged
+ * is answered from it whole.
  */
 import path from "node:path";
+import { diskCache, NO_CACHE, sha256, type Cache } from "./cache.js";
 import { checkSpecFiles } from "./check.js";
 import { compareText, SpecError } from "./diagnostics.js";
 import { parseSpecFiles, readSpecDir, type SpecFiles } from "./load.js";
-import type { Emitter, GeneratedFile, Model } from "./model.js";
+import type { EmitContext, Emitter, GeneratedFile, Model } from "./model.js";
 import { buildModel } from "./normalize.js";
 import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js";
+import { SILENT, type Progress } from "./progress.js";
 import { resolveSchemas } from "./resolve.js";
 import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
 
 /**
- * The emit, compile and format stages. They bring TypeScript, prettier and ajv's code generator,
- * most of the command's start-up time, so they are loaded once the specs have loaded: a bad spec
- * is reported without them. The output kinds: adding one means adding an emitter here, not
- * editing the others.
+ * The emit, transpile and format stages. They bring TypeScript and ajv's code generator, most of
+ * the command's start-up time, so they are loaded once the specs have loaded: a bad spec is
+ * reported without them. The output kinds: adding one means adding an emitter here, not editing
+ * the others.
  */
 async function outputStages() {
-  const [types, validators, clients, indexes, catalog, docs, runtime, compile, format] = await Promise.all([
+  const [types, validators, clients, indexes, catalog, docs, runtime, transpile, format] = await Promise.all([
     import("./emit/types.js"),
     import("./emit/validators.js"),
     import("./emit/clients.js"),
@@ -29,7 +34,7 @@ async function outputStages() {
     import("./emit/catalog.js"),
     import("./emit/docs.js"),
     import("./emit/runtime.js"),
-    import("./compile.js"),
+    import("./transpile.js"),
     import("./format.js"),
   ]);
   const emitters: readonly Emitter[] = [
@@ -41,7 +46,7 @@ async function outputStages() {
     docs.docsEmitter,
     runtime.runtimeEmitter,
   ];
-  return { emitters, compileTypeScript: compile.compileTypeScript, formatFiles: format.formatFiles };
+  return { emitters, transpileFiles: transpile.transpileFiles, formatFiles: format.formatFiles };
 }
 
 /** Specs → checked, resolved, typed model. Throws `SpecError` listing every problem found. */
@@ -57,38 +62,103 @@ export function loadModel(specFiles: SpecFiles, options: Pick<GenerateOptions, "
   return built.model;
 }
 
-/** Model → every output file, compiled and formatted, in path order. Nothing is written. */
-export async function emitModel(model: Model): Promise<GeneratedFile[]> {
-  const { emitters, compileTypeScript, formatFiles } = await outputStages();
-  const emitted = (await Promise.all(emitters.map((e) => e.emit(model)))).flat();
+export interface RunContext extends EmitContext {
+  progress: Progress;
+  /** Type-check everything emitted as one program first (`generate --verify`, the tests). */
+  verify: boolean;
+}
+
+export const QUIET_RUN: RunContext = { cache: NO_CACHE, progress: SILENT, verify: false };
+
+/** Model → every output file, transpiled and finished, in path order. Nothing is written. */
+export async function emitModel(model: Model, context: RunContext = QUIET_RUN): Promise<GeneratedFile[]> {
+  const { emitters, transpileFiles, formatFiles } = await outputStages();
+  const emitted: GeneratedFile[] = [];
+  for (const emitter of emitters) {
+    context.progress.update(`emitting ${emitter.name} for ${model.offerings.length} offerings`);
+    emitted.push(...(await emitter.emit(model, context)));
+  }
   const paths = new Set<string>();
   for (const file of emitted) {
     if (paths.has(file.path)) throw new Error(`two emitters wrote ${file.path}`);
     paths.add(file.path);
   }
-  const formatted = await formatFiles(compileTypeScript(emitted));
-  return formatted.sort((a, b) => compareText(a.path, b.path));
+  context.progress.update("transpiling");
+  const finished = formatFiles(await transpileFiles(emitted, context.cache));
+  if (context.verify) {
+    context.progress.update("type-checking everything emitted (--verify)");
+    (await import("./verify.js")).verifyTypeScript(finished);
+  }
+  return finished.sort((a, b) => compareText(a.path, b.path));
+}
+
+export function cacheFor(options: Pick<GenerateOptions, "cacheDir">): Cache {
+  return options.cacheDir === false ? NO_CACHE : diskCache(options.cacheDir);
 }
 
 /** Specs in memory → output files in memory. Used by `generate`, `--check` and the tests. */
-export async function generateFiles(specFiles: SpecFiles, options: Partial<GenerateOptions> = {}): Promise<GeneratedFile[]> {
-  return emitModel(loadModel(specFiles, resolveOptions(options)));
+export async function generateFiles(specFiles: SpecFiles, options: Partial<GenerateOptions> = {}, progress: Progress = SILENT): Promise<GeneratedFile[]> {
+  const resolved = resolveOptions(options);
+  return emitModel(loadModel(specFiles, resolved), { cache: cacheFor(resolved), progress, verify: resolved.verify });
 }
 
 export interface GenerateResult {
   files: GeneratedFile[];
-  /** Only with `check`: how the output folder differs from what the specs produce. */
-  difference?: OutputDifference;
+  /** How the output folder differed from what the specs produce (before writing, unless `check`). */
+  difference: OutputDifference;
+  /** Whether the output was answered whole from the cache (the specs and generator unchanged). */
+  fromCache: boolean;
 }
 
-/** The whole job: read the specs folder, generate, then write atomically or compare. */
-export async function generate(overrides: Partial<GenerateOptions> & { check?: boolean } = {}): Promise<GenerateResult> {
+/** The whole job: read the specs folder, generate (or recall), then write atomically or compare. */
+export async function generate(overrides: Partial<GenerateOptions> & { check?: boolean; progress?: Progress } = {}): Promise<GenerateResult> {
   const options = resolveOptions(overrides);
+  const progress = overrides.progress ?? SILENT;
   if (!overrides.check) refuseToReplace(options);
-  const files = await generateFiles(await readSpecDir(options.schemasDir, options), options);
-  if (overrides.check) return { files, difference: await compareOutput(options.outDir, files) };
-  await writeOutput(options.outDir, files);
-  return { files };
+  progress.update("reading specs");
+  const specs = await readSpecDir(options.schemasDir, options);
+  const cache = cacheFor(options);
+  const runKey = runInput(specs, options);
+  const recalled = options.verify ? undefined : recallRun(cache, runKey);
+  const files = recalled ?? (await generateFiles(specs, options, progress));
+  if (!recalled) rememberRun(cache, runKey, files);
+  progress.update("comparing with the output folder");
+  const difference = await compareOutput(options.outDir, files);
+  const changed = difference.stale.length + difference.missing.length + difference.extra.length > 0;
+  if (!overrides.check && changed) {
+    progress.update("writing");
+    await writeOutput(options.outDir, files);
+  }
+  return { files, difference, fromCache: recalled !== undefined };
+}
+
+/** Everything a whole run's output depends on besides the generator (the cache adds its fingerprint). */
+function runInput(specs: SpecFiles, options: GenerateOptions): string {
+  const names = [...specs.keys()].sort(compareText);
+  return JSON.stringify({ maxSpecBytes: options.maxSpecBytes, files: names.map((name) => [name, sha256(specs.get(name)!)]) });
+}
+
+/** A run's output: the file list is stored once, each file's text by its hash. */
+function rememberRun(cache: Cache, runKey: string, files: readonly GeneratedFile[]): void {
+  const listing = files.map((file) => {
+    const hash = sha256(file.contents);
+    cache.set("output-file", hash, file.contents);
+    return [file.path, hash];
+  });
+  cache.set("run", runKey, JSON.stringify(listing));
+}
+
+function recallRun(cache: Cache, runKey: string): GeneratedFile[] | undefined {
+  const listing = cache.get("run", runKey);
+  if (listing === undefined) return undefined;
+  const files: GeneratedFile[] = [];
+  for (const [path, hash] of JSON.parse(listing) as [string, string][]) {
+    const contents = cache.get("output-file", hash);
+    // A file missing from the cache (deleted, corrupt) means a full run: never a partial answer.
+    if (contents === undefined || sha256(contents) !== hash) return undefined;
+    files.push({ path, contents });
+  }
+  return files;
 }
 
 /**

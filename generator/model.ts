@@ -2,6 +2,7 @@
  * The typed model every stage after `buildModel` reads. Emitters never see raw YAML:
  * they get providers and offerings with their schemas already checked, resolved and bundled.
  */
+import type { Cache } from "./cache.js";
 
 /** A JSON value as it came out of a spec file. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -28,6 +29,9 @@ export interface SeedSource {
 export type SchemaRole = "request" | "response" | "stream";
 
 /** A schema with every `$ref` bundled into its own `$defs`: self-contained JSON Schema 2020-12. */
+/** The end of each schema's type name: `<stem>Request`, `<stem>Response`, `<stem>StreamEvent`. */
+export const ROLE_TYPE_SUFFIX: Readonly<Record<SchemaRole, string>> = { request: "Request", response: "Response", stream: "StreamEvent" };
+
 export interface BundledSchema {
   role: SchemaRole;
   /** The bundled schema, annotations (`x-…`) included. */
@@ -203,12 +207,21 @@ export interface GeneratedFile {
   contents: string;
   /** The spec files it was made from (for its banner); empty for files made from all specs. */
   specs?: readonly string[];
+  /** For its banner, where `specs` cannot say it: what a shared file is made from. */
+  origin?: string;
   /** For hand-written files shipped in the output: the repository file it is a copy of. */
   copiedFrom?: string;
+  /** A `.ts` module that only declares types: it becomes a `.d.ts` alone, with no `.js` beside it. */
+  declarationOnly?: boolean;
+}
+
+/** What every emitter may use besides the model: the content-hash cache for costly steps. */
+export interface EmitContext {
+  cache: Cache;
 }
 
 /** An emitter turns the model into files. Adding an output kind means adding an emitter. */
 export interface Emitter {
   name: string;
-  emit(model: Model): GeneratedFile[] | Promise<GeneratedFile[]>;
+  emit(model: Model, context: EmitContext): GeneratedFile[] | Promise<GeneratedFile[]>;
 }

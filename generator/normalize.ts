@@ -5,33 +5,33 @@
  */
 
 import type { ErrorObject } from "ajv";
-import { createAjv } from "./ajv.js";
+import { compileSchema } from "./ajv.js";
 import { compareText, diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
 import { NameScope, pascalIdentifier } from "./escape.js";
 import type { ParsedFile } from "./load.js";
-import type {
-  BundledSchema,
-  Example,
-  Json,
-  JsonObject,
-  Model,
-  OfferingSpec,
-  Parameter,
-  Provenance,
-  ProviderSpec,
-  SchemaRole,
-  SourcePosition,
-  Transport,
+import {
+  ROLE_TYPE_SUFFIX,
+  type BundledSchema,
+  type Example,
+  type Json,
+  type JsonObject,
+  type Model,
+  type OfferingSpec,
+  type Parameter,
+  type Provenance,
+  type ProviderSpec,
+  type SchemaRole,
+  type SourcePosition,
+  type Transport,
 } from "./model.js";
 import { findParameter, joinParameterPath, parameterPaths } from "./parameters.js";
 import type { ResolvedSchemas } from "./resolve.js";
-import { cloneJson, isObject, withoutAnnotations } from "./schema-walk.js";
+import { cloneJson, isObject } from "./schema-walk.js";
 
 export function provenanceOf(value: Json | undefined): Provenance {
   return isObject(value) && typeof value.inferred === "string" ? { kind: "inferred", reason: value.inferred } : { kind: "documented" };
 }
 
-const ROLE_SUFFIX: Record<SchemaRole, string> = { request: "Request", response: "Response", stream: "StreamEvent" };
 
 export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchemas): { model?: Model; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -83,6 +83,7 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
       const stem = `${provider.typePrefix}${pascalIdentifier(transport.id, "Transport")}`;
       typeNames.claim(`${stem}Options`);
       typeNames.claim(`create${stem}Client`);
+      typeNames.claim(`${stem}Client`);
     }
   }
   for (const file of offeringFiles) {
@@ -121,7 +122,7 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
         schema: bundle.schema,
         positions: bundle.positions,
         provenance: provenanceOf(section.provenance as Json),
-        typeName: typeStem + ROLE_SUFFIX[role],
+        typeName: typeStem + ROLE_TYPE_SUFFIX[role],
         position: at(file, pointer),
       };
     }
@@ -180,8 +181,8 @@ function exportedSuffixes(file: ParsedFile, resolved: ResolvedSchemas): string[]
   for (const role of ["request", "response", "stream"] as const) {
     const bundle = resolved.get(file.file)?.[role];
     if (!bundle) continue;
-    suffixes.push(ROLE_SUFFIX[role]);
-    if (isObject(bundle.schema.$defs)) for (const name of Object.keys(bundle.schema.$defs)) suffixes.push(ROLE_SUFFIX[role] + name);
+    suffixes.push(ROLE_TYPE_SUFFIX[role]);
+    if (isObject(bundle.schema.$defs)) for (const name of Object.keys(bundle.schema.$defs)) suffixes.push(ROLE_TYPE_SUFFIX[role] + name);
   }
   return suffixes;
 }
@@ -241,13 +242,12 @@ function checkParameters(file: ParsedFile, request: BundledSchema, diagnostics: 
 /** Examples must pass their own schemas: a wrong example would make every later test lie. */
 function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, BundledSchema>>, diagnostics: Diagnostic[]): Example[] {
   const list = ((file.data as JsonObject).examples ?? []) as JsonObject[];
-  const ajv = createAjv();
   const validators = new Map<SchemaRole, (data: unknown) => ErrorObject[]>();
   const validatorFor = (role: SchemaRole) => {
     let validate = validators.get(role);
     if (!validate) {
       const schema = sections[role];
-      const compiled = schema ? ajv.compile(withoutAnnotations(schema.schema)) : undefined;
+      const compiled = schema ? compileSchema(schema.schema).validate : undefined;
       validate = (data: unknown) => (compiled ? (compiled(data) ? [] : (compiled.errors ?? [])) : []);
       validators.set(role, validate);
     }

@@ -3,7 +3,6 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Options as PrettierOptions } from "prettier";
 
 /** The repository root (the folder holding `schemas/`, `generator/` and `generated/`). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -15,12 +14,21 @@ export interface GenerateOptions {
   outDir: string;
   /** Largest spec file accepted, in bytes: a spec is hand-written text, not a data dump. */
   maxSpecBytes: number;
+  /**
+   * Folder of the content-hash cache (what costly steps made, by the hash of their input), or
+   * `false` for none. Outside the output; deleting it only makes the next run slower.
+   */
+  cacheDir: string | false;
+  /** Type-check everything emitted as one strict program before writing (slow; the tests always do). */
+  verify: boolean;
 }
 
 export const DEFAULT_OPTIONS: GenerateOptions = {
   schemasDir: path.join(PROJECT_ROOT, "schemas"),
   outDir: path.join(PROJECT_ROOT, "generated"),
   maxSpecBytes: 2 * 1024 * 1024,
+  cacheDir: path.join(PROJECT_ROOT, "node_modules", ".cache", "modelspec"),
+  verify: false,
 };
 
 /** Deeper than any hand-written spec; deeper input would overflow the stack of later stages. */
@@ -47,19 +55,3 @@ export const AJV_OPTIONS = {
   // JSON has no prototype: `properties: { toString: ... }` must judge only a value's own `toString`.
   ownProperties: true,
 } as const;
-
-/** Prettier settings are pinned here so output never depends on a user's config file. */
-export const PRETTIER_OPTIONS: PrettierOptions = {
-  printWidth: 100,
-  tabWidth: 2,
-  useTabs: false,
-  semi: true,
-  singleQuote: false,
-  trailingComma: "all",
-  bracketSpacing: true,
-  arrowParens: "always",
-  endOfLine: "lf",
-  proseWrap: "preserve",
-  quoteProps: "as-needed",
-};
-

@@ -11,9 +11,8 @@ import { diagnostic, joinPointer, splitPointer, type Diagnostic } from "./diagno
 import { pascalIdentifier, NameScope } from "./escape.js";
 import type { ParsedFile } from "./load.js";
 import type { Json, JsonObject, SourcePosition } from "./model.js";
-import type { Ajv2020 } from "ajv/dist/2020.js";
-import { createAjv } from "./ajv.js";
-import { isObject, keywordShape, setOwn, withoutAnnotations } from "./schema-walk.js";
+import { compileSchema } from "./ajv.js";
+import { isObject, keywordShape, setOwn } from "./schema-walk.js";
 
 const SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
@@ -232,7 +231,6 @@ export function resolveSchemas(files: readonly ParsedFile[]): { resolved: Resolv
   const byPath = new Map(files.map((f) => [f.file, f]));
   const resolved = new Map<string, Partial<Record<"request" | "response" | "stream", Bundle>>>();
   const diagnostics: Diagnostic[] = [];
-  const ajv = createAjv();
   for (const file of files) {
     if (file.kind !== "offering" || !isObject(file.data)) continue;
     const sections: Partial<Record<"request" | "response" | "stream", Bundle>> = {};
@@ -242,7 +240,7 @@ export function resolveSchemas(files: readonly ParsedFile[]): { resolved: Resolv
       const result = bundleSchema({ file: file.file, base: pointer, pointer }, byPath);
       diagnostics.push(...result.diagnostics);
       if (!result.bundle) continue;
-      const refused = compileProblem(ajv, result.bundle, file.file, pointer);
+      const refused = compileProblem(result.bundle, file.file, pointer);
       if (refused) diagnostics.push(refused);
       else sections[role] = result.bundle;
     }
@@ -265,9 +263,9 @@ export function resolveSchemas(files: readonly ParsedFile[]): { resolved: Resolv
  * diagnostic here instead of a bare exception in a later stage. Ajv names the place as
  * `at "#/..."` for most rules; otherwise the section's schema is named.
  */
-function compileProblem(ajv: Ajv2020, bundle: Bundle, file: string, sectionPointer: string): Diagnostic | undefined {
+function compileProblem(bundle: Bundle, file: string, sectionPointer: string): Diagnostic | undefined {
   try {
-    ajv.compile(withoutAnnotations(bundle.schema));
+    compileSchema(bundle.schema);
     return undefined;
   } catch (error) {
     const message = (error as Error).message;

@@ -36,34 +36,49 @@ export function cloneJson<T>(value: T): T {
   return value;
 }
 
+/** Keywords that document a schema and never change which values it accepts. */
+export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set(["title", "description", "$comment", "default", "examples", "deprecated", "readOnly", "writeOnly"]);
+
+/** Whether a keyword is documentation only: a standard annotation or an `x-` extension. */
+export const isAnnotationKeyword = (keyword: string): boolean => ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith("x-");
+
 /**
  * A copy of a schema without its `x-` annotations: they are notes for readers, and ajv's
  * strict mode rejects keywords it does not know. Data keywords (enum, const, default) are kept whole.
  */
-export function withoutAnnotations<T>(schema: T): T {
+export function withoutAnnotations<T>(schema: T, drop: (keyword: string) => boolean = (keyword) => keyword.startsWith("x-")): T {
   if (!isObject(schema)) return schema;
+  const recurse = (value: unknown) => withoutAnnotations(value, drop);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(schema)) {
-    if (key.startsWith("x-")) continue;
+    if (drop(key)) continue;
     const value = schema[key];
     switch (keywordShape(key)) {
       case "schema":
-        setOwn(out, key, withoutAnnotations(value));
+        setOwn(out, key, recurse(value));
         break;
       case "schema-map": {
         const members: Record<string, unknown> = {};
-        for (const name of Object.keys(value as object)) setOwn(members, name, withoutAnnotations((value as Record<string, unknown>)[name]));
+        for (const name of Object.keys(value as object)) setOwn(members, name, recurse((value as Record<string, unknown>)[name]));
         setOwn(out, key, members);
         break;
       }
       case "schema-list":
-        setOwn(out, key, (value as unknown[]).map(withoutAnnotations));
+        setOwn(out, key, (value as unknown[]).map(recurse));
         break;
       default:
         setOwn(out, key, cloneJson(value));
     }
   }
   return out as T;
+}
+
+/**
+ * What a validator needs of a schema: every keyword that decides validity, no documentation. Two
+ * offerings whose schemas differ only in their descriptions share one validator.
+ */
+export function validationSchema<T>(schema: T): T {
+  return withoutAnnotations(schema, isAnnotationKeyword);
 }
 
 /**

@@ -8,8 +8,9 @@ import { describe, expect, it } from "vitest";
 import { main } from "../generator/cli.js";
 import { generateFiles } from "../generator/generate.js";
 import { readSpecDir } from "../generator/load.js";
+import { verifyTypeScript } from "../generator/verify.js";
 import { compareOutput } from "../generator/write.js";
-import { GENERATED_DIR, SCHEMAS_DIR, generateFromRepo, withTempDir } from "./helpers.js";
+import { GENERATED_DIR, SCHEMAS_DIR, generateFromRepo, sharedType, withTempDir } from "./helpers.js";
 
 function captureIo() {
   const out: string[] = [];
@@ -35,15 +36,17 @@ describe("golden output", () => {
     await withTempDir(async (dir) => {
       const out = path.join(dir, "generated");
       await cp(GENERATED_DIR, out, { recursive: true });
-      const edited = path.join(out, "cloudflare/gpt-5.4-mini/types.d.ts");
+      const shared = sharedType(await generateFromRepo(), "cloudflare/gpt-5.4-mini", "CloudflareGpt54MiniRequest").file.path;
+      const edited = path.join(out, shared);
       const text = await readFile(edited, "utf8");
+      expect(text).toContain("temperature?: number");
       await writeFile(edited, text.replace("temperature?: number", "temperature?: string"));
       await rm(path.join(out, "catalog.json"));
       await writeFile(path.join(out, "stray.js"), "export {};\n");
       const { io, err } = captureIo();
       expect(await main(["generate", "--check", "--out", out], io)).toBe(1);
       const message = err.join("\n");
-      expect(message).toContain("stale:   cloudflare/gpt-5.4-mini/types.d.ts");
+      expect(message).toContain(`stale:   ${shared}`);
       expect(message).toContain("missing: catalog.json");
       expect(message).toContain("extra:   stray.js");
       // --check wrote nothing: the edit is still there.
@@ -60,6 +63,12 @@ describe("golden output", () => {
     for (let i = 0; i < first.length; i++) expect(second[i]!.contents, first[i]!.path).toBe(first[i]!.contents);
     const fromRepo = await generateFromRepo();
     expect(fromRepo.map((f) => f.contents)).toEqual(first.map((f) => f.contents));
+  });
+
+  it("everything emitted type-checks as one strict program, as `generate --verify` checks it", async () => {
+    const files = await generateFromRepo();
+    expect(files.filter((f) => f.path.endsWith(".d.ts")).length).toBeGreaterThan(20);
+    expect(() => verifyTypeScript(files)).not.toThrow();
   });
 
   it("every generated code and Markdown file starts with a banner naming where it comes from", async () => {

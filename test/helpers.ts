@@ -140,3 +140,22 @@ examples:
     response: { text: hello }
 `,
 };
+
+/**
+ * Where an offering's type lives: its `types.d.ts` re-exports it from the provider's shared
+ * declarations (`<provider>/types/<role>-<hash>.d.ts`) under a provider-wide name.
+ */
+export function sharedType(files: readonly GeneratedFile[], offeringDir: string, typeName: string): { file: GeneratedFile; name: string } {
+  const own = files.find((f) => f.path === `${offeringDir}/types.d.ts`);
+  if (!own) throw new Error(`no ${offeringDir}/types.d.ts`);
+  for (const match of own.contents.matchAll(/export type \{([^}]*)\} from "([^"]+)";/g)) {
+    const renamed = match[1]!.split(",").map((part) => part.trim().split(/\s+as\s+/));
+    const hit = renamed.find(([, alias]) => alias === typeName);
+    if (!hit) continue;
+    const target = path.posix.normalize(path.posix.join(offeringDir, match[2]!.replace(/\.js$/, ".d.ts")));
+    const file = files.find((f) => f.path === target);
+    if (!file) throw new Error(`${offeringDir}/types.d.ts re-exports from ${target}, which was not generated`);
+    return { file, name: hit[0]! };
+  }
+  throw new Error(`${offeringDir}/types.d.ts does not export ${typeName}`);
+}

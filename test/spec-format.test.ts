@@ -29,7 +29,7 @@ describe("responseBody.countField", () => {
     const transport = model.providers[0]!.transports[0]!;
     expect(transport.kind === "http" && transport.responseBody).toEqual({ kind: "data-array", data: "data", countField: "temperature" });
     const descriptor = (await generateFiles(textFiles(files))).find((f) => f.path === "acme/provider.js")!.contents;
-    expect(descriptor).toMatch(/countField: "temperature"/);
+    expect(descriptor).toMatch(/"countField": "temperature"/);
   });
 
   it.each([
@@ -54,7 +54,7 @@ describe("streaming.errorField", () => {
     const files = withTransport("{ kind: plain }", "    streaming: { format: sse, enable: { field: stream, value: true }, errorField: failure }\n");
     const tiny = MINIMAL_SPECS[TINY]!.replace("      temperature:", "      stream: { type: boolean }\n      temperature:").replace("    temperature: { inferred: \"fixture\" }", "    temperature: { inferred: \"fixture\" }\n    stream: documented");
     const descriptor = (await generateFiles(textFiles({ ...files, [TINY]: tiny }))).find((f) => f.path === "acme/provider.js")!.contents;
-    expect(descriptor).toMatch(/errorField: "failure"/);
+    expect(descriptor).toMatch(/"errorField": "failure"/);
   });
 
   it("must be a non-empty string", () => {

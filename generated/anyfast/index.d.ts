@@ -4,15 +4,18 @@ import { offering as gpt54Mini } from "./gpt-5.4-mini/index.js";
 export type * from "./gpt-5.4-mini/types.js";
 export * from "./client.js";
 export { provider } from "./provider.js";
+
 /**
  * Every Anyfast offering, by a name made from its slug.
  */
 export declare const offerings: {
   readonly gpt54Mini: typeof gpt54Mini;
 };
+
 /**
  * Anyfast's client factories, by transport id: `clients[transport](options)[offering.clientKey]`.
  */
 export declare const clients: {
   readonly rest: typeof createAnyfastRestClient;
 };
+export {};

@@ -3,12 +3,14 @@ import { createAnyfastRestClient } from "./client.js";
 import { offering as gpt54Mini } from "./gpt-5.4-mini/index.js";
 export * from "./client.js";
 export { provider } from "./provider.js";
+
 /**
  * Every Anyfast offering, by a name made from its slug.
  */
 export const offerings = {
   gpt54Mini,
 };
+
 /**
  * Anyfast's client factories, by transport id: `clients[transport](options)[offering.clientKey]`.
  */

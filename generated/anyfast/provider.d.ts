@@ -34,7 +34,9 @@ export declare const provider: {
           "response.failed",
           "response.incomplete",
         ];
-        readonly errorEventTypes: readonly ["error"];
+        readonly errorEventTypes: readonly [
+          "error",
+        ];
         readonly doneSentinel: "[DONE]";
       };
       readonly pathParams: readonly [];
@@ -49,13 +51,17 @@ export declare const provider: {
       readonly parameter: "param";
     };
     readonly schema: {
-      readonly description: 'Failure body: `{ "error": { "message", "type", "code" } }` (OpenAI\'s format; `param` as in OpenAI\'s errors).';
+      readonly description: "Failure body: `{ \"error\": { \"message\", \"type\", \"code\" } }` (OpenAI's format; `param` as in OpenAI's errors).";
       readonly type: "object";
-      readonly required: readonly ["error"];
+      readonly required: readonly [
+        "error",
+      ];
       readonly properties: {
         readonly error: {
           readonly type: "object";
-          readonly required: readonly ["message"];
+          readonly required: readonly [
+            "message",
+          ];
           readonly properties: {
             readonly message: {
               readonly type: "string";
@@ -92,5 +98,14 @@ export declare const provider: {
       readonly additionalProperties: true;
     };
   };
-  readonly retryStatuses: readonly [408, 409, 429, 500, 502, 503, 504];
+  readonly retryStatuses: readonly [
+    408,
+    409,
+    429,
+    500,
+    502,
+    503,
+    504,
+  ];
 };
+export {};

@@ -3,55 +3,108 @@
  * Anyfast: transports, error envelope and retry statuses, as the spec declares them.
  */
 export const provider = {
-  id: "anyfast",
-  name: "Anyfast",
-  docsUrl: "https://docs.anyfast.ai",
-  transports: [
+  "id": "anyfast",
+  "name": "Anyfast",
+  "docsUrl": "https://docs.anyfast.ai",
+  "transports": [
     {
-      id: "rest",
-      kind: "http",
-      baseUrl: "https://www.anyfast.ai",
-      method: "POST",
-      path: "/v1/responses",
-      auth: { scheme: "bearer", header: "Authorization" },
-      requestBody: { kind: "plain" },
-      responseBody: { kind: "plain" },
-      streaming: {
-        format: "sse",
-        enable: { field: "stream", value: true },
-        terminalEventTypes: ["response.completed", "response.failed", "response.incomplete"],
-        errorEventTypes: ["error"],
-        doneSentinel: "[DONE]",
+      "id": "rest",
+      "kind": "http",
+      "baseUrl": "https://www.anyfast.ai",
+      "method": "POST",
+      "path": "/v1/responses",
+      "auth": {
+        "scheme": "bearer",
+        "header": "Authorization"
       },
-      pathParams: [],
-    },
-  ],
-  errors: {
-    pointer: "/error",
-    fields: { code: "code", message: "message", type: "type", parameter: "param" },
-    schema: {
-      description:
-        'Failure body: `{ "error": { "message", "type", "code" } }` (OpenAI\'s format; `param` as in OpenAI\'s errors).',
-      type: "object",
-      required: ["error"],
-      properties: {
-        error: {
-          type: "object",
-          required: ["message"],
-          properties: {
-            message: { type: "string" },
-            type: { description: "Error category, e.g. `authentication_error`.", type: "string" },
-            code: {
-              description: "Error code, e.g. `invalid_api_key`.",
-              anyOf: [{ type: "string" }, { type: "null" }],
-            },
-            param: { anyOf: [{ type: "string" }, { type: "null" }] },
-          },
-          additionalProperties: true,
+      "requestBody": {
+        "kind": "plain"
+      },
+      "responseBody": {
+        "kind": "plain"
+      },
+      "streaming": {
+        "format": "sse",
+        "enable": {
+          "field": "stream",
+          "value": true
         },
+        "terminalEventTypes": [
+          "response.completed",
+          "response.failed",
+          "response.incomplete"
+        ],
+        "errorEventTypes": [
+          "error"
+        ],
+        "doneSentinel": "[DONE]"
       },
-      additionalProperties: true,
+      "pathParams": []
+    }
+  ],
+  "errors": {
+    "pointer": "/error",
+    "fields": {
+      "code": "code",
+      "message": "message",
+      "type": "type",
+      "parameter": "param"
     },
+    "schema": {
+      "description": "Failure body: `{ \"error\": { \"message\", \"type\", \"code\" } }` (OpenAI's format; `param` as in OpenAI's errors).",
+      "type": "object",
+      "required": [
+        "error"
+      ],
+      "properties": {
+        "error": {
+          "type": "object",
+          "required": [
+            "message"
+          ],
+          "properties": {
+            "message": {
+              "type": "string"
+            },
+            "type": {
+              "description": "Error category, e.g. `authentication_error`.",
+              "type": "string"
+            },
+            "code": {
+              "description": "Error code, e.g. `invalid_api_key`.",
+              "anyOf": [
+                {
+                  "type": "string"
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            },
+            "param": {
+              "anyOf": [
+                {
+                  "type": "string"
+                },
+                {
+                  "type": "null"
+                }
+              ]
+            }
+          },
+          "additionalProperties": true
+        }
+      },
+      "additionalProperties": true
+    }
   },
-  retryStatuses: [408, 409, 429, 500, 502, 503, 504],
+  "retryStatuses": [
+    408,
+    409,
+    429,
+    500,
+    502,
+    503,
+    504
+  ]
 };

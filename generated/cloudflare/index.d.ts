@@ -8,6 +8,7 @@ import { offering as gpt54Nano } from "./gpt-5.4-nano/index.js";
 export type * from "./gpt-5.4-nano/types.js";
 export * from "./client.js";
 export { provider } from "./provider.js";
+
 /**
  * Every Cloudflare Workers AI offering, by a name made from its slug.
  */
@@ -16,6 +17,7 @@ export declare const offerings: {
   readonly gpt54Mini: typeof gpt54Mini;
   readonly gpt54Nano: typeof gpt54Nano;
 };
+
 /**
  * Cloudflare Workers AI's client factories, by transport id: `clients[transport](options)[offering.clientKey]`.
  */
@@ -23,3 +25,4 @@ export declare const clients: {
   readonly rest: typeof createCloudflareRestClient;
   readonly binding: typeof createCloudflareBindingClient;
 };
+export {};

@@ -5,6 +5,7 @@ import { offering as gpt54Mini } from "./gpt-5.4-mini/index.js";
 import { offering as gpt54Nano } from "./gpt-5.4-nano/index.js";
 export * from "./client.js";
 export { provider } from "./provider.js";
+
 /**
  * Every Cloudflare Workers AI offering, by a name made from its slug.
  */
@@ -13,6 +14,7 @@ export const offerings = {
   gpt54Mini,
   gpt54Nano,
 };
+
 /**
  * Cloudflare Workers AI's client factories, by transport id: `clients[transport](options)[offering.clientKey]`.
  */

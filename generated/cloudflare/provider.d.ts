@@ -68,7 +68,10 @@ export declare const provider: {
     readonly schema: {
       readonly description: "REST failure body: the same envelope as a success, with `success: false` and `errors: [{ code, message }]`.";
       readonly type: "object";
-      readonly required: readonly ["success", "errors"];
+      readonly required: readonly [
+        "success",
+        "errors",
+      ];
       readonly properties: {
         readonly result: {
           readonly description: "Absent or null on failure.";
@@ -81,7 +84,9 @@ export declare const provider: {
           readonly type: "array";
           readonly items: {
             readonly type: "object";
-            readonly required: readonly ["message"];
+            readonly required: readonly [
+              "message",
+            ];
             readonly properties: {
               readonly code: {
                 readonly description: "Cloudflare's internal error code, e.g. 5007 (no such model), 3040 (out of capacity).";
@@ -102,5 +107,14 @@ export declare const provider: {
       readonly additionalProperties: true;
     };
   };
-  readonly retryStatuses: readonly [408, 409, 429, 500, 502, 503, 504];
+  readonly retryStatuses: readonly [
+    408,
+    409,
+    429,
+    500,
+    502,
+    503,
+    504,
+  ];
 };
+export {};

@@ -3,78 +3,117 @@
  * Cloudflare Workers AI: transports, error envelope and retry statuses, as the spec declares them.
  */
 export const provider = {
-  id: "cloudflare",
-  name: "Cloudflare Workers AI",
-  docsUrl: "https://developers.cloudflare.com/workers-ai/",
-  transports: [
+  "id": "cloudflare",
+  "name": "Cloudflare Workers AI",
+  "docsUrl": "https://developers.cloudflare.com/workers-ai/",
+  "transports": [
     {
-      id: "rest",
-      kind: "http",
-      baseUrl: "https://api.cloudflare.com",
-      method: "POST",
-      path: "/client/v4/accounts/{accountId}/ai/run/{model}",
-      pathParams: [
+      "id": "rest",
+      "kind": "http",
+      "baseUrl": "https://api.cloudflare.com",
+      "method": "POST",
+      "path": "/client/v4/accounts/{accountId}/ai/run/{model}",
+      "pathParams": [
         {
-          name: "accountId",
-          description: "The Cloudflare account id (`account_id` in Cloudflare's docs).",
-        },
+          "name": "accountId",
+          "description": "The Cloudflare account id (`account_id` in Cloudflare's docs)."
+        }
       ],
-      auth: { scheme: "bearer", header: "Authorization" },
-      requestBody: { kind: "plain" },
-      responseBody: { kind: "envelope", result: "result", success: "success" },
-      streaming: {
-        format: "sse",
-        enable: { field: "stream", value: true },
-        doneSentinel: "[DONE]",
-        errorField: "errors",
-        terminalEventTypes: [],
-        errorEventTypes: [],
+      "auth": {
+        "scheme": "bearer",
+        "header": "Authorization"
       },
+      "requestBody": {
+        "kind": "plain"
+      },
+      "responseBody": {
+        "kind": "envelope",
+        "result": "result",
+        "success": "success"
+      },
+      "streaming": {
+        "format": "sse",
+        "enable": {
+          "field": "stream",
+          "value": true
+        },
+        "doneSentinel": "[DONE]",
+        "errorField": "errors",
+        "terminalEventTypes": [],
+        "errorEventTypes": []
+      }
     },
     {
-      id: "binding",
-      kind: "workers-binding",
-      streaming: {
-        format: "sse",
-        enable: { field: "stream", value: true },
-        doneSentinel: "[DONE]",
-        errorField: "errors",
-        terminalEventTypes: [],
-        errorEventTypes: [],
-      },
-    },
-  ],
-  errors: {
-    pointer: "/errors",
-    fields: { code: "code", message: "message" },
-    schema: {
-      description:
-        "REST failure body: the same envelope as a success, with `success: false` and `errors: [{ code, message }]`.",
-      type: "object",
-      required: ["success", "errors"],
-      properties: {
-        result: { description: "Absent or null on failure." },
-        success: { type: "boolean", const: false },
-        errors: {
-          type: "array",
-          items: {
-            type: "object",
-            required: ["message"],
-            properties: {
-              code: {
-                description:
-                  "Cloudflare's internal error code, e.g. 5007 (no such model), 3040 (out of capacity).",
-                type: "integer",
-              },
-              message: { type: "string" },
-            },
-            additionalProperties: true,
-          },
+      "id": "binding",
+      "kind": "workers-binding",
+      "streaming": {
+        "format": "sse",
+        "enable": {
+          "field": "stream",
+          "value": true
         },
-        messages: { type: "array", items: true },
-      },
-      additionalProperties: true,
+        "doneSentinel": "[DONE]",
+        "errorField": "errors",
+        "terminalEventTypes": [],
+        "errorEventTypes": []
+      }
+    }
+  ],
+  "errors": {
+    "pointer": "/errors",
+    "fields": {
+      "code": "code",
+      "message": "message"
     },
+    "schema": {
+      "description": "REST failure body: the same envelope as a success, with `success: false` and `errors: [{ code, message }]`.",
+      "type": "object",
+      "required": [
+        "success",
+        "errors"
+      ],
+      "properties": {
+        "result": {
+          "description": "Absent or null on failure."
+        },
+        "success": {
+          "type": "boolean",
+          "const": false
+        },
+        "errors": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": [
+              "message"
+            ],
+            "properties": {
+              "code": {
+                "description": "Cloudflare's internal error code, e.g. 5007 (no such model), 3040 (out of capacity).",
+                "type": "integer"
+              },
+              "message": {
+                "type": "string"
+              }
+            },
+            "additionalProperties": true
+          }
+        },
+        "messages": {
+          "type": "array",
+          "items": true
+        }
+      },
+      "additionalProperties": true
+    }
   },
-  retryStatuses: [408, 409, 429, 500, 502, 503, 504],
+  "retryStatuses": [
+    408,
+    409,
+    429,
+    500,
+    502,
+    503,
+    504
+  ]
 };

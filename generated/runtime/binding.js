@@ -3,95 +3,87 @@
  * Typed calls over a Cloudflare Workers AI binding (`env.AI`). The binding type is structural so the
  * real `Ai` from @cloudflare/workers-types fits without this file importing it.
  */
-import {
-  AbortError,
-  BindingError,
-  ConfigurationError,
-  InvalidResponseError,
-  ModelspecError,
-  StreamEndedEarlyError,
-  TimeoutError,
-} from "./errors.js";
+import { AbortError, BindingError, ConfigurationError, InvalidResponseError, ModelspecError, StreamEndedEarlyError, TimeoutError, } from "./errors.js";
 import { readEvents } from "./sse.js";
 import { buildPayload, checkRequest, checkResponse, linkAbort } from "./util.js";
 export function createBindingClient(descriptor, options) {
-  const { provider, transport, errors } = descriptor;
-  if (typeof options.binding?.run !== "function")
-    throw new ConfigurationError(`${provider}: the binding option must be env.AI`);
-  function split(call) {
-    const { timeout, validateRequest, validateResponse, signal, ...ai } = call;
-    const link = signal || timeout !== undefined ? linkAbort(signal, timeout) : undefined;
-    const gateway = ai.gateway ?? options.gateway;
-    const aiOptions = { ...ai, ...(gateway && { gateway }), ...(link && { signal: link.signal }) };
-    return {
-      link,
-      aiOptions,
-      validateRequest: validateRequest ?? options.validateRequest ?? true,
-      validateResponse: validateResponse ?? options.validateResponse ?? false,
-    };
-  }
-  async function run(model, inputs, aiOptions, link) {
-    if (link?.userAborted) throw new AbortError("request aborted"); // an already-aborted call sends nothing
-    try {
-      return await options.binding.run(model, inputs, aiOptions);
-    } catch (error) {
-      throw failure(error, link);
+    const { provider, transport, errors } = descriptor;
+    if (typeof options.binding?.run !== "function")
+        throw new ConfigurationError(`${provider}: the binding option must be env.AI`);
+    function split(call) {
+        const { timeout, validateRequest, validateResponse, signal, ...ai } = call;
+        const link = signal || timeout !== undefined ? linkAbort(signal, timeout) : undefined;
+        const gateway = ai.gateway ?? options.gateway;
+        const aiOptions = { ...ai, ...(gateway && { gateway }), ...(link && { signal: link.signal }) };
+        return {
+            link,
+            aiOptions,
+            validateRequest: validateRequest ?? options.validateRequest ?? true,
+            validateResponse: validateResponse ?? options.validateResponse ?? false,
+        };
     }
-  }
-  function failure(error, link) {
-    if (error instanceof ModelspecError) return error;
-    if (link?.userAborted) return new AbortError("request aborted");
-    if (link?.timedOut) return new TimeoutError(`${provider}: the binding call timed out`);
-    return new BindingError(
-      `${provider}: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
-  }
-  return {
-    async send(operation, call = {}) {
-      const { link, aiOptions, validateRequest, validateResponse } = split(call);
-      try {
-        const inputs = buildPayload(operation.request, operation.fixed);
-        if (validateRequest) checkRequest(operation.validators?.request, inputs);
-        const output = await run(operation.model, inputs, aiOptions, link);
-        if (validateResponse) checkResponse(operation.validators?.response, output, "response");
-        return output;
-      } finally {
-        link?.dispose();
-      }
-    },
-    stream(operation, call = {}) {
-      async function* events() {
-        const streaming = transport.streaming;
-        if (!streaming)
-          throw new ConfigurationError(`${provider}: transport "${transport.id}" does not stream`);
-        const { link, aiOptions, validateRequest, validateResponse } = split(call);
+    async function run(model, inputs, aiOptions, link) {
+        if (link?.userAborted)
+            throw new AbortError("request aborted"); // an already-aborted call sends nothing
         try {
-          const inputs = buildPayload(operation.request, operation.fixed, {
-            [streaming.enable.field]: streaming.enable.value,
-          });
-          if (validateRequest) checkRequest(operation.validators?.request, inputs);
-          const output = await run(operation.model, inputs, aiOptions, link);
-          link?.clearTimeout();
-          if (!(output instanceof ReadableStream))
-            throw new InvalidResponseError(`${provider}: the binding did not return a stream`);
-          yield* readEvents(output, {
-            streaming,
-            errors,
-            validator: validateResponse ? operation.validators?.stream : undefined,
-            readError: (error) =>
-              link?.userAborted
-                ? new AbortError("request aborted")
-                : new StreamEndedEarlyError(`${provider}: the event stream broke off`, {
-                    cause: error,
-                  }),
-          });
-        } finally {
-          link?.abort();
-          link?.dispose();
+            return await options.binding.run(model, inputs, aiOptions);
         }
-      }
-      return { [Symbol.asyncIterator]: () => events() };
-    },
-  };
+        catch (error) {
+            throw failure(error, link);
+        }
+    }
+    function failure(error, link) {
+        if (error instanceof ModelspecError)
+            return error;
+        if (link?.userAborted)
+            return new AbortError("request aborted");
+        if (link?.timedOut)
+            return new TimeoutError(`${provider}: the binding call timed out`);
+        return new BindingError(`${provider}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    return {
+        async send(operation, call = {}) {
+            const { link, aiOptions, validateRequest, validateResponse } = split(call);
+            try {
+                const inputs = buildPayload(operation.request, operation.fixed);
+                if (validateRequest)
+                    checkRequest(operation.validators?.request, inputs);
+                const output = await run(operation.model, inputs, aiOptions, link);
+                if (validateResponse)
+                    checkResponse(operation.validators?.response, output, "response");
+                return output;
+            }
+            finally {
+                link?.dispose();
+            }
+        },
+        stream(operation, call = {}) {
+            async function* events() {
+                const streaming = transport.streaming;
+                if (!streaming)
+                    throw new ConfigurationError(`${provider}: transport "${transport.id}" does not stream`);
+                const { link, aiOptions, validateRequest, validateResponse } = split(call);
+                try {
+                    const inputs = buildPayload(operation.request, operation.fixed, { [streaming.enable.field]: streaming.enable.value });
+                    if (validateRequest)
+                        checkRequest(operation.validators?.request, inputs);
+                    const output = await run(operation.model, inputs, aiOptions, link);
+                    link?.clearTimeout();
+                    if (!(output instanceof ReadableStream))
+                        throw new InvalidResponseError(`${provider}: the binding did not return a stream`);
+                    yield* readEvents(output, {
+                        streaming,
+                        errors,
+                        validator: validateResponse ? operation.validators?.stream : undefined,
+                        readError: (error) => link?.userAborted ? new AbortError("request aborted") : new StreamEndedEarlyError(`${provider}: the event stream broke off`, { cause: error }),
+                    });
+                }
+                finally {
+                    link?.abort();
+                    link?.dispose();
+                }
+            }
+            return { [Symbol.asyncIterator]: () => events() };
+        },
+    };
 }

@@ -37,14 +37,7 @@
  * carry its request id. The package root re-exports them. The mock server (mock-server.ts)
  * is Node-only and deliberately not exported here.
  */
-export {
-  createHttpClient,
-  backoff,
-  parseRetryAfter,
-  isLoopback,
-  DEFAULT_MAX_RETRIES,
-  DEFAULT_TIMEOUT_MS,
-} from "./http.js";
+export { createHttpClient, backoff, parseRetryAfter, isLoopback, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./http.js";
 export { createBindingClient } from "./binding.js";
 export { readEvents } from "./sse.js";
 export * from "./errors.js";

@@ -1,73 +1,63 @@
 // Copied by modelspec from generator/runtime/mock-server.ts. Do not edit here: change that file and run `npm run generate`.
 import type { ErrorDescriptor, TransportDescriptor, Validators } from "./types.js";
-type JsonRecord = Record<string, unknown>;
+/** JSON objects; typed `object` because the generated examples carry the offerings' interfaces, which have no index signature. */
 export interface MockExample {
-  name?: string;
-  request: JsonRecord;
-  /** The unwrapped answer (the envelope's result, one data item, or the plain body); an already wrapped body is sent as is. */
-  response?: JsonRecord;
-  events?: readonly JsonRecord[];
+    name?: string;
+    request: object;
+    /** The unwrapped answer (the envelope's result, one data item, or the plain body); an already wrapped body is sent as is. */
+    response?: object;
+    events?: readonly object[];
 }
 export interface MockOffering {
-  /** Provider id, e.g. `runware`. */
-  provider: string;
-  /** The model id as the provider writes it. */
-  model: string;
-  /** The provider's transports; only `http` ones are served. */
-  transports: readonly TransportDescriptor[];
-  /** The error descriptor; its `schema` (optional) decides array vs object and fills required fields. */
-  errors: ErrorDescriptor & {
-    schema?: unknown;
-  };
-  validators?: Validators;
-  examples: readonly MockExample[];
+    /** Provider id, e.g. `runware`. */
+    provider: string;
+    /** The model id as the provider writes it. */
+    model: string;
+    /** The provider's transports; only `http` ones are served. */
+    transports: readonly TransportDescriptor[];
+    /** The error descriptor; its `schema` (optional) decides array vs object and fills required fields. */
+    errors: ErrorDescriptor & {
+        schema?: unknown;
+    };
+    validators?: Validators;
+    examples: readonly MockExample[];
 }
 export interface MockServerOptions {
-  port?: number;
-  host?: string;
-  /** When set, the bearer token must equal it; otherwise any non-empty token is accepted. */
-  apiKey?: string;
-  offerings: readonly MockOffering[];
-  /** Delay of the `slow` fault, in ms. Default 2000. */
-  slowDelayMs?: number;
-  /** Delay the `rate-limit` fault asks for, in ms. Default 1000. */
-  retryAfterMs?: number;
-  /** Pause between stream events, in ms. Default 0. */
-  eventDelayMs?: number;
+    port?: number;
+    host?: string;
+    /** When set, the bearer token must equal it; otherwise any non-empty token is accepted. */
+    apiKey?: string;
+    offerings: readonly MockOffering[];
+    /** Delay of the `slow` fault, in ms. Default 2000. */
+    slowDelayMs?: number;
+    /** Delay the `rate-limit` fault asks for, in ms. Default 1000. */
+    retryAfterMs?: number;
+    /** Pause between stream events, in ms. Default 0. */
+    eventDelayMs?: number;
 }
 /** What the server saw, for tests. Never holds headers (they carry the key). */
 export interface MockRequestRecord {
-  method: string;
-  path: string;
-  /** `provider/model` once routed. */
-  offering?: string;
-  fault?: string;
-  stream: boolean;
-  status?: number;
-  /** The client went away before the reply was finished (a cancelled stream, a timeout). */
-  aborted: boolean;
-  /** The parsed JSON body, as received (bodies hold no credentials; headers, which do, are not kept). */
-  body?: unknown;
+    method: string;
+    path: string;
+    /** `provider/model` once routed. */
+    offering?: string;
+    fault?: string;
+    stream: boolean;
+    status?: number;
+    /** The client went away before the reply was finished (a cancelled stream, a timeout). */
+    aborted: boolean;
+    /** The parsed JSON body, as received (bodies hold no credentials; headers, which do, are not kept). */
+    body?: unknown;
 }
 export interface MockServer {
-  url: string;
-  port: number;
-  requests: MockRequestRecord[];
-  /** Resolves once no request is in flight (every reply finished or its connection closed). */
-  idle(): Promise<void>;
-  close(): Promise<void>;
+    url: string;
+    port: number;
+    requests: MockRequestRecord[];
+    /** Resolves once no request is in flight (every reply finished or its connection closed). */
+    idle(): Promise<void>;
+    close(): Promise<void>;
 }
 /** Every value the `x-modelspec-fault` header takes. */
-export declare const MOCK_FAULTS: readonly [
-  "rate-limit",
-  "server-error",
-  "unavailable",
-  "slow",
-  "cut-stream",
-  "malformed-json",
-  "stream-error",
-  "task-error",
-];
+export declare const MOCK_FAULTS: readonly ["rate-limit", "server-error", "unavailable", "slow", "cut-stream", "malformed-json", "stream-error", "task-error"];
 export type MockFault = (typeof MOCK_FAULTS)[number];
 export declare function startMockServer(options: MockServerOptions): Promise<MockServer>;
-export {};

@@ -27,550 +27,391 @@
 import { createServer } from "node:http";
 import { getPointer, isObject } from "./util.js";
 /** Every value the `x-modelspec-fault` header takes. */
-export const MOCK_FAULTS = [
-  "rate-limit",
-  "server-error",
-  "unavailable",
-  "slow",
-  "cut-stream",
-  "malformed-json",
-  "stream-error",
-  "task-error",
-];
+export const MOCK_FAULTS = ["rate-limit", "server-error", "unavailable", "slow", "cut-stream", "malformed-json", "stream-error", "task-error"];
 const FAULTS = new Set(MOCK_FAULTS);
 /** The `task-error` fault: the model failed the task (reported inside a 200). */
-const TASK_FAILED = {
-  status: 500,
-  code: "task_failed",
-  type: "server_error",
-  message: "The model failed to complete the task",
-};
+const TASK_FAILED = { status: 500, code: "task_failed", type: "server_error", message: "The model failed to complete the task" };
 export async function startMockServer(options) {
-  const host = options.host ?? "127.0.0.1";
-  const routes = buildRoutes(options.offerings);
-  const timers = new Set();
-  const faultCounts = new Map();
-  const jobs = new Map();
-  const requests = [];
-  let requestCounter = 0;
-  let closed = false;
-  let inFlight = 0;
-  const idleWaiters = [];
-  /** A tracked timer: close() clears it; resolves false when the reply is gone or the server closed. */
-  function pause(ms, res) {
-    if (ms <= 0) return Promise.resolve(!res.destroyed && !closed);
-    return new Promise((resolve) => {
-      const entry = {
-        timer: setTimeout(() => finish(), ms),
-        done: () => finish(),
-      };
-      const finish = () => {
-        clearTimeout(entry.timer);
-        timers.delete(entry);
-        res.off("close", finish);
-        resolve(!res.destroyed && !closed);
-      };
-      timers.add(entry);
-      res.once("close", finish);
-    });
-  }
-  async function handle(req, res, record) {
-    res.setHeader("x-request-id", `req_mock_${++requestCounter}`);
-    const raw = await readBody(req);
-    const path = (req.url ?? "/").split("?")[0];
-    const matched = routes
-      .map((route) => ({ route, match: route.pattern.exec(path) }))
-      .filter((m) => m.match);
-    if (matched.length === 0) return sendJson(res, record, 404, { error: `no route for ${path}` });
-    if (req.method !== "POST") return sendJson(res, record, 405, { error: "only POST is served" });
-    let body;
-    let parseFailed = false;
-    try {
-      body = JSON.parse(raw);
-      record.body = body;
-    } catch {
-      parseFailed = true;
-    }
-    const { route, offering } = pickOffering(matched, body);
-    const transport = route.transport;
-    const fail = (f, task, reference = offering ?? route.offerings[0]) =>
-      sendJson(res, record, f.status, errorBody(reference, transport, f, task));
-    const header = (transport.auth.header ?? "authorization").toLowerCase();
-    const auth = req.headers[header];
-    const token = typeof auth === "string" && auth.startsWith("Bearer ") ? auth.slice(7) : "";
-    if (!token || (options.apiKey !== undefined && token !== options.apiKey)) {
-      return fail({
-        status: 401,
-        code: "invalid_api_key",
-        type: "authentication_error",
-        message: "Missing or invalid API key",
-      });
-    }
-    if (parseFailed)
-      return fail({
-        status: 400,
-        code: "invalid_json",
-        type: "invalid_request_error",
-        message: "The request body is not valid JSON",
-      });
-    if (!offering) {
-      const served = [
-        ...new Set(matched.flatMap((m) => m.route.offerings.map((o) => JSON.stringify(o.model)))),
-      ]
-        .sort()
-        .join(", ");
-      const asked = requestedModel(matched, body);
-      const message = `No such model${asked === undefined ? "" : ` ${JSON.stringify(asked.slice(0, 200))}`} on this route; it serves ${served}`;
-      return fail({
-        status: 404,
-        code: "model_not_found",
-        type: "invalid_request_error",
-        message,
-        parameter: "model",
-      });
-    }
-    record.offering = `${offering.provider}/${offering.model}`;
-    let task;
-    if (transport.requestBody.kind === "task-array") {
-      const tasks = Array.isArray(body) ? body.filter(isObject) : [];
-      if (tasks.length === 0)
-        return fail({
-          status: 400,
-          code: "invalid_request",
-          type: "invalid_request_error",
-          message: "The body must be an array of tasks",
+    const host = options.host ?? "127.0.0.1";
+    const routes = buildRoutes(options.offerings);
+    const timers = new Set();
+    const faultCounts = new Map();
+    const jobs = new Map();
+    const requests = [];
+    let requestCounter = 0;
+    let closed = false;
+    let inFlight = 0;
+    const idleWaiters = [];
+    /** A tracked timer: close() clears it; resolves false when the reply is gone or the server closed. */
+    function pause(ms, res) {
+        if (ms <= 0)
+            return Promise.resolve(!res.destroyed && !closed);
+        return new Promise((resolve) => {
+            const entry = {
+                timer: setTimeout(() => finish(), ms),
+                done: () => finish(),
+            };
+            const finish = () => {
+                clearTimeout(entry.timer);
+                timers.delete(entry);
+                res.off("close", finish);
+                resolve(!res.destroyed && !closed);
+            };
+            timers.add(entry);
+            res.once("close", finish);
         });
-      task = tasks[0];
-    } else {
-      if (!isObject(body))
-        return fail({
-          status: 400,
-          code: "invalid_request",
-          type: "invalid_request_error",
-          message: "The body must be a JSON object",
+    }
+    async function handle(req, res, record) {
+        res.setHeader("x-request-id", `req_mock_${++requestCounter}`);
+        const raw = await readBody(req);
+        const path = (req.url ?? "/").split("?")[0];
+        const matched = routes.map((route) => ({ route, match: route.pattern.exec(path) })).filter((m) => m.match);
+        if (matched.length === 0)
+            return sendJson(res, record, 404, { error: `no route for ${path}` });
+        if (req.method !== "POST")
+            return sendJson(res, record, 405, { error: "only POST is served" });
+        let body;
+        let parseFailed = false;
+        try {
+            body = JSON.parse(raw);
+            record.body = body;
+        }
+        catch {
+            parseFailed = true;
+        }
+        const { route, offering } = pickOffering(matched, body);
+        const transport = route.transport;
+        const fail = (f, task, reference = offering ?? route.offerings[0]) => sendJson(res, record, f.status, errorBody(reference, transport, f, task));
+        const header = (transport.auth.header ?? "authorization").toLowerCase();
+        const auth = req.headers[header];
+        const token = typeof auth === "string" && auth.startsWith("Bearer ") ? auth.slice(7) : "";
+        if (!token || (options.apiKey !== undefined && token !== options.apiKey)) {
+            return fail({ status: 401, code: "invalid_api_key", type: "authentication_error", message: "Missing or invalid API key" });
+        }
+        if (parseFailed)
+            return fail({ status: 400, code: "invalid_json", type: "invalid_request_error", message: "The request body is not valid JSON" });
+        if (!offering) {
+            const served = [...new Set(matched.flatMap((m) => m.route.offerings.map((o) => JSON.stringify(o.model))))].sort().join(", ");
+            const asked = requestedModel(matched, body);
+            const message = `No such model${asked === undefined ? "" : ` ${JSON.stringify(asked.slice(0, 200))}`} on this route; it serves ${served}`;
+            return fail({ status: 404, code: "model_not_found", type: "invalid_request_error", message, parameter: "model" });
+        }
+        record.offering = `${offering.provider}/${offering.model}`;
+        let task;
+        if (transport.requestBody.kind === "task-array") {
+            const tasks = Array.isArray(body) ? body.filter(isObject) : [];
+            if (tasks.length === 0)
+                return fail({ status: 400, code: "invalid_request", type: "invalid_request_error", message: "The body must be an array of tasks" });
+            task = tasks[0];
+        }
+        else {
+            if (!isObject(body))
+                return fail({ status: 400, code: "invalid_request", type: "invalid_request_error", message: "The body must be a JSON object" });
+            task = body;
+        }
+        const isStream = transport.streaming !== undefined && sameJson(task[transport.streaming.enable.field], transport.streaming.enable.value);
+        record.stream = isStream;
+        const fault = takeFault(req, record);
+        if (fault === "invalid") {
+            const asked = JSON.stringify(String(req.headers["x-modelspec-fault"]).slice(0, 100));
+            const message = `Unknown x-modelspec-fault value ${asked}; expected one of ${MOCK_FAULTS.join(", ")}`;
+            return fail({ status: 400, code: "invalid_fault", type: "invalid_request_error", message });
+        }
+        if (fault === "rate-limit") {
+            const verbatim = req.headers["x-modelspec-retry-after"];
+            if (typeof verbatim === "string")
+                res.setHeader("retry-after", verbatim);
+            else {
+                const ms = numberHeader(req, "x-modelspec-retry-after-ms") ?? options.retryAfterMs ?? 1000;
+                res.setHeader("retry-after-ms", String(ms));
+                res.setHeader("retry-after", String(Math.ceil(ms / 1000)));
+            }
+            return fail({ status: 429, code: "rate_limit_exceeded", type: "rate_limit_error", message: "Rate limit reached" }, task);
+        }
+        if (fault === "server-error")
+            return fail({ status: 500, code: "server_error", type: "server_error", message: "Internal server error" }, task);
+        if (fault === "unavailable")
+            return fail({ status: 503, code: "service_unavailable", type: "server_error", message: "Service unavailable" }, task);
+        if (fault === "slow") {
+            const ms = numberHeader(req, "x-modelspec-fault-delay-ms") ?? options.slowDelayMs ?? 2000;
+            if (!(await pause(ms, res)))
+                return;
+        }
+        const a = transport.async;
+        const taskTypeField = a?.taskTypeField ?? "taskType";
+        if (a && transport.requestBody.kind === "task-array" && task[taskTypeField] === a.pollTaskType) {
+            return poll(res, record, transport, task, fail);
+        }
+        const validate = offering.validators?.request;
+        if (validate && !validate(task)) {
+            return fail({ status: 400, type: "invalid_request_error", ...describeIssue(validate.errors?.[0]) }, task);
+        }
+        const isAsync = a !== undefined && transport.requestBody.kind === "task-array" && sameJson(task[a.enable.field], a.enable.value);
+        if (fault === "task-error" && !isAsync)
+            return sendJson(res, record, 200, errorBody(offering, transport, TASK_FAILED, task));
+        if (isStream)
+            return stream(req, res, record, offering, transport, task, fault, fail);
+        if (isAsync && transport.requestBody.kind === "task-array") {
+            const uuid = String(task[transport.requestBody.uuidField]);
+            const pendingPolls = numberHeader(req, "x-modelspec-pending-polls") ?? 1;
+            jobs.set(uuid, { offering, transport, task, polls: 0, pendingPolls, fails: fault === "task-error" });
+            return sendJson(res, record, 200, wrap(offering, transport, [{ [taskTypeField]: task[taskTypeField], [transport.requestBody.uuidField]: uuid }]));
+        }
+        const answer = answerFor(offering, options.offerings, transport, task);
+        if ("status" in answer)
+            return fail(answer, task);
+        if (fault === "malformed-json")
+            return sendText(res, record, 200, "application/json", JSON.stringify(answer.body).slice(0, 20));
+        return sendJson(res, record, 200, answer.body);
+    }
+    function poll(res, record, transport, task, fail) {
+        const a = transport.async;
+        const uuidField = transport.requestBody.kind === "task-array" ? transport.requestBody.uuidField : "taskUUID";
+        const uuid = String(task[uuidField]);
+        const job = jobs.get(uuid);
+        if (!job)
+            return fail({ status: 400, code: "unknown_task", type: "invalid_request_error", message: `No task ${uuid}`, parameter: uuidField }, task);
+        job.polls += 1;
+        if (job.polls <= job.pendingPolls) {
+            const taskTypeField = a.taskTypeField ?? "taskType";
+            const pending = { [taskTypeField]: job.task[taskTypeField], [uuidField]: uuid, [a.statusField]: a.pendingStatus };
+            return sendJson(res, record, 200, wrap(job.offering, transport, [pending]));
+        }
+        jobs.delete(uuid);
+        if (job.fails) {
+            // A failed task is an item with the failed status and the provider's error fields.
+            const failed = { ...errorObject(job.offering, transport, TASK_FAILED, job.task), [a.statusField]: a.failedStatus };
+            return sendJson(res, record, 200, wrap(job.offering, transport, [failed]));
+        }
+        const answer = answerFor(job.offering, options.offerings, transport, job.task, { [a.statusField]: "success" });
+        if ("status" in answer)
+            return fail(answer, job.task);
+        return sendJson(res, record, 200, answer.body);
+    }
+    async function stream(req, res, record, offering, transport, task, fault, fail) {
+        const streaming = transport.streaming;
+        const example = bestExample(offering, task, "events", options.offerings);
+        if (!example)
+            return fail({ status: 501, code: "no_example", type: "server_error", message: `The mock has no stream example for ${offering.model}` }, task);
+        const events = example.events.map((event) => echo(transport, event, task));
+        const broken = events.findIndex((event) => offering.validators?.stream && !offering.validators.stream(event));
+        if (broken >= 0) {
+            const issue = describeIssue(offering.validators.stream.errors?.[0]);
+            return fail({ status: 500, code: "bad_example", type: "server_error", message: `Mock example "${example.name ?? "?"}" event ${broken} fails the stream validator: ${issue.message}` }, task);
+        }
+        const typed = (streaming.terminalEventTypes?.length ?? 0) + (streaming.errorEventTypes?.length ?? 0) > 0;
+        const frame = (event) => (typed && typeof event.type === "string" ? `event: ${event.type}\n` : "") + `data: ${JSON.stringify(event)}\n\n`;
+        // A faulty stream sends the first half (never the final event), then its fault.
+        const faulty = fault === "cut-stream" || fault === "stream-error" || fault === "malformed-json";
+        const count = faulty ? Math.min(Math.ceil(events.length / 2), events.length - 1) : events.length;
+        const delay = numberHeader(req, "x-modelspec-event-delay-ms") ?? options.eventDelayMs ?? 0;
+        res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+        record.status = 200;
+        for (let i = 0; i < count; i++) {
+            if (i > 0 && !(await pause(delay, res)))
+                return;
+            res.write(frame(events[i]));
+        }
+        if (faulty && !(await pause(delay, res)))
+            return;
+        if (fault === "malformed-json")
+            res.write(`data: {"truncated": \n\n`);
+        if (fault === "stream-error") {
+            const failure = { status: 500, code: "stream_error", type: "server_error", message: "The model failed mid-stream" };
+            const errorEvent = streamErrorEvent(offering, transport, failure, task);
+            if (errorEvent)
+                res.write(frame(errorEvent));
+        }
+        if (!faulty && streaming.doneSentinel !== undefined)
+            res.write(`data: ${streaming.doneSentinel}\n\n`);
+        res.end();
+    }
+    function takeFault(req, record) {
+        const kind = req.headers["x-modelspec-fault"];
+        if (typeof kind !== "string" || kind === "")
+            return undefined;
+        if (!FAULTS.has(kind))
+            return "invalid";
+        const limit = numberHeader(req, "x-modelspec-fault-count");
+        if (limit !== undefined) {
+            const keyHeader = req.headers["x-modelspec-fault-key"];
+            const key = `${kind}|${typeof keyHeader === "string" ? keyHeader : ""}`;
+            const seen = faultCounts.get(key) ?? 0;
+            if (seen >= limit)
+                return undefined;
+            faultCounts.set(key, seen + 1);
+        }
+        record.fault = kind;
+        return kind;
+    }
+    const server = createServer((req, res) => {
+        const record = { method: req.method ?? "", path: (req.url ?? "/").split("?")[0], stream: false, aborted: false };
+        requests.push(record);
+        inFlight += 1;
+        res.on("close", () => {
+            if (!res.writableFinished)
+                record.aborted = true;
+            inFlight -= 1;
+            if (inFlight === 0)
+                for (const wake of idleWaiters.splice(0))
+                    wake();
         });
-      task = body;
-    }
-    const isStream =
-      transport.streaming !== undefined &&
-      sameJson(task[transport.streaming.enable.field], transport.streaming.enable.value);
-    record.stream = isStream;
-    const fault = takeFault(req, record);
-    if (fault === "invalid") {
-      const asked = JSON.stringify(String(req.headers["x-modelspec-fault"]).slice(0, 100));
-      const message = `Unknown x-modelspec-fault value ${asked}; expected one of ${MOCK_FAULTS.join(", ")}`;
-      return fail({ status: 400, code: "invalid_fault", type: "invalid_request_error", message });
-    }
-    if (fault === "rate-limit") {
-      const verbatim = req.headers["x-modelspec-retry-after"];
-      if (typeof verbatim === "string") res.setHeader("retry-after", verbatim);
-      else {
-        const ms = numberHeader(req, "x-modelspec-retry-after-ms") ?? options.retryAfterMs ?? 1000;
-        res.setHeader("retry-after-ms", String(ms));
-        res.setHeader("retry-after", String(Math.ceil(ms / 1000)));
-      }
-      return fail(
-        {
-          status: 429,
-          code: "rate_limit_exceeded",
-          type: "rate_limit_error",
-          message: "Rate limit reached",
-        },
-        task,
-      );
-    }
-    if (fault === "server-error")
-      return fail(
-        {
-          status: 500,
-          code: "server_error",
-          type: "server_error",
-          message: "Internal server error",
-        },
-        task,
-      );
-    if (fault === "unavailable")
-      return fail(
-        {
-          status: 503,
-          code: "service_unavailable",
-          type: "server_error",
-          message: "Service unavailable",
-        },
-        task,
-      );
-    if (fault === "slow") {
-      const ms = numberHeader(req, "x-modelspec-fault-delay-ms") ?? options.slowDelayMs ?? 2000;
-      if (!(await pause(ms, res))) return;
-    }
-    const a = transport.async;
-    const taskTypeField = a?.taskTypeField ?? "taskType";
-    if (
-      a &&
-      transport.requestBody.kind === "task-array" &&
-      task[taskTypeField] === a.pollTaskType
-    ) {
-      return poll(res, record, transport, task, fail);
-    }
-    const validate = offering.validators?.request;
-    if (validate && !validate(task)) {
-      return fail(
-        { status: 400, type: "invalid_request_error", ...describeIssue(validate.errors?.[0]) },
-        task,
-      );
-    }
-    const isAsync =
-      a !== undefined &&
-      transport.requestBody.kind === "task-array" &&
-      sameJson(task[a.enable.field], a.enable.value);
-    if (fault === "task-error" && !isAsync)
-      return sendJson(res, record, 200, errorBody(offering, transport, TASK_FAILED, task));
-    if (isStream) return stream(req, res, record, offering, transport, task, fault, fail);
-    if (isAsync && transport.requestBody.kind === "task-array") {
-      const uuid = String(task[transport.requestBody.uuidField]);
-      const pendingPolls = numberHeader(req, "x-modelspec-pending-polls") ?? 1;
-      jobs.set(uuid, {
-        offering,
-        transport,
-        task,
-        polls: 0,
-        pendingPolls,
-        fails: fault === "task-error",
-      });
-      return sendJson(
-        res,
-        record,
-        200,
-        wrap(offering, transport, [
-          { [taskTypeField]: task[taskTypeField], [transport.requestBody.uuidField]: uuid },
-        ]),
-      );
-    }
-    const answer = answerFor(offering, options.offerings, transport, task);
-    if ("status" in answer) return fail(answer, task);
-    if (fault === "malformed-json")
-      return sendText(
-        res,
-        record,
-        200,
-        "application/json",
-        JSON.stringify(answer.body).slice(0, 20),
-      );
-    return sendJson(res, record, 200, answer.body);
-  }
-  function poll(res, record, transport, task, fail) {
-    const a = transport.async;
-    const uuidField =
-      transport.requestBody.kind === "task-array" ? transport.requestBody.uuidField : "taskUUID";
-    const uuid = String(task[uuidField]);
-    const job = jobs.get(uuid);
-    if (!job)
-      return fail(
-        {
-          status: 400,
-          code: "unknown_task",
-          type: "invalid_request_error",
-          message: `No task ${uuid}`,
-          parameter: uuidField,
-        },
-        task,
-      );
-    job.polls += 1;
-    if (job.polls <= job.pendingPolls) {
-      const taskTypeField = a.taskTypeField ?? "taskType";
-      const pending = {
-        [taskTypeField]: job.task[taskTypeField],
-        [uuidField]: uuid,
-        [a.statusField]: a.pendingStatus,
-      };
-      return sendJson(res, record, 200, wrap(job.offering, transport, [pending]));
-    }
-    jobs.delete(uuid);
-    if (job.fails) {
-      // A failed task is an item with the failed status and the provider's error fields.
-      const failed = {
-        ...errorObject(job.offering, transport, TASK_FAILED, job.task),
-        [a.statusField]: a.failedStatus,
-      };
-      return sendJson(res, record, 200, wrap(job.offering, transport, [failed]));
-    }
-    const answer = answerFor(job.offering, options.offerings, transport, job.task, {
-      [a.statusField]: "success",
+        handle(req, res, record).catch(() => {
+            if (!res.headersSent && !res.destroyed)
+                sendJson(res, record, 500, { error: "mock server failure" });
+            else
+                res.destroy();
+        });
     });
-    if ("status" in answer) return fail(answer, job.task);
-    return sendJson(res, record, 200, answer.body);
-  }
-  async function stream(req, res, record, offering, transport, task, fault, fail) {
-    const streaming = transport.streaming;
-    const example = bestExample(offering, task, "events", options.offerings);
-    if (!example)
-      return fail(
-        {
-          status: 501,
-          code: "no_example",
-          type: "server_error",
-          message: `The mock has no stream example for ${offering.model}`,
+    await new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(options.port ?? 0, host, () => {
+            server.off("error", reject);
+            resolve();
+        });
+    });
+    const port = server.address().port;
+    return {
+        url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+        port,
+        requests,
+        idle() {
+            return inFlight === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
         },
-        task,
-      );
-    const events = example.events.map((event) => echo(transport, event, task));
-    const broken = events.findIndex(
-      (event) => offering.validators?.stream && !offering.validators.stream(event),
-    );
-    if (broken >= 0) {
-      const issue = describeIssue(offering.validators.stream.errors?.[0]);
-      return fail(
-        {
-          status: 500,
-          code: "bad_example",
-          type: "server_error",
-          message: `Mock example "${example.name ?? "?"}" event ${broken} fails the stream validator: ${issue.message}`,
+        async close() {
+            if (closed)
+                return;
+            closed = true;
+            for (const entry of [...timers])
+                entry.done();
+            jobs.clear();
+            for (const wake of idleWaiters.splice(0))
+                wake();
+            const stopped = new Promise((resolve) => server.close(() => resolve()));
+            server.closeAllConnections();
+            await stopped;
         },
-        task,
-      );
-    }
-    const typed =
-      (streaming.terminalEventTypes?.length ?? 0) + (streaming.errorEventTypes?.length ?? 0) > 0;
-    const frame = (event) =>
-      (typed && typeof event.type === "string" ? `event: ${event.type}\n` : "") +
-      `data: ${JSON.stringify(event)}\n\n`;
-    // A faulty stream sends the first half (never the final event), then its fault.
-    const faulty = fault === "cut-stream" || fault === "stream-error" || fault === "malformed-json";
-    const count = faulty
-      ? Math.min(Math.ceil(events.length / 2), events.length - 1)
-      : events.length;
-    const delay = numberHeader(req, "x-modelspec-event-delay-ms") ?? options.eventDelayMs ?? 0;
-    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-    record.status = 200;
-    for (let i = 0; i < count; i++) {
-      if (i > 0 && !(await pause(delay, res))) return;
-      res.write(frame(events[i]));
-    }
-    if (faulty && !(await pause(delay, res))) return;
-    if (fault === "malformed-json") res.write(`data: {"truncated": \n\n`);
-    if (fault === "stream-error") {
-      const failure = {
-        status: 500,
-        code: "stream_error",
-        type: "server_error",
-        message: "The model failed mid-stream",
-      };
-      const errorEvent = streamErrorEvent(offering, transport, failure, task);
-      if (errorEvent) res.write(frame(errorEvent));
-    }
-    if (!faulty && streaming.doneSentinel !== undefined)
-      res.write(`data: ${streaming.doneSentinel}\n\n`);
-    res.end();
-  }
-  function takeFault(req, record) {
-    const kind = req.headers["x-modelspec-fault"];
-    if (typeof kind !== "string" || kind === "") return undefined;
-    if (!FAULTS.has(kind)) return "invalid";
-    const limit = numberHeader(req, "x-modelspec-fault-count");
-    if (limit !== undefined) {
-      const keyHeader = req.headers["x-modelspec-fault-key"];
-      const key = `${kind}|${typeof keyHeader === "string" ? keyHeader : ""}`;
-      const seen = faultCounts.get(key) ?? 0;
-      if (seen >= limit) return undefined;
-      faultCounts.set(key, seen + 1);
-    }
-    record.fault = kind;
-    return kind;
-  }
-  const server = createServer((req, res) => {
-    const record = {
-      method: req.method ?? "",
-      path: (req.url ?? "/").split("?")[0],
-      stream: false,
-      aborted: false,
     };
-    requests.push(record);
-    inFlight += 1;
-    res.on("close", () => {
-      if (!res.writableFinished) record.aborted = true;
-      inFlight -= 1;
-      if (inFlight === 0) for (const wake of idleWaiters.splice(0)) wake();
-    });
-    handle(req, res, record).catch(() => {
-      if (!res.headersSent && !res.destroyed)
-        sendJson(res, record, 500, { error: "mock server failure" });
-      else res.destroy();
-    });
-  });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const port = server.address().port;
-  return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
-    port,
-    requests,
-    idle() {
-      return inFlight === 0
-        ? Promise.resolve()
-        : new Promise((resolve) => idleWaiters.push(resolve));
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      for (const entry of [...timers]) entry.done();
-      jobs.clear();
-      for (const wake of idleWaiters.splice(0)) wake();
-      const stopped = new Promise((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await stopped;
-    },
-  };
 }
 // ---------------------------------------------------------------------------------------------
 // Routing
 function buildRoutes(offerings) {
-  const routes = new Map();
-  for (const offering of offerings) {
-    for (const transport of offering.transports) {
-      if (transport.kind !== "http") continue;
-      const key = `${offering.provider}|${transport.id}|${transport.path}`;
-      let route = routes.get(key);
-      if (!route) {
-        const source = transport.path
-          .split(/(\{[^}]+\})/)
-          .map((part) =>
-            part === "{model}"
-              ? "(.+)"
-              : /^\{[^}]+\}$/.test(part)
-                ? "[^/]+"
-                : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
-          )
-          .join("");
-        route = {
-          pattern: new RegExp(`^${source}/?$`),
-          hasModel: transport.path.includes("{model}"),
-          transport,
-          offerings: [],
-        };
-        routes.set(key, route);
-      }
-      route.offerings.push(offering);
+    const routes = new Map();
+    for (const offering of offerings) {
+        for (const transport of offering.transports) {
+            if (transport.kind !== "http")
+                continue;
+            const key = `${offering.provider}|${transport.id}|${transport.path}`;
+            let route = routes.get(key);
+            if (!route) {
+                const source = transport.path
+                    .split(/(\{[^}]+\})/)
+                    .map((part) => (part === "{model}" ? "(.+)" : /^\{[^}]+\}$/.test(part) ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+                    .join("");
+                route = { pattern: new RegExp(`^${source}/?$`), hasModel: transport.path.includes("{model}"), transport, offerings: [] };
+                routes.set(key, route);
+            }
+            route.offerings.push(offering);
+        }
     }
-  }
-  return [...routes.values()];
+    return [...routes.values()];
 }
 /** The route and offering for a request: by the `{model}` path segment, else by the body's model field. */
 function pickOffering(matched, body) {
-  for (const { route, match } of matched) {
-    if (route.hasModel) {
-      const model = safeDecode(match[1]);
-      const offering = route.offerings.find((o) => o.model === model);
-      if (offering) return { route, offering };
-      continue;
+    for (const { route, match } of matched) {
+        if (route.hasModel) {
+            const model = safeDecode(match[1]);
+            const offering = route.offerings.find((o) => o.model === model);
+            if (offering)
+                return { route, offering };
+            continue;
+        }
+        const task = firstTask(body);
+        const values = isObject(task) ? Object.values(task) : [];
+        const offering = route.offerings.find((o) => values.includes(o.model)) ?? (route.offerings.length === 1 ? route.offerings[0] : undefined);
+        if (offering)
+            return { route, offering };
     }
-    const task = firstTask(body);
-    const values = isObject(task) ? Object.values(task) : [];
-    const offering =
-      route.offerings.find((o) => values.includes(o.model)) ??
-      (route.offerings.length === 1 ? route.offerings[0] : undefined);
-    if (offering) return { route, offering };
-  }
-  return { route: matched[0].route };
+    return { route: matched[0].route };
 }
 /** The model a request asked for: the path's model segment, or the body's `model` field. */
 function requestedModel(matched, body) {
-  const routed = matched.find((m) => m.route.hasModel);
-  if (routed) return safeDecode(routed.match[1]);
-  const task = firstTask(body);
-  return isObject(task) && typeof task.model === "string" ? task.model : undefined;
+    const routed = matched.find((m) => m.route.hasModel);
+    if (routed)
+        return safeDecode(routed.match[1]);
+    const task = firstTask(body);
+    return isObject(task) && typeof task.model === "string" ? task.model : undefined;
 }
 /** The body's first task (task-array bodies), or the body itself. */
 function firstTask(body) {
-  return Array.isArray(body) ? body.find(isObject) : body;
+    return Array.isArray(body) ? body.find(isObject) : body;
 }
 function safeDecode(segment) {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return segment;
+    }
 }
 // ---------------------------------------------------------------------------------------------
 // Answers
 /** The example answer for a request, wrapped in the transport envelope, or why there is none. */
 function answerFor(offering, siblings, transport, task, extra = {}) {
-  const example = bestExample(offering, task, "response", siblings);
-  if (!example)
-    return {
-      status: 501,
-      code: "no_example",
-      type: "server_error",
-      message: `The mock has no example response for ${offering.model}`,
-    };
-  const response = example.response;
-  const shape = transport.responseBody;
-  const wrapped =
-    (shape.kind === "envelope" && shape.result in response && shape.success in response) ||
-    (shape.kind === "data-array" && Array.isArray(response[shape.data]));
-  const items = wrapped
-    ? shape.kind === "data-array"
-      ? response[shape.data].filter(isObject)
-      : [response[shape.result]]
-    : [response];
-  const answers = repeat(items, resultCount(shape, task)).map((item) => ({
-    ...echo(transport, item, task),
-    ...extra,
-  }));
-  const validate = offering.validators?.response;
-  const bad = answers.findIndex((item) => validate && !validate(item));
-  if (bad >= 0) {
-    const issue = describeIssue(validate.errors?.[0]);
-    return {
-      status: 500,
-      code: "bad_example",
-      type: "server_error",
-      message: `Mock example "${example.name ?? "?"}" fails the response validator: ${issue.message}`,
-    };
-  }
-  if (wrapped && shape.kind === "envelope") return { body: response };
-  return {
-    body:
-      shape.kind === "data-array"
-        ? wrap(offering, transport, answers)
-        : wrap(offering, transport, answers[0]),
-  };
+    const example = bestExample(offering, task, "response", siblings);
+    if (!example)
+        return { status: 501, code: "no_example", type: "server_error", message: `The mock has no example response for ${offering.model}` };
+    const response = example.response;
+    const shape = transport.responseBody;
+    const wrapped = (shape.kind === "envelope" && shape.result in response && shape.success in response) ||
+        (shape.kind === "data-array" && Array.isArray(response[shape.data]));
+    const items = wrapped
+        ? shape.kind === "data-array"
+            ? response[shape.data].filter(isObject)
+            : [response[shape.result]]
+        : [response];
+    const answers = repeat(items, resultCount(shape, task)).map((item) => ({ ...echo(transport, item, task), ...extra }));
+    const validate = offering.validators?.response;
+    const bad = answers.findIndex((item) => validate && !validate(item));
+    if (bad >= 0) {
+        const issue = describeIssue(validate.errors?.[0]);
+        return { status: 500, code: "bad_example", type: "server_error", message: `Mock example "${example.name ?? "?"}" fails the response validator: ${issue.message}` };
+    }
+    if (wrapped && shape.kind === "envelope")
+        return { body: response };
+    return { body: shape.kind === "data-array" ? wrap(offering, transport, answers) : wrap(offering, transport, answers[0]) };
 }
 /** How many result items the task asks for (`numberResults: n`), when the transport names such a field. */
 function resultCount(shape, task) {
-  const value =
-    shape.kind === "data-array" && shape.countField !== undefined
-      ? task[shape.countField]
-      : undefined;
-  return typeof value === "number" && Number.isInteger(value) && value > 1
-    ? Math.min(value, 100)
-    : 1;
+    const value = shape.kind === "data-array" && shape.countField !== undefined ? task[shape.countField] : undefined;
+    return typeof value === "number" && Number.isInteger(value) && value > 1 ? Math.min(value, 100) : 1;
 }
 /** The example's items, cycled to `count` when more are asked for than the example holds. */
 function repeat(items, count) {
-  if (items.length === 0 || count <= items.length) return items;
-  return Array.from({ length: count }, (_, i) => items[i % items.length]);
+    if (items.length === 0 || count <= items.length)
+        return items;
+    return Array.from({ length: count }, (_, i) => items[i % items.length]);
 }
 /** A result in the transport's success envelope. */
 function wrap(offering, transport, result) {
-  const shape = transport.responseBody;
-  if (shape.kind === "plain") return result;
-  if (shape.kind === "data-array") return { [shape.data]: result };
-  // The success envelope carries the error envelope's other required fields, empty (`errors: []`, `messages: []`).
-  const body = fillRequired({}, offering.errors.schema);
-  const top = offering.errors.pointer.split("/")[1];
-  if (top && pointsToArray(offering.errors)) body[top] = [];
-  return { ...body, [shape.result]: result, [shape.success]: true };
+    const shape = transport.responseBody;
+    if (shape.kind === "plain")
+        return result;
+    if (shape.kind === "data-array")
+        return { [shape.data]: result };
+    // The success envelope carries the error envelope's other required fields, empty (`errors: []`, `messages: []`).
+    const body = fillRequired({}, offering.errors.schema);
+    const top = offering.errors.pointer.split("/")[1];
+    if (top && pointsToArray(offering.errors))
+        body[top] = [];
+    return { ...body, [shape.result]: result, [shape.success]: true };
 }
 /** Task-array transports echo the task's UUID into every result and event. */
 function echo(transport, item, task) {
-  if (transport.requestBody.kind !== "task-array") return structuredClone(item);
-  const field = transport.requestBody.uuidField;
-  return { ...structuredClone(item), [field]: task[field] };
+    if (transport.requestBody.kind !== "task-array")
+        return structuredClone(item);
+    const field = transport.requestBody.uuidField;
+    return { ...structuredClone(item), [field]: task[field] };
 }
 /**
  * The example whose request shares the most top-level values with this one (ties go to the first).
@@ -578,229 +419,216 @@ function echo(transport, item, task) {
  * renamed to the offering that was asked for; the validators still check what is sent.
  */
 function bestExample(offering, task, want, siblings) {
-  const own = offering.examples.filter((example) => example[want]);
-  const lenders =
-    own.length > 0
-      ? [offering]
-      : siblings.filter((o) => o.provider === offering.provider && o !== offering);
-  let best;
-  let bestScore = -1;
-  for (const lender of lenders) {
-    for (const example of lender.examples) {
-      if (!example[want]) continue;
-      const score = Object.entries(example.request).filter(([key, value]) =>
-        sameJson(task[key], value),
-      ).length;
-      if (score > bestScore) [best, bestScore] = [{ example, lender }, score];
+    const own = offering.examples.filter((example) => example[want]);
+    const lenders = own.length > 0 ? [offering] : siblings.filter((o) => o.provider === offering.provider && o !== offering);
+    let best;
+    let bestScore = -1;
+    for (const lender of lenders) {
+        for (const example of lender.examples) {
+            if (!example[want])
+                continue;
+            const score = Object.entries(example.request).filter(([key, value]) => sameJson(task[key], value)).length;
+            if (score > bestScore)
+                [best, bestScore] = [{ example, lender }, score];
+        }
     }
-  }
-  if (!best || best.lender === offering) return best?.example;
-  return renamed(best.example, best.lender.model, offering.model);
+    if (!best || best.lender === offering)
+        return best?.example;
+    return renamed(best.example, best.lender.model, offering.model);
 }
 /**
  * A borrowed example as the borrower's: every `model` string names the borrower, and the lender's
  * model name inside an `id` (`chatcmpl-example-gpt-5-4-usage`) becomes the borrower's.
  */
 function renamed(example, from, to) {
-  const name = (model) => model.split(/[/:@]/).at(-1);
-  const spellings = [...new Set([name(from), name(from).replace(/\./g, "-")])];
-  const replacements = spellings.map((spelling) => [
-    spelling,
-    spelling === name(from) ? name(to) : name(to).replace(/\./g, "-"),
-  ]);
-  const rewrite = (value, key) => {
-    if (Array.isArray(value)) return value.map((item) => rewrite(item));
-    if (isObject(value))
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v, k)]));
-    if (typeof value !== "string") return value;
-    if (key === "model") return to;
-    if (key === "id") return replacements.reduce((text, [a, b]) => text.split(a).join(b), value);
-    return value;
-  };
-  return {
-    ...example,
-    ...(example.response && { response: rewrite(example.response) }),
-    ...(example.events && { events: example.events.map((event) => rewrite(event)) }),
-  };
+    const name = (model) => model.split(/[/:@]/).at(-1);
+    const spellings = [...new Set([name(from), name(from).replace(/\./g, "-")])];
+    const replacements = spellings.map((spelling) => [spelling, spelling === name(from) ? name(to) : name(to).replace(/\./g, "-")]);
+    const rewrite = (value, key) => {
+        if (Array.isArray(value))
+            return value.map((item) => rewrite(item));
+        if (isObject(value))
+            return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v, k)]));
+        if (typeof value !== "string")
+            return value;
+        if (key === "model")
+            return to;
+        if (key === "id")
+            return replacements.reduce((text, [a, b]) => text.split(a).join(b), value);
+        return value;
+    };
+    return {
+        ...example,
+        ...(example.response && { response: rewrite(example.response) }),
+        ...(example.events && { events: example.events.map((event) => rewrite(event)) }),
+    };
 }
 // ---------------------------------------------------------------------------------------------
 // Errors in the provider's shape
 /** The provider's error body for a failure, built from its error descriptor (and schema, if given). */
 function errorBody(offering, transport, failure, task) {
-  const { pointer, schema } = offering.errors;
-  const error = errorObject(offering, transport, failure, task);
-  if (pointer === "") return error;
-  const body = fillRequired({}, schema);
-  setPointer(body, pointer, pointsToArray(offering.errors) ? [error] : error);
-  const shape = transport.responseBody;
-  if (shape.kind === "envelope")
-    Object.assign(body, { [shape.result]: null, [shape.success]: false });
-  return body;
+    const { pointer, schema } = offering.errors;
+    const error = errorObject(offering, transport, failure, task);
+    if (pointer === "")
+        return error;
+    const body = fillRequired({}, schema);
+    setPointer(body, pointer, pointsToArray(offering.errors) ? [error] : error);
+    const shape = transport.responseBody;
+    if (shape.kind === "envelope")
+        Object.assign(body, { [shape.result]: null, [shape.success]: false });
+    return body;
 }
 /** Whether the error pointer holds an array of errors: per the schema, else by the name (`errors` vs `error`). */
 function pointsToArray(errors) {
-  const target = schemaAt(errors.schema, errors.pointer);
-  return target ? target.type === "array" || target.items !== undefined : /s$/.test(errors.pointer);
+    const target = schemaAt(errors.schema, errors.pointer);
+    return target ? target.type === "array" || target.items !== undefined : /s$/.test(errors.pointer);
 }
 function errorObject(offering, transport, failure, task) {
-  const { fields, pointer, schema } = offering.errors;
-  let itemSchema = schemaAt(schema, pointer);
-  if (itemSchema && (itemSchema.type === "array" || itemSchema.items))
-    itemSchema = deref(schema, itemSchema.items);
-  const props = isObject(itemSchema?.properties) ? itemSchema.properties : {};
-  const out = {};
-  // Task-array providers name the task an error belongs to: copy task fields the error schema declares.
-  if (task && transport.requestBody.kind === "task-array") {
-    for (const key of Object.keys(props)) if (key in task) out[key] = task[key];
-    out[transport.requestBody.uuidField] = task[transport.requestBody.uuidField];
-  }
-  if (fields.code) {
-    const codeType = deref(schema, props[fields.code])?.type;
-    const numeric =
-      codeType === "integer" ||
-      codeType === "number" ||
-      (Array.isArray(codeType) && (codeType.includes("integer") || codeType.includes("number")));
-    out[fields.code] = numeric ? failure.status : failure.code;
-  }
-  out[fields.message] = failure.message;
-  if (fields.type) out[fields.type] = failure.type;
-  if (fields.parameter && failure.parameter !== undefined)
-    out[fields.parameter] = failure.parameter;
-  else if (fields.parameter && fieldAllowsNull(deref(schema, props[fields.parameter])))
-    out[fields.parameter] = null;
-  return out;
+    const { fields, pointer, schema } = offering.errors;
+    let itemSchema = schemaAt(schema, pointer);
+    if (itemSchema && (itemSchema.type === "array" || itemSchema.items))
+        itemSchema = deref(schema, itemSchema.items);
+    const props = isObject(itemSchema?.properties) ? itemSchema.properties : {};
+    const out = {};
+    // Task-array providers name the task an error belongs to: copy task fields the error schema declares.
+    if (task && transport.requestBody.kind === "task-array") {
+        for (const key of Object.keys(props))
+            if (key in task)
+                out[key] = task[key];
+        out[transport.requestBody.uuidField] = task[transport.requestBody.uuidField];
+    }
+    if (fields.code) {
+        const codeType = deref(schema, props[fields.code])?.type;
+        const numeric = codeType === "integer" || codeType === "number" || (Array.isArray(codeType) && (codeType.includes("integer") || codeType.includes("number")));
+        out[fields.code] = numeric ? failure.status : failure.code;
+    }
+    out[fields.message] = failure.message;
+    if (fields.type)
+        out[fields.type] = failure.type;
+    if (fields.parameter && failure.parameter !== undefined)
+        out[fields.parameter] = failure.parameter;
+    else if (fields.parameter && fieldAllowsNull(deref(schema, props[fields.parameter])))
+        out[fields.parameter] = null;
+    return out;
 }
 /** The error event a stream carries, per the streaming descriptor; undefined when it declares none. */
 function streamErrorEvent(offering, transport, failure, task) {
-  const streaming = transport.streaming;
-  const eventType = streaming.errorEventTypes?.[0];
-  // The event's own `type` wins over an error-type field of the same name (OpenAI's `error` event).
-  if (eventType !== undefined)
-    return { ...errorObject(offering, transport, failure, task), type: eventType };
-  const field = streaming.errorField;
-  if (field === undefined) return undefined;
-  if (offering.errors.pointer === `/${field}`)
-    return errorBody(offering, { ...transport, responseBody: { kind: "plain" } }, failure, task);
-  return { [field]: [errorObject(offering, transport, failure, task)] };
+    const streaming = transport.streaming;
+    const eventType = streaming.errorEventTypes?.[0];
+    // The event's own `type` wins over an error-type field of the same name (OpenAI's `error` event).
+    if (eventType !== undefined)
+        return { ...errorObject(offering, transport, failure, task), type: eventType };
+    const field = streaming.errorField;
+    if (field === undefined)
+        return undefined;
+    if (offering.errors.pointer === `/${field}`)
+        return errorBody(offering, { ...transport, responseBody: { kind: "plain" } }, failure, task);
+    return { [field]: [errorObject(offering, transport, failure, task)] };
 }
 /** `{ code, message, parameter }` naming the failing field of the first validation issue. */
 function describeIssue(issue) {
-  if (!issue) return { code: "invalid_request", message: "The request is invalid" };
-  const segments = issue.instancePath
-    .split("/")
-    .slice(1)
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-  const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty;
-  if (typeof extra === "string") segments.push(extra);
-  const parameter = segments.reduce(
-    (path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path ? `${path}.${s}` : s),
-    "",
-  );
-  let what =
-    issue.keyword === "required"
-      ? "is required"
-      : issue.keyword === "additionalProperties"
-        ? "is not allowed"
-        : (issue.message ?? "is invalid");
-  // ajv says "must be equal to one of the allowed values" without them: name them.
-  const allowed =
-    issue.params?.allowedValues ??
-    (issue.params && "allowedValue" in issue.params ? [issue.params.allowedValue] : undefined);
-  if (Array.isArray(allowed))
-    what += ` (${allowed.map((v) => JSON.stringify(v)).join(", ")})`.slice(0, 300);
-  return {
-    code: "invalid_request",
-    message: parameter ? `Invalid parameter '${parameter}': ${what}` : `Invalid request: ${what}`,
-    ...(parameter && { parameter }),
-  };
+    if (!issue)
+        return { code: "invalid_request", message: "The request is invalid" };
+    const segments = issue.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty;
+    if (typeof extra === "string")
+        segments.push(extra);
+    const parameter = segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path ? `${path}.${s}` : s), "");
+    let what = issue.keyword === "required" ? "is required" : issue.keyword === "additionalProperties" ? "is not allowed" : (issue.message ?? "is invalid");
+    // ajv says "must be equal to one of the allowed values" without them: name them.
+    const allowed = issue.params?.allowedValues ?? (issue.params && "allowedValue" in issue.params ? [issue.params.allowedValue] : undefined);
+    if (Array.isArray(allowed))
+        what += ` (${allowed.map((v) => JSON.stringify(v)).join(", ")})`.slice(0, 300);
+    return {
+        code: "invalid_request",
+        message: parameter ? `Invalid parameter '${parameter}': ${what}` : `Invalid request: ${what}`,
+        ...(parameter && { parameter }),
+    };
 }
 // ---------------------------------------------------------------------------------------------
 // Small JSON Schema helpers (only local `#/...` refs, which is what bundled specs use)
 function deref(root, schema) {
-  for (let s = schema, depth = 0; depth < 20; depth++) {
-    if (!isObject(s)) return undefined;
-    if (typeof s.$ref !== "string" || !s.$ref.startsWith("#")) return s;
-    s = getPointer(root, s.$ref.slice(1));
-  }
-  return undefined;
+    for (let s = schema, depth = 0; depth < 20; depth++) {
+        if (!isObject(s))
+            return undefined;
+        if (typeof s.$ref !== "string" || !s.$ref.startsWith("#"))
+            return s;
+        s = getPointer(root, s.$ref.slice(1));
+    }
+    return undefined;
 }
 function schemaAt(root, pointer) {
-  let s = deref(root, root);
-  for (const segment of pointer.split("/").slice(1)) {
-    if (!s) return undefined;
-    const props = isObject(s.properties) ? s.properties : {};
-    s = deref(root, /^\d+$/.test(segment) && s.items ? s.items : props[segment]);
-  }
-  return s;
+    let s = deref(root, root);
+    for (const segment of pointer.split("/").slice(1)) {
+        if (!s)
+            return undefined;
+        const props = isObject(s.properties) ? s.properties : {};
+        s = deref(root, /^\d+$/.test(segment) && s.items ? s.items : props[segment]);
+    }
+    return s;
 }
 /**
  * Fills the required top-level properties of an object schema with empty values of their type, and
  * its declared array properties with `[]` (Cloudflare's envelope always carries `messages: []`).
  */
 function fillRequired(body, schema) {
-  const s = deref(schema, schema);
-  if (!s) return body;
-  const props = isObject(s.properties) ? s.properties : {};
-  const typeOf = (name) => {
-    const type = deref(schema, props[name])?.type;
-    return Array.isArray(type) ? type[0] : type;
-  };
-  for (const name of Object.keys(props))
-    if (!(name in body) && typeOf(name) === "array") body[name] = [];
-  for (const name of Array.isArray(s.required) ? s.required : []) {
-    if (typeof name !== "string" || name in body) continue;
-    const first = typeOf(name);
-    body[name] =
-      first === "array"
-        ? []
-        : first === "object"
-          ? {}
-          : first === "boolean"
-            ? false
-            : first === "string"
-              ? ""
-              : first === "number" || first === "integer"
-                ? 0
-                : null;
-  }
-  return body;
+    const s = deref(schema, schema);
+    if (!s)
+        return body;
+    const props = isObject(s.properties) ? s.properties : {};
+    const typeOf = (name) => {
+        const type = deref(schema, props[name])?.type;
+        return Array.isArray(type) ? type[0] : type;
+    };
+    for (const name of Object.keys(props))
+        if (!(name in body) && typeOf(name) === "array")
+            body[name] = [];
+    for (const name of Array.isArray(s.required) ? s.required : []) {
+        if (typeof name !== "string" || name in body)
+            continue;
+        const first = typeOf(name);
+        body[name] = first === "array" ? [] : first === "object" ? {} : first === "boolean" ? false : first === "string" ? "" : first === "number" || first === "integer" ? 0 : null;
+    }
+    return body;
 }
 function fieldAllowsNull(schema) {
-  return schema?.type === "null" || (Array.isArray(schema?.type) && schema.type.includes("null"));
+    return schema?.type === "null" || (Array.isArray(schema?.type) && schema.type.includes("null"));
 }
 function setPointer(body, pointer, value) {
-  const keys = pointer.split("/").slice(1);
-  let target = body;
-  for (const key of keys.slice(0, -1)) {
-    if (!isObject(target[key])) target[key] = {};
-    target = target[key];
-  }
-  target[keys.at(-1)] = value;
+    const keys = pointer.split("/").slice(1);
+    let target = body;
+    for (const key of keys.slice(0, -1)) {
+        if (!isObject(target[key]))
+            target[key] = {};
+        target = target[key];
+    }
+    target[keys.at(-1)] = value;
 }
 // ---------------------------------------------------------------------------------------------
 // I/O
 function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    req.on("data", (chunk) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        req.on("data", (chunk) => chunks.push(chunk));
+        req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+        req.on("error", reject);
+    });
 }
 function sendJson(res, record, status, body) {
-  sendText(res, record, status, "application/json", JSON.stringify(body));
+    sendText(res, record, status, "application/json", JSON.stringify(body));
 }
 function sendText(res, record, status, type, text) {
-  if (res.destroyed) return;
-  record.status = status;
-  res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(text) });
-  res.end(text);
+    if (res.destroyed)
+        return;
+    record.status = status;
+    res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(text) });
+    res.end(text);
 }
 function numberHeader(req, name) {
-  const value = req.headers[name];
-  const n = typeof value === "string" ? Number(value) : Number.NaN;
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
+    const value = req.headers[name];
+    const n = typeof value === "string" ? Number(value) : Number.NaN;
+    return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 function sameJson(a, b) {
-  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+    return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }

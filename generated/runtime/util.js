@@ -2,144 +2,157 @@
 /** Small helpers shared by the HTTP client, the binding wrapper and the mock server. */
 import { AbortError, InvalidRequestError, InvalidResponseError } from "./errors.js";
 export function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 /** RFC 6901 JSON pointer lookup; `undefined` when the path is absent. */
 export function getPointer(value, pointer) {
-  if (pointer === "") return value;
-  let current = value;
-  for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (Array.isArray(current)) current = current[Number(key)];
-    else if (isObject(current)) current = current[key];
-    else return undefined;
-  }
-  return current;
+    if (pointer === "")
+        return value;
+    let current = value;
+    for (const raw of pointer.slice(1).split("/")) {
+        const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+        if (Array.isArray(current))
+            current = current[Number(key)];
+        else if (isObject(current))
+            current = current[key];
+        else
+            return undefined;
+    }
+    return current;
 }
 /**
  * Reads the provider's error out of `body` with its descriptor. `undefined` when the body holds
  * no error (no error at the pointer, or an empty error array).
  */
 export function readProviderError(body, descriptor) {
-  let found = getPointer(body, descriptor.pointer);
-  if (Array.isArray(found)) found = found[0];
-  if (!isObject(found)) return undefined;
-  return errorDetails(found, descriptor, body);
+    let found = getPointer(body, descriptor.pointer);
+    if (Array.isArray(found))
+        found = found[0];
+    if (!isObject(found))
+        return undefined;
+    return errorDetails(found, descriptor, body);
 }
 /** Maps one provider error object to our field names. */
 export function errorDetails(error, descriptor, body) {
-  const { fields } = descriptor;
-  const str = (name) => {
-    const v = name === undefined ? undefined : error[name];
-    return typeof v === "string"
-      ? v
-      : v === undefined || v === null
-        ? undefined
-        : JSON.stringify(v);
-  };
-  const code = fields.code === undefined ? undefined : error[fields.code];
-  return {
-    code: typeof code === "number" || typeof code === "string" ? code : undefined,
-    message: str(fields.message),
-    parameter: str(fields.parameter),
-    type: str(fields.type),
-    body,
-  };
+    const { fields } = descriptor;
+    const str = (name) => {
+        const v = name === undefined ? undefined : error[name];
+        return typeof v === "string" ? v : v === undefined || v === null ? undefined : JSON.stringify(v);
+    };
+    const code = fields.code === undefined ? undefined : error[fields.code];
+    return {
+        code: typeof code === "number" || typeof code === "string" ? code : undefined,
+        message: str(fields.message),
+        parameter: str(fields.parameter),
+        type: str(fields.type),
+        body,
+    };
 }
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-amzn-requestid", "cf-ray"];
 export function requestIdOf(headers) {
-  for (const name of REQUEST_ID_HEADERS) {
-    const value = headers.get(name);
-    if (value) return value;
-  }
-  return undefined;
+    for (const name of REQUEST_ID_HEADERS) {
+        const value = headers.get(name);
+        if (value)
+            return value;
+    }
+    return undefined;
 }
 /** `/messages/0/role must be equal to one of the allowed values; …` */
 export function formatIssues(issues) {
-  return issues
-    .slice(0, 5)
-    .map((i) => `${i.instancePath || "/"} ${i.message ?? "is invalid"}`)
-    .join("; ");
+    return issues
+        .slice(0, 5)
+        .map((i) => `${i.instancePath || "/"} ${i.message ?? "is invalid"}`)
+        .join("; ");
 }
 export function checkRequest(validator, data) {
-  if (!validator || validator(data)) return;
-  const issues = validator.errors ?? [];
-  throw new InvalidRequestError(`invalid request: ${formatIssues(issues)}`, issues);
+    if (!validator || validator(data))
+        return;
+    const issues = validator.errors ?? [];
+    throw new InvalidRequestError(`invalid request: ${formatIssues(issues)}`, issues);
 }
 export function checkResponse(validator, data, what) {
-  if (!validator || validator(data)) return;
-  const issues = validator.errors ?? [];
-  throw new InvalidResponseError(`invalid ${what}: ${formatIssues(issues)}`, issues);
+    if (!validator || validator(data))
+        return;
+    const issues = validator.errors ?? [];
+    throw new InvalidResponseError(`invalid ${what}: ${formatIssues(issues)}`, issues);
 }
 /** Replaces every occurrence of `secret` in the strings of `value` (a provider might echo the key). */
 export function scrub(value, secret) {
-  if (!secret) return value;
-  const walk = (v) => {
-    if (typeof v === "string") return v.split(secret).join("[redacted]");
-    if (Array.isArray(v)) return v.map(walk);
-    if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-    return v;
-  };
-  return walk(value);
+    if (!secret)
+        return value;
+    const walk = (v) => {
+        if (typeof v === "string")
+            return v.split(secret).join("[redacted]");
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (isObject(v))
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return v;
+    };
+    return walk(value);
 }
 /** Default sleep: a timer that an abort signal cancels (rejecting with `AbortError`). */
 export function sleep(ms, signal) {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError("request aborted"));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError("request aborted"));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(new AbortError("request aborted"));
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new AbortError("request aborted"));
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener("abort", onAbort, { once: true });
+    });
 }
 export function linkAbort(user, timeoutMs) {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onUserAbort = () => controller.abort(user?.reason);
-  if (user?.aborted) controller.abort(user.reason);
-  else user?.addEventListener("abort", onUserAbort, { once: true });
-  let timer =
-    timeoutMs === undefined || !Number.isFinite(timeoutMs)
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          controller.abort();
+    const controller = new AbortController();
+    let timedOut = false;
+    const onUserAbort = () => controller.abort(user?.reason);
+    if (user?.aborted)
+        controller.abort(user.reason);
+    else
+        user?.addEventListener("abort", onUserAbort, { once: true });
+    let timer = timeoutMs === undefined || !Number.isFinite(timeoutMs)
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            controller.abort();
         }, timeoutMs);
-  const stopTimer = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-  };
-  return {
-    signal: controller.signal,
-    get timedOut() {
-      return timedOut;
-    },
-    get userAborted() {
-      return user?.aborted === true;
-    },
-    abort: () => controller.abort(),
-    clearTimeout: stopTimer,
-    dispose() {
-      stopTimer();
-      user?.removeEventListener("abort", onUserAbort);
-    },
-  };
+    const stopTimer = () => {
+        if (timer !== undefined)
+            clearTimeout(timer);
+        timer = undefined;
+    };
+    return {
+        signal: controller.signal,
+        get timedOut() {
+            return timedOut;
+        },
+        get userAborted() {
+            return user?.aborted === true;
+        },
+        abort: () => controller.abort(),
+        clearTimeout: stopTimer,
+        dispose() {
+            stopTimer();
+            user?.removeEventListener("abort", onUserAbort);
+        },
+    };
 }
 /** `{ ...request, ...fixed }` plus the mode switch, as the wire object. */
 export function buildPayload(request, fixed, extra) {
-  return { ...request, ...fixed, ...extra };
+    return { ...request, ...fixed, ...extra };
 }
 /** `error` to attach as a `cause`, unless it (or its own causes) mentions the secret. */
 export function safeCause(error, secret) {
-  for (let e = error, depth = 0; e !== undefined && depth < 5; depth++) {
-    const text = e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e);
-    if (secret && text.includes(secret)) return undefined;
-    e = e instanceof Error ? e.cause : undefined;
-  }
-  return error;
+    for (let e = error, depth = 0; e !== undefined && depth < 5; depth++) {
+        const text = e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e);
+        if (secret && text.includes(secret))
+            return undefined;
+        e = e instanceof Error ? e.cause : undefined;
+    }
+    return error;
 }

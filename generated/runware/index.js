@@ -3,12 +3,14 @@ import { createRunwareRestClient } from "./client.js";
 import { offering as gpt54Mini } from "./gpt-5.4-mini/index.js";
 export * from "./client.js";
 export { provider } from "./provider.js";
+
 /**
  * Every Runware offering, by a name made from its slug.
  */
 export const offerings = {
   gpt54Mini,
 };
+
 /**
  * Runware's client factories, by transport id: `clients[transport](options)[offering.clientKey]`.
  */

@@ -61,15 +61,19 @@ export declare const provider: {
       readonly parameter: "parameter";
     };
     readonly schema: {
-      readonly description: 'Failure body: `{ "errors": [...] }`, one item per failed task or parameter.';
+      readonly description: "Failure body: `{ \"errors\": [...] }`, one item per failed task or parameter.";
       readonly type: "object";
-      readonly required: readonly ["errors"];
+      readonly required: readonly [
+        "errors",
+      ];
       readonly properties: {
         readonly errors: {
           readonly type: "array";
           readonly items: {
             readonly type: "object";
-            readonly required: readonly ["message"];
+            readonly required: readonly [
+              "message",
+            ];
             readonly properties: {
               readonly code: {
                 readonly description: "Machine-readable error code.";
@@ -96,5 +100,13 @@ export declare const provider: {
       readonly additionalProperties: true;
     };
   };
-  readonly retryStatuses: readonly [408, 429, 500, 502, 503, 504];
+  readonly retryStatuses: readonly [
+    408,
+    429,
+    500,
+    502,
+    503,
+    504,
+  ];
 };
+export {};

@@ -3,69 +3,109 @@
  * Runware: transports, error envelope and retry statuses, as the spec declares them.
  */
 export const provider = {
-  id: "runware",
-  name: "Runware",
-  docsUrl: "https://runware.ai/docs",
-  transports: [
+  "id": "runware",
+  "name": "Runware",
+  "docsUrl": "https://runware.ai/docs",
+  "transports": [
     {
-      id: "rest",
-      kind: "http",
-      baseUrl: "https://api.runware.ai",
-      method: "POST",
-      path: "/v1",
-      auth: { scheme: "bearer", header: "Authorization" },
-      requestBody: { kind: "task-array", uuidField: "taskUUID" },
-      responseBody: { kind: "data-array", data: "data", countField: "numberResults" },
-      streaming: {
-        format: "sse",
-        enable: { field: "deliveryMethod", value: "stream" },
-        doneSentinel: "[DONE]",
-        errorField: "errors",
-        terminalEventTypes: [],
-        errorEventTypes: [],
+      "id": "rest",
+      "kind": "http",
+      "baseUrl": "https://api.runware.ai",
+      "method": "POST",
+      "path": "/v1",
+      "auth": {
+        "scheme": "bearer",
+        "header": "Authorization"
       },
-      async: {
-        enable: { field: "deliveryMethod", value: "async" },
-        pollTaskType: "getResponse",
-        statusField: "status",
-        pendingStatus: "processing",
-        failedStatus: "error",
-        initialDelayMs: 1000,
-        factor: 1.5,
-        maxDelayMs: 10000,
+      "requestBody": {
+        "kind": "task-array",
+        "uuidField": "taskUUID"
       },
-      pathParams: [],
-    },
-  ],
-  errors: {
-    pointer: "/errors",
-    fields: { code: "code", message: "message", parameter: "parameter" },
-    schema: {
-      description: 'Failure body: `{ "errors": [...] }`, one item per failed task or parameter.',
-      type: "object",
-      required: ["errors"],
-      properties: {
-        errors: {
-          type: "array",
-          items: {
-            type: "object",
-            required: ["message"],
-            properties: {
-              code: { description: "Machine-readable error code.", type: "string" },
-              message: { type: "string" },
-              parameter: {
-                description: "The request parameter at fault, when there is one.",
-                type: "string",
-              },
-              taskType: { type: "string" },
-              taskUUID: { type: "string" },
-            },
-            additionalProperties: true,
-          },
+      "responseBody": {
+        "kind": "data-array",
+        "data": "data",
+        "countField": "numberResults"
+      },
+      "streaming": {
+        "format": "sse",
+        "enable": {
+          "field": "deliveryMethod",
+          "value": "stream"
         },
+        "doneSentinel": "[DONE]",
+        "errorField": "errors",
+        "terminalEventTypes": [],
+        "errorEventTypes": []
       },
-      additionalProperties: true,
+      "async": {
+        "enable": {
+          "field": "deliveryMethod",
+          "value": "async"
+        },
+        "pollTaskType": "getResponse",
+        "statusField": "status",
+        "pendingStatus": "processing",
+        "failedStatus": "error",
+        "initialDelayMs": 1000,
+        "factor": 1.5,
+        "maxDelayMs": 10000
+      },
+      "pathParams": []
+    }
+  ],
+  "errors": {
+    "pointer": "/errors",
+    "fields": {
+      "code": "code",
+      "message": "message",
+      "parameter": "parameter"
     },
+    "schema": {
+      "description": "Failure body: `{ \"errors\": [...] }`, one item per failed task or parameter.",
+      "type": "object",
+      "required": [
+        "errors"
+      ],
+      "properties": {
+        "errors": {
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": [
+              "message"
+            ],
+            "properties": {
+              "code": {
+                "description": "Machine-readable error code.",
+                "type": "string"
+              },
+              "message": {
+                "type": "string"
+              },
+              "parameter": {
+                "description": "The request parameter at fault, when there is one.",
+                "type": "string"
+              },
+              "taskType": {
+                "type": "string"
+              },
+              "taskUUID": {
+                "type": "string"
+              }
+            },
+            "additionalProperties": true
+          }
+        }
+      },
+      "additionalProperties": true
+    }
   },
-  retryStatuses: [408, 429, 500, 502, 503, 504],
+  "retryStatuses": [
+    408,
+    429,
+    500,
+    502,
+    503,
+    504
+  ]
 };

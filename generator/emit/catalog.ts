@@ -1,6 +1,7 @@
 /** Catalog emitter: `catalog.json`, one entry per offering with its limits and validator paths. */
 import type { Emitter, Model, OfferingSpec } from "../model.js";
-import { CATALOG_FILE, validatorFile } from "./paths.js";
+import { CATALOG_FILE } from "./paths.js";
+import { validatorFiles } from "./shared.js";
 
 export interface CatalogEntry {
   id: string;
@@ -22,6 +23,7 @@ export interface CatalogEntry {
 
 export function catalogEntries(model: Model): CatalogEntry[] {
   const providerNames = new Map(model.providers.map((p) => [p.id, p.name]));
+  const validators = validatorFiles(model);
   return model.offerings.map((o) => ({
     id: o.id,
     provider: o.provider,
@@ -38,9 +40,9 @@ export function catalogEntries(model: Model): CatalogEntry[] {
     spec: `schemas/${o.specFile}`,
     types: { request: o.request.typeName, response: o.response.typeName, streamEvent: o.stream?.typeName ?? null },
     validators: {
-      request: validatorFile(o, "request"),
-      response: validatorFile(o, "response"),
-      stream: o.stream ? validatorFile(o, "stream") : null,
+      request: validators.get(o.id)!.request!,
+      response: validators.get(o.id)!.response!,
+      stream: validators.get(o.id)!.stream ?? null,
     },
   }));
 }

@@ -6,15 +6,21 @@
  * on the next `npm run generate`.
  */
 import { camelIdentifier, docComment, literal, NameScope, pascalIdentifier, propertyKey } from "../escape.js";
-import type { Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, ProviderSpec, Transport } from "../model.js";
+import type { Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, ProviderSpec, SchemaRole, Transport } from "../model.js";
 import { isObject, setOwn } from "../schema-walk.js";
-import { offeringDir, providerDir, relativeImport, RUNTIME_DIR, validatorFile } from "./paths.js";
+import { indent, literalType, ModuleText } from "./module.js";
+import { offeringDir, providerDir, relativeImport, RUNTIME_DIR } from "./paths.js";
+import { sections, validatorFiles } from "./shared.js";
 
 export const clientsEmitter: Emitter = {
   name: "clients",
   emit(model: Model): GeneratedFile[] {
+    const validators = validatorFiles(model);
     // A provider with no offerings yet still gets its (empty) clients: the indexes export them for every provider.
-    return model.providers.flatMap((provider) => [providerModule(provider), providerClient(provider, model.offerings.filter((o) => o.provider === provider.id))]);
+    return model.providers.flatMap((provider) => [
+      ...providerModule(provider),
+      ...providerClient(provider, model.offerings.filter((o) => o.provider === provider.id), validators),
+    ]);
   },
 };
 
@@ -54,8 +60,8 @@ function resultsText(body: Extract<Transport, { kind: "http" }>["responseBody"])
   return `every result item of the task, the request's \`${body.countField}\` of them (default 1); with async delivery the client polls until all have arrived`;
 }
 
-/** `<provider>/provider.ts`: the wire descriptors (everything but prose), the one copy clients and the mock server read. */
-function providerModule(provider: ProviderSpec): GeneratedFile {
+/** `<provider>/provider.js`: the wire descriptors (everything but prose), the one copy clients and the mock server read. */
+function providerModule(provider: ProviderSpec): GeneratedFile[] {
   const descriptor = {
     id: provider.id,
     name: provider.name,
@@ -64,8 +70,12 @@ function providerModule(provider: ProviderSpec): GeneratedFile {
     errors: { pointer: provider.errors.pointer, fields: provider.errors.fields, schema: provider.errors.schema },
     retryStatuses: provider.retryStatuses,
   };
-  const contents = [docComment([`${provider.name}: transports, error envelope and retry statuses, as the spec declares them.`]), `export const provider = ${literal(descriptor)} as const;`, ""];
-  return { path: `${providerDir(provider)}/provider.ts`, contents: contents.join("\n"), specs: [provider.specFile] };
+  const doc = docComment([`${provider.name}: transports, error envelope and retry statuses, as the spec declares them.`]);
+  return new ModuleText()
+    .both(doc)
+    .js(`export const provider = ${literal(descriptor, 2)};`)
+    .dts(`export declare const provider: ${literalType(descriptor)};`)
+    .files(`${providerDir(provider)}/provider`, { specs: [provider.specFile] });
 }
 
 /** How a client names one offering: its member, its operation constant, its input type. */
@@ -73,119 +83,132 @@ interface Member {
   member: string;
   operation: string;
   input: string;
-  fixed: JsonObject;
 }
 
-function providerClient(provider: ProviderSpec, offerings: OfferingSpec[]): GeneratedFile {
-  const path = `${providerDir(provider)}/client.ts`;
+function providerClient(provider: ProviderSpec, offerings: OfferingSpec[], validators: Map<string, Partial<Record<SchemaRole, string>>>): GeneratedFile[] {
+  const path = `${providerDir(provider)}/client.js`;
   const scope = new NameScope(CLIENT_MODULE_RESERVED);
   const factories = clientFactoryNames(provider, scope);
   const keys = clientKeys(offerings);
-  const runtime = relativeImport(path, `${RUNTIME_DIR}/index.ts`);
-  const lines: string[] = [];
-  const imports = new Set<string>();
+  const runtime = relativeImport(path, `${RUNTIME_DIR}/index.js`);
+  const module = new ModuleText();
+  const runtimeValues = new Set<string>();
+  const runtimeTypes = new Set<string>();
   const typeImports: string[] = [];
-  const validatorImports: string[] = [];
+  const validatorImports = new Map<string, string>();
+  const operations: string[] = [];
+  const inputs: string[] = [];
   const members = new Map<OfferingSpec, Member>();
 
   for (const offering of offerings) {
-    const types = relativeImport(path, `${offeringDir(offering)}/types.ts`);
+    const types = relativeImport(path, `${offeringDir(offering)}/types.js`);
     const names = [offering.request.typeName, offering.response.typeName, ...(offering.stream ? [offering.stream.typeName] : [])];
     typeImports.push(`import type { ${names.join(", ")} } from ${literal(types)};`);
     const operation = scope.claim(`${camelIdentifier(offering.slug, "offering")}Operation`);
-    const roles = (["request", "response", "stream"] as const).filter((r) => r !== "stream" || offering.stream);
-    const locals = roles.map((role) => {
-      const local = scope.claim(`validate${pascalIdentifier(offering.slug, "Offering")}${pascalIdentifier(role)}`);
-      validatorImports.push(`import ${local} from ${literal(relativeImport(path, validatorFile(offering, role)))};`);
+    const locals = sections(offering).map(({ role }) => {
+      // Offerings that share a schema share its validator: one import, one local name.
+      const file = validators.get(offering.id)![role]!;
+      let local = validatorImports.get(file);
+      if (local === undefined) {
+        local = scope.claim(`validate${pascalIdentifier(file.split("/").pop()!.replace(/\.js$/, ""), "Schema")}`);
+        validatorImports.set(file, local);
+      }
       return `${role}: ${local}`;
     });
     const fixed = fixedFields(offering);
-    lines.push(docComment([`What every call of ${offering.name} sends besides the request: the model id, the fixed fields and the validators.`]));
-    lines.push(`const ${operation} = { model: ${literal(offering.model)}, fixed: ${literal(fixed)}, validators: { ${locals.join(", ")} } } as const;`);
+    operations.push(docComment([`What every call of ${offering.name} sends besides the request: the model id, the fixed fields and the validators.`]));
+    operations.push(`const ${operation} = { model: ${literal(offering.model)}, fixed: ${literal(fixed)}, validators: { ${locals.join(", ")} } };`);
     const input = scope.claim(`${offering.typeStem}Input`);
-    members.set(offering, { member: keys.get(offering.id)!, operation, input, fixed });
-  }
+    members.set(offering, { member: keys.get(offering.id)!, operation, input });
 
-  const body: string[] = [];
-  body.push("/** The request with the fields the client fills itself made optional. */");
-  body.push("type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>>;", "");
-  body.push(...lines, "");
-
-  for (const [offering, { input, fixed }] of members) {
-    const transports = provider.transports;
-    const filled = [...Object.keys(fixed), ...transports.flatMap((t) => (t.kind === "http" && t.requestBody.kind === "task-array" ? [t.requestBody.uuidField] : []))];
+    const filled = [...Object.keys(fixed), ...provider.transports.flatMap((t) => (t.kind === "http" && t.requestBody.kind === "task-array" ? [t.requestBody.uuidField] : []))];
     const unique = [...new Set(filled)].sort();
-    body.push(docComment([`What a caller passes for ${offering.name} (${offering.model}); the client fills ${unique.length ? unique.join(", ") : "nothing"}.`]));
-    body.push(`export type ${input} = ${unique.length ? `Optional<${offering.request.typeName}, ${unique.map(literal).join(" | ")}>` : offering.request.typeName};`, "");
+    inputs.push(docComment([`What a caller passes for ${offering.name} (${offering.model}); the client fills ${unique.length ? unique.join(", ") : "nothing"}.`]));
+    inputs.push(`export type ${input} = ${unique.length ? `Optional<${offering.request.typeName}, ${unique.map(literal).join(" | ")}>` : offering.request.typeName};`, "");
   }
 
-  provider.transports.forEach((transport, index) => body.push(...transportFactory(provider, transport, index, factories.get(transport.id)!, members, scope, imports)));
+  const body = new ModuleText();
+  body.js(...operations, "");
+  body.dts("/** The request with the fields the client fills itself made optional. */");
+  body.dts("type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>>;", "");
+  body.dts(...inputs);
+  provider.transports.forEach((transport, index) => transportFactory(body, provider, transport, index, factories.get(transport.id)!, members, scope, runtimeValues, runtimeTypes));
 
-  const header = [
-    `import { ${[...imports].sort().join(", ")} } from ${literal(runtime)};`,
-    `import { provider } from "./provider.js";`,
-    ...typeImports,
-    ...validatorImports,
-    "",
-  ];
-  return { path, contents: [...header, ...body].join("\n"), specs: [provider.specFile, ...offerings.map((o) => o.specFile)] };
+  const runtimeTypeList = [...runtimeTypes].sort();
+  module.js(`import { ${[...runtimeValues].sort().join(", ")} } from ${literal(runtime)};`);
+  if (runtimeTypeList.length) module.dts(`import type { ${runtimeTypeList.join(", ")} } from ${literal(runtime)};`);
+  module.js(`import { provider } from "./provider.js";`);
+  module.js(...[...validatorImports].map(([file, local]) => `import ${local} from ${literal(relativeImport(path, file))};`));
+  module.dts(...typeImports);
+  module.both("");
+  return module.append(body).files(`${providerDir(provider)}/client`, { specs: [provider.specFile, ...offerings.map((o) => o.specFile)] });
 }
 
 function transportFactory(
+  out: ModuleText,
   provider: ProviderSpec,
   transport: Transport,
   index: number,
   factory: string,
   members: Map<OfferingSpec, Member>,
   scope: NameScope,
-  imports: Set<string>,
-): string[] {
+  runtimeValues: Set<string>,
+  runtimeTypes: Set<string>,
+): void {
   const stem = `${provider.typePrefix}${pascalIdentifier(transport.id, "Transport")}`;
   const descriptor = `provider.transports[${index}]`;
-  const out: string[] = [];
   const streams = transport.streaming !== undefined;
-  const memberLines = (call: string, many: boolean) =>
-    [...members].flatMap(([offering, { member, operation: base, input }]) => {
-      const operation = `{ ...${base}, request }`;
-      const result = many ? `${offering.response.typeName}[]` : offering.response.typeName;
-      return [
-        docComment([`${offering.name} (${offering.model}). Context window ${offering.contextWindow} tokens${offering.maxOutputTokens ? `, up to ${offering.maxOutputTokens} output tokens` : ""}.`]),
-        `${propertyKey(member)}: {`,
-        `  create: (request: ${input}, call?: ${call}) => core.send<${result}>(${operation}, call),`,
-        ...(streams && offering.stream ? [`  stream: (request: ${input}, call?: ${call}) => core.stream<${offering.stream.typeName}>(${operation}, call),`] : []),
-        "},",
-      ];
-    });
+  const client = scope.claim(`${stem}Client`);
+  const http = transport.kind === "http";
+  const call = http ? "CallOptions" : "BindingCallOptions";
+  const many = http && transport.responseBody.kind === "data-array";
+  const streamsFor = (offering: OfferingSpec) => streams && offering.stream !== undefined;
 
-  if (transport.kind === "http") {
-    imports.add("createHttpClient").add("type ClientOptions").add("type CallOptions");
-    const options = scope.claim(`${stem}Options`);
-    const pathParams = transport.pathParams.map((p) => `  ${docComment([p.description])}\n  ${propertyKey(p.name)}: string;`);
-    out.push(
+  // The client's type: one member per offering, each with create and, where it streams, stream.
+  out.dts(docComment([`A ${provider.name} client over ${transport.id}: one member per offering.`]), `export interface ${client} {`);
+  for (const [offering, { member, input }] of members) {
+    const result = many ? `${offering.response.typeName}[]` : offering.response.typeName;
+    out.dts(
+      indent(docComment([`${offering.name} (${offering.model}). Context window ${offering.contextWindow} tokens${offering.maxOutputTokens ? `, up to ${offering.maxOutputTokens} output tokens` : ""}.`])),
+      `  readonly ${propertyKey(member)}: {`,
+      `    create(request: ${input}, call?: ${call}): Promise<${result}>;`,
+      ...(streamsFor(offering) ? [`    stream(request: ${input}, call?: ${call}): AsyncIterable<${offering.stream!.typeName}>;`] : []),
+      "  };",
+    );
+  }
+  out.dts("}", "");
+
+  let options: string;
+  let core: string;
+  if (http) {
+    runtimeValues.add("createHttpClient");
+    runtimeTypes.add("ClientOptions").add("CallOptions");
+    options = scope.claim(`${stem}Options`);
+    const pathParams = transport.pathParams.map((p) => `${indent(docComment([p.description]))}\n  ${propertyKey(p.name)}: string;`);
+    out.dts(
       docComment([`Options for ${provider.name} over ${transport.id}: the API key, and where to send requests.`]),
       pathParams.length ? `export type ${options} = ClientOptions & {\n${pathParams.join("\n")}\n};` : `export type ${options} = ClientOptions;`,
       "",
-      docComment([transport.description, "", `Results: ${resultsText(transport.responseBody)}.`]),
-      `export function ${factory}(options: ${options}) {`,
-      `  const core = createHttpClient({ provider: provider.id, transport: ${descriptor}, errors: provider.errors, retryStatuses: provider.retryStatuses }, options);`,
-      "  return {",
-      ...memberLines("CallOptions", transport.responseBody.kind === "data-array").map((l) => `    ${l}`),
-      "  };",
-      "}",
-      "",
     );
+    core = `createHttpClient({ provider: provider.id, transport: ${descriptor}, errors: provider.errors, retryStatuses: provider.retryStatuses }, options)`;
+    out.both(docComment([transport.description, "", `Results: ${resultsText(transport.responseBody)}.`]));
   } else {
-    imports.add("createBindingClient").add("type BindingClientOptions").add("type BindingCallOptions");
-    out.push(
-      docComment([transport.description]),
-      `export function ${factory}(options: BindingClientOptions) {`,
-      `  const core = createBindingClient({ provider: provider.id, transport: ${descriptor}, errors: provider.errors }, options);`,
-      "  return {",
-      ...memberLines("BindingCallOptions", false).map((l) => `    ${l}`),
-      "  };",
-      "}",
-      "",
+    runtimeValues.add("createBindingClient");
+    runtimeTypes.add("BindingClientOptions").add("BindingCallOptions");
+    options = "BindingClientOptions";
+    core = `createBindingClient({ provider: provider.id, transport: ${descriptor}, errors: provider.errors }, options)`;
+    out.both(docComment([transport.description]));
+  }
+  out.dts(`export declare function ${factory}(options: ${options}): ${client};`, "");
+  out.js(`export function ${factory}(options) {`, `  const core = ${core};`, "  return {");
+  for (const [offering, { member, operation }] of members) {
+    const request = `{ ...${operation}, request }`;
+    out.js(
+      `    ${propertyKey(member)}: {`,
+      `      create: (request, call) => core.send(${request}, call),`,
+      ...(streamsFor(offering) ? [`      stream: (request, call) => core.stream(${request}, call),`] : []),
+      "    },",
     );
   }
-  return out;
+  out.js("  };", "}", "");
 }

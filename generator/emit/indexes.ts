@@ -1,140 +1,189 @@
 /**
  * Index emitter: one module per offering (types, validators, metadata and examples), one per
- * provider, and a root index with the registry of every offering.
+ * provider, and a root index with the registry of every offering. Each is written as JavaScript
+ * and declarations directly (see `module.ts`).
  */
 import { camelIdentifier, docComment, literal, NameScope, propertyKey } from "../escape.js";
-import type { Emitter, GeneratedFile, Model, OfferingSpec } from "../model.js";
-import { catalogEntries } from "./catalog.js";
+import type { Emitter, GeneratedFile, Model, OfferingSpec, ProviderSpec, SchemaRole } from "../model.js";
+import { catalogEntries, type CatalogEntry } from "./catalog.js";
 import { clientFactoryNames, clientKeys } from "./clients.js";
-import { offeringDir, providerDir, relativeImport, validatorFile } from "./paths.js";
-import { specsOf } from "./types.js";
+import { indent, literalType, ModuleText } from "./module.js";
+import { AJV_HELPERS_FILE, offeringDir, providerDir, relativeImport, RUNTIME_DIR } from "./paths.js";
+import { sections, specsOf, validatorFiles } from "./shared.js";
 
 export const indexesEmitter: Emitter = {
   name: "indexes",
   emit(model: Model): GeneratedFile[] {
     const files: GeneratedFile[] = [];
     const entries = new Map(catalogEntries(model).map((e) => [e.id, e]));
+    const validators = validatorFiles(model);
+    const root = new RootIndex();
     for (const provider of model.providers) {
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
       const keys = clientKeys(offerings);
-      for (const offering of offerings) files.push(offeringModule(offering, entries.get(offering.id)!, keys.get(offering.id)!));
+      for (const offering of offerings) files.push(...offeringModule(offering, entries.get(offering.id)!, keys.get(offering.id)!, validators.get(offering.id)!));
+      const members = providerIndex(provider, offerings);
+      files.push(...members.files);
+      root.addProvider(provider, offerings, members.locals);
     }
-
-    const rootLines: string[] = [];
-    const rootScope = new NameScope(["offerings", "providers", "catalog", "Offering", "OfferingId", "getOffering"]);
-    const registry: [string, string][] = [];
-    const providerRegistry: [string, string][] = [];
-    for (const provider of model.providers) {
-      const path = `${providerDir(provider)}/index.ts`;
-      const offerings = model.offerings.filter((o) => o.provider === provider.id);
-      const scope = new NameScope(["offerings", "clients", "provider"]);
-      const factories = [...clientFactoryNames(provider)].map(([transport, name]) => ({ transport, name, local: scope.claim(name) }));
-      const lines: string[] = [
-        `import { ${factories.map((f) => (f.local === f.name ? f.name : `${f.name} as ${f.local}`)).join(", ")} } from "./client.js";`,
-      ];
-      const members = new Map<OfferingSpec, string>();
-      for (const offering of offerings) {
-        const local = scope.claim(camelIdentifier(offering.slug, "offering"));
-        const target = relativeImport(path, `${offeringDir(offering)}/index.ts`);
-        lines.push(`import { offering as ${local} } from ${literal(target)};`);
-        lines.push(`export type * from ${literal(relativeImport(path, `${offeringDir(offering)}/types.ts`))};`);
-        members.set(offering, local);
-      }
-      lines.push(`export * from "./client.js";`);
-      lines.push(`export { provider } from "./provider.js";`);
-      lines.push("", docComment([`Every ${provider.name} offering, by a name made from its slug.`]));
-      // Explicit `typeof` types keep each offering's literal type in its own module's declarations, not copied here.
-      lines.push(`export const offerings: ${typeOfMembers([...members.values()].map((m) => [m, m]))} = {\n${[...members.values()].map((m) => `  ${m},`).join("\n")}\n};`, "");
-      lines.push(docComment([`${provider.name}'s client factories, by transport id: \`clients[transport](options)[offering.clientKey]\`.`]));
-      const clientMembers = factories.map((f): [string, string] => [propertyKey(f.transport), f.local]);
-      lines.push(`export const clients: ${typeOfMembers(clientMembers)} = {\n${clientMembers.map(([k, v]) => `  ${k}: ${v},`).join("\n")}\n};`, "");
-      files.push({ path, contents: lines.join("\n"), specs: [provider.specFile, ...offerings.map((o) => o.specFile)] });
-
-      const ns = rootScope.claim(camelIdentifier(provider.id, "provider"));
-      rootLines.push(`import * as ${ns} from ${literal(relativeImport("index.ts", path))};`);
-      for (const offering of offerings) rootLines.push(`export type * from ${literal(relativeImport("index.ts", `${offeringDir(offering)}/types.ts`))};`);
-      for (const [offering, member] of members) registry.push([propertyKey(offering.id), `${ns}.offerings.${member}`]);
-      rootLines.push(`export * from ${literal(relativeImport("index.ts", `${providerDir(provider)}/client.ts`))};`);
-      rootLines.push(`export { ${ns} };`);
-      providerRegistry.push([propertyKey(provider.id), `${ns}.provider`]);
-    }
-    rootLines.push(
-      "",
-      "/** The client runtime's error classes and option types, so users need only this module. */",
-      `export * from "./runtime/errors.js";`,
-      `export type { AiBinding, AiRunOptions, BindingCallOptions, BindingClientOptions, CallOptions, ClientOptions, CommonOptions, GatewayOptions, Sleep, ValidationIssue } from "./runtime/index.js";`,
-      "",
-      "/** Every offering, by id (`<provider>/<slug>`). */",
-      `export const offerings: ${typeOfMembers(registry)} = {\n${registry.map(([k, v]) => `  ${k}: ${v},`).join("\n")}\n};`,
-      "",
-      "/** Every provider, by id. */",
-      `export const providers: ${typeOfMembers(providerRegistry)} = {\n${providerRegistry.map(([k, v]) => `  ${k}: ${v},`).join("\n")}\n};`,
-      "",
-      "export type OfferingId = keyof typeof offerings;",
-      "export type Offering = (typeof offerings)[OfferingId];",
-      "",
-      "/** The catalog: what `catalog.json` holds, without reading a file. */",
-      'export const catalog: Offering["catalog"][] = Object.values(offerings).map((o) => o.catalog);',
-      "",
-      "export function getOffering(id: string): Offering | undefined {",
-      "  return Object.prototype.hasOwnProperty.call(offerings, id) ? offerings[id as OfferingId] : undefined;",
-      "}",
-      "",
-    );
-    files.push({ path: "index.ts", contents: rootLines.join("\n"), specs: [] });
-    files.push({ path: "mock.ts", contents: MOCK_MODULE, specs: [] });
+    files.push(...root.files(), ...mockModule());
     return files;
   },
 };
+
+/** `<provider>/index.js`: its offerings by a name made from the slug, its client factories by transport. */
+function providerIndex(provider: ProviderSpec, offerings: OfferingSpec[]): { files: GeneratedFile[]; locals: Map<OfferingSpec, string> } {
+  const path = `${providerDir(provider)}/index.js`;
+  const scope = new NameScope(["offerings", "clients", "provider"]);
+  const factories = [...clientFactoryNames(provider)].map(([transport, name]) => ({ transport, name, local: scope.claim(name) }));
+  const module = new ModuleText();
+  module.both(`import { ${factories.map((f) => (f.local === f.name ? f.name : `${f.name} as ${f.local}`)).join(", ")} } from "./client.js";`);
+  const locals = new Map<OfferingSpec, string>();
+  for (const offering of offerings) {
+    const local = scope.claim(camelIdentifier(offering.slug, "offering"));
+    module.both(`import { offering as ${local} } from ${literal(relativeImport(path, `${offeringDir(offering)}/index.js`))};`);
+    module.dts(`export type * from ${literal(relativeImport(path, `${offeringDir(offering)}/types.js`))};`);
+    locals.set(offering, local);
+  }
+  module.both(`export * from "./client.js";`, `export { provider } from "./provider.js";`, "");
+  module.both(docComment([`Every ${provider.name} offering, by a name made from its slug.`]));
+  // `typeof` types keep each offering's literal type in its own module's declarations, not copied here.
+  module.js(`export const offerings = {\n${[...locals.values()].map((m) => `  ${m},`).join("\n")}\n};`, "");
+  module.dts(`export declare const offerings: ${typeOfMembers([...locals.values()].map((m) => [m, m]))};`, "");
+  module.both(docComment([`${provider.name}'s client factories, by transport id: \`clients[transport](options)[offering.clientKey]\`.`]));
+  const clientMembers = factories.map((f): [string, string] => [propertyKey(f.transport), f.local]);
+  module.js(`export const clients = {\n${clientMembers.map(([k, v]) => `  ${k}: ${v},`).join("\n")}\n};`);
+  module.dts(`export declare const clients: ${typeOfMembers(clientMembers)};`);
+  return { files: module.files(`${providerDir(provider)}/index`, { specs: [provider.specFile, ...offerings.map((o) => o.specFile)] }), locals };
+}
+
+/** `index.js`: every provider's namespace, clients and types, and the registry of offerings. */
+class RootIndex {
+  private readonly module = new ModuleText();
+  private readonly scope = new NameScope(["offerings", "providers", "catalog", "Offering", "OfferingId", "getOffering"]);
+  private readonly registry: [string, string][] = [];
+  private readonly providerRegistry: [string, string][] = [];
+
+  addProvider(provider: ProviderSpec, offerings: OfferingSpec[], locals: Map<OfferingSpec, string>): void {
+    const ns = this.scope.claim(camelIdentifier(provider.id, "provider"));
+    this.module.both(`import * as ${ns} from ${literal(relativeImport("index.js", `${providerDir(provider)}/index.js`))};`);
+    for (const offering of offerings) this.module.dts(`export type * from ${literal(relativeImport("index.js", `${offeringDir(offering)}/types.js`))};`);
+    for (const [offering, member] of locals) this.registry.push([propertyKey(offering.id), `${ns}.offerings.${member}`]);
+    this.module.both(`export * from ${literal(relativeImport("index.js", `${providerDir(provider)}/client.js`))};`, `export { ${ns} };`);
+    this.providerRegistry.push([propertyKey(provider.id), `${ns}.provider`]);
+  }
+
+  files(): GeneratedFile[] {
+    const { module, registry, providerRegistry } = this;
+    module.both("", "/** The client runtime's error classes and option types, so users need only this module. */", `export * from "./runtime/errors.js";`);
+    module.dts(`export type { AiBinding, AiRunOptions, BindingCallOptions, BindingClientOptions, CallOptions, ClientOptions, CommonOptions, GatewayOptions, Sleep, ValidationIssue } from "./runtime/index.js";`);
+    module.both("", "/** Every offering, by id (`<provider>/<slug>`). */");
+    module.js(`export const offerings = {\n${registry.map(([k, v]) => `  ${k}: ${v},`).join("\n")}\n};`);
+    module.dts(`export declare const offerings: ${typeOfMembers(registry)};`);
+    module.both("", "/** Every provider, by id. */");
+    module.js(`export const providers = {\n${providerRegistry.map(([k, v]) => `  ${k}: ${v},`).join("\n")}\n};`);
+    module.dts(`export declare const providers: ${typeOfMembers(providerRegistry)};`);
+    module.dts("", "export type OfferingId = keyof typeof offerings;", "export type Offering = (typeof offerings)[OfferingId];");
+    module.both("", "/** The catalog: what `catalog.json` holds, without reading a file. */");
+    module.js("export const catalog = Object.values(offerings).map((o) => o.catalog);");
+    module.dts('export declare const catalog: Offering["catalog"][];');
+    module.both("", "/** The offering with this id (`<provider>/<slug>`), or undefined. */");
+    module.js("export function getOffering(id) {", "  return Object.prototype.hasOwnProperty.call(offerings, id) ? offerings[id] : undefined;", "}");
+    module.dts("export declare function getOffering(id: string): Offering | undefined;");
+    return module.files("index", { specs: [] });
+  }
+}
 
 /** `{ readonly key: typeof value; … }` for an object literal of `key: value` members. */
 function typeOfMembers(members: [key: string, value: string][]): string {
   return `{\n${members.map(([key, value]) => `  readonly ${key}: typeof ${value};`).join("\n")}\n}`;
 }
 
-function offeringModule(offering: OfferingSpec, entry: ReturnType<typeof catalogEntries>[number], clientKey: string): GeneratedFile {
-  const path = `${offeringDir(offering)}/index.ts`;
-  const roles = (["request", "response", "stream"] as const).filter((r) => r !== "stream" || offering.stream);
-  const lines = [`export type * from "./types.js";`];
-  const names = { request: "validateRequest", response: "validateResponse", stream: "validateStreamEvent" } as const;
-  for (const role of roles) lines.push(`import ${names[role]} from ${literal(relativeImport(path, validatorFile(offering, role)))};`);
-  lines.push(`export { ${roles.map((r) => names[r]).join(", ")} };`, "");
-  lines.push(docComment([`${offering.name} (${offering.model}) from ${offering.provider}: metadata, validators and the spec's examples.`]));
-  lines.push("export const offering = {");
-  lines.push(`  id: ${literal(offering.id)},`);
-  lines.push(`  provider: ${literal(offering.provider)},`);
-  lines.push(`  model: ${literal(offering.model)},`);
-  lines.push("  /** This offering's key on its provider's clients: `createXClient(options)[offering.clientKey].create(…)`. */");
-  lines.push(`  clientKey: ${literal(clientKey)},`);
-  lines.push(`  catalog: ${literal(entry)},`);
-  lines.push(`  validators: { request: validateRequest, response: validateResponse, stream: ${offering.stream ? "validateStreamEvent" : "undefined"} },`);
-  lines.push(`  examples: ${literal(offering.examples)},`);
-  lines.push("} as const;", "");
-  return { path, contents: lines.join("\n"), specs: specsOf(offering) };
-}
-
-/** The Node-only entry that serves every offering of the package from the local provider server. */
-const MOCK_MODULE = `import { startMockServer, type MockServer, type MockServerOptions } from "./runtime/mock-server.js";
-import { offerings, providers } from "./index.js";
-
-export { MOCK_FAULTS } from "./runtime/mock-server.js";
-export type { MockFault, MockRequestRecord, MockServer, MockServerOptions } from "./runtime/mock-server.js";
+const VALIDATOR_EXPORTS: Readonly<Record<SchemaRole, string>> = { request: "validateRequest", response: "validateResponse", stream: "validateStreamEvent" };
 
 /**
- * Starts the local provider server (127.0.0.1, a free port unless one is given) answering every
- * offering of this package on its provider's real routes. Node only. Close it with \`close()\`.
+ * `<provider>/<slug>/index.js`: the offering's types, its validators (the provider's shared ones,
+ * typed for this offering), metadata and examples.
  */
-export function startMockProviders(options: Omit<MockServerOptions, "offerings"> = {}): Promise<MockServer> {
-  return startMockServer({
-    ...options,
-    offerings: Object.values(offerings).map((offering) => ({
-      provider: offering.provider,
-      model: offering.model,
-      transports: providers[offering.provider].transports,
-      errors: providers[offering.provider].errors,
-      validators: offering.validators,
-      examples: offering.examples,
-    })),
-  });
+function offeringModule(offering: OfferingSpec, entry: CatalogEntry, clientKey: string, validators: Partial<Record<SchemaRole, string>>): GeneratedFile[] {
+  const path = `${offeringDir(offering)}/index.js`;
+  const typed = sections(offering).map((section) => ({ section, name: VALIDATOR_EXPORTS[section.role], type: `ValidateFunction<${section.typeName}>` }));
+  const module = new ModuleText();
+  module.dts(
+    `import type { ValidateFunction } from ${literal(relativeImport(path, AJV_HELPERS_FILE))};`,
+    `import type { OfferingExample } from ${literal(relativeImport(path, `${RUNTIME_DIR}/index.js`))};`,
+    `import type { ${typed.map((t) => t.section.typeName).join(", ")} } from "./types.js";`,
+    `export type * from "./types.js";`,
+  );
+  module.js(...typed.map(({ section, name }) => `import ${name} from ${literal(relativeImport(path, validators[section.role]!))};`));
+  module.both("");
+  for (const { section, name, type } of typed) {
+    const what = section.role === "stream" ? "a stream event" : `a ${section.role}`;
+    module.dts(docComment([`Checks ${what} of ${offering.name} against the spec; on failure \`.errors\` lists every problem with its \`instancePath\`.`]));
+    module.dts(`export declare const ${name}: ${type};`);
+  }
+  module.js(`export { ${typed.map((t) => t.name).join(", ")} };`);
+  const validator = (role: SchemaRole) => typed.find((t) => t.section.role === role);
+  const exampleType = `OfferingExample<${[offering.request, offering.response, offering.stream].map((s) => s?.typeName ?? "never").join(", ")}>`;
+  module.both("", docComment([`${offering.name} (${offering.model}) from ${offering.provider}: metadata, validators and the spec's examples.`]));
+  const clientKeyDoc = "  /** This offering's key on its provider's clients: `createXClient(options)[offering.clientKey].create(…)`. */";
+  module.js(
+    "export const offering = {",
+    `  id: ${literal(offering.id)},`,
+    `  provider: ${literal(offering.provider)},`,
+    `  model: ${literal(offering.model)},`,
+    clientKeyDoc,
+    `  clientKey: ${literal(clientKey)},`,
+    `  catalog: ${indent(literal(entry, 2)).trimStart()},`,
+    `  validators: { request: ${validator("request")!.name}, response: ${validator("response")!.name}, stream: ${validator("stream")?.name ?? "undefined"} },`,
+    `  examples: ${indent(literal(offering.examples, 2)).trimStart()},`,
+    "};",
+  );
+  module.dts(
+    "export declare const offering: {",
+    `  readonly id: ${literal(offering.id)};`,
+    `  readonly provider: ${literal(offering.provider)};`,
+    `  readonly model: ${literal(offering.model)};`,
+    clientKeyDoc,
+    `  readonly clientKey: ${literal(clientKey)};`,
+    `  readonly catalog: ${literalType(entry, 1)};`,
+    `  readonly validators: { readonly request: ${validator("request")!.type}; readonly response: ${validator("response")!.type}; readonly stream: ${validator("stream")?.type ?? "undefined"} };`,
+    "  /** The spec's examples: a request, and where the page shows them the response or stream events. */",
+    `  readonly examples: readonly ${exampleType}[];`,
+    "};",
+  );
+  return module.files(`${offeringDir(offering)}/index`, { specs: specsOf(offering) });
 }
-`;
+
+/** `mock.js`: the Node-only entry that serves every offering of the package from the local provider server. */
+function mockModule(): GeneratedFile[] {
+  const doc = [
+    "/**",
+    " * Starts the local provider server (127.0.0.1, a free port unless one is given) answering every",
+    " * offering of this package on its provider's real routes. Node only. Close it with `close()`.",
+    " */",
+  ];
+  return new ModuleText()
+    .js(`import { startMockServer } from "./runtime/mock-server.js";`, `import { offerings, providers } from "./index.js";`, "")
+    .dts(`import type { MockServer, MockServerOptions } from "./runtime/mock-server.js";`, "")
+    .both(`export { MOCK_FAULTS } from "./runtime/mock-server.js";`)
+    .dts(`export type { MockFault, MockRequestRecord, MockServer, MockServerOptions } from "./runtime/mock-server.js";`)
+    .both("", ...doc)
+    .dts(`export declare function startMockProviders(options?: Omit<MockServerOptions, "offerings">): Promise<MockServer>;`)
+    .js(
+      "export function startMockProviders(options = {}) {",
+      "  return startMockServer({",
+      "    ...options,",
+      "    offerings: Object.values(offerings).map((offering) => ({",
+      "      provider: offering.provider,",
+      "      model: offering.model,",
+      "      transports: providers[offering.provider].transports,",
+      "      errors: providers[offering.provider].errors,",
+      "      validators: offering.validators,",
+      "      examples: offering.examples,",
+      "    })),",
+      "  });",
+      "}",
+    )
+    .files("mock", { specs: [] });
+}

@@ -1,10 +1,14 @@
 /** Where each generated file lives, relative to the output folder. One place, so emitters agree. */
-import type { OfferingSpec, ProviderSpec } from "../model.js";
+import type { OfferingSpec, ProviderSpec, SchemaRole } from "../model.js";
 
 export const offeringDir = (offering: Pick<OfferingSpec, "provider" | "slug">) => `${offering.provider}/${offering.slug}`;
 export const providerDir = (provider: Pick<ProviderSpec, "id">) => provider.id;
-export const validatorFile = (offering: Pick<OfferingSpec, "provider" | "slug">, role: "request" | "response" | "stream") =>
-  `${offeringDir(offering)}/${role}.validator.js`;
+/** A provider's validator for one distinct schema, named by the role and the schema's content hash. */
+export const sharedValidatorFile = (offering: Pick<OfferingSpec, "provider">, role: SchemaRole, hash: string) =>
+  `${offering.provider}/validators/${role}-${hash.slice(0, 12)}.js`;
+/** A provider's types for one distinct schema and documentation, named by the role and the content hash. */
+export const sharedTypesFile = (offering: Pick<OfferingSpec, "provider">, role: SchemaRole, hash: string) =>
+  `${offering.provider}/types/${role}-${hash.slice(0, 12)}.ts`;
 export const RUNTIME_DIR = "runtime";
 export const AJV_HELPERS_FILE = `${RUNTIME_DIR}/ajv-helpers.js`;
 export const CATALOG_FILE = "catalog.json";
@@ -19,3 +23,6 @@ export function relativeImport(from: string, to: string): string {
   const rest = toParts.slice(common).join("/");
   return (up === 0 ? "./" : "../".repeat(up)) + rest.replace(/\.ts$/, ".js");
 }
+
+/** The banner origin of a provider's shared file: content-addressed, so it names no single offering. */
+export const sharedOrigin = (provider: string, role: SchemaRole) => `the ${role} schema that ${provider}'s offerings of this content hash share`;

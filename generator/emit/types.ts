@@ -10,53 +10,81 @@
  */
 import { compile } from "json-schema-to-typescript";
 import { commentText, literal, propertyKey } from "../escape.js";
-import type { BundledSchema, Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, Parameter } from "../model.js";
-import { cloneJson, isObject, keywordShape, setOwn } from "../schema-walk.js";
+import { sha256 } from "../cache.js";
+import { ROLE_TYPE_SUFFIX, type BundledSchema, type EmitContext, type Emitter, type GeneratedFile, type Json, type JsonObject, type Model, type OfferingSpec, type Parameter } from "../model.js";
+import { cloneJson, isAnnotationKeyword, isObject, keywordShape, setOwn } from "../schema-walk.js";
 import { findParameter } from "../parameters.js";
 import { docLines, provenanceText } from "./doc-lines.js";
-import { offeringDir } from "./paths.js";
+import { offeringDir, relativeImport, sharedOrigin, sharedTypesFile } from "./paths.js";
+import { sections, specsOf } from "./shared.js";
 
-const ANNOTATIONS = new Set(["title", "description", "$comment", "default", "examples", "deprecated", "readOnly", "writeOnly"]);
 const OPEN_OBJECT_NOTE = "The provider accepts properties not listed here; this type lists only the documented ones.";
 
+/**
+ * Types are made once per distinct schema and documentation of a provider, under the provider's
+ * names (`CloudflareRequest`, `CloudflareRequestMessage`, ...) in `<provider>/types/<role>-<hash>.d.ts`; each offering's
+ * `types.d.ts` re-exports them under its own names (`CloudflareGpt54MiniRequest`, ...).
+ */
 export const typesEmitter: Emitter = {
   name: "types",
-  async emit(model: Model): Promise<GeneratedFile[]> {
+  async emit(model: Model, { cache }: EmitContext): Promise<GeneratedFile[]> {
     const files: GeneratedFile[] = [];
+    const shared = new Map<string, { text: string; names: string[] }>();
+    const prefixes = new Map(model.providers.map((p) => [p.id, p.typePrefix]));
     for (const offering of model.offerings) {
-      const parts: string[] = [];
+      const path = `${offeringDir(offering)}/types.ts`;
+      const exports: string[] = [];
       for (const section of sections(offering)) {
-        const view = typeView(section, section.role === "request" ? offering.parameters : []);
-        const placeholders = new Placeholders(view);
-        placeholders.hide(view);
-        const code = await compile(view as never, section.typeName, {
-          bannerComment: "",
-          format: false,
-          additionalProperties: false,
-          unknownAny: true,
-          strictIndexSignatures: true,
-          ignoreMinAndMaxItems: true,
-          declareExternallyReferenced: true,
-          unreachableDefinitions: false,
-          enableConstEnums: false,
-          inferStringEnumKeysFromValues: false,
-          $refOptions: { resolve: { external: false, file: false, http: false } } as never,
-        });
-        parts.push(placeholders.restore(code));
+        // Named for the provider and role, not an offering: `CloudflareRequest`, `CloudflareRequestMessage`.
+        const neutral = prefixes.get(offering.provider)! + ROLE_TYPE_SUFFIX[section.role];
+        const view = typeView({ ...section, typeName: neutral }, section.role === "request" ? offering.parameters : []);
+        const text = JSON.stringify(view);
+        const target = sharedTypesFile(offering, section.role, sha256(text));
+        let made = shared.get(target);
+        if (made && made.text !== text) throw new Error(`two different schemas hash to ${target}; please report this`);
+        if (!made) {
+          const code = await cache.memoAsync("types", text, () => compileTypes(view, neutral));
+          made = { text, names: exportedTypeNames(code, neutral, target) };
+          shared.set(target, made);
+          files.push({ path: target, contents: code, origin: sharedOrigin(offering.provider, section.role), declarationOnly: true });
+        }
+        const renamed = made.names.map((name) => `${name} as ${section.typeName}${name.slice(neutral.length)}`);
+        exports.push(`export type { ${renamed.join(", ")} } from ${literal(relativeImport(path, target))};`);
       }
-      files.push({ path: `${offeringDir(offering)}/types.ts`, contents: parts.join("\n"), specs: specsOf(offering) });
+      files.push({ path, contents: `${exports.join("\n")}\n`, specs: specsOf(offering), declarationOnly: true });
     }
     return files;
   },
 };
 
-export function sections(offering: OfferingSpec): BundledSchema[] {
-  return [offering.request, offering.response, ...(offering.stream ? [offering.stream] : [])];
+/** json-schema-to-typescript on a type view, with spec text kept out of its hands (see `Placeholders`). */
+async function compileTypes(view: JsonObject, typeName: string): Promise<string> {
+  const placeholders = new Placeholders(view);
+  placeholders.hide(view);
+  const code = await compile(view as never, typeName, {
+    bannerComment: "",
+    format: false,
+    additionalProperties: false,
+    unknownAny: true,
+    strictIndexSignatures: true,
+    ignoreMinAndMaxItems: true,
+    declareExternallyReferenced: true,
+    unreachableDefinitions: false,
+    enableConstEnums: false,
+    inferStringEnumKeysFromValues: false,
+    $refOptions: { resolve: { external: false, file: false, http: false } } as never,
+  });
+  return placeholders.restore(code);
 }
 
-export function specsOf(offering: OfferingSpec): string[] {
-  return [offering.specFile];
+/** The names a types module exports; each starts with the root type's name, or sharing would rename wrongly. */
+function exportedTypeNames(code: string, root: string, file: string): string[] {
+  const names = [...code.matchAll(/^export (?:interface|type) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]!);
+  const stray = names.filter((name) => !name.startsWith(root));
+  if (stray.length > 0 || !names.includes(root)) throw new Error(`${file}: unexpected type names ${stray.join(", ") || `(no ${root})`}`);
+  return names;
 }
+
 
 /** The schema json-schema-to-typescript sees: named definitions, closed objects, documented nodes. */
 export function typeView(section: BundledSchema, parameters: readonly Parameter[]): JsonObject {
@@ -96,7 +124,7 @@ function documentNode(node: Json, isNamed: boolean): void {
   if (!isNamed) delete node.title;
   // An unconstrained schema (`{}`) means any JSON value; without this json-schema-to-typescript
   // would print an object type. The value is a fixed string, never spec text.
-  if (Object.keys(node).every((key) => ANNOTATIONS.has(key) || key.startsWith("x-"))) node.tsType = "unknown";
+  if (Object.keys(node).every(isAnnotationKeyword)) node.tsType = "unknown";
   if (lines.length > 0) node.description = commentText(lines.join("\n"));
   else delete node.description;
   for (const key of Object.keys(node)) {

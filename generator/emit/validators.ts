@@ -10,45 +10,63 @@
 import { build } from "esbuild";
 import { ts } from "ts-morph";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
-import { createAjv } from "../ajv.js";
+import { compileSchema } from "../ajv.js";
 import { literal, PROTO_KEY } from "../escape.js";
-import type { Emitter, GeneratedFile, Model, SchemaRole } from "../model.js";
+import type { EmitContext, Emitter, GeneratedFile, Model, SchemaRole } from "../model.js";
 import { PROJECT_ROOT } from "../options.js";
-import { withoutAnnotations } from "../schema-walk.js";
-import { AJV_HELPERS_FILE, relativeImport, validatorFile } from "./paths.js";
-import { sections, specsOf } from "./types.js";
+import { validationSchema } from "../schema-walk.js";
+import { AJV_HELPERS_FILE, relativeImport, sharedOrigin } from "./paths.js";
+import { sharedValidators } from "./shared.js";
 
 const standaloneCode = ((standaloneCodeModule as unknown as { default?: typeof standaloneCodeModule }).default ?? standaloneCodeModule) as typeof standaloneCodeModule;
 
 const REQUIRE_CALL = /require\(("(?:[^"\\]|\\.)*")\)/g;
 const HELPERS_NAME = "ajvHelpers";
 
+/**
+ * One validator per distinct schema of a provider, named by the hash of what decides validity
+ * (`<provider>/validators/request-1a2b3c4d5e6f.js`), so output grows with the distinct schemas,
+ * not with the offerings: each offering's module re-exports the ones it uses, typed for it.
+ */
 export const validatorsEmitter: Emitter = {
   name: "validators",
-  async emit(model: Model): Promise<GeneratedFile[]> {
+  async emit(model: Model, { cache }: EmitContext): Promise<GeneratedFile[]> {
     const files: GeneratedFile[] = [];
     const helperModules = new Set<string>();
-    for (const offering of model.offerings) {
-      for (const section of sections(offering)) {
-        const path = validatorFile(offering, section.role);
-        const code = compileStandalone(section.schema);
-        const required = [...code.matchAll(REQUIRE_CALL)].map((m) => JSON.parse(m[1]!) as string);
-        required.forEach((m) => helperModules.add(m));
-        // ES modules are always strict; the directive would only become a stray expression after the import.
-        const body = code.replace(/^"use strict";/, "").replace(REQUIRE_CALL, (_, specifier: string) => `${HELPERS_NAME}[${literal(JSON.parse(specifier))}]`);
-        const imports = required.length ? `import { modules as ${HELPERS_NAME} } from ${literal(relativeImport(path, AJV_HELPERS_FILE))};\n` : "";
-        files.push({ path, contents: imports + body, specs: specsOf(offering) });
-        files.push({ path: path.replace(/\.js$/, ".d.ts"), contents: validatorTypes(path, section.typeName, section.role), specs: specsOf(offering) });
-      }
+    const made = new Set<string>();
+    for (const { offering, section, path } of sharedValidators(model)) {
+      if (made.has(path)) continue;
+      made.add(path);
+      const compiled = JSON.parse(
+        await cache.memoAsync("validator", JSON.stringify(validationSchema(section.schema)), async () => JSON.stringify(standaloneModule(section.schema))),
+      ) as StandaloneModule;
+      compiled.helpers.forEach((m) => helperModules.add(m));
+      const imports = compiled.helpers.length ? `import { modules as ${HELPERS_NAME} } from ${literal(relativeImport(path, AJV_HELPERS_FILE))};\n` : "";
+      files.push({ path, contents: imports + compiled.code, origin: sharedOrigin(offering.provider, section.role) });
+      files.push({ path: path.replace(/\.js$/, ".d.ts"), contents: validatorTypes(path, section.role), origin: sharedOrigin(offering.provider, section.role) });
     }
     files.push(...(await helperBundle([...helperModules].sort())));
     return files;
   },
 };
 
+interface StandaloneModule {
+  /** ES module text: ajv's standalone code with its `require`s turned into helper lookups. */
+  code: string;
+  /** The CommonJS helpers it uses, by `require` name. */
+  helpers: string[];
+}
+
+function standaloneModule(schema: object): StandaloneModule {
+  const code = compileStandalone(schema);
+  const helpers = [...new Set([...code.matchAll(REQUIRE_CALL)].map((m) => JSON.parse(m[1]!) as string))].sort();
+  // ES modules are always strict; the directive would only become a stray expression after the import.
+  const body = code.replace(/^"use strict";/, "").replace(REQUIRE_CALL, (_, specifier: string) => `${HELPERS_NAME}[${literal(JSON.parse(specifier))}]`);
+  return { code: body, helpers };
+}
+
 export function compileStandalone(schema: object): string {
-  const ajv = createAjv({ code: { source: true, esm: true, lines: true, optimize: true } });
-  const validate = ajv.compile(withoutAnnotations(schema));
+  const { ajv, validate } = compileSchema(schema);
   return protoKeysComputed(standaloneCode(ajv, validate));
 }
 
@@ -72,14 +90,13 @@ function protoKeysComputed(code: string): string {
   return spans.reduceRight((text, { start, end }) => `${text.slice(0, start)}${PROTO_KEY}${text.slice(end)}`, code);
 }
 
-function validatorTypes(path: string, typeName: string, role: SchemaRole): string {
-  const types = relativeImport(path, `${path.split("/").slice(0, -1).join("/")}/types.ts`);
+function validatorTypes(path: string, role: SchemaRole): string {
   const helpers = relativeImport(path, AJV_HELPERS_FILE);
+  const what = role === "stream" ? "a stream event" : `a ${role}`;
   return [
-    `import type { ${typeName} } from ${literal(types)};`,
     `import type { ValidateFunction } from ${literal(helpers)};`,
-    `/** Checks a ${role === "stream" ? "stream event" : role} against the spec; on failure \`.errors\` lists every problem with its \`instancePath\`. */`,
-    `declare const validate: ValidateFunction<${typeName}>;`,
+    `/** Checks ${what} against its schema; on failure \`.errors\` lists every problem with its \`instancePath\`. Each offering's module re-exports it typed for that offering. */`,
+    "declare const validate: ValidateFunction<unknown>;",
     "export default validate;",
     "export { validate };",
     "",

@@ -30,12 +30,13 @@ import { getPointer, isObject } from "./util.js";
 
 type JsonRecord = Record<string, unknown>;
 
+/** JSON objects; typed `object` because the generated examples carry the offerings' interfaces, which have no index signature. */
 export interface MockExample {
   name?: string;
-  request: JsonRecord;
+  request: object;
   /** The unwrapped answer (the envelope's result, one data item, or the plain body); an already wrapped body is sent as is. */
-  response?: JsonRecord;
-  events?: readonly JsonRecord[];
+  response?: object;
+  events?: readonly object[];
 }
 
 export interface MockOffering {
@@ -289,7 +290,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     const streaming = transport.streaming!;
     const example = bestExample(offering, task, "events", options.offerings);
     if (!example) return fail({ status: 501, code: "no_example", type: "server_error", message: `The mock has no stream example for ${offering.model}` }, task);
-    const events = example.events!.map((event) => echo(transport, event, task));
+    const events = (example.events as readonly JsonRecord[]).map((event) => echo(transport, event, task));
     const broken = events.findIndex((event) => offering.validators?.stream && !offering.validators.stream(event));
     if (broken >= 0) {
       const issue = describeIssue(offering.validators!.stream!.errors?.[0]);
@@ -457,7 +458,7 @@ function answerFor(
 ): { body: unknown } | Failure {
   const example = bestExample(offering, task, "response", siblings);
   if (!example) return { status: 501, code: "no_example", type: "server_error", message: `The mock has no example response for ${offering.model}` };
-  const response = example.response!;
+  const response = example.response as JsonRecord;
   const shape = transport.responseBody;
   const wrapped =
     (shape.kind === "envelope" && shape.result in response && shape.success in response) ||

@@ -168,3 +168,15 @@ export interface CallOptions extends CommonOptions {
   /** Overall deadline, in ms, for async delivery polling. Default 600 000. */
   pollTimeout?: number;
 }
+
+/** One of an offering's examples, from its spec: a request and, where the page shows them, the answer. */
+export interface OfferingExample<Request, Response, StreamEvent> {
+  readonly name: string;
+  readonly title: string;
+  readonly provenance: { readonly kind: "documented" } | { readonly kind: "inferred"; readonly reason: string };
+  readonly request: Request;
+  /** The answer in the provider's response shape. */
+  readonly response?: Response;
+  /** The answer as stream events, for streaming examples. */
+  readonly events?: readonly StreamEvent[];
+}

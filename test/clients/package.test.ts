@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import * as root from "../../generated/index.js";
 import * as runtime from "../../generated/runtime/index.js";
+import { NO_CACHE } from "../../generator/cache.js";
 import { clientsEmitter } from "../../generator/emit/clients.js";
 import { indexesEmitter } from "../../generator/emit/indexes.js";
 import { loadModel } from "../../generator/generate.js";
@@ -116,21 +117,29 @@ describe("thin clients", () => {
     const withPico = new Map(specs).set("cloudflare/gpt-5.4-pico.yaml", new TextEncoder().encode(pico));
     const emit = async (files: typeof specs) => {
       const model = loadModel(files);
-      const emitted = (await Promise.all([clientsEmitter.emit(model), indexesEmitter.emit(model)])).flat();
+      const context = { cache: NO_CACHE };
+      const emitted = (await Promise.all([clientsEmitter.emit(model, context), indexesEmitter.emit(model, context)])).flat();
       return new Map(emitted.map((f) => [f.path, f.contents] as const));
     };
     const [before, after] = [await emit(specs), await emit(withPico)];
 
-    const client = after.get("cloudflare/client.ts")!;
+    const client = after.get("cloudflare/client.js")!;
+    const declarations = after.get("cloudflare/client.d.ts")!;
     for (const factory of ["createCloudflareRestClient", "createCloudflareBindingClient"]) {
       const body = client.slice(client.indexOf(`export function ${factory}`));
-      expect(body).toMatch(/gpt54Pico: \{\n\s+create: \(request: CloudflareGpt54PicoInput, call\?: \w+\) => core\.send<CloudflareGpt54PicoResponse>\(\{ \.\.\.gpt54PicoOperation, request \}, call\),/);
-      expect(body).toMatch(/\s+stream: \(request: CloudflareGpt54PicoInput, call\?: \w+\) => core\.stream<CloudflareGpt54PicoStreamEvent>\(\{ \.\.\.gpt54PicoOperation, request \}, call\),/);
+      expect(body).toMatch(/gpt54Pico: \{\n\s+create: \(request, call\) => core\.send\(\{ \.\.\.gpt54PicoOperation, request \}, call\),/);
+      expect(body).toMatch(/\s+stream: \(request, call\) => core\.stream\(\{ \.\.\.gpt54PicoOperation, request \}, call\),/);
+    }
+    for (const client of ["CloudflareRestClient", "CloudflareBindingClient"]) {
+      const body = declarations.slice(declarations.indexOf(`export interface ${client}`));
+      expect(body).toMatch(/readonly gpt54Pico: \{\n\s+create\(request: CloudflareGpt54PicoInput, call\?: \w+\): Promise<CloudflareGpt54PicoResponse>;\n\s+stream\(request: CloudflareGpt54PicoInput, call\?: \w+\): AsyncIterable<CloudflareGpt54PicoStreamEvent>;/);
     }
     expect(client).toContain(`const gpt54PicoOperation = { model: "openai/gpt-5.4-pico"`);
-    expect(after.get("index.ts")).toContain(`"cloudflare/gpt-5.4-pico": cloudflare.offerings.gpt54Pico,`);
-    expect(after.get("cloudflare/gpt-5.4-pico/index.ts")).toContain(`clientKey: "gpt54Pico",`);
+    expect(after.get("index.js")).toContain(`"cloudflare/gpt-5.4-pico": cloudflare.offerings.gpt54Pico,`);
+    expect(after.get("cloudflare/gpt-5.4-pico/index.js")).toContain(`clientKey: "gpt54Pico",`);
     // Nothing else changed: the other providers' clients are byte-identical.
-    for (const provider of ["anyfast", "runware"]) expect(after.get(`${provider}/client.ts`)).toBe(before.get(`${provider}/client.ts`));
+    for (const provider of ["anyfast", "runware"]) {
+      for (const file of [`${provider}/client.js`, `${provider}/client.d.ts`]) expect(after.get(file), file).toBe(before.get(file));
+    }
   });
 });

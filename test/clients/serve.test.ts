@@ -47,7 +47,7 @@ const routes = Object.values(offerings).flatMap((offering) =>
   providers[offering.provider].transports
     .filter((t): t is HttpTransportDescriptor & (typeof providers)[keyof typeof providers]["transports"][number] => t.kind === "http")
     .map((transport) => {
-      const example = { ...(offering.examples[0]!.request as Record<string, unknown>) };
+      const example = { ...(offering.examples[0]!.request as unknown as Record<string, unknown>) };
       delete example[transport.streaming?.enable.field ?? ""];
       const field = Object.keys(example).find((key) => Array.isArray(example[key]))!;
       const wrap = (task: object) => (transport.requestBody.kind === "task-array" ? [task] : task);

@@ -15,14 +15,14 @@ import { ts } from "ts-morph";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { stringify } from "yaml";
 import { SpecError } from "../../generator/diagnostics.js";
-import { validatorFile } from "../../generator/emit/paths.js";
+import { validatorFiles } from "../../generator/emit/shared.js";
 import { literal, propertyKey } from "../../generator/escape.js";
 import { generateFiles, loadModel } from "../../generator/generate.js";
 import type { GeneratedFile, Model, SchemaRole } from "../../generator/model.js";
 import { PROJECT_ROOT } from "../../generator/options.js";
 import { parseSpecFiles, type ParsedFile } from "../../generator/load.js";
 import { fuzzDifferential, runtimeValidator, sourceValidator, type Validate } from "../fuzz/differential.js";
-import { textFiles } from "../helpers.js";
+import { sharedType, textFiles } from "../helpers.js";
 import { BASE_PROVIDER, hostileCases, MARKER, ODD_KEYS, PAYLOADS } from "./corpus.js";
 import { coverageMatrix, FIELDS, matrixText, PAYLOAD_CLASSES, type Field } from "./coverage.js";
 
@@ -271,11 +271,11 @@ describe("generated code from hostile specs", () => {
     for (const c of quoted) {
       const slug = stem(Object.keys(c.files)[0]!).split("/").pop()!;
       const offering = model.offerings.find((o) => o.slug === slug)!;
-      const text = output(`${offering.provider}/${offering.slug}/types.d.ts`).contents;
-      const source = ts.createSourceFile("types.d.ts", text, ts.ScriptTarget.Latest, true);
+      const shared = sharedType(files, `${offering.provider}/${offering.slug}`, offering.request.typeName);
+      const source = ts.createSourceFile("types.d.ts", shared.file.contents, ts.ScriptTarget.Latest, true);
       const members = new Map<string, ts.PropertyName>();
       source.forEachChild((node) => {
-        if (ts.isInterfaceDeclaration(node) && node.name.text === offering.request.typeName) {
+        if (ts.isInterfaceDeclaration(node) && node.name.text === shared.name) {
           for (const member of node.members) if (ts.isPropertySignature(member)) members.set(nameOf(member.name), member.name);
         }
       });
@@ -291,7 +291,7 @@ describe("generated code from hostile specs", () => {
 
   it("judges a property named like an Object.prototype member only when the value has it", async () => {
     const offering = model.offerings.find((o) => o.slug === "odd-keys")!;
-    const { default: validate } = await importOutput<{ default: Validate }>(validatorFile(offering, "request"));
+    const { default: validate } = await importOutput<{ default: Validate }>(validatorFiles(model).get(offering.id)!.request!);
     const onlyRequired = JSON.parse('{"a-b":"x","":"x","__proto__":"x","constructor":"x"}') as unknown;
     expect(validate(onlyRequired), JSON.stringify(validate.errors)).toBe(true);
     expect(validate(JSON.parse('{"a-b":"x","":"x","constructor":"x"}'))).toBe(false);
@@ -314,7 +314,8 @@ describe("generated code from hostile specs", () => {
     }
     expect(problems).toEqual([]);
     // The tags the spec asked for honestly (`deprecated: true`) are still there.
-    expect(output("hostile/comments/types.d.ts").contents).toMatch(/@deprecated/);
+    const comments = model.offerings.find((o) => o.slug === "comments")!;
+    expect(sharedType(files, "hostile/comments", comments.request.typeName).file.contents).toMatch(/@deprecated/);
   });
 
   it("writes no raw control, bidirectional or zero-width character into code or docs", () => {
@@ -325,7 +326,7 @@ describe("generated code from hostile specs", () => {
 
   it("compare JSON values without ajv's fast-deep-equal, which throws on a `valueOf` key", async () => {
     const offering = model.offerings.find((o) => o.slug === "enum-mixed")!;
-    const { default: validate } = await importOutput<{ default: Validate }>(validatorFile(offering, "request"));
+    const { default: validate } = await importOutput<{ default: Validate }>(validatorFiles(model).get(offering.id)!.request!);
     const stock = runtimeValidator(offering.request.schema, { stockAjv: true });
     const value = JSON.parse('{"mixed":{"valueOf":1,"toString":"x"}}') as unknown;
     expect(() => stock(value)).toThrow(TypeError);
@@ -342,7 +343,7 @@ describe("generated code from hostile specs", () => {
       for (const role of ["request", "response", "stream"] as SchemaRole[]) {
         const section = offering[role];
         if (!section) continue;
-        const { default: validate } = await importOutput<{ default: Validate }>(validatorFile(offering, role));
+        const { default: validate } = await importOutput<{ default: Validate }>(validatorFiles(model).get(offering.id)![role]!);
         const examples = offering.examples.flatMap((e) => (role === "request" ? [e.request] : role === "response" ? (e.response ? [e.response] : []) : (e.events ?? [])));
         const extra = [...examples, ...(role === "request" ? (probes.get(offering.slug) ?? []) : [])];
         total += fuzzDifferential(validate, section.schema, HOSTILE_RUNS, extra, sourceValidator(parsed, offering.specFile, role)).runs;

@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from "../../generator/options.js";
 import { MINIMAL_SPECS, withTempDir } from "../helpers.js";
 import { edit, TINY } from "./malformed-cases.js";
 
-type Stage = "parse" | "check" | "resolve" | "normalize" | "emit" | "compile" | "format";
+type Stage = "parse" | "check" | "resolve" | "normalize" | "emit" | "verify" | "transpile" | "format";
 const injected = vi.hoisted(() => ({ stage: undefined as string | undefined, reached: [] as string[] }));
 
 /** Wraps one export of a stage module so it throws while `injected.stage` names that stage. */
@@ -48,9 +48,13 @@ vi.mock("../../generator/emit/catalog.js", async (load) => {
   const original = await load<typeof import("../../generator/emit/catalog.js")>();
   return { ...original, catalogEmitter: { ...original.catalogEmitter, emit: failing("emit", original.catalogEmitter.emit) } };
 });
-vi.mock("../../generator/compile.js", async (load) => {
-  const original = await load<typeof import("../../generator/compile.js")>();
-  return { ...original, compileTypeScript: failing("compile", original.compileTypeScript) };
+vi.mock("../../generator/verify.js", async (load) => {
+  const original = await load<typeof import("../../generator/verify.js")>();
+  return { ...original, verifyTypeScript: failing("verify", original.verifyTypeScript) };
+});
+vi.mock("../../generator/transpile.js", async (load) => {
+  const original = await load<typeof import("../../generator/transpile.js")>();
+  return { ...original, transpileFiles: failing("transpile", original.transpileFiles) };
 });
 vi.mock("../../generator/format.js", async (load) => {
   const original = await load<typeof import("../../generator/format.js")>();
@@ -78,7 +82,8 @@ async function run(specs: Record<string, string | Uint8Array>, ...extra: string[
       await writeFile(path.join(out, name), contents);
     }
     const err: string[] = [];
-    const code = await main(["generate", "--schemas", schemas, "--out", out, ...extra], { out: () => {}, err: (t) => err.push(t) });
+    // No cache: a run answered from an earlier run's cache would never reach the stage that must fail.
+    const code = await main(["generate", "--schemas", schemas, "--out", out, "--no-cache", "--quiet", ...extra], { out: () => {}, err: (t) => err.push(t) });
     const files: Record<string, string> = {};
     const walk = async (prefix: string): Promise<void> => {
       for (const entry of await readdir(path.join(out, prefix), { withFileTypes: true })) {
@@ -111,10 +116,11 @@ describe("a failing stage writes nothing", () => {
     expect(result.out).toEqual(OLD_OUTPUT);
   });
 
-  const stages: Stage[] = ["parse", "check", "resolve", "normalize", "emit", "compile", "format"];
+  const stages: Stage[] = ["parse", "check", "resolve", "normalize", "emit", "verify", "transpile", "format"];
   it.each(stages)("%s: an unexpected exception", async (stage) => {
     injected.stage = stage;
-    const result = await run(MINIMAL_SPECS);
+    // The strict type-check runs only when asked for.
+    const result = await run(MINIMAL_SPECS, ...(stage === "verify" ? ["--verify"] : []));
     expect(injected.reached, "the injected failure was reached").toEqual([stage]);
     expect(result.code).toBe(2);
     expect(result.err).toBe(`modelspec: injected ${stage} failure\n(run with --debug for a stack trace)`);
@@ -127,7 +133,8 @@ describe("a failing stage writes nothing", () => {
     expect(injected.reached).toEqual([]);
     expect(result.code, result.err).toBe(0);
     expect(result.dir).toEqual(["generated", "schemas"]);
-    expect(Object.keys(result.out)).toContain("acme/tiny/request.validator.js");
+    expect(Object.keys(result.out)).toEqual(expect.arrayContaining(["acme/tiny/index.js", "acme/tiny/types.d.ts", "catalog.json"]));
+    expect(Object.keys(result.out).some((f) => /^acme\/validators\/request-[0-9a-f]{12}\.js$/.test(f))).toBe(true);
     expect(result.out["index.js"]).not.toBe(OLD_OUTPUT["index.js"]);
   });
 });

@@ -28,6 +28,16 @@ describe("literal", () => {
     expect(jsonEqual(back, given)).toBe(true);
     expect(JSON.stringify(back)).toBe(JSON.stringify(given));
   });
+
+  it.each(cases)("%s, indented", (_, { given }) => {
+    const back = evaluate(literal(given, 2));
+    expect(jsonEqual(back, given)).toBe(true);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(given));
+  });
+
+  it("writes an indented __proto__ key computed as well", () => {
+    expect(literal(JSON.parse('{"a": {"__proto__": 1}}'), 2)).toBe('{\n  "a": {\n    ["__proto__"]: 1\n  }\n}');
+  });
 });
 
 describe("propertyKey", () => {

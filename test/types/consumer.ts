@@ -12,7 +12,7 @@ import {
   type CloudflareGpt54MiniRequest,
   type RunwareGpt54MiniRequest,
 } from "../../generated/index.js";
-import validateCloudflareMini from "../../generated/cloudflare/gpt-5.4-mini/request.validator.js";
+import { validateRequest as validateCloudflareMini } from "../../generated/cloudflare/gpt-5.4-mini/index.js";
 
 export const cloudflare: CloudflareGpt54MiniRequest = {
   messages: [{ role: "user", content: "Hello" }],

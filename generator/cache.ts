@@ -1,0 +1,132 @@
+/**
+ * The content-hash cache: what a costly step made from an input, stored under the hash of that
+ * input, the step's name and the generator's fingerprint (its own sources and the versions of the
+ * libraries that print code). It lives outside the output folder, is safe to delete at any time,
+ * and never changes what is generated: a hit returns exactly what a cold run would compute.
+ *
+ * Entries are plain files named by their key; a write goes to a temporary name and is renamed into
+ * place, so a killed run leaves no half-written entry, and a corrupt one is recomputed, not trusted.
+ */
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { PROJECT_ROOT } from "./options.js";
+
+export interface Cache {
+  get(step: string, input: string): string | undefined;
+  set(step: string, input: string, value: string): void;
+  /** The value stored under `step` for `input`, or what `compute` makes of it (then stored). */
+  memo(step: string, input: string, compute: () => string): string;
+  memoAsync(step: string, input: string, compute: () => Promise<string>): Promise<string>;
+}
+
+export function sha256(text: string | Uint8Array): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** A cache that stores nothing: every call computes. */
+export const NO_CACHE: Cache = {
+  get: () => undefined,
+  set: () => undefined,
+  memo: (_step, _input, compute) => compute(),
+  memoAsync: (_step, _input, compute) => compute(),
+};
+
+/** Every entry starts with this line and the hash of the rest, so a truncated or edited entry is a miss. */
+const ENTRY_MAGIC = "modelspec-cache-1";
+
+export function diskCache(dir: string): Cache {
+  const fingerprint = generatorFingerprint();
+  const file = (key: string) => path.join(dir, key.slice(0, 2), key);
+  const keyOf = (step: string, input: string) => sha256(`${fingerprint}\0${step}\0${input}`);
+  const read = (key: string): string | undefined => {
+    let text: string;
+    try {
+      text = readFileSync(file(key), "utf8");
+    } catch {
+      return undefined;
+    }
+    const first = text.indexOf("\n");
+    const second = text.indexOf("\n", first + 1);
+    if (first < 0 || second < 0 || text.slice(0, first) !== ENTRY_MAGIC) return undefined;
+    const value = text.slice(second + 1);
+    return sha256(value) === text.slice(first + 1, second) ? value : undefined;
+  };
+  const write = (key: string, value: string): void => {
+    try {
+      writeAtomically(file(key), `${ENTRY_MAGIC}\n${sha256(value)}\n${value}`);
+    } catch {
+      // A cache that cannot be written (read-only disk, full disk) only makes the next run slower.
+    }
+  };
+  return {
+    get: (step, input) => read(keyOf(step, input)),
+    set: (step, input, value) => write(keyOf(step, input), value),
+    memo(step, input, compute) {
+      const key = keyOf(step, input);
+      const hit = read(key);
+      if (hit !== undefined) return hit;
+      const value = compute();
+      write(key, value);
+      return value;
+    },
+    async memoAsync(step, input, compute) {
+      const key = keyOf(step, input);
+      const hit = read(key);
+      if (hit !== undefined) return hit;
+      const value = await compute();
+      write(key, value);
+      return value;
+    },
+  };
+}
+
+let temporaries = 0;
+
+function writeAtomically(target: string, contents: string): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temporary = `${target}.${process.pid}-${++temporaries}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, target);
+}
+
+/** Libraries whose version changes what is generated, so each is part of the fingerprint. */
+const PRINTING_LIBRARIES = ["ajv", "ajv-formats", "json-schema-to-typescript", "ts-morph", "esbuild"];
+
+let fingerprintMemo: string | undefined;
+
+/**
+ * The generator's identity: a hash of its own source files and of the versions of the libraries
+ * that print code. Editing the generator (in a checkout) or upgrading a library invalidates every entry.
+ */
+export function generatorFingerprint(): string {
+  if (fingerprintMemo) return fingerprintMemo;
+  const hash = createHash("sha256");
+  const root = path.join(PROJECT_ROOT, "generator");
+  for (const relative of sourceFiles(root)) {
+    hash.update(relative).update("\0").update(readFileSync(path.join(root, relative))).update("\0");
+  }
+  const require = createRequire(path.join(PROJECT_ROOT, "package.json"));
+  for (const name of PRINTING_LIBRARIES) {
+    let version = "absent";
+    try {
+      version = (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version;
+    } catch {
+      // Not installed here: the steps that need it fail on their own, with a clearer message.
+    }
+    hash.update(`${name}@${version}\0`);
+  }
+  fingerprintMemo = hash.digest("hex");
+  return fingerprintMemo;
+}
+
+function sourceFiles(root: string, prefix = ""): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(path.join(root, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...sourceFiles(root, relative));
+    else if (/\.(ts|js|mjs|json|yaml)$/.test(entry.name)) out.push(relative);
+  }
+  return out;
+}
