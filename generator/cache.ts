@@ -36,8 +36,8 @@ export const NO_CACHE: Cache = {
 /** Every entry starts with this line and the hash of the rest, so a truncated or edited entry is a miss. */
 const ENTRY_MAGIC = "modelspec-cache-1";
 
-export function diskCache(dir: string): Cache {
-  const fingerprint = generatorFingerprint();
+/** A cache in `dir`; entries made under another fingerprint (another generator) are never seen. */
+export function diskCache(dir: string, fingerprint: string = generatorFingerprint()): Cache {
   const file = (key: string) => path.join(dir, key.slice(0, 2), key);
   const keyOf = (step: string, input: string) => sha256(`${fingerprint}\0${step}\0${input}`);
   const read = (key: string): string | undefined => {
