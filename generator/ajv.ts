@@ -12,26 +12,20 @@ export function createAjv(extra: Options = {}): Ajv2020 {
   return ajv;
 }
 
-/** Options under which a compiled validator can also be printed as standalone code. */
-const STANDALONE = { code: { source: true, esm: true, lines: true, optimize: true } } as const;
-
-export interface CompiledSchema {
-  /** The instance that compiled it: ajv prints standalone code only with that one. */
-  ajv: Ajv2020;
-  validate: ValidateFunction;
-}
-
 /**
  * Recently compiled validators, by the text of what decides validity. Resolve (does ajv accept
- * it?), normalize (do the examples pass?) and the validators emitter (standalone code) all need
- * the same compilation, and offerings sharing a schema need it once. Bounded, so memory stays
- * flat however many distinct schemas a catalog has.
+ * it?) and normalize (do the examples pass?) need the same compilation, and offerings sharing a
+ * schema need it once. They share one ajv instance (a fresh instance compiles the meta-schema
+ * again, three times the cost of the schema itself); evicted schemas are removed from it, and it is
+ * replaced now and then, so memory stays flat however many distinct schemas a catalog has.
  */
-const recent = new Map<string, CompiledSchema>();
-const RECENT_LIMIT = 64;
+const recent = new Map<string, ValidateFunction>();
+const RECENT_LIMIT = 256;
+const COMPILES_PER_INSTANCE = 500;
+let checker: { ajv: Ajv2020; compiles: number } | undefined;
 
 /** Compiles a schema's validation keywords (annotations dropped) strictly; throws ajv's error when it refuses. */
-export function compileSchema(schema: object): CompiledSchema {
+export function compileSchema(schema: object): ValidateFunction {
   const validation = validationSchema(schema);
   const text = JSON.stringify(validation);
   const hit = recent.get(text);
@@ -40,9 +34,27 @@ export function compileSchema(schema: object): CompiledSchema {
     recent.set(text, hit);
     return hit;
   }
-  const ajv = createAjv(STANDALONE);
-  const compiled = { ajv, validate: ajv.compile(validation) };
-  recent.set(text, compiled);
+  if (!checker || checker.compiles >= COMPILES_PER_INSTANCE) checker = { ajv: createAjv({ addUsedSchema: false }), compiles: 0 };
+  checker.compiles++;
+  const { ajv } = checker;
+  let validate: ValidateFunction;
+  try {
+    validate = ajv.compile(validation);
+  } finally {
+    // The instance keeps every schema it compiled; the function works on without that entry.
+    ajv.removeSchema(validation);
+  }
+  recent.set(text, validate);
   if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
-  return compiled;
+  return validate;
+}
+
+/**
+ * A validator compiled so it can be printed as standalone code, by a fresh ajv instance: ajv names
+ * the functions and constants it prints by counters of its instance, so a fresh one makes the same
+ * text whatever was compiled before. The schema was checked by `compileSchema` already.
+ */
+export function compileStandaloneSource(schema: object): { ajv: Ajv2020; validate: ValidateFunction } {
+  const ajv = createAjv({ code: { source: true, esm: true, lines: true, optimize: true }, validateSchema: false });
+  return { ajv, validate: ajv.compile(validationSchema(schema)) };
 }

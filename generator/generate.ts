@@ -50,8 +50,8 @@ async function outputStages() {
 }
 
 /** Specs → checked, resolved, typed model. Throws `SpecError` listing every problem found. */
-export function loadModel(specFiles: SpecFiles, options: Pick<GenerateOptions, "maxSpecBytes"> = resolveOptions()): Model {
-  const parsed = parseSpecFiles(specFiles, options);
+export function loadModel(specFiles: SpecFiles, options: Pick<GenerateOptions, "maxSpecBytes"> = resolveOptions(), cache: Cache = NO_CACHE): Model {
+  const parsed = parseSpecFiles(specFiles, options, cache);
   if (parsed.diagnostics.length > 0) throw new SpecError(parsed.diagnostics);
   const checked = checkSpecFiles(parsed.files);
   if (checked.length > 0) throw new SpecError(checked);
@@ -99,7 +99,9 @@ export function cacheFor(options: Pick<GenerateOptions, "cacheDir">): Cache {
 /** Specs in memory → output files in memory. Used by `generate`, `--check` and the tests. */
 export async function generateFiles(specFiles: SpecFiles, options: Partial<GenerateOptions> = {}, progress: Progress = SILENT): Promise<GeneratedFile[]> {
   const resolved = resolveOptions(options);
-  return emitModel(loadModel(specFiles, resolved), { cache: cacheFor(resolved), progress, verify: resolved.verify });
+  const cache = cacheFor(resolved);
+  progress.update(`loading ${specFiles.size} spec files`);
+  return emitModel(loadModel(specFiles, resolved, cache), { cache, progress, verify: resolved.verify });
 }
 
 export interface GenerateResult {

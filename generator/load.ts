@@ -5,6 +5,7 @@
 import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from "yaml";
+import { NO_CACHE, sha256, type Cache } from "./cache.js";
 import { compareText, diagnostic, joinPointer, SpecError, type Diagnostic } from "./diagnostics.js";
 import type { Json, SourcePosition } from "./model.js";
 import { MAX_SPEC_ALIAS_VALUES, MAX_SPEC_NESTING, resolveOptions } from "./options.js";
@@ -100,16 +101,41 @@ export interface ParseOptions {
 }
 
 /** Parses every file; problems in one file do not stop the others from being read. */
-export function parseSpecFiles(files: SpecFiles, options: ParseOptions): ParseResult {
+export function parseSpecFiles(files: SpecFiles, options: ParseOptions, cache: Cache = NO_CACHE): ParseResult {
   const parsed: ParsedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const names = [...files.keys()].sort(compareText);
   for (const file of names) {
-    const result = parseSpecFile(file, files.get(file)!, options);
+    const bytes = files.get(file)!;
+    // A file that parsed before, byte for byte, is read back from the cache (JSON, far quicker than
+    // YAML with positions). Only clean parses are stored: a file with problems is parsed each time.
+    const key = `${file}\0${options.maxSpecBytes}\0${sha256(bytes)}`;
+    const hit = cache.get("parse", key);
+    if (hit !== undefined) {
+      parsed.push(revive(file, hit));
+      continue;
+    }
+    const result = parseSpecFile(file, bytes, options);
     diagnostics.push(...result.diagnostics);
-    if (result.file) parsed.push(result.file);
+    if (result.file) {
+      parsed.push(result.file);
+      cache.set("parse", key, preserve(result.file));
+    }
   }
   return { files: parsed, diagnostics };
+}
+
+type StoredPositions = [pointer: string, line: number, column: number][];
+
+function preserve(file: ParsedFile): string {
+  const positions = (map: ReadonlyMap<string, SourcePosition>): StoredPositions => [...map].map(([pointer, p]) => [pointer, p.line, p.column]);
+  return JSON.stringify({ data: file.data, positions: positions(file.positions), keyPositions: positions(file.keyPositions) });
+}
+
+function revive(file: string, text: string): ParsedFile {
+  const stored = JSON.parse(text) as { data: Json; positions: StoredPositions; keyPositions: StoredPositions };
+  const positions = (list: StoredPositions) => new Map(list.map(([pointer, line, column]) => [pointer, { file, line, column }] as const));
+  return { file, kind: specFileKind(file), data: stored.data, positions: positions(stored.positions), keyPositions: positions(stored.keyPositions) };
 }
 
 function parseSpecFile(file: string, bytes: Uint8Array, options: ParseOptions): { file?: ParsedFile; diagnostics: Diagnostic[] } {

@@ -247,7 +247,7 @@ function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, Bundl
     let validate = validators.get(role);
     if (!validate) {
       const schema = sections[role];
-      const compiled = schema ? compileSchema(schema.schema).validate : undefined;
+      const compiled = schema ? compileSchema(schema.schema) : undefined;
       validate = (data: unknown) => (compiled ? (compiled(data) ? [] : (compiled.errors ?? [])) : []);
       validators.set(role, validate);
     }

@@ -31,7 +31,16 @@ export interface Bundle {
   origins: Map<string, string>;
 }
 
-export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFile>): { bundle?: Bundle; diagnostics: Diagnostic[] } {
+type BundleResult = { bundle?: Bundle; diagnostics: Diagnostic[] };
+
+/**
+ * Bundles already made in this run, by the schema they start from. Offerings whose section is only
+ * a `$ref` into a shared file (`schema: { $ref: shared/chat.yaml#/$defs/Request }`) get the same
+ * bundle, made once and shared: a provider serving dozens of models through one schema costs one.
+ */
+export type BundleMemo = Map<string, BundleResult>;
+
+export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFile>, memo?: BundleMemo): BundleResult {
   const diagnostics: Diagnostic[] = [];
   const positions = new Map<string, SourcePosition>();
   const origins = new Map<string, string>();
@@ -180,23 +189,33 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
   }
   if (diagnostics.length > 0) return { diagnostics };
   rootKey = keyOf(effectiveRoot);
-  const rootNode = valueAt(files.get(effectiveRoot.file)!.data, effectiveRoot.pointer) as Json;
-  const body = copySchema(rootNode, effectiveRoot, "");
-  for (let item = queue.shift(); item; item = queue.shift()) {
-    const node = valueAt(files.get(item.location.file)!.data, item.location.pointer) as Json;
-    setOwn(defs, item.name, copySchema(node, item.location, joinPointer("/$defs", item.name)));
-  }
-  if (diagnostics.length > 0) return { diagnostics };
+  // Everything below depends only on where the bundle starts: a root in a shared file is shared.
+  const shareable = memo !== undefined && effectiveRoot.file !== root.file;
+  const known = shareable ? memo.get(rootKey) : undefined;
+  if (known) return known;
+  const result = bundleFrom(effectiveRoot);
+  if (shareable) memo.set(rootKey, result);
+  return result;
 
-  const schema: JsonObject = { $schema: SCHEMA_DIALECT };
-  if (isObject(body)) for (const key of Object.keys(body)) setOwn(schema, key, body[key] as Json);
-  else if (body === false) schema.not = {};
-  if (Object.keys(defs).length > 0) {
-    const sorted: JsonObject = {};
-    for (const name of Object.keys(defs).sort()) setOwn(sorted, name, defs[name]!);
-    schema.$defs = sorted;
+  function bundleFrom(effectiveRoot: Location): BundleResult {
+    const rootNode = valueAt(files.get(effectiveRoot.file)!.data, effectiveRoot.pointer) as Json;
+    const body = copySchema(rootNode, effectiveRoot, "");
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      const node = valueAt(files.get(item.location.file)!.data, item.location.pointer) as Json;
+      setOwn(defs, item.name, copySchema(node, item.location, joinPointer("/$defs", item.name)));
+    }
+    if (diagnostics.length > 0) return { diagnostics };
+
+    const schema: JsonObject = { $schema: SCHEMA_DIALECT };
+    if (isObject(body)) for (const key of Object.keys(body)) setOwn(schema, key, body[key] as Json);
+    else if (body === false) schema.not = {};
+    if (Object.keys(defs).length > 0) {
+      const sorted: JsonObject = {};
+      for (const name of Object.keys(defs).sort()) setOwn(sorted, name, defs[name]!);
+      schema.$defs = sorted;
+    }
+    return { bundle: { schema, positions, origins }, diagnostics };
   }
-  return { bundle: { schema, positions, origins }, diagnostics };
 }
 
 /** Whether a path of keywords from a schema leads to a schema (`properties/a/items`), not to data (`required/0`, `enum`). */
@@ -231,16 +250,19 @@ export function resolveSchemas(files: readonly ParsedFile[]): { resolved: Resolv
   const byPath = new Map(files.map((f) => [f.file, f]));
   const resolved = new Map<string, Partial<Record<"request" | "response" | "stream", Bundle>>>();
   const diagnostics: Diagnostic[] = [];
+  const memo: BundleMemo = new Map();
+  const refusals = new Map<Bundle, Diagnostic | undefined>();
   for (const file of files) {
     if (file.kind !== "offering" || !isObject(file.data)) continue;
     const sections: Partial<Record<"request" | "response" | "stream", Bundle>> = {};
     for (const role of ["request", "response", "stream"] as const) {
       if (!isObject(file.data[role])) continue;
       const pointer = `/${role}/schema`;
-      const result = bundleSchema({ file: file.file, base: pointer, pointer }, byPath);
+      const result = bundleSchema({ file: file.file, base: pointer, pointer }, byPath, memo);
       diagnostics.push(...result.diagnostics);
       if (!result.bundle) continue;
-      const refused = compileProblem(result.bundle, file.file, pointer);
+      if (!refusals.has(result.bundle)) refusals.set(result.bundle, compileProblem(result.bundle, file.file, pointer));
+      const refused = refusals.get(result.bundle);
       if (refused) diagnostics.push(refused);
       else sections[role] = result.bundle;
     }
@@ -251,7 +273,7 @@ export function resolveSchemas(files: readonly ParsedFile[]): { resolved: Resolv
     if (file.kind !== "fragment" || !isObject(file.data) || !isObject(file.data.$defs)) continue;
     for (const name of Object.keys(file.data.$defs)) {
       const pointer = joinPointer("/$defs", name);
-      diagnostics.push(...bundleSchema({ file: file.file, base: "", pointer }, byPath).diagnostics);
+      diagnostics.push(...bundleSchema({ file: file.file, base: "", pointer }, byPath, memo).diagnostics);
     }
   }
   return { resolved, diagnostics: dedupe(diagnostics) };

@@ -74,3 +74,53 @@ export function literalType(value: unknown, depth = 0): string {
   }
   throw new Error(`cannot write ${typeof value} as a literal type`);
 }
+
+/**
+ * json-schema-to-typescript's unformatted output, laid out: each line indented by how many braces
+ * and brackets are open (counted outside strings), doc comments aligned with what they document,
+ * and union members one level in. A formatter would do the same for far more time per file.
+ */
+export function indentDeclarations(code: string, unit = "  "): string {
+  let depth = 0;
+  const out: string[] = [];
+  for (const raw of code.split("\n")) {
+    const line = raw.trim();
+    if (line === "") {
+      out.push("");
+      continue;
+    }
+    if (line.startsWith("/*")) {
+      out.push(unit.repeat(depth) + line);
+      continue;
+    }
+    if (line.startsWith("*")) {
+      out.push(`${unit.repeat(depth)} ${line}`);
+      continue;
+    }
+    const { opened, closedFirst } = braceBalance(line);
+    const level = Math.max(0, depth - closedFirst) + (line.startsWith("|") || line.startsWith("&") ? 1 : 0);
+    out.push(unit.repeat(level) + line);
+    depth = Math.max(0, depth + opened);
+  }
+  return out.join("\n");
+}
+
+/** The net count of `{`, `[` and `(` a line opens (outside strings), and how many it closes before opening any. */
+function braceBalance(line: string): { opened: number; closedFirst: number } {
+  let opened = 0;
+  let closedFirst = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'" || c === "`") quote = c;
+    else if (c === "{" || c === "[" || c === "(") opened++;
+    else if (c === "}" || c === "]" || c === ")") {
+      if (opened === 0) closedFirst++;
+      opened--;
+    }
+  }
+  return { opened, closedFirst };
+}

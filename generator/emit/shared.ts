@@ -30,10 +30,18 @@ export function sharedValidators(model: Model): SharedValidator[] {
   const memo = sharedMemo.get(model);
   if (memo) return memo;
   const owners = new Map<string, string>();
+  // Offerings sharing a bundled schema share the object too: hash each object once.
+  const hashes = new Map<object, { text: string; hash: string }>();
   const list = model.offerings.flatMap((offering) =>
     sections(offering).map((section) => {
-      const text = JSON.stringify(validationSchema(section.schema));
-      const path = sharedValidatorFile(offering, section.role, sha256(text));
+      let known = hashes.get(section.schema);
+      if (!known) {
+        const text = JSON.stringify(validationSchema(section.schema));
+        known = { text, hash: sha256(text) };
+        hashes.set(section.schema, known);
+      }
+      const { text, hash } = known;
+      const path = sharedValidatorFile(offering, section.role, hash);
       const owner = owners.get(path);
       // Twelve hex digits make a clash vanishingly unlikely; were one to happen, fail rather than share wrongly.
       if (owner !== undefined && owner !== text) throw new Error(`two different schemas hash to ${path}; please report this`);

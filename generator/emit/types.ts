@@ -15,6 +15,7 @@ import { ROLE_TYPE_SUFFIX, type BundledSchema, type EmitContext, type Emitter, t
 import { cloneJson, isAnnotationKeyword, isObject, keywordShape, setOwn } from "../schema-walk.js";
 import { findParameter } from "../parameters.js";
 import { docLines, provenanceText } from "./doc-lines.js";
+import { indentDeclarations } from "./module.js";
 import { offeringDir, relativeImport, sharedOrigin, sharedTypesFile } from "./paths.js";
 import { sections, specsOf } from "./shared.js";
 
@@ -31,27 +32,39 @@ export const typesEmitter: Emitter = {
     const files: GeneratedFile[] = [];
     const shared = new Map<string, { text: string; names: string[] }>();
     const prefixes = new Map(model.providers.map((p) => [p.id, p.typePrefix]));
+    const viewsOf = new Map<object, Map<string, { view: JsonObject; text: string; hash: string }>>();
     for (const offering of model.offerings) {
       const path = `${offeringDir(offering)}/types.ts`;
       const exports: string[] = [];
       for (const section of sections(offering)) {
         // Named for the provider and role, not an offering: `CloudflareRequest`, `CloudflareRequestMessage`.
         const neutral = prefixes.get(offering.provider)! + ROLE_TYPE_SUFFIX[section.role];
-        const view = typeView({ ...section, typeName: neutral }, section.role === "request" ? offering.parameters : []);
-        const text = JSON.stringify(view);
-        const target = sharedTypesFile(offering, section.role, sha256(text));
+        const parameters = section.role === "request" ? offering.parameters : [];
+        // Offerings sharing a bundled schema (and the same parameter provenance) share one view.
+        const viewKey = `${neutral}\0${JSON.stringify(parameters)}`;
+        let views = viewsOf.get(section.schema);
+        if (!views) viewsOf.set(section.schema, (views = new Map()));
+        let known = views.get(viewKey);
+        if (!known) {
+          const view = typeView({ ...section, typeName: neutral }, parameters);
+          const text = JSON.stringify(view);
+          known = { view, text, hash: sha256(text) };
+          views.set(viewKey, known);
+        }
+        const { view, text } = known;
+        const target = sharedTypesFile(offering, section.role, known.hash);
         let made = shared.get(target);
         if (made && made.text !== text) throw new Error(`two different schemas hash to ${target}; please report this`);
         if (!made) {
           const code = await cache.memoAsync("types", text, () => compileTypes(view, neutral));
           made = { text, names: exportedTypeNames(code, neutral, target) };
           shared.set(target, made);
-          files.push({ path: target, contents: code, origin: sharedOrigin(offering.provider, section.role), declarationOnly: true });
+          files.push({ path: target.replace(/\.ts$/, ".d.ts"), contents: code, origin: sharedOrigin(offering.provider, section.role) });
         }
         const renamed = made.names.map((name) => `${name} as ${section.typeName}${name.slice(neutral.length)}`);
         exports.push(`export type { ${renamed.join(", ")} } from ${literal(relativeImport(path, target))};`);
       }
-      files.push({ path, contents: `${exports.join("\n")}\n`, specs: specsOf(offering), declarationOnly: true });
+      files.push({ path: path.replace(/\.ts$/, ".d.ts"), contents: `${exports.join("\n")}\n`, specs: specsOf(offering) });
     }
     return files;
   },
@@ -74,7 +87,7 @@ async function compileTypes(view: JsonObject, typeName: string): Promise<string>
     inferStringEnumKeysFromValues: false,
     $refOptions: { resolve: { external: false, file: false, http: false } } as never,
   });
-  return placeholders.restore(code);
+  return indentDeclarations(placeholders.restore(code));
 }
 
 /** The names a types module exports; each starts with the root type's name, or sharing would rename wrongly. */

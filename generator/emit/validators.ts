@@ -10,7 +10,7 @@
 import { build } from "esbuild";
 import { ts } from "ts-morph";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
-import { compileSchema } from "../ajv.js";
+import { compileStandaloneSource } from "../ajv.js";
 import { literal, PROTO_KEY } from "../escape.js";
 import type { EmitContext, Emitter, GeneratedFile, Model, SchemaRole } from "../model.js";
 import { PROJECT_ROOT } from "../options.js";
@@ -66,7 +66,7 @@ function standaloneModule(schema: object): StandaloneModule {
 }
 
 export function compileStandalone(schema: object): string {
-  const { ajv, validate } = compileSchema(schema);
+  const { ajv, validate } = compileStandaloneSource(schema);
   return protoKeysComputed(standaloneCode(ajv, validate));
 }
 

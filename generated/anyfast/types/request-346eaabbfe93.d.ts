@@ -3,126 +3,126 @@
  * Create response (gpt-5.4-mini)
  */
 export interface AnyfastRequest {
+  /**
+   * Must be `gpt-5.4-mini`
+   *
+   * Provenance: documented
+   * Fixed value: "gpt-5.4-mini"
+   */
+  model: "gpt-5.4-mini"
+  /**
+   * List of `{ role, content }` objects
+   *
+   * Provenance: documented
+   * @minItems 1
+   *
+   * @minItems 1
+   */
+  input: {
     /**
-     * Must be `gpt-5.4-mini`
+     * Author of the message.
+     *
+     * Provenance: inferred: table says only { role, content }; user|assistant|system per Anyfast's API reference (provider notes)
+     * Allowed values: "user", "assistant", "system"
+     */
+    role: ("user" | "assistant" | "system")
+    /**
+     * Message text.
+     *
+     * Provenance: inferred: table says only { role, content }; string per Anyfast's API reference (provider notes)
+     */
+    content: string
+}[]
+  /**
+   * Enable SSE streaming.
+   *
+   * Provenance: documented
+   * @default false
+   */
+  stream?: boolean
+  /**
+   * Nucleus sampling threshold.
+   *
+   * Provenance: documented
+   * @default 1
+   */
+  top_p?: number
+  /**
+   * Maximum output tokens to generate (the page: up to 128K output tokens).
+   *
+   * Provenance: documented
+   * @maximum 128000
+   */
+  max_output_tokens?: number
+  /**
+   * `{ effort, summary }` — controls reasoning depth.
+   *
+   * Provenance: documented
+   */
+  reasoning?: {
+    /**
+     * Reasoning effort: `none` (default), `low`, `medium`, `high`, or `xhigh`.
      *
      * Provenance: documented
-     * Fixed value: "gpt-5.4-mini"
+     * @default "none"
+     * Allowed values: "none", "low", "medium", "high", "xhigh"
      */
-    model: "gpt-5.4-mini";
+    effort?: ("none" | "low" | "medium" | "high" | "xhigh")
     /**
-     * List of `{ role, content }` objects
+     * Summary of the model's reasoning to include in the output.
+     *
+     * Provenance: inferred: named on the page with auto in its examples; auto|concise|detailed from OpenAI's types
+     * Allowed values: "auto", "concise", "detailed"
+     */
+    summary?: ("auto" | "concise" | "detailed")
+  }
+  /**
+   * `{ format, verbosity }` — controls output format and verbosity
+   *
+   * Provenance: documented
+   */
+  text?: {
+    /**
+     * Output format, e.g. `{ "type": "text" }`.
      *
      * Provenance: documented
-     * @minItems 1
-     *
-     * @minItems 1
+     * The provider accepts properties not listed here; this type lists only the documented ones.
      */
-    input: {
-        /**
-         * Author of the message.
-         *
-         * Provenance: inferred: table says only { role, content }; user|assistant|system per Anyfast's API reference (provider notes)
-         * Allowed values: "user", "assistant", "system"
-         */
-        role: ("user" | "assistant" | "system");
-        /**
-         * Message text.
-         *
-         * Provenance: inferred: table says only { role, content }; string per Anyfast's API reference (provider notes)
-         */
-        content: string;
-    }[];
+    format?: {
+      /**
+       * Provenance: inferred: only text appears on the page; text|json_schema|json_object from OpenAI's types
+       * Allowed values: "text", "json_schema", "json_object"
+       */
+      type: ("text" | "json_schema" | "json_object")
+    }
     /**
-     * Enable SSE streaming.
+     * How verbose the answer should be.
      *
-     * Provenance: documented
-     * @default false
+     * Provenance: inferred: named on the page with medium in its examples; low|medium|high from OpenAI's types
+     * Allowed values: "low", "medium", "high"
      */
-    stream?: boolean;
+    verbosity?: ("low" | "medium" | "high")
+  }
+  /**
+   * List of tools the model may call
+   *
+   * Provenance: documented
+   *
+   * Items: The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  tools?: {
     /**
-     * Nucleus sampling threshold.
+     * Tool kind, e.g. `function`, `web_search`, `file_search`, `code_interpreter`, `computer_use_preview`.
      *
-     * Provenance: documented
-     * @default 1
+     * Provenance: inferred: page says only 'list of tools'; every Responses API tool has a type (OpenAI's types)
      */
-    top_p?: number;
-    /**
-     * Maximum output tokens to generate (the page: up to 128K output tokens).
-     *
-     * Provenance: documented
-     * @maximum 128000
-     */
-    max_output_tokens?: number;
-    /**
-     * `{ effort, summary }` — controls reasoning depth.
-     *
-     * Provenance: documented
-     */
-    reasoning?: {
-        /**
-         * Reasoning effort: `none` (default), `low`, `medium`, `high`, or `xhigh`.
-         *
-         * Provenance: documented
-         * @default "none"
-         * Allowed values: "none", "low", "medium", "high", "xhigh"
-         */
-        effort?: ("none" | "low" | "medium" | "high" | "xhigh");
-        /**
-         * Summary of the model's reasoning to include in the output.
-         *
-         * Provenance: inferred: named on the page with auto in its examples; auto|concise|detailed from OpenAI's types
-         * Allowed values: "auto", "concise", "detailed"
-         */
-        summary?: ("auto" | "concise" | "detailed");
-    };
-    /**
-     * `{ format, verbosity }` — controls output format and verbosity
-     *
-     * Provenance: documented
-     */
-    text?: {
-        /**
-         * Output format, e.g. `{ "type": "text" }`.
-         *
-         * Provenance: documented
-         * The provider accepts properties not listed here; this type lists only the documented ones.
-         */
-        format?: {
-            /**
-             * Provenance: inferred: only text appears on the page; text|json_schema|json_object from OpenAI's types
-             * Allowed values: "text", "json_schema", "json_object"
-             */
-            type: ("text" | "json_schema" | "json_object");
-        };
-        /**
-         * How verbose the answer should be.
-         *
-         * Provenance: inferred: named on the page with medium in its examples; low|medium|high from OpenAI's types
-         * Allowed values: "low", "medium", "high"
-         */
-        verbosity?: ("low" | "medium" | "high");
-    };
-    /**
-     * List of tools the model may call
-     *
-     * Provenance: documented
-     *
-     * Items: The provider accepts properties not listed here; this type lists only the documented ones.
-     */
-    tools?: {
-        /**
-         * Tool kind, e.g. `function`, `web_search`, `file_search`, `code_interpreter`, `computer_use_preview`.
-         *
-         * Provenance: inferred: page says only 'list of tools'; every Responses API tool has a type (OpenAI's types)
-         */
-        type: string;
-    }[];
-    /**
-     * Store response for later retrieval.
-     *
-     * Provenance: documented
-     * @default true
-     */
-    store?: boolean;
+    type: string
+}[]
+  /**
+   * Store response for later retrieval.
+   *
+   * Provenance: documented
+   * @default true
+   */
+  store?: boolean
 }

@@ -4,94 +4,95 @@
  *
  * Allowed values: "completed", "failed", "in_progress", "incomplete", "cancelled", "queued"
  */
-export type AnyfastResponseResponseStatus = ("completed" | "failed" | "in_progress" | "incomplete" | "cancelled" | "queued");
+export type AnyfastResponseResponseStatus = ("completed" | "failed" | "in_progress" | "incomplete" | "cancelled" | "queued")
 /**
  * An output item, told apart by `type`. Like OpenAI's `ResponseOutputItem` union, a closed list of the known item types, so `item.type === "message"` narrows to a message: the assistant's message, reasoning, and the calls of the tools the page names (function calling, web search, file search, computer use, code interpreter). OpenAI's union has more (MCP, shell, apply_patch, image generation, custom tools…); an item of another type fails response validation, which is opt-in. Each item stays open to extra fields.
  */
-export type AnyfastResponseOutputItem = (AnyfastResponseOutputMessage | AnyfastResponseReasoningItem | AnyfastResponseFunctionCall | AnyfastResponseWebSearchCall | AnyfastResponseFileSearchCall | AnyfastResponseComputerCall | AnyfastResponseCodeInterpreterCall);
+export type AnyfastResponseOutputItem = (AnyfastResponseOutputMessage | AnyfastResponseReasoningItem | AnyfastResponseFunctionCall | AnyfastResponseWebSearchCall | AnyfastResponseFileSearchCall | AnyfastResponseComputerCall | AnyfastResponseCodeInterpreterCall)
 /**
  * Allowed values: "in_progress", "completed", "incomplete"
  */
-export type AnyfastResponseItemStatus = ("in_progress" | "completed" | "incomplete");
+export type AnyfastResponseItemStatus = ("in_progress" | "completed" | "incomplete")
 /**
  * A content part of an output message, told apart by `type` (OpenAI's `ResponseOutputText | ResponseOutputRefusal`).
  */
-export type AnyfastResponseOutputContent = (AnyfastResponseOutputText | AnyfastResponseOutputRefusal);
+export type AnyfastResponseOutputContent = (AnyfastResponseOutputText | AnyfastResponseOutputRefusal)
+
 /**
  * Response object
  *
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastResponse {
-    id: string;
-    /**
-     * Fixed value: "response"
-     */
-    object: "response";
-    /**
-     * Creation time, Unix seconds.
-     */
-    created_at: number;
-    status?: AnyfastResponseResponseStatus;
-    model: string;
-    /**
-     * Output items; for a plain answer, one `message` item whose `content[0].text` is the text (what the page's Python example prints).
-     */
-    output: AnyfastResponseOutputItem[];
-    usage?: AnyfastResponseUsage;
-    /**
-     * Set when status is `failed`.
-     */
-    error?: ({
-        code?: string;
-        message?: string;
-    } | null);
-    /**
-     * Set when status is `incomplete`.
-     */
-    incomplete_details?: ({
-        reason?: string;
-    } | null);
+  id: string
+  /**
+   * Fixed value: "response"
+   */
+  object: "response"
+  /**
+   * Creation time, Unix seconds.
+   */
+  created_at: number
+  status?: AnyfastResponseResponseStatus
+  model: string
+  /**
+   * Output items; for a plain answer, one `message` item whose `content[0].text` is the text (what the page's Python example prints).
+   */
+  output: AnyfastResponseOutputItem[]
+  usage?: AnyfastResponseUsage
+  /**
+   * Set when status is `failed`.
+   */
+  error?: ({
+      code?: string
+      message?: string
+    } | null)
+  /**
+   * Set when status is `incomplete`.
+   */
+  incomplete_details?: ({
+      reason?: string
+    } | null)
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastResponseOutputMessage {
-    /**
-     * Fixed value: "message"
-     */
-    type: "message";
-    id: string;
-    /**
-     * Fixed value: "assistant"
-     */
-    role: "assistant";
-    status?: AnyfastResponseItemStatus;
-    content: AnyfastResponseOutputContent[];
+  /**
+   * Fixed value: "message"
+   */
+  type: "message"
+  id: string
+  /**
+   * Fixed value: "assistant"
+   */
+  role: "assistant"
+  status?: AnyfastResponseItemStatus
+  content: AnyfastResponseOutputContent[]
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastResponseOutputText {
-    /**
-     * Fixed value: "output_text"
-     */
-    type: "output_text";
-    text: string;
-    annotations?: unknown[];
+  /**
+   * Fixed value: "output_text"
+   */
+  type: "output_text"
+  text: string
+  annotations?: unknown[]
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastResponseOutputRefusal {
-    /**
-     * Fixed value: "refusal"
-     */
-    type: "refusal";
-    /**
-     * Why the model refused.
-     */
-    refusal: string;
+  /**
+   * Fixed value: "refusal"
+   */
+  type: "refusal"
+  /**
+   * Why the model refused.
+   */
+  refusal: string
 }
 /**
  * The model's reasoning (OpenAI's ResponseReasoningItem). OpenAI's optional `content` (the raw reasoning text parts) is accepted as an extra field but not typed, so a `"content" in item` check still singles out messages.
@@ -99,25 +100,25 @@ export interface AnyfastResponseOutputRefusal {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastResponseReasoningItem {
+  /**
+   * Fixed value: "reasoning"
+   */
+  type: "reasoning"
+  id: string
+  /**
+   * Reasoning summary parts (with `reasoning.summary` set).
+   *
+   * Items: The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  summary: {
     /**
-     * Fixed value: "reasoning"
+     * Fixed value: "summary_text"
      */
-    type: "reasoning";
-    id: string;
-    /**
-     * Reasoning summary parts (with `reasoning.summary` set).
-     *
-     * Items: The provider accepts properties not listed here; this type lists only the documented ones.
-     */
-    summary: {
-        /**
-         * Fixed value: "summary_text"
-         */
-        type: "summary_text";
-        text: string;
-    }[];
-    encrypted_content?: (string | null);
-    status?: AnyfastResponseItemStatus;
+    type: "summary_text"
+    text: string
+}[]
+  encrypted_content?: (string | null)
+  status?: AnyfastResponseItemStatus
 }
 /**
  * A call of a `function` tool (OpenAI's ResponseFunctionToolCall); `arguments` is a JSON string.
@@ -125,15 +126,15 @@ export interface AnyfastResponseReasoningItem {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastResponseFunctionCall {
-    /**
-     * Fixed value: "function_call"
-     */
-    type: "function_call";
-    id?: string;
-    call_id: string;
-    name: string;
-    arguments: string;
-    status?: AnyfastResponseItemStatus;
+  /**
+   * Fixed value: "function_call"
+   */
+  type: "function_call"
+  id?: string
+  call_id: string
+  name: string
+  arguments: string
+  status?: AnyfastResponseItemStatus
 }
 /**
  * A web search tool call (OpenAI's ResponseFunctionWebSearch).
@@ -141,23 +142,23 @@ export interface AnyfastResponseFunctionCall {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastResponseWebSearchCall {
-    /**
-     * Fixed value: "web_search_call"
-     */
-    type: "web_search_call";
-    id: string;
-    /**
-     * Allowed values: "in_progress", "searching", "completed", "failed"
-     */
-    status: ("in_progress" | "searching" | "completed" | "failed");
-    /**
-     * What the search did (`search`, `open_page`, `find`).
-     *
-     * The provider accepts properties not listed here; this type lists only the documented ones.
-     */
-    action?: {
-        type: string;
-    };
+  /**
+   * Fixed value: "web_search_call"
+   */
+  type: "web_search_call"
+  id: string
+  /**
+   * Allowed values: "in_progress", "searching", "completed", "failed"
+   */
+  status: ("in_progress" | "searching" | "completed" | "failed")
+  /**
+   * What the search did (`search`, `open_page`, `find`).
+   *
+   * The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  action?: {
+    type: string
+  }
 }
 /**
  * A file search tool call (OpenAI's ResponseFileSearchToolCall).
@@ -165,19 +166,19 @@ export interface AnyfastResponseWebSearchCall {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastResponseFileSearchCall {
-    /**
-     * Fixed value: "file_search_call"
-     */
-    type: "file_search_call";
-    id: string;
-    queries: string[];
-    /**
-     * Allowed values: "in_progress", "searching", "completed", "incomplete", "failed"
-     */
-    status: ("in_progress" | "searching" | "completed" | "incomplete" | "failed");
-    results?: ({
-        [k: string]: unknown | undefined;
-    }[] | null);
+  /**
+   * Fixed value: "file_search_call"
+   */
+  type: "file_search_call"
+  id: string
+  queries: string[]
+  /**
+   * Allowed values: "in_progress", "searching", "completed", "incomplete", "failed"
+   */
+  status: ("in_progress" | "searching" | "completed" | "incomplete" | "failed")
+  results?: ({
+      [k: string]: unknown | undefined
+  }[] | null)
 }
 /**
  * A computer use tool call (OpenAI's ResponseComputerToolCall).
@@ -185,24 +186,24 @@ export interface AnyfastResponseFileSearchCall {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastResponseComputerCall {
-    /**
-     * Fixed value: "computer_call"
-     */
-    type: "computer_call";
-    id: string;
-    call_id: string;
-    pending_safety_checks: {
-        [k: string]: unknown | undefined;
-    }[];
-    status: AnyfastResponseItemStatus;
-    /**
-     * The action to perform (`click`, `type`, `screenshot`…).
-     *
-     * The provider accepts properties not listed here; this type lists only the documented ones.
-     */
-    action?: {
-        type: string;
-    };
+  /**
+   * Fixed value: "computer_call"
+   */
+  type: "computer_call"
+  id: string
+  call_id: string
+  pending_safety_checks: {
+    [k: string]: unknown | undefined
+}[]
+  status: AnyfastResponseItemStatus
+  /**
+   * The action to perform (`click`, `type`, `screenshot`…).
+   *
+   * The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  action?: {
+    type: string
+  }
 }
 /**
  * A code interpreter tool call (OpenAI's ResponseCodeInterpreterToolCall).
@@ -210,38 +211,38 @@ export interface AnyfastResponseComputerCall {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastResponseCodeInterpreterCall {
-    /**
-     * Fixed value: "code_interpreter_call"
-     */
-    type: "code_interpreter_call";
-    id: string;
-    code: (string | null);
-    container_id: string;
-    outputs: ({
-        [k: string]: unknown | undefined;
-    }[] | null);
-    /**
-     * Allowed values: "in_progress", "completed", "incomplete", "interpreting", "failed"
-     */
-    status: ("in_progress" | "completed" | "incomplete" | "interpreting" | "failed");
+  /**
+   * Fixed value: "code_interpreter_call"
+   */
+  type: "code_interpreter_call"
+  id: string
+  code: (string | null)
+  container_id: string
+  outputs: ({
+      [k: string]: unknown | undefined
+  }[] | null)
+  /**
+   * Allowed values: "in_progress", "completed", "incomplete", "interpreting", "failed"
+   */
+  status: ("in_progress" | "completed" | "incomplete" | "interpreting" | "failed")
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastResponseUsage {
-    input_tokens: number;
-    /**
-     * The provider accepts properties not listed here; this type lists only the documented ones.
-     */
-    input_tokens_details?: {
-        cached_tokens?: number;
-    };
-    output_tokens: number;
-    /**
-     * The provider accepts properties not listed here; this type lists only the documented ones.
-     */
-    output_tokens_details?: {
-        reasoning_tokens?: number;
-    };
-    total_tokens: number;
+  input_tokens: number
+  /**
+   * The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  input_tokens_details?: {
+    cached_tokens?: number
+  }
+  output_tokens: number
+  /**
+   * The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  output_tokens_details?: {
+    reasoning_tokens?: number
+  }
+  total_tokens: number
 }

@@ -3,35 +3,36 @@
  * Responses stream event
  * The JSON of one server-sent event (`event: <type>` plus `data: <json>`), told apart by `type`. Like OpenAI's own `ResponseStreamEvent` union, it lists the known event types only, so `event.type === "response.output_text.delta"` narrows to that event; other types OpenAI may send (e.g. reasoning summary events) fail stream validation, which is opt-in. The stream ends with `response.completed`, `response.failed` or `response.incomplete`; whether a `data: [DONE]` line follows is unconfirmed, so both are accepted.
  */
-export type AnyfastStreamEvent = (AnyfastStreamEventResponseCreatedEvent | AnyfastStreamEventResponseInProgressEvent | AnyfastStreamEventOutputItemAddedEvent | AnyfastStreamEventOutputItemDoneEvent | AnyfastStreamEventContentPartAddedEvent | AnyfastStreamEventContentPartDoneEvent | AnyfastStreamEventOutputTextDeltaEvent | AnyfastStreamEventOutputTextDoneEvent | AnyfastStreamEventResponseCompletedEvent | AnyfastStreamEventResponseFailedEvent | AnyfastStreamEventResponseIncompleteEvent | AnyfastStreamEventErrorEvent);
+export type AnyfastStreamEvent = (AnyfastStreamEventResponseCreatedEvent | AnyfastStreamEventResponseInProgressEvent | AnyfastStreamEventOutputItemAddedEvent | AnyfastStreamEventOutputItemDoneEvent | AnyfastStreamEventContentPartAddedEvent | AnyfastStreamEventContentPartDoneEvent | AnyfastStreamEventOutputTextDeltaEvent | AnyfastStreamEventOutputTextDoneEvent | AnyfastStreamEventResponseCompletedEvent | AnyfastStreamEventResponseFailedEvent | AnyfastStreamEventResponseIncompleteEvent | AnyfastStreamEventErrorEvent)
 /**
  * completed | failed | in_progress | incomplete per Anyfast's reference; OpenAI's types also have cancelled | queued.
  *
  * Allowed values: "completed", "failed", "in_progress", "incomplete", "cancelled", "queued"
  */
-export type AnyfastStreamEventResponseStatus = ("completed" | "failed" | "in_progress" | "incomplete" | "cancelled" | "queued");
+export type AnyfastStreamEventResponseStatus = ("completed" | "failed" | "in_progress" | "incomplete" | "cancelled" | "queued")
 /**
  * An output item, told apart by `type`. Like OpenAI's `ResponseOutputItem` union, a closed list of the known item types, so `item.type === "message"` narrows to a message: the assistant's message, reasoning, and the calls of the tools the page names (function calling, web search, file search, computer use, code interpreter). OpenAI's union has more (MCP, shell, apply_patch, image generation, custom tools…); an item of another type fails response validation, which is opt-in. Each item stays open to extra fields.
  */
-export type AnyfastStreamEventOutputItem = (AnyfastStreamEventOutputMessage | AnyfastStreamEventReasoningItem | AnyfastStreamEventFunctionCall | AnyfastStreamEventWebSearchCall | AnyfastStreamEventFileSearchCall | AnyfastStreamEventComputerCall | AnyfastStreamEventCodeInterpreterCall);
+export type AnyfastStreamEventOutputItem = (AnyfastStreamEventOutputMessage | AnyfastStreamEventReasoningItem | AnyfastStreamEventFunctionCall | AnyfastStreamEventWebSearchCall | AnyfastStreamEventFileSearchCall | AnyfastStreamEventComputerCall | AnyfastStreamEventCodeInterpreterCall)
 /**
  * Allowed values: "in_progress", "completed", "incomplete"
  */
-export type AnyfastStreamEventItemStatus = ("in_progress" | "completed" | "incomplete");
+export type AnyfastStreamEventItemStatus = ("in_progress" | "completed" | "incomplete")
 /**
  * A content part of an output message, told apart by `type` (OpenAI's `ResponseOutputText | ResponseOutputRefusal`).
  */
-export type AnyfastStreamEventOutputContent = (AnyfastStreamEventOutputText | AnyfastStreamEventOutputRefusal);
+export type AnyfastStreamEventOutputContent = (AnyfastStreamEventOutputText | AnyfastStreamEventOutputRefusal)
+
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventResponseCreatedEvent {
-    /**
-     * Fixed value: "response.created"
-     */
-    type: "response.created";
-    sequence_number: number;
-    response: AnyfastStreamEventResponse;
+  /**
+   * Fixed value: "response.created"
+   */
+  type: "response.created"
+  sequence_number: number
+  response: AnyfastStreamEventResponse
 }
 /**
  * Response object
@@ -39,75 +40,75 @@ export interface AnyfastStreamEventResponseCreatedEvent {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventResponse {
-    id: string;
-    /**
-     * Fixed value: "response"
-     */
-    object: "response";
-    /**
-     * Creation time, Unix seconds.
-     */
-    created_at: number;
-    status?: AnyfastStreamEventResponseStatus;
-    model: string;
-    /**
-     * Output items; for a plain answer, one `message` item whose `content[0].text` is the text (what the page's Python example prints).
-     */
-    output: AnyfastStreamEventOutputItem[];
-    usage?: AnyfastStreamEventUsage;
-    /**
-     * Set when status is `failed`.
-     */
-    error?: ({
-        code?: string;
-        message?: string;
-    } | null);
-    /**
-     * Set when status is `incomplete`.
-     */
-    incomplete_details?: ({
-        reason?: string;
-    } | null);
+  id: string
+  /**
+   * Fixed value: "response"
+   */
+  object: "response"
+  /**
+   * Creation time, Unix seconds.
+   */
+  created_at: number
+  status?: AnyfastStreamEventResponseStatus
+  model: string
+  /**
+   * Output items; for a plain answer, one `message` item whose `content[0].text` is the text (what the page's Python example prints).
+   */
+  output: AnyfastStreamEventOutputItem[]
+  usage?: AnyfastStreamEventUsage
+  /**
+   * Set when status is `failed`.
+   */
+  error?: ({
+      code?: string
+      message?: string
+    } | null)
+  /**
+   * Set when status is `incomplete`.
+   */
+  incomplete_details?: ({
+      reason?: string
+    } | null)
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventOutputMessage {
-    /**
-     * Fixed value: "message"
-     */
-    type: "message";
-    id: string;
-    /**
-     * Fixed value: "assistant"
-     */
-    role: "assistant";
-    status?: AnyfastStreamEventItemStatus;
-    content: AnyfastStreamEventOutputContent[];
+  /**
+   * Fixed value: "message"
+   */
+  type: "message"
+  id: string
+  /**
+   * Fixed value: "assistant"
+   */
+  role: "assistant"
+  status?: AnyfastStreamEventItemStatus
+  content: AnyfastStreamEventOutputContent[]
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventOutputText {
-    /**
-     * Fixed value: "output_text"
-     */
-    type: "output_text";
-    text: string;
-    annotations?: unknown[];
+  /**
+   * Fixed value: "output_text"
+   */
+  type: "output_text"
+  text: string
+  annotations?: unknown[]
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventOutputRefusal {
-    /**
-     * Fixed value: "refusal"
-     */
-    type: "refusal";
-    /**
-     * Why the model refused.
-     */
-    refusal: string;
+  /**
+   * Fixed value: "refusal"
+   */
+  type: "refusal"
+  /**
+   * Why the model refused.
+   */
+  refusal: string
 }
 /**
  * The model's reasoning (OpenAI's ResponseReasoningItem). OpenAI's optional `content` (the raw reasoning text parts) is accepted as an extra field but not typed, so a `"content" in item` check still singles out messages.
@@ -115,25 +116,25 @@ export interface AnyfastStreamEventOutputRefusal {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventReasoningItem {
+  /**
+   * Fixed value: "reasoning"
+   */
+  type: "reasoning"
+  id: string
+  /**
+   * Reasoning summary parts (with `reasoning.summary` set).
+   *
+   * Items: The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  summary: {
     /**
-     * Fixed value: "reasoning"
+     * Fixed value: "summary_text"
      */
-    type: "reasoning";
-    id: string;
-    /**
-     * Reasoning summary parts (with `reasoning.summary` set).
-     *
-     * Items: The provider accepts properties not listed here; this type lists only the documented ones.
-     */
-    summary: {
-        /**
-         * Fixed value: "summary_text"
-         */
-        type: "summary_text";
-        text: string;
-    }[];
-    encrypted_content?: (string | null);
-    status?: AnyfastStreamEventItemStatus;
+    type: "summary_text"
+    text: string
+}[]
+  encrypted_content?: (string | null)
+  status?: AnyfastStreamEventItemStatus
 }
 /**
  * A call of a `function` tool (OpenAI's ResponseFunctionToolCall); `arguments` is a JSON string.
@@ -141,15 +142,15 @@ export interface AnyfastStreamEventReasoningItem {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventFunctionCall {
-    /**
-     * Fixed value: "function_call"
-     */
-    type: "function_call";
-    id?: string;
-    call_id: string;
-    name: string;
-    arguments: string;
-    status?: AnyfastStreamEventItemStatus;
+  /**
+   * Fixed value: "function_call"
+   */
+  type: "function_call"
+  id?: string
+  call_id: string
+  name: string
+  arguments: string
+  status?: AnyfastStreamEventItemStatus
 }
 /**
  * A web search tool call (OpenAI's ResponseFunctionWebSearch).
@@ -157,23 +158,23 @@ export interface AnyfastStreamEventFunctionCall {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventWebSearchCall {
-    /**
-     * Fixed value: "web_search_call"
-     */
-    type: "web_search_call";
-    id: string;
-    /**
-     * Allowed values: "in_progress", "searching", "completed", "failed"
-     */
-    status: ("in_progress" | "searching" | "completed" | "failed");
-    /**
-     * What the search did (`search`, `open_page`, `find`).
-     *
-     * The provider accepts properties not listed here; this type lists only the documented ones.
-     */
-    action?: {
-        type: string;
-    };
+  /**
+   * Fixed value: "web_search_call"
+   */
+  type: "web_search_call"
+  id: string
+  /**
+   * Allowed values: "in_progress", "searching", "completed", "failed"
+   */
+  status: ("in_progress" | "searching" | "completed" | "failed")
+  /**
+   * What the search did (`search`, `open_page`, `find`).
+   *
+   * The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  action?: {
+    type: string
+  }
 }
 /**
  * A file search tool call (OpenAI's ResponseFileSearchToolCall).
@@ -181,19 +182,19 @@ export interface AnyfastStreamEventWebSearchCall {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventFileSearchCall {
-    /**
-     * Fixed value: "file_search_call"
-     */
-    type: "file_search_call";
-    id: string;
-    queries: string[];
-    /**
-     * Allowed values: "in_progress", "searching", "completed", "incomplete", "failed"
-     */
-    status: ("in_progress" | "searching" | "completed" | "incomplete" | "failed");
-    results?: ({
-        [k: string]: unknown | undefined;
-    }[] | null);
+  /**
+   * Fixed value: "file_search_call"
+   */
+  type: "file_search_call"
+  id: string
+  queries: string[]
+  /**
+   * Allowed values: "in_progress", "searching", "completed", "incomplete", "failed"
+   */
+  status: ("in_progress" | "searching" | "completed" | "incomplete" | "failed")
+  results?: ({
+      [k: string]: unknown | undefined
+  }[] | null)
 }
 /**
  * A computer use tool call (OpenAI's ResponseComputerToolCall).
@@ -201,24 +202,24 @@ export interface AnyfastStreamEventFileSearchCall {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventComputerCall {
-    /**
-     * Fixed value: "computer_call"
-     */
-    type: "computer_call";
-    id: string;
-    call_id: string;
-    pending_safety_checks: {
-        [k: string]: unknown | undefined;
-    }[];
-    status: AnyfastStreamEventItemStatus;
-    /**
-     * The action to perform (`click`, `type`, `screenshot`…).
-     *
-     * The provider accepts properties not listed here; this type lists only the documented ones.
-     */
-    action?: {
-        type: string;
-    };
+  /**
+   * Fixed value: "computer_call"
+   */
+  type: "computer_call"
+  id: string
+  call_id: string
+  pending_safety_checks: {
+    [k: string]: unknown | undefined
+}[]
+  status: AnyfastStreamEventItemStatus
+  /**
+   * The action to perform (`click`, `type`, `screenshot`…).
+   *
+   * The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  action?: {
+    type: string
+  }
 }
 /**
  * A code interpreter tool call (OpenAI's ResponseCodeInterpreterToolCall).
@@ -226,183 +227,183 @@ export interface AnyfastStreamEventComputerCall {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventCodeInterpreterCall {
-    /**
-     * Fixed value: "code_interpreter_call"
-     */
-    type: "code_interpreter_call";
-    id: string;
-    code: (string | null);
-    container_id: string;
-    outputs: ({
-        [k: string]: unknown | undefined;
-    }[] | null);
-    /**
-     * Allowed values: "in_progress", "completed", "incomplete", "interpreting", "failed"
-     */
-    status: ("in_progress" | "completed" | "incomplete" | "interpreting" | "failed");
+  /**
+   * Fixed value: "code_interpreter_call"
+   */
+  type: "code_interpreter_call"
+  id: string
+  code: (string | null)
+  container_id: string
+  outputs: ({
+      [k: string]: unknown | undefined
+  }[] | null)
+  /**
+   * Allowed values: "in_progress", "completed", "incomplete", "interpreting", "failed"
+   */
+  status: ("in_progress" | "completed" | "incomplete" | "interpreting" | "failed")
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventUsage {
-    input_tokens: number;
-    /**
-     * The provider accepts properties not listed here; this type lists only the documented ones.
-     */
-    input_tokens_details?: {
-        cached_tokens?: number;
-    };
-    output_tokens: number;
-    /**
-     * The provider accepts properties not listed here; this type lists only the documented ones.
-     */
-    output_tokens_details?: {
-        reasoning_tokens?: number;
-    };
-    total_tokens: number;
+  input_tokens: number
+  /**
+   * The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  input_tokens_details?: {
+    cached_tokens?: number
+  }
+  output_tokens: number
+  /**
+   * The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  output_tokens_details?: {
+    reasoning_tokens?: number
+  }
+  total_tokens: number
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventResponseInProgressEvent {
-    /**
-     * Fixed value: "response.in_progress"
-     */
-    type: "response.in_progress";
-    sequence_number: number;
-    response: AnyfastStreamEventResponse;
+  /**
+   * Fixed value: "response.in_progress"
+   */
+  type: "response.in_progress"
+  sequence_number: number
+  response: AnyfastStreamEventResponse
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventOutputItemAddedEvent {
-    /**
-     * Fixed value: "response.output_item.added"
-     */
-    type: "response.output_item.added";
-    sequence_number: number;
-    output_index: number;
-    item: AnyfastStreamEventOutputItem;
+  /**
+   * Fixed value: "response.output_item.added"
+   */
+  type: "response.output_item.added"
+  sequence_number: number
+  output_index: number
+  item: AnyfastStreamEventOutputItem
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventOutputItemDoneEvent {
-    /**
-     * Fixed value: "response.output_item.done"
-     */
-    type: "response.output_item.done";
-    sequence_number: number;
-    output_index: number;
-    item: AnyfastStreamEventOutputItem;
+  /**
+   * Fixed value: "response.output_item.done"
+   */
+  type: "response.output_item.done"
+  sequence_number: number
+  output_index: number
+  item: AnyfastStreamEventOutputItem
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventContentPartAddedEvent {
-    /**
-     * Fixed value: "response.content_part.added"
-     */
-    type: "response.content_part.added";
-    sequence_number: number;
-    item_id: string;
-    output_index: number;
-    content_index: number;
-    part: AnyfastStreamEventOutputContent;
+  /**
+   * Fixed value: "response.content_part.added"
+   */
+  type: "response.content_part.added"
+  sequence_number: number
+  item_id: string
+  output_index: number
+  content_index: number
+  part: AnyfastStreamEventOutputContent
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventContentPartDoneEvent {
-    /**
-     * Fixed value: "response.content_part.done"
-     */
-    type: "response.content_part.done";
-    sequence_number: number;
-    item_id: string;
-    output_index: number;
-    content_index: number;
-    part: AnyfastStreamEventOutputContent;
+  /**
+   * Fixed value: "response.content_part.done"
+   */
+  type: "response.content_part.done"
+  sequence_number: number
+  item_id: string
+  output_index: number
+  content_index: number
+  part: AnyfastStreamEventOutputContent
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventOutputTextDeltaEvent {
-    /**
-     * Fixed value: "response.output_text.delta"
-     */
-    type: "response.output_text.delta";
-    sequence_number: number;
-    item_id: string;
-    output_index: number;
-    content_index: number;
-    /**
-     * The text added by this event.
-     */
-    delta: string;
-    logprobs?: unknown[];
+  /**
+   * Fixed value: "response.output_text.delta"
+   */
+  type: "response.output_text.delta"
+  sequence_number: number
+  item_id: string
+  output_index: number
+  content_index: number
+  /**
+   * The text added by this event.
+   */
+  delta: string
+  logprobs?: unknown[]
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventOutputTextDoneEvent {
-    /**
-     * Fixed value: "response.output_text.done"
-     */
-    type: "response.output_text.done";
-    sequence_number: number;
-    item_id: string;
-    output_index: number;
-    content_index: number;
-    /**
-     * The full text of the content part.
-     */
-    text: string;
-    logprobs?: unknown[];
+  /**
+   * Fixed value: "response.output_text.done"
+   */
+  type: "response.output_text.done"
+  sequence_number: number
+  item_id: string
+  output_index: number
+  content_index: number
+  /**
+   * The full text of the content part.
+   */
+  text: string
+  logprobs?: unknown[]
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventResponseCompletedEvent {
-    /**
-     * Fixed value: "response.completed"
-     */
-    type: "response.completed";
-    sequence_number: number;
-    response: AnyfastStreamEventResponse;
+  /**
+   * Fixed value: "response.completed"
+   */
+  type: "response.completed"
+  sequence_number: number
+  response: AnyfastStreamEventResponse
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventResponseFailedEvent {
-    /**
-     * Fixed value: "response.failed"
-     */
-    type: "response.failed";
-    sequence_number: number;
-    response: AnyfastStreamEventResponse;
+  /**
+   * Fixed value: "response.failed"
+   */
+  type: "response.failed"
+  sequence_number: number
+  response: AnyfastStreamEventResponse
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventResponseIncompleteEvent {
-    /**
-     * Fixed value: "response.incomplete"
-     */
-    type: "response.incomplete";
-    sequence_number: number;
-    response: AnyfastStreamEventResponse;
+  /**
+   * Fixed value: "response.incomplete"
+   */
+  type: "response.incomplete"
+  sequence_number: number
+  response: AnyfastStreamEventResponse
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface AnyfastStreamEventErrorEvent {
-    /**
-     * Fixed value: "error"
-     */
-    type: "error";
-    sequence_number: number;
-    code?: (string | null);
-    message: string;
-    param?: (string | null);
+  /**
+   * Fixed value: "error"
+   */
+  type: "error"
+  sequence_number: number
+  code?: (string | null)
+  message: string
+  param?: (string | null)
 }

@@ -6,95 +6,95 @@
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface CloudflareRequest {
+  /**
+   * The conversation so far, oldest first.
+   *
+   * Provenance: documented
+   */
+  messages: CloudflareRequestMessage[]
+  /**
+   * Sampling temperature; higher values give more varied output.
+   *
+   * Provenance: documented
+   * @minimum 0
+   * @maximum 2
+   */
+  temperature?: number
+  /**
+   * Upper bound on generated tokens (the older OpenAI name; seed 000's examples use it).
+   *
+   * Provenance: documented
+   * @exclusiveMinimum 0
+   */
+  max_tokens?: number
+  /**
+   * Upper bound on generated tokens, reasoning tokens included (OpenAI's current name; seeds 002 and 003 use it).
+   *
+   * Provenance: documented
+   * @exclusiveMinimum 0
+   */
+  max_completion_tokens?: number
+  /**
+   * Nucleus sampling probability mass.
+   *
+   * Provenance: documented
+   * @minimum 0
+   * @maximum 1
+   */
+  top_p?: number
+  /**
+   * Penalises tokens in proportion to how often they already appeared.
+   *
+   * Provenance: documented
+   * @minimum -2
+   * @maximum 2
+   */
+  frequency_penalty?: number
+  /**
+   * Penalises tokens that already appeared at all.
+   *
+   * Provenance: documented
+   * @minimum -2
+   * @maximum 2
+   */
+  presence_penalty?: number
+  /**
+   * Stream the answer as server-sent events instead of returning one object.
+   *
+   * Provenance: documented
+   */
+  stream?: boolean
+  /**
+   * Options for streaming; only meaningful with `stream` true.
+   *
+   * Provenance: documented
+   */
+  stream_options?: {
     /**
-     * The conversation so far, oldest first.
+     * Send a final chunk carrying token usage.
      *
      * Provenance: documented
      */
-    messages: CloudflareRequestMessage[];
-    /**
-     * Sampling temperature; higher values give more varied output.
-     *
-     * Provenance: documented
-     * @minimum 0
-     * @maximum 2
-     */
-    temperature?: number;
-    /**
-     * Upper bound on generated tokens (the older OpenAI name; seed 000's examples use it).
-     *
-     * Provenance: documented
-     * @exclusiveMinimum 0
-     */
-    max_tokens?: number;
-    /**
-     * Upper bound on generated tokens, reasoning tokens included (OpenAI's current name; seeds 002 and 003 use it).
-     *
-     * Provenance: documented
-     * @exclusiveMinimum 0
-     */
-    max_completion_tokens?: number;
-    /**
-     * Nucleus sampling probability mass.
-     *
-     * Provenance: documented
-     * @minimum 0
-     * @maximum 1
-     */
-    top_p?: number;
-    /**
-     * Penalises tokens in proportion to how often they already appeared.
-     *
-     * Provenance: documented
-     * @minimum -2
-     * @maximum 2
-     */
-    frequency_penalty?: number;
-    /**
-     * Penalises tokens that already appeared at all.
-     *
-     * Provenance: documented
-     * @minimum -2
-     * @maximum 2
-     */
-    presence_penalty?: number;
-    /**
-     * Stream the answer as server-sent events instead of returning one object.
-     *
-     * Provenance: documented
-     */
-    stream?: boolean;
-    /**
-     * Options for streaming; only meaningful with `stream` true.
-     *
-     * Provenance: documented
-     */
-    stream_options?: {
-        /**
-         * Send a final chunk carrying token usage.
-         *
-         * Provenance: documented
-         */
-        include_usage?: boolean;
-    };
-    /**
-     * Tool definitions the model may call; the page leaves their shape open.
-     *
-     * Provenance: documented
-     */
-    tools?: unknown[];
-    /**
-     * How the model chooses tools; the page leaves the shape open (any JSON value).
-     *
-     * Provenance: documented
-     */
-    tool_choice?: unknown;
-    /**
-     * Requested output format; the page leaves the shape open (any JSON value).
-     *
-     * Provenance: documented
-     */
-    response_format?: unknown;
+    include_usage?: boolean
+  }
+  /**
+   * Tool definitions the model may call; the page leaves their shape open.
+   *
+   * Provenance: documented
+   */
+  tools?: unknown[]
+  /**
+   * How the model chooses tools; the page leaves the shape open (any JSON value).
+   *
+   * Provenance: documented
+   */
+  tool_choice?: unknown
+  /**
+   * Requested output format; the page leaves the shape open (any JSON value).
+   *
+   * Provenance: documented
+   */
+  response_format?: unknown
 }
 /**
  * One chat message. Extra fields (e.g. `name`, `tool_call_id`, `tool_calls`) are allowed, as on the page.
@@ -102,17 +102,17 @@ export interface CloudflareRequest {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface CloudflareRequestMessage {
-    /**
-     * Author of the message.
-     *
-     * Provenance: documented
-     * Allowed values: "system", "developer", "user", "assistant", "tool"
-     */
-    role: ("system" | "developer" | "user" | "assistant" | "tool");
-    /**
-     * Message text, null, or an array of content parts (the page leaves the part shape open).
-     *
-     * Provenance: documented
-     */
-    content: (string | null | unknown[]);
+  /**
+   * Author of the message.
+   *
+   * Provenance: documented
+   * Allowed values: "system", "developer", "user", "assistant", "tool"
+   */
+  role: ("system" | "developer" | "user" | "assistant" | "tool")
+  /**
+   * Message text, null, or an array of content parts (the page leaves the part shape open).
+   *
+   * Provenance: documented
+   */
+  content: (string | null | unknown[])
 }

@@ -6,37 +6,37 @@
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface CloudflareResponse {
-    id: string;
-    /**
-     * `chat.completion` in OpenAI's format.
-     */
-    object: string;
-    /**
-     * Creation time, Unix seconds.
-     */
-    created: number;
-    model: string;
-    choices: CloudflareResponseChoice[];
-    usage?: CloudflareResponseUsage;
+  id: string
+  /**
+   * `chat.completion` in OpenAI's format.
+   */
+  object: string
+  /**
+   * Creation time, Unix seconds.
+   */
+  created: number
+  model: string
+  choices: CloudflareResponseChoice[]
+  usage?: CloudflareResponseUsage
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface CloudflareResponseChoice {
-    index: number;
-    message: CloudflareResponseResponseMessage;
-    /**
-     * Why generation stopped (e.g. `stop`, `length`, `tool_calls`), or null.
-     */
-    finish_reason: (string | null);
+  index: number
+  message: CloudflareResponseResponseMessage
+  /**
+   * Why generation stopped (e.g. `stop`, `length`, `tool_calls`), or null.
+   */
+  finish_reason: (string | null)
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface CloudflareResponseResponseMessage {
-    role: string;
-    content?: (string | null);
-    tool_calls?: unknown[];
+  role: string
+  content?: (string | null)
+  tool_calls?: unknown[]
 }
 /**
  * Token counts.
@@ -44,7 +44,7 @@ export interface CloudflareResponseResponseMessage {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface CloudflareResponseUsage {
-    prompt_tokens: number;
-    completion_tokens: number;
-    total_tokens: number;
+  prompt_tokens: number
+  completion_tokens: number
+  total_tokens: number
 }

@@ -6,29 +6,29 @@
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface CloudflareStreamEvent {
-    id?: string;
-    /**
-     * `chat.completion.chunk` in OpenAI's format.
-     */
-    object?: string;
-    /**
-     * Creation time, Unix seconds.
-     */
-    created?: number;
-    model?: string;
-    choices: CloudflareStreamEventChunkChoice[];
-    usage?: (CloudflareStreamEventUsage | null);
+  id?: string
+  /**
+   * `chat.completion.chunk` in OpenAI's format.
+   */
+  object?: string
+  /**
+   * Creation time, Unix seconds.
+   */
+  created?: number
+  model?: string
+  choices: CloudflareStreamEventChunkChoice[]
+  usage?: (CloudflareStreamEventUsage | null)
 }
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface CloudflareStreamEventChunkChoice {
-    index: number;
-    delta: CloudflareStreamEventChunkDelta;
-    /**
-     * Null until the last content chunk, then why generation stopped (e.g. `stop`).
-     */
-    finish_reason?: (string | null);
+  index: number
+  delta: CloudflareStreamEventChunkDelta
+  /**
+   * Null until the last content chunk, then why generation stopped (e.g. `stop`).
+   */
+  finish_reason?: (string | null)
 }
 /**
  * The part of the message added by this chunk.
@@ -36,9 +36,9 @@ export interface CloudflareStreamEventChunkChoice {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface CloudflareStreamEventChunkDelta {
-    role?: string;
-    content?: (string | null);
-    tool_calls?: unknown[];
+  role?: string
+  content?: (string | null)
+  tool_calls?: unknown[]
 }
 /**
  * Token counts.
@@ -46,7 +46,7 @@ export interface CloudflareStreamEventChunkDelta {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface CloudflareStreamEventUsage {
-    prompt_tokens: number;
-    completion_tokens: number;
-    total_tokens: number;
+  prompt_tokens: number
+  completion_tokens: number
+  total_tokens: number
 }

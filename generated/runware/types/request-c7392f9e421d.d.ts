@@ -4,188 +4,191 @@
  *
  * Provenance: documented
  */
-export type RunwareRequestTaskUUID = string;
+export type RunwareRequestTaskUUID = string
 /**
  * Determines how the API delivers task results. `sync`: Returns complete results directly in the API response. `async`: Returns an immediate acknowledgment with the task UUID. Poll for results using getResponse. `stream`: Streams results token-by-token as they are generated.
  *
  * Provenance: inferred: seed gives only a count of allowed values (3, with default sync); sync|async|stream per provider notes (Runware SDK types)
  * @default "sync"
  */
-export type RunwareRequestDeliveryMethod = ("sync" | "async" | "stream");
+export type RunwareRequestDeliveryMethod = ("sync" | "async" | "stream")
 /**
  * The role of the message author. The last message must be from `user`.
  *
  * Provenance: inferred: seed gives only a count of allowed values (2); user|assistant per Runware SDK types (provider notes)
  */
-export type RunwareRequestMessageRole = ("user" | "assistant");
+export type RunwareRequestMessageRole = ("user" | "assistant")
 /**
  * Controls the depth of internal reasoning the model performs before generating a response.
  *
  * Provenance: inferred: seed gives only a count of allowed values (4); off|low|medium|high guessed from public Runware callers
  */
-export type RunwareRequestThinkingLevel = ("off" | "low" | "medium" | "high");
+export type RunwareRequestThinkingLevel = ("off" | "low" | "medium" | "high")
 /**
  * Tool selection strategy. `auto`: Model decides whether to call a tool. `any`: Model must call at least one tool. `tool`: Model must call the specified tool. `none`: Model must not call any tool. (Spellings inferred; the page gives only the descriptions.)
  *
  * Provenance: inferred: seed gives only a count of allowed values (4) and their meanings; auto|any|tool|none guessed from Anthropic's {type, name}
  */
-export type RunwareRequestToolChoiceType = ("auto" | "any" | "tool" | "none");
+export type RunwareRequestToolChoiceType = ("auto" | "any" | "tool" | "none")
+
 /**
  * textInference task for openai:gpt@5.4-mini
  * One Runware task object. The transport sends it as `[task]`; the client fills the fixed fields and a fresh `taskUUID`.
  */
 export interface RunwareRequest {
+  /**
+   * Identifier for the type of task being performed
+   *
+   * Provenance: documented
+   * Fixed value: "textInference"
+   */
+  taskType: "textInference"
+  taskUUID: RunwareRequestTaskUUID
+  /**
+   * Specifies a webhook URL where JSON responses will be sent via HTTP POST when generation tasks complete. For batch requests with multiple results, each completed item triggers a separate webhook call as it becomes available.
+   *
+   * Provenance: documented
+   * @format uri
+   */
+  webhookURL?: string
+  deliveryMethod?: RunwareRequestDeliveryMethod
+  /**
+   * Include task cost in the response.
+   *
+   * Provenance: documented
+   * @default true
+   */
+  includeCost?: boolean
+  /**
+   * Number of results to generate. Each result uses a different seed, producing variations of the same parameters.
+   *
+   * Provenance: documented
+   * @default 1
+   * @minimum 1
+   * @maximum 4
+   */
+  numberResults?: number
+  /**
+   * Include token usage statistics in the response.
+   *
+   * Provenance: documented
+   * @default false
+   */
+  includeUsage?: boolean
+  /**
+   * Input resources for the task (images, audio, etc). These must be nested inside the inputs object.
+   *
+   * Provenance: documented
+   */
+  inputs?: {
     /**
-     * Identifier for the type of task being performed
+     * Array of image inputs (UUID, URL, Data URI, or Base64).
      *
      * Provenance: documented
-     * Fixed value: "textInference"
+     * @minItems 1
+     *
+     * @minItems 1
      */
-    taskType: "textInference";
-    taskUUID: RunwareRequestTaskUUID;
+    images?: string[]
+  }
+  /**
+   * Identifier of the model to use for generation.
+   *
+   * Provenance: documented
+   * Fixed value: "openai:gpt@5.4-mini"
+   */
+  model: "openai:gpt@5.4-mini"
+  /**
+   * Random seed for reproducible generation. When not provided, a random seed is generated in the unsigned 32-bit range.
+   *
+   * Provenance: documented
+   * @minimum 0
+   * @maximum 9223372036854776000
+   */
+  seed?: number
+  /**
+   * Array of chat messages forming the conversation context.
+   *
+   * Provenance: documented
+   * @minItems 1
+   *
+   * @minItems 1
+   */
+  messages: {
+    role: RunwareRequestMessageRole
     /**
-     * Specifies a webhook URL where JSON responses will be sent via HTTP POST when generation tasks complete. For batch requests with multiple results, each completed item triggers a separate webhook call as it becomes available.
+     * The text content of the message.
      *
      * Provenance: documented
-     * @format uri
+     * @minLength 1
      */
-    webhookURL?: string;
-    deliveryMethod?: RunwareRequestDeliveryMethod;
+    content: string
+}[]
+  /**
+   * Technical parameters to fine-tune the inference process. These must be nested inside the settings object.
+   *
+   * Provenance: documented
+   */
+  settings?: {
     /**
-     * Include task cost in the response.
+     * System-level instruction that guides the model's behavior and output style across the entire generation.
      *
      * Provenance: documented
-     * @default true
+     * @minLength 1
+     * @maxLength 200000
      */
-    includeCost?: boolean;
+    systemPrompt?: string
     /**
-     * Number of results to generate. Each result uses a different seed, producing variations of the same parameters.
+     * Controls randomness in generation. Lower values produce more deterministic outputs, higher values increase variation and creativity.
      *
      * Provenance: documented
      * @default 1
-     * @minimum 1
-     * @maximum 4
-     */
-    numberResults?: number;
-    /**
-     * Include token usage statistics in the response.
-     *
-     * Provenance: documented
-     * @default false
-     */
-    includeUsage?: boolean;
-    /**
-     * Input resources for the task (images, audio, etc). These must be nested inside the inputs object.
-     *
-     * Provenance: documented
-     */
-    inputs?: {
-        /**
-         * Array of image inputs (UUID, URL, Data URI, or Base64).
-         *
-         * Provenance: documented
-         * @minItems 1
-         *
-         * @minItems 1
-         */
-        images?: string[];
-    };
-    /**
-     * Identifier of the model to use for generation.
-     *
-     * Provenance: documented
-     * Fixed value: "openai:gpt@5.4-mini"
-     */
-    model: "openai:gpt@5.4-mini";
-    /**
-     * Random seed for reproducible generation. When not provided, a random seed is generated in the unsigned 32-bit range.
-     *
-     * Provenance: documented
      * @minimum 0
-     * @maximum 9223372036854776000
+     * @maximum 2
+     * @multipleOf 0.01
      */
-    seed?: number;
+    temperature?: number
     /**
-     * Array of chat messages forming the conversation context.
+     * Nucleus sampling parameter that controls diversity by limiting the probability mass. Lower values make outputs more focused, higher values increase diversity.
      *
      * Provenance: documented
-     * @minItems 1
-     *
-     * @minItems 1
+     * @default 0.95
+     * @minimum 0
+     * @maximum 1
+     * @multipleOf 0.01
      */
-    messages: {
-        role: RunwareRequestMessageRole;
-        /**
-         * The text content of the message.
-         *
-         * Provenance: documented
-         * @minLength 1
-         */
-        content: string;
-    }[];
+    topP?: number
     /**
-     * Technical parameters to fine-tune the inference process. These must be nested inside the settings object.
+     * Maximum number of tokens to generate in the response.
+     *
+     * Provenance: documented
+     * @default 4096
+     * @minimum 1
+     * @maximum 128000
+     */
+    maxTokens?: number
+    thinkingLevel?: RunwareRequestThinkingLevel
+    /**
+     * Controls how the model selects which tool to call.
      *
      * Provenance: documented
      */
-    settings?: {
-        /**
-         * System-level instruction that guides the model's behavior and output style across the entire generation.
-         *
-         * Provenance: documented
-         * @minLength 1
-         * @maxLength 200000
-         */
-        systemPrompt?: string;
-        /**
-         * Controls randomness in generation. Lower values produce more deterministic outputs, higher values increase variation and creativity.
-         *
-         * Provenance: documented
-         * @default 1
-         * @minimum 0
-         * @maximum 2
-         * @multipleOf 0.01
-         */
-        temperature?: number;
-        /**
-         * Nucleus sampling parameter that controls diversity by limiting the probability mass. Lower values make outputs more focused, higher values increase diversity.
-         *
-         * Provenance: documented
-         * @default 0.95
-         * @minimum 0
-         * @maximum 1
-         * @multipleOf 0.01
-         */
-        topP?: number;
-        /**
-         * Maximum number of tokens to generate in the response.
-         *
-         * Provenance: documented
-         * @default 4096
-         * @minimum 1
-         * @maximum 128000
-         */
-        maxTokens?: number;
-        thinkingLevel?: RunwareRequestThinkingLevel;
-        /**
-         * Controls how the model selects which tool to call.
-         *
-         * Provenance: documented
-         */
-        toolChoice?: {
-            type: RunwareRequestToolChoiceType;
-            /**
-             * Name of the tool to call.
-             *
-             * Provenance: documented
-             */
-            name?: string;
-        };
-        /**
-         * Function definitions available for the model to call. Each tool is a JSON Schema object describing the function signature.
-         *
-         * Provenance: documented
-         */
-        tools?: {}[];
-    };
+    toolChoice?: {
+      type: RunwareRequestToolChoiceType
+      /**
+       * Name of the tool to call.
+       *
+       * Provenance: documented
+       */
+      name?: string
+    }
+    /**
+     * Function definitions available for the model to call. Each tool is a JSON Schema object describing the function signature.
+     *
+     * Provenance: documented
+     */
+    tools?: {
+
+  }[]
+  }
 }

@@ -4,7 +4,8 @@
  *
  * Allowed values: "stop", "length", "content_filter", "unknown"
  */
-export type RunwareResponseFinishReason = ("stop" | "length" | "content_filter" | "unknown");
+export type RunwareResponseFinishReason = ("stop" | "length" | "content_filter" | "unknown")
+
 /**
  * textInference result
  * One item of the reply's `data` array (the transport unwraps `{ "data": [...] }`); with `numberResults: n` there are n items for the same taskUUID. Inferred: not on the seed; from Runware's generated SDK types per the provider notes. With `deliveryMethod: async` the items returned by `getResponse` polling also carry `status` (processing | success | error); only a finished item has `text` and `finishReason`.
@@ -12,36 +13,36 @@ export type RunwareResponseFinishReason = ("stop" | "length" | "content_filter" 
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface RunwareResponse {
-    /**
-     * Fixed value: "textInference"
-     */
-    taskType: "textInference";
-    /**
-     * The taskUUID of the request this result answers.
-     *
-     * @format uuid
-     */
-    taskUUID: string;
-    /**
-     * The generated text.
-     */
-    text: string;
-    finishReason: RunwareResponseFinishReason;
-    /**
-     * Task cost (USD), sent when `includeCost` is true (the default for this model).
-     */
-    cost?: number;
-    usage?: RunwareResponseUsage;
-    /**
-     * Reasoning text, where the model returns it (optional in Runware's SDK types).
-     */
-    reasoningContent?: string;
-    /**
-     * Task status on items returned by `getResponse` polling (async delivery).
-     *
-     * Allowed values: "processing", "success", "error"
-     */
-    status?: ("processing" | "success" | "error");
+  /**
+   * Fixed value: "textInference"
+   */
+  taskType: "textInference"
+  /**
+   * The taskUUID of the request this result answers.
+   *
+   * @format uuid
+   */
+  taskUUID: string
+  /**
+   * The generated text.
+   */
+  text: string
+  finishReason: RunwareResponseFinishReason
+  /**
+   * Task cost (USD), sent when `includeCost` is true (the default for this model).
+   */
+  cost?: number
+  usage?: RunwareResponseUsage
+  /**
+   * Reasoning text, where the model returns it (optional in Runware's SDK types).
+   */
+  reasoningContent?: string
+  /**
+   * Task status on items returned by `getResponse` polling (async delivery).
+   *
+   * Allowed values: "processing", "success", "error"
+   */
+  status?: ("processing" | "success" | "error")
 }
 /**
  * Token usage; sent when the task sets `includeUsage`.
@@ -49,11 +50,11 @@ export interface RunwareResponse {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface RunwareResponseUsage {
-    promptTokens: number;
-    completionTokens: number;
-    totalTokens: number;
-    /**
-     * Tokens spent on internal reasoning, where the model reports them.
-     */
-    thinkingTokens?: number;
+  promptTokens: number
+  completionTokens: number
+  totalTokens: number
+  /**
+   * Tokens spent on internal reasoning, where the model reports them.
+   */
+  thinkingTokens?: number
 }

@@ -4,7 +4,8 @@
  *
  * Allowed values: "stop", "length", "content_filter", "unknown"
  */
-export type RunwareStreamEventFinishReason = ("stop" | "length" | "content_filter" | "unknown");
+export type RunwareStreamEventFinishReason = ("stop" | "length" | "content_filter" | "unknown")
+
 /**
  * textInference stream event
  * One `data:` payload of the server-sent event stream (`deliveryMethod: stream`); the stream ends with `data: [DONE]`, and a mid-stream error arrives as `data: {"errors": [...]}` (handled by the transport). Inferred from the provider notes; the last event carries `finishReason` and, when requested, `usage` and `cost`.
@@ -12,28 +13,28 @@ export type RunwareStreamEventFinishReason = ("stop" | "length" | "content_filte
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface RunwareStreamEvent {
-    /**
-     * @format uuid
-     */
-    taskUUID: string;
-    /**
-     * Fixed value: "textInference"
-     */
-    taskType: "textInference";
-    /**
-     * The text added by this event.
-     *
-     * The provider accepts properties not listed here; this type lists only the documented ones.
-     */
-    delta?: {
-        text?: string;
-    };
-    /**
-     * Null until the last event.
-     */
-    finishReason?: (RunwareStreamEventFinishReason | null);
-    usage?: RunwareStreamEventUsage;
-    cost?: number;
+  /**
+   * @format uuid
+   */
+  taskUUID: string
+  /**
+   * Fixed value: "textInference"
+   */
+  taskType: "textInference"
+  /**
+   * The text added by this event.
+   *
+   * The provider accepts properties not listed here; this type lists only the documented ones.
+   */
+  delta?: {
+    text?: string
+  }
+  /**
+   * Null until the last event.
+   */
+  finishReason?: (RunwareStreamEventFinishReason | null)
+  usage?: RunwareStreamEventUsage
+  cost?: number
 }
 /**
  * Token usage; sent when the task sets `includeUsage`.
@@ -41,11 +42,11 @@ export interface RunwareStreamEvent {
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
 export interface RunwareStreamEventUsage {
-    promptTokens: number;
-    completionTokens: number;
-    totalTokens: number;
-    /**
-     * Tokens spent on internal reasoning, where the model reports them.
-     */
-    thinkingTokens?: number;
+  promptTokens: number
+  completionTokens: number
+  totalTokens: number
+  /**
+   * Tokens spent on internal reasoning, where the model reports them.
+   */
+  thinkingTokens?: number
 }
