@@ -6,6 +6,7 @@ import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from "yaml";
 import { NO_CACHE, sha256, type Cache } from "./cache.js";
+import { eachConcurrently } from "./io.js";
 import { compareText, diagnostic, joinPointer, SpecError, type Diagnostic } from "./diagnostics.js";
 import type { Json, SourcePosition } from "./model.js";
 import { MAX_SPEC_ALIAS_VALUES, MAX_SPEC_NESTING, resolveOptions } from "./options.js";
@@ -45,22 +46,27 @@ export function specFileKind(file: string): SpecFileKind {
 export async function readSpecDir(dir: string, options: ParseOptions = resolveOptions()): Promise<SpecFiles> {
   const files = new Map<string, Uint8Array>();
   const oversized: Diagnostic[] = [];
+  const found: string[] = [];
   async function walk(relative: string): Promise<void> {
     const entries = await readdir(path.join(dir, relative), { withFileTypes: true });
     for (const entry of entries) {
       const rel = relative ? `${relative}/${entry.name}` : entry.name;
       if (entry.name.startsWith(".")) continue;
       if (entry.isDirectory()) await walk(rel);
-      else if (entry.isFile() && isSpecPath(rel)) {
-        const bytes = await readBounded(path.join(dir, rel), options.maxSpecBytes);
-        if (typeof bytes === "number") oversized.push(tooLarge(rel, bytes, options.maxSpecBytes));
-        else files.set(rel, bytes);
-      }
+      else if (entry.isFile() && isSpecPath(rel)) found.push(rel);
     }
   }
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new Error(`schemas folder not found: ${dir}`);
   await walk("");
+  const read = new Map<string, Uint8Array | number>();
+  await eachConcurrently(found, async (rel) => read.set(rel, await readBounded(path.join(dir, rel), options.maxSpecBytes)));
+  // In the order the folders were walked, whatever order the reads finished in.
+  for (const rel of found) {
+    const bytes = read.get(rel)!;
+    if (typeof bytes === "number") oversized.push(tooLarge(rel, bytes, options.maxSpecBytes));
+    else files.set(rel, bytes);
+  }
   if (oversized.length > 0) throw new SpecError(oversized);
   return files;
 }

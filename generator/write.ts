@@ -6,6 +6,7 @@ import * as nodeFs from "node:fs/promises";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { compareText } from "./diagnostics.js";
+import { eachConcurrently } from "./io.js";
 import type { GeneratedFile } from "./model.js";
 
 /** The file operations the write stage uses; tests pass failing ones. */
@@ -29,11 +30,9 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   const retired = path.join(parent, `.${base}.modelspec-old-${tag}`);
   try {
     await fs.mkdir(staging, { recursive: true });
-    for (const file of files) {
-      const destination = path.join(staging, ...file.path.split("/"));
-      await fs.mkdir(path.dirname(destination), { recursive: true });
-      await fs.writeFile(destination, file.contents);
-    }
+    const folders = [...new Set(files.map((file) => path.dirname(path.join(staging, ...file.path.split("/")))))].sort(compareText);
+    for (const folder of folders) await fs.mkdir(folder, { recursive: true });
+    await eachConcurrently(files, (file) => fs.writeFile(path.join(staging, ...file.path.split("/")), file.contents));
     const exists = await fs.stat(target).then(
       () => true,
       () => false,
@@ -114,11 +113,11 @@ export async function compareOutput(outDir: string, files: readonly GeneratedFil
   const expected = new Map(files.map((f) => [f.path, f.contents]));
   const actual = await listFiles(outDir);
   const difference: OutputDifference = { stale: [], missing: [], extra: [] };
-  for (const [file, contents] of expected) {
+  await eachConcurrently([...expected], async ([file, contents]) => {
     const onDisk = await readFile(path.join(outDir, ...file.split("/")), "utf8").catch(() => undefined);
     if (onDisk === undefined) difference.missing.push(file);
     else if (onDisk !== contents) difference.stale.push(file);
-  }
+  });
   difference.extra = actual.filter((f) => !expected.has(f));
   for (const list of Object.values(difference)) list.sort(compareText);
   return difference;
