@@ -21,7 +21,7 @@ import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
  * editing the others.
  */
 async function outputStages() {
-  const [types, validators, clients, indexes, catalog, docs, runtime, compile, format] = await Promise.all([
+  const [types, validators, clients, indexes, catalog, docs, runtime, jsonSchemas, openApi, modelDocs, compile, format] = await Promise.all([
     import("./emit/types.js"),
     import("./emit/validators.js"),
     import("./emit/clients.js"),
@@ -29,6 +29,9 @@ async function outputStages() {
     import("./emit/catalog.js"),
     import("./emit/docs.js"),
     import("./emit/runtime.js"),
+    import("./emit/json-schemas.js"),
+    import("./emit/openapi.js"),
+    import("./emit/model-docs.js"),
     import("./compile.js"),
     import("./format.js"),
   ]);
@@ -40,6 +43,9 @@ async function outputStages() {
     catalog.catalogEmitter,
     docs.docsEmitter,
     runtime.runtimeEmitter,
+    jsonSchemas.jsonSchemasEmitter,
+    openApi.openApiEmitter,
+    modelDocs.modelDocsEmitter,
   ];
   return { emitters, compileTypeScript: compile.compileTypeScript, formatFiles: format.formatFiles };
 }

@@ -5,6 +5,11 @@ export const offeringDir = (offering: Pick<OfferingSpec, "provider" | "slug">) =
 export const providerDir = (provider: Pick<ProviderSpec, "id">) => provider.id;
 export const validatorFile = (offering: Pick<OfferingSpec, "provider" | "slug">, role: "request" | "response" | "stream") =>
   `${offeringDir(offering)}/${role}.validator.js`;
+/** A provider's JSON Schema, named by the hash of its content: one file per distinct schema. */
+export const jsonSchemaFile = (provider: string, role: "request" | "response" | "stream", hash: string) => `${provider}/schemas/${role}-${hash}.json`;
+export const openApiFile = (provider: Pick<ProviderSpec, "id">) => `${providerDir(provider)}/openapi.json`;
+/** The reference page of a model served by several providers, by the offerings' shared slug. */
+export const modelDocFile = (slug: string) => `docs/models/${slug}.md`;
 export const RUNTIME_DIR = "runtime";
 export const AJV_HELPERS_FILE = `${RUNTIME_DIR}/ajv-helpers.js`;
 export const CATALOG_FILE = "catalog.json";

@@ -28,6 +28,7 @@ export declare const offering: {
     readonly source: {
       readonly seed: "004_f951ccde1e2f37c5.txt";
       readonly section: "Key capabilities, Quick example (cURL, Python, Streaming) and Parameters table";
+      readonly url: "https://docs.anyfast.ai/api-reference/model-api/openai/gpt-5-4-mini";
     };
     readonly spec: "schemas/anyfast/gpt-5.4-mini.yaml";
     readonly types: {
@@ -39,6 +40,11 @@ export declare const offering: {
       readonly request: "anyfast/gpt-5.4-mini/request.validator.js";
       readonly response: "anyfast/gpt-5.4-mini/response.validator.js";
       readonly stream: "anyfast/gpt-5.4-mini/stream.validator.js";
+    };
+    readonly schemas: {
+      readonly request: "anyfast/schemas/request-a57fec8e2821.json";
+      readonly response: "anyfast/schemas/response-d55209def86a.json";
+      readonly stream: "anyfast/schemas/stream-f48a4c8f1510.json";
     };
   };
   readonly validators: {

@@ -27,6 +27,7 @@ export const offering = {
     source: {
       seed: "004_f951ccde1e2f37c5.txt",
       section: "Key capabilities, Quick example (cURL, Python, Streaming) and Parameters table",
+      url: "https://docs.anyfast.ai/api-reference/model-api/openai/gpt-5-4-mini",
     },
     spec: "schemas/anyfast/gpt-5.4-mini.yaml",
     types: {
@@ -38,6 +39,11 @@ export const offering = {
       request: "anyfast/gpt-5.4-mini/request.validator.js",
       response: "anyfast/gpt-5.4-mini/response.validator.js",
       stream: "anyfast/gpt-5.4-mini/stream.validator.js",
+    },
+    schemas: {
+      request: "anyfast/schemas/request-a57fec8e2821.json",
+      response: "anyfast/schemas/response-d55209def86a.json",
+      stream: "anyfast/schemas/stream-f48a4c8f1510.json",
     },
   },
   validators: { request: validateRequest, response: validateResponse, stream: validateStreamEvent },

@@ -28,6 +28,7 @@ export declare const offering: {
     readonly source: {
       readonly seed: "000_a89bc762b21b47b9.txt";
       readonly section: "Model Info, Usage, Examples, Parameters and API Schemas (input and output)";
+      readonly url: null;
     };
     readonly spec: "schemas/cloudflare/gpt-5.4-mini.yaml";
     readonly types: {
@@ -39,6 +40,11 @@ export declare const offering: {
       readonly request: "cloudflare/gpt-5.4-mini/request.validator.js";
       readonly response: "cloudflare/gpt-5.4-mini/response.validator.js";
       readonly stream: "cloudflare/gpt-5.4-mini/stream.validator.js";
+    };
+    readonly schemas: {
+      readonly request: "cloudflare/schemas/request-8b7f917336fe.json";
+      readonly response: "cloudflare/schemas/response-d28ccc33038f.json";
+      readonly stream: "cloudflare/schemas/stream-41be846cbdb0.json";
     };
   };
   readonly validators: {

@@ -27,6 +27,7 @@ export const offering = {
     source: {
       seed: "000_a89bc762b21b47b9.txt",
       section: "Model Info, Usage, Examples, Parameters and API Schemas (input and output)",
+      url: null,
     },
     spec: "schemas/cloudflare/gpt-5.4-mini.yaml",
     types: {
@@ -38,6 +39,11 @@ export const offering = {
       request: "cloudflare/gpt-5.4-mini/request.validator.js",
       response: "cloudflare/gpt-5.4-mini/response.validator.js",
       stream: "cloudflare/gpt-5.4-mini/stream.validator.js",
+    },
+    schemas: {
+      request: "cloudflare/schemas/request-8b7f917336fe.json",
+      response: "cloudflare/schemas/response-d28ccc33038f.json",
+      stream: "cloudflare/schemas/stream-41be846cbdb0.json",
     },
   },
   validators: { request: validateRequest, response: validateResponse, stream: validateStreamEvent },

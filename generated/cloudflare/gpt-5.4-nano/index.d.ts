@@ -28,6 +28,7 @@ export declare const offering: {
     readonly source: {
       readonly seed: "002_0e1d7c0edc7d8d51.txt";
       readonly section: "Model Info, Usage, Examples (with the model's answers) and Parameters; the API Schemas (Raw) section is empty";
+      readonly url: null;
     };
     readonly spec: "schemas/cloudflare/gpt-5.4-nano.yaml";
     readonly types: {
@@ -39,6 +40,11 @@ export declare const offering: {
       readonly request: "cloudflare/gpt-5.4-nano/request.validator.js";
       readonly response: "cloudflare/gpt-5.4-nano/response.validator.js";
       readonly stream: "cloudflare/gpt-5.4-nano/stream.validator.js";
+    };
+    readonly schemas: {
+      readonly request: "cloudflare/schemas/request-8b7f917336fe.json";
+      readonly response: "cloudflare/schemas/response-d28ccc33038f.json";
+      readonly stream: "cloudflare/schemas/stream-41be846cbdb0.json";
     };
   };
   readonly validators: {

@@ -28,6 +28,7 @@ export const offering = {
       seed: "002_0e1d7c0edc7d8d51.txt",
       section:
         "Model Info, Usage, Examples (with the model's answers) and Parameters; the API Schemas (Raw) section is empty",
+      url: null,
     },
     spec: "schemas/cloudflare/gpt-5.4-nano.yaml",
     types: {
@@ -39,6 +40,11 @@ export const offering = {
       request: "cloudflare/gpt-5.4-nano/request.validator.js",
       response: "cloudflare/gpt-5.4-nano/response.validator.js",
       stream: "cloudflare/gpt-5.4-nano/stream.validator.js",
+    },
+    schemas: {
+      request: "cloudflare/schemas/request-8b7f917336fe.json",
+      response: "cloudflare/schemas/response-d28ccc33038f.json",
+      stream: "cloudflare/schemas/stream-41be846cbdb0.json",
     },
   },
   validators: { request: validateRequest, response: validateResponse, stream: validateStreamEvent },

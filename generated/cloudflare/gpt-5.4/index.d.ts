@@ -28,6 +28,7 @@ export declare const offering: {
     readonly source: {
       readonly seed: "003_b4c33ac914a4a642.txt";
       readonly section: "Model Info, Usage, Examples (with the model's answers) and Parameters; the API Schemas (Raw) section is empty";
+      readonly url: null;
     };
     readonly spec: "schemas/cloudflare/gpt-5.4.yaml";
     readonly types: {
@@ -39,6 +40,11 @@ export declare const offering: {
       readonly request: "cloudflare/gpt-5.4/request.validator.js";
       readonly response: "cloudflare/gpt-5.4/response.validator.js";
       readonly stream: "cloudflare/gpt-5.4/stream.validator.js";
+    };
+    readonly schemas: {
+      readonly request: "cloudflare/schemas/request-8b7f917336fe.json";
+      readonly response: "cloudflare/schemas/response-d28ccc33038f.json";
+      readonly stream: "cloudflare/schemas/stream-41be846cbdb0.json";
     };
   };
   readonly validators: {

@@ -28,6 +28,7 @@ export const offering = {
       seed: "003_b4c33ac914a4a642.txt",
       section:
         "Model Info, Usage, Examples (with the model's answers) and Parameters; the API Schemas (Raw) section is empty",
+      url: null,
     },
     spec: "schemas/cloudflare/gpt-5.4.yaml",
     types: {
@@ -39,6 +40,11 @@ export const offering = {
       request: "cloudflare/gpt-5.4/request.validator.js",
       response: "cloudflare/gpt-5.4/response.validator.js",
       stream: "cloudflare/gpt-5.4/stream.validator.js",
+    },
+    schemas: {
+      request: "cloudflare/schemas/request-8b7f917336fe.json",
+      response: "cloudflare/schemas/response-d28ccc33038f.json",
+      stream: "cloudflare/schemas/stream-41be846cbdb0.json",
     },
   },
   validators: { request: validateRequest, response: validateResponse, stream: validateStreamEvent },

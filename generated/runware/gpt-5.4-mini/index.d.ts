@@ -28,6 +28,7 @@ export declare const offering: {
     readonly source: {
       readonly seed: "001_70f3029293a2a987.txt";
       readonly section: "API Options, Inputs, Generation Parameters and Settings (parameter listing)";
+      readonly url: null;
     };
     readonly spec: "schemas/runware/gpt-5.4-mini.yaml";
     readonly types: {
@@ -39,6 +40,11 @@ export declare const offering: {
       readonly request: "runware/gpt-5.4-mini/request.validator.js";
       readonly response: "runware/gpt-5.4-mini/response.validator.js";
       readonly stream: "runware/gpt-5.4-mini/stream.validator.js";
+    };
+    readonly schemas: {
+      readonly request: "runware/schemas/request-71bf534e886e.json";
+      readonly response: "runware/schemas/response-27dde1bde100.json";
+      readonly stream: "runware/schemas/stream-cf34b57fe307.json";
     };
   };
   readonly validators: {

@@ -27,6 +27,7 @@ export const offering = {
     source: {
       seed: "001_70f3029293a2a987.txt",
       section: "API Options, Inputs, Generation Parameters and Settings (parameter listing)",
+      url: null,
     },
     spec: "schemas/runware/gpt-5.4-mini.yaml",
     types: {
@@ -38,6 +39,11 @@ export const offering = {
       request: "runware/gpt-5.4-mini/request.validator.js",
       response: "runware/gpt-5.4-mini/response.validator.js",
       stream: "runware/gpt-5.4-mini/stream.validator.js",
+    },
+    schemas: {
+      request: "runware/schemas/request-71bf534e886e.json",
+      response: "runware/schemas/response-27dde1bde100.json",
+      stream: "runware/schemas/stream-cf34b57fe307.json",
     },
   },
   validators: { request: validateRequest, response: validateResponse, stream: validateStreamEvent },
