@@ -40,6 +40,22 @@ export function literal(value: unknown, indent?: number): string {
   );
 }
 
+/**
+ * The text of a JSON file (catalog, JSON Schemas, OpenAPI): two-space indentation and a final
+ * newline, with the characters `literal` makes visible escaped the same way. In indented JSON they
+ * can only be inside strings, where `\uXXXX` (and `<\/`) is the same value once parsed.
+ */
+export function jsonText(value: unknown): string {
+  const json = JSON.stringify(value, null, 2);
+  if (json === undefined) throw new Error(`cannot write ${typeof value} as JSON`);
+  return `${json
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029")
+    .replace(/<\/(script)/gi, "<\\/$1")
+    .replace(CONTROL, unicodeEscape)
+    .replace(INVISIBLE, unicodeEscape)}\n`;
+}
+
 const RESERVED = new Set(
   (
     "break case catch class const continue debugger default delete do else enum export extends false finally for " +

@@ -26,7 +26,7 @@ import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
  * the others.
  */
 async function outputStages() {
-  const [types, validators, clients, indexes, catalog, docs, runtime, transpile, format] = await Promise.all([
+  const [types, validators, clients, indexes, catalog, docs, runtime, jsonSchemas, openApi, modelDocs, transpile, format] = await Promise.all([
     import("./emit/types.js"),
     import("./emit/validators.js"),
     import("./emit/clients.js"),
@@ -34,6 +34,9 @@ async function outputStages() {
     import("./emit/catalog.js"),
     import("./emit/docs.js"),
     import("./emit/runtime.js"),
+    import("./emit/json-schemas.js"),
+    import("./emit/openapi.js"),
+    import("./emit/model-docs.js"),
     import("./transpile.js"),
     import("./format.js"),
   ]);
@@ -45,6 +48,9 @@ async function outputStages() {
     catalog.catalogEmitter,
     docs.docsEmitter,
     runtime.runtimeEmitter,
+    jsonSchemas.jsonSchemasEmitter,
+    openApi.openApiEmitter,
+    modelDocs.modelDocsEmitter,
   ];
   return { emitters, transpileFiles: transpile.transpileFiles, formatFiles: format.formatFiles };
 }

@@ -24,6 +24,8 @@ export interface SeedSource {
   seed: string;
   /** The section of that document the spec was captured from. */
   section: string;
+  /** The provider page's address, where the seed gives one. */
+  url?: string;
 }
 
 export type SchemaRole = "request" | "response" | "stream";

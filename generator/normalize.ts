@@ -97,7 +97,7 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
       continue;
     }
     const id = `${provider.id}/${data.slug as string}`;
-    const reserved = reservedName(data.slug as string, new Set());
+    const reserved = reservedName(data.slug as string, RESERVED_SLUGS);
     if (reserved) {
       diagnostics.push(diagnostic(at(file, "/slug"), "/slug", `slug ${JSON.stringify(data.slug)} is reserved: ${reserved}`));
       continue;
@@ -166,9 +166,12 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
 
 /**
  * Ids and slugs become folder names in the output, next to its fixed files and folders
- * (see emit/paths.ts and the docs emitter): `runtime/`, `docs/`, `index.js`, `client.js`, `catalog.json`.
+ * (see emit/paths.ts and the docs emitter): `runtime/`, `docs/`, `docs/models/` (beside each
+ * provider's docs folder), `<provider>/schemas/` (beside its offerings), `index.js`, `client.js`,
+ * `catalog.json`, `<provider>/openapi.json`.
  */
-const RESERVED_PROVIDER_IDS = new Set(["runtime", "docs"]);
+const RESERVED_PROVIDER_IDS = new Set(["runtime", "docs", "models"]);
+const RESERVED_SLUGS = new Set(["schemas"]);
 function reservedName(name: string, reserved: ReadonlySet<string>): string | undefined {
   if (reserved.has(name)) return `the output has a folder ${JSON.stringify(`${name}/`)} of its own`;
   if (/\.(js|ts|json|md)$/.test(name)) return "a name ending in .js, .ts, .json or .md could clash with a generated file";

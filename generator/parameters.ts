@@ -12,7 +12,7 @@ export function joinParameterPath(prefix: string, key: string): string {
   return `${prefix}[${JSON.stringify(key)}]`;
 }
 
-function splitParameterPath(path: string): ({ items: true } | { key: string })[] {
+export function splitParameterPath(path: string): ({ items: true } | { key: string })[] {
   return [...path.matchAll(/\[\]|\[("(?:[^"\\]|\\.)*")\]|([^.[\]]+)/g)].map((m) => (m[0] === "[]" ? { items: true } : { key: m[1] ? (JSON.parse(m[1]) as string) : m[2]! }));
 }
 

@@ -490,6 +490,17 @@ describe("the specs against the pages", () => {
     expect(auditSeeds(model)).toEqual([]);
   });
 
+  it("a source url is on its page: the page names its site and links the path (only 004 gives one)", () => {
+    const withUrl = model.offerings.filter((o) => o.source.url !== undefined);
+    expect(withUrl.map((o) => o.source.seed)).toEqual(["004_f951ccde1e2f37c5.txt"]);
+    for (const offering of withUrl) {
+      const url = new URL(offering.source.url!);
+      const text = seedText(offering.source.seed);
+      expect(text).toContain(`${url.origin}/`);
+      expect(text).toContain(`href="${url.pathname}"`);
+    }
+  });
+
   it("000's input and output JSON Schemas are the specs' schemas, $refs inlined (verbatim in meaning)", () => {
     const mini = model.offerings.find((o) => o.id === "cloudflare/gpt-5.4-mini")!;
     expect(meaning(mini.request.schema)).toEqual(strip(seed000.schemas!.request));

@@ -9,7 +9,9 @@ import { severityRank, type Severity } from "./kinds.js";
 import { FORMATS, formatReport, type Format } from "./format.js";
 import { GitError } from "./git.js";
 import { diffModels } from "./models.js";
-import { loadVersion, VersionError, type LoadedVersion } from "./source.js";
+import { bumpFor, changelogEntry, nextVersion, VersionFormatError } from "./release.js";
+import { describeSource, loadVersion, VersionError, type LoadedVersion } from "./source.js";
+import { currentVersion } from "../version.js";
 
 export const DIFF_HELP = `Usage: modelspec diff --base <folder|git ref> [--head <folder|git ref>] [options]
 
@@ -28,6 +30,10 @@ Options:
   --head REF|DIR           The version after (default: the working tree's schemas folder)
   --format FORMAT          markdown (default; a pull-request comment), json, or github
                            (workflow annotations on the spec files)
+  --semver                 Print only the next version the changes call for (breaking: major;
+                           warning or non-breaking: minor; info: patch; none: the same version)
+  --changelog              Print a CHANGELOG entry in Markdown for that version instead
+  --current VERSION        The version to count from (default: the version in package.json)
   --fail-on LEVEL          Exit 1 when a change at or above LEVEL exists: breaking or warning
   --schemas-path PATH      The schemas folder, relative to the repository (default: schemas)
   -C, --cwd DIR            Run as if started in DIR (default: the current folder)
@@ -51,7 +57,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   } catch (error) {
     if (error instanceof DiffUsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       io.err(`modelspec diff: ${(error as Error).message}\nRun \`modelspec diff --help\` for usage.`);
-    } else if (error instanceof VersionError || error instanceof GitError) {
+    } else if (error instanceof VersionError || error instanceof GitError || error instanceof VersionFormatError) {
       io.err(`modelspec diff: ${error.message}`);
     } else {
       io.err(`modelspec diff: ${(error as Error)?.message ?? String(error)}${argv.includes("--debug") ? `\n${(error as Error)?.stack ?? ""}` : ""}`);
@@ -66,7 +72,10 @@ async function run(argv: string[], io: Io): Promise<number> {
     options: {
       base: { type: "string" },
       head: { type: "string" },
-      format: { type: "string", default: "markdown" },
+      format: { type: "string" },
+      semver: { type: "boolean" },
+      changelog: { type: "boolean" },
+      current: { type: "string" },
       "fail-on": { type: "string" },
       "schemas-path": { type: "string", default: "schemas" },
       cwd: { type: "string", short: "C" },
@@ -81,8 +90,13 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (!values.base) throw new DiffUsageError("--base is required (a schemas folder or a git ref, e.g. origin/main)");
-  const format = values.format as Format;
+  const format = (values.format ?? "markdown") as Format;
   if (!FORMATS.includes(format)) throw new DiffUsageError(`--format must be one of ${FORMATS.join(", ")}, not ${JSON.stringify(values.format)}`);
+  const outputs = [values.format !== undefined && "--format", values.semver && "--semver", values.changelog && "--changelog"].filter(Boolean);
+  if (outputs.length > 1) throw new DiffUsageError(`${outputs.join(" and ")} each choose the output: use one`);
+  if (values.current !== undefined && !values.semver && !values.changelog) throw new DiffUsageError("--current goes with --semver or --changelog");
+  // Read before the specs load, so a version that is not semver is reported at once.
+  const current = values.semver || values.changelog ? versionToCountFrom(values.current) : undefined;
   const failOn = values["fail-on"] as Severity | undefined;
   if (failOn !== undefined && !FAIL_LEVELS.includes(failOn)) throw new DiffUsageError(`--fail-on must be breaking or warning, not ${JSON.stringify(failOn)}`);
   const schemasPath = values["schemas-path"];
@@ -99,9 +113,30 @@ async function run(argv: string[], io: Io): Promise<number> {
     },
   ) as [LoadedVersion, LoadedVersion];
   const changes = diffModels(base.model, head.model, { locate: { base: base.locate, head: head.locate }, keyOf: { base: base.keyOf, head: head.keyOf } });
-  // Files are named from the repository root, as GitHub annotations need: under the head's schemas folder.
-  const text = formatReport(format, { base: base.source, head: head.source, changes, schemasPath: head.folder });
+  let text: string;
+  if (current !== undefined) {
+    const version = nextVersion(current, bumpFor(changes));
+    text = values.semver ? version : changelogEntry({ version, base: describeSource(base.source), head: describeSource(head.source), changes });
+  } else {
+    // Files are named from the repository root, as GitHub annotations need: under the head's schemas folder.
+    text = formatReport(format, { base: base.source, head: head.source, changes, schemasPath: head.folder });
+  }
   if (text !== "") io.out(text);
   if (failOn && changes.some((c) => severityRank(c.severity) >= severityRank(failOn))) return 1;
   return 0;
+}
+
+/** `--current`, or the package's version; checked to be semver either way. */
+function versionToCountFrom(given: string | undefined): string {
+  if (given !== undefined) {
+    nextVersion(given, undefined);
+    return given;
+  }
+  const version = currentVersion();
+  try {
+    nextVersion(version, undefined);
+  } catch (error) {
+    throw new VersionFormatError(`the version in package.json: ${(error as Error).message}`);
+  }
+  return version;
 }

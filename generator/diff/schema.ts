@@ -15,8 +15,10 @@
  */
 import { compareText, joinPointer, splitPointer } from "../diagnostics.js";
 import type { Json, SchemaRole } from "../model.js";
-import { isObject, keywordShape, setOwn } from "../schema-walk.js";
+import { canonical, isObject, keywordShape, setOwn } from "../schema-walk.js";
 import { schemaSeverity, type SchemaKind, type Severity } from "./kinds.js";
+
+export { canonical };
 
 export type Side = "base" | "head";
 
@@ -1096,19 +1098,6 @@ function sortedUnion(...lists: string[][]): string[] {
 
 function isWhole(n: number): boolean {
   return Number.isFinite(n) && Math.abs(n - Math.round(n)) < 1e-9;
-}
-
-/** JSON with sorted keys: equal values give equal text. */
-export function canonical(value: Json | undefined): string {
-  if (value === undefined) return "undefined";
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (isObject(value)) {
-    return `{${Object.keys(value)
-      .sort(compareText)
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k] as Json)}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 function equal(a: Json | undefined, b: Json | undefined): boolean {

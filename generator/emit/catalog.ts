@@ -1,5 +1,7 @@
-/** Catalog emitter: `catalog.json`, one entry per offering with its limits and validator paths. */
+/** Catalog emitter: `catalog.json`, one entry per offering with its limits, validator and JSON Schema paths. */
+import { jsonText } from "../escape.js";
 import type { Emitter, Model, OfferingSpec } from "../model.js";
+import { schemaFiles, type SchemaFiles } from "./json-schemas.js";
 import { CATALOG_FILE } from "./paths.js";
 import { validatorFiles } from "./shared.js";
 
@@ -15,10 +17,13 @@ export interface CatalogEntry {
   inputModalities: string[];
   outputModalities: string[];
   streaming: boolean;
-  source: OfferingSpec["source"];
+  /** The seed page the spec was captured from; `url` is the provider page's address where the seed gives one. */
+  source: { seed: string; section: string; url: string | null };
   spec: string;
   types: { request: string; response: string; streamEvent: string | null };
   validators: { request: string; response: string; stream: string | null };
+  /** The bundled JSON Schema files (`<provider>/schemas/<role>-<hash>.json`), shared by offerings with equal schemas. */
+  schemas: SchemaFiles;
 }
 
 export function catalogEntries(model: Model): CatalogEntry[] {
@@ -36,7 +41,7 @@ export function catalogEntries(model: Model): CatalogEntry[] {
     inputModalities: o.inputModalities,
     outputModalities: o.outputModalities,
     streaming: o.stream !== undefined,
-    source: o.source,
+    source: { seed: o.source.seed, section: o.source.section, url: o.source.url ?? null },
     spec: `schemas/${o.specFile}`,
     types: { request: o.request.typeName, response: o.response.typeName, streamEvent: o.stream?.typeName ?? null },
     validators: {
@@ -44,10 +49,11 @@ export function catalogEntries(model: Model): CatalogEntry[] {
       response: validators.get(o.id)!.response!,
       stream: validators.get(o.id)!.stream ?? null,
     },
+    schemas: schemaFiles(o),
   }));
 }
 
 export const catalogEmitter: Emitter = {
   name: "catalog",
-  emit: (model) => [{ path: CATALOG_FILE, contents: `${JSON.stringify(catalogEntries(model), null, 2)}\n` }],
+  emit: (model) => [{ path: CATALOG_FILE, contents: jsonText(catalogEntries(model)) }],
 };

@@ -3,7 +3,8 @@
  * provenance. Used by the type emitter (JSDoc) and the docs emitter (Markdown).
  */
 import { jsdocText } from "../escape.js";
-import type { JsonObject, Provenance } from "../model.js";
+import type { Json, JsonObject, Provenance } from "../model.js";
+import { isObject } from "../schema-walk.js";
 
 export interface Constraint {
   label: string;
@@ -43,4 +44,17 @@ export function docLines(schema: JsonObject, extra: string[] = []): string[] {
   const tail = [...extra.map(jsdocText), ...tags];
   if (lines.length > 0 && tail.length > 0) lines.push("");
   return [...lines, ...tail];
+}
+
+/** A schema's type in a few words: `string`, `number | null`, a fixed value, or `any`. */
+export function typeText(schema: JsonObject | undefined): string {
+  if (!schema) return "";
+  if (typeof schema.type === "string") return schema.type;
+  if (Array.isArray(schema.type)) return schema.type.join(" | ");
+  if (schema.const !== undefined) return JSON.stringify(schema.const);
+  for (const key of ["anyOf", "oneOf"] as const) {
+    if (Array.isArray(schema[key])) return (schema[key] as Json[]).map((s) => (isObject(s) ? typeText(s) || "…" : String(s))).join(" | ");
+  }
+  if (typeof schema.$ref === "string") return "object";
+  return "any";
 }

@@ -3,10 +3,10 @@
  * `markdownCode`, so a description cannot inject links, HTML or table breaks.
  */
 import { markdownCode, markdownText } from "../escape.js";
-import type { Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, ProviderSpec } from "../model.js";
+import type { Emitter, GeneratedFile, Model, OfferingSpec, ProviderSpec } from "../model.js";
 import { findParameter } from "../parameters.js";
-import { isObject } from "../schema-walk.js";
-import { constraintsOf, provenanceText } from "./doc-lines.js";
+import { constraintsOf, provenanceText, typeText } from "./doc-lines.js";
+import { sharedModels } from "./model-docs.js";
 import { offeringDir } from "./paths.js";
 
 export const docsEmitter: Emitter = {
@@ -29,6 +29,10 @@ function indexPage(model: Model): string {
     const link = `[${markdownText(o.id)}](${encodeURI(`${offeringDir(o)}.md`)})`;
     return `| ${link} | ${cell(provider.name)} | ${markdownCode(o.model)} | ${cell(o.status)} | ${o.contextWindow} | ${o.maxOutputTokens ?? "unknown"} | ${o.stream ? "yes" : "no"} |`;
   });
+  const shared = sharedModels(model).map(({ slug, offerings }) => {
+    const names = offerings.map((o) => model.providers.find((p) => p.id === o.provider)?.name ?? o.provider);
+    return `- [${markdownText(offerings[0]!.name)}](${encodeURI(`models/${slug}.md`)}): ${markdownText(names.join(", "))}`;
+  });
   return [
     "# Offerings",
     "",
@@ -36,6 +40,9 @@ function indexPage(model: Model): string {
     "| --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
     "",
+    ...(shared.length
+      ? ["## Models served by several providers", "", "Each page compares the offerings of one model: limits, parameters under each provider's name, and where the pages disagree.", "", ...shared, ""]
+      : []),
   ].join("\n");
 }
 
@@ -71,16 +78,3 @@ function offeringPage(offering: OfferingSpec, provider: ProviderSpec): string {
   lines.push("## Examples", "", ...offering.examples.map((e) => `- ${markdownCode(e.name)}: ${markdownText(e.title)} (${markdownText(provenanceText(e.provenance))})`), "");
   return lines.join("\n");
 }
-
-function typeText(schema: JsonObject | undefined): string {
-  if (!schema) return "";
-  if (typeof schema.type === "string") return schema.type;
-  if (Array.isArray(schema.type)) return schema.type.join(" | ");
-  if (schema.const !== undefined) return JSON.stringify(schema.const);
-  for (const key of ["anyOf", "oneOf"] as const) {
-    if (Array.isArray(schema[key])) return (schema[key] as Json[]).map((s) => (isObject(s) ? typeText(s) || "…" : String(s))).join(" | ");
-  }
-  if (typeof schema.$ref === "string") return "object";
-  return "any";
-}
-

@@ -9,6 +9,11 @@ export const sharedValidatorFile = (offering: Pick<OfferingSpec, "provider">, ro
 /** A provider's types for one distinct schema and documentation, named by the role and the content hash. */
 export const sharedTypesFile = (offering: Pick<OfferingSpec, "provider">, role: SchemaRole, hash: string) =>
   `${offering.provider}/types/${role}-${hash.slice(0, 12)}.ts`;
+/** A provider's JSON Schema, named by the hash of its content: one file per distinct schema. */
+export const jsonSchemaFile = (provider: string, role: "request" | "response" | "stream", hash: string) => `${provider}/schemas/${role}-${hash}.json`;
+export const openApiFile = (provider: Pick<ProviderSpec, "id">) => `${providerDir(provider)}/openapi.json`;
+/** The reference page of a model served by several providers, by the offerings' shared slug. */
+export const modelDocFile = (slug: string) => `docs/models/${slug}.md`;
 export const RUNTIME_DIR = "runtime";
 export const AJV_HELPERS_FILE = `${RUNTIME_DIR}/ajv-helpers.js`;
 export const CATALOG_FILE = "catalog.json";

@@ -513,6 +513,16 @@ export function hostileCases(): HostileCase[] {
       want: { file: "hostile/index-js", pointer: "/slug", message: /reserved/ },
     },
     {
+      name: "slug that is a folder of the provider's output (schemas, its JSON Schemas)",
+      files: spec("hostile/schemas.yaml", offering("schemas", { request: { type: "object" } })),
+      want: { file: "hostile/schemas", pointer: "/slug", message: /reserved/ },
+    },
+    {
+      name: "provider id that is a folder of the docs (models, the pages comparing providers)",
+      files: { ...spec("models/provider.yaml", { ...BASE_PROVIDER, id: "models" }), ...spec("models/m.yaml", offering("m", { provider: "models", request: { type: "object" } })) },
+      want: { file: "models/provider", pointer: "/id", message: /reserved/ },
+    },
+    {
       name: "an $ref that names a property key, not a schema",
       files: spec("hostile/ref-odd.yaml", offering("ref-odd", { request: { type: "object", properties: { a: { $ref: "#/properties/__proto__" } } }, parameters: { a: "documented" } })),
       want: { file: "hostile/ref-odd", pointer: "/request/schema/properties/a/$ref", message: /points to nothing/ },

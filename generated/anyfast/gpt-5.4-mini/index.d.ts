@@ -46,6 +46,7 @@ export declare const offering: {
     readonly source: {
       readonly seed: "004_f951ccde1e2f37c5.txt";
       readonly section: "Key capabilities, Quick example (cURL, Python, Streaming) and Parameters table";
+      readonly url: "https://docs.anyfast.ai/api-reference/model-api/openai/gpt-5-4-mini";
     };
     readonly spec: "schemas/anyfast/gpt-5.4-mini.yaml";
     readonly types: {
@@ -57,6 +58,11 @@ export declare const offering: {
       readonly request: "anyfast/validators/request-12d885c401f3.js";
       readonly response: "anyfast/validators/response-33dd93337b1b.js";
       readonly stream: "anyfast/validators/stream-17b884198e83.js";
+    };
+    readonly schemas: {
+      readonly request: "anyfast/schemas/request-a57fec8e2821.json";
+      readonly response: "anyfast/schemas/response-d55209def86a.json";
+      readonly stream: "anyfast/schemas/stream-f48a4c8f1510.json";
     };
   };
   readonly validators: { readonly request: ValidateFunction<AnyfastGpt54MiniRequest>; readonly response: ValidateFunction<AnyfastGpt54MiniResponse>; readonly stream: ValidateFunction<AnyfastGpt54MiniStreamEvent> };

@@ -33,7 +33,8 @@ export const offering = {
     "streaming": true,
     "source": {
       "seed": "004_f951ccde1e2f37c5.txt",
-      "section": "Key capabilities, Quick example (cURL, Python, Streaming) and Parameters table"
+      "section": "Key capabilities, Quick example (cURL, Python, Streaming) and Parameters table",
+      "url": "https://docs.anyfast.ai/api-reference/model-api/openai/gpt-5-4-mini"
     },
     "spec": "schemas/anyfast/gpt-5.4-mini.yaml",
     "types": {
@@ -45,6 +46,11 @@ export const offering = {
       "request": "anyfast/validators/request-12d885c401f3.js",
       "response": "anyfast/validators/response-33dd93337b1b.js",
       "stream": "anyfast/validators/stream-17b884198e83.js"
+    },
+    "schemas": {
+      "request": "anyfast/schemas/request-a57fec8e2821.json",
+      "response": "anyfast/schemas/response-d55209def86a.json",
+      "stream": "anyfast/schemas/stream-f48a4c8f1510.json"
     }
   },
   validators: { request: validateRequest, response: validateResponse, stream: validateStreamEvent },

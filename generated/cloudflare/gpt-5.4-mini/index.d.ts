@@ -45,6 +45,7 @@ export declare const offering: {
     readonly source: {
       readonly seed: "000_a89bc762b21b47b9.txt";
       readonly section: "Model Info, Usage, Examples, Parameters and API Schemas (input and output)";
+      readonly url: null;
     };
     readonly spec: "schemas/cloudflare/gpt-5.4-mini.yaml";
     readonly types: {
@@ -56,6 +57,11 @@ export declare const offering: {
       readonly request: "cloudflare/validators/request-e68115e1fa92.js";
       readonly response: "cloudflare/validators/response-4b7d7ee3e53a.js";
       readonly stream: "cloudflare/validators/stream-3332d83d1959.js";
+    };
+    readonly schemas: {
+      readonly request: "cloudflare/schemas/request-8b7f917336fe.json";
+      readonly response: "cloudflare/schemas/response-d28ccc33038f.json";
+      readonly stream: "cloudflare/schemas/stream-41be846cbdb0.json";
     };
   };
   readonly validators: { readonly request: ValidateFunction<CloudflareGpt54MiniRequest>; readonly response: ValidateFunction<CloudflareGpt54MiniResponse>; readonly stream: ValidateFunction<CloudflareGpt54MiniStreamEvent> };

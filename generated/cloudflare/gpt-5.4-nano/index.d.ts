@@ -45,6 +45,7 @@ export declare const offering: {
     readonly source: {
       readonly seed: "002_0e1d7c0edc7d8d51.txt";
       readonly section: "Model Info, Usage, Examples (with the model's answers) and Parameters; the API Schemas (Raw) section is empty";
+      readonly url: null;
     };
     readonly spec: "schemas/cloudflare/gpt-5.4-nano.yaml";
     readonly types: {
@@ -56,6 +57,11 @@ export declare const offering: {
       readonly request: "cloudflare/validators/request-e68115e1fa92.js";
       readonly response: "cloudflare/validators/response-4b7d7ee3e53a.js";
       readonly stream: "cloudflare/validators/stream-3332d83d1959.js";
+    };
+    readonly schemas: {
+      readonly request: "cloudflare/schemas/request-8b7f917336fe.json";
+      readonly response: "cloudflare/schemas/response-d28ccc33038f.json";
+      readonly stream: "cloudflare/schemas/stream-41be846cbdb0.json";
     };
   };
   readonly validators: { readonly request: ValidateFunction<CloudflareGpt54NanoRequest>; readonly response: ValidateFunction<CloudflareGpt54NanoResponse>; readonly stream: ValidateFunction<CloudflareGpt54NanoStreamEvent> };

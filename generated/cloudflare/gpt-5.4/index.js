@@ -32,7 +32,8 @@ export const offering = {
     "streaming": true,
     "source": {
       "seed": "003_b4c33ac914a4a642.txt",
-      "section": "Model Info, Usage, Examples (with the model's answers) and Parameters; the API Schemas (Raw) section is empty"
+      "section": "Model Info, Usage, Examples (with the model's answers) and Parameters; the API Schemas (Raw) section is empty",
+      "url": null
     },
     "spec": "schemas/cloudflare/gpt-5.4.yaml",
     "types": {
@@ -44,6 +45,11 @@ export const offering = {
       "request": "cloudflare/validators/request-e68115e1fa92.js",
       "response": "cloudflare/validators/response-4b7d7ee3e53a.js",
       "stream": "cloudflare/validators/stream-3332d83d1959.js"
+    },
+    "schemas": {
+      "request": "cloudflare/schemas/request-8b7f917336fe.json",
+      "response": "cloudflare/schemas/response-d28ccc33038f.json",
+      "stream": "cloudflare/schemas/stream-41be846cbdb0.json"
     }
   },
   validators: { request: validateRequest, response: validateResponse, stream: validateStreamEvent },

@@ -46,6 +46,7 @@ export declare const offering: {
     readonly source: {
       readonly seed: "001_70f3029293a2a987.txt";
       readonly section: "API Options, Inputs, Generation Parameters and Settings (parameter listing)";
+      readonly url: null;
     };
     readonly spec: "schemas/runware/gpt-5.4-mini.yaml";
     readonly types: {
@@ -57,6 +58,11 @@ export declare const offering: {
       readonly request: "runware/validators/request-765e05e0431c.js";
       readonly response: "runware/validators/response-203e6d35322d.js";
       readonly stream: "runware/validators/stream-46fbc137ea73.js";
+    };
+    readonly schemas: {
+      readonly request: "runware/schemas/request-71bf534e886e.json";
+      readonly response: "runware/schemas/response-27dde1bde100.json";
+      readonly stream: "runware/schemas/stream-cf34b57fe307.json";
     };
   };
   readonly validators: { readonly request: ValidateFunction<RunwareGpt54MiniRequest>; readonly response: ValidateFunction<RunwareGpt54MiniResponse>; readonly stream: ValidateFunction<RunwareGpt54MiniStreamEvent> };

@@ -33,7 +33,8 @@ export const offering = {
     "streaming": true,
     "source": {
       "seed": "001_70f3029293a2a987.txt",
-      "section": "API Options, Inputs, Generation Parameters and Settings (parameter listing)"
+      "section": "API Options, Inputs, Generation Parameters and Settings (parameter listing)",
+      "url": null
     },
     "spec": "schemas/runware/gpt-5.4-mini.yaml",
     "types": {
@@ -45,6 +46,11 @@ export const offering = {
       "request": "runware/validators/request-765e05e0431c.js",
       "response": "runware/validators/response-203e6d35322d.js",
       "stream": "runware/validators/stream-46fbc137ea73.js"
+    },
+    "schemas": {
+      "request": "runware/schemas/request-71bf534e886e.json",
+      "response": "runware/schemas/response-27dde1bde100.json",
+      "stream": "runware/schemas/stream-cf34b57fe307.json"
     }
   },
   validators: { request: validateRequest, response: validateResponse, stream: validateStreamEvent },

@@ -1,0 +1,66 @@
+/**
+ * JSON Schema emitter: each offering's bundled request, response and stream-event schemas as
+ * plain `.json` files for other tools (draft 2020-12, `$ref`s bundled into `$defs`, `x-` notes
+ * left out so strict validators accept them).
+ *
+ * Files are content-addressed per provider, `<provider>/schemas/<role>-<hash>.json` with the first
+ * 12 hex digits of the SHA-256 of the schema's canonical JSON, so offerings that share a schema
+ * share a file and the output grows with distinct schemas, not offerings. Two schemas that differ
+ * only in key order share a file; it holds the first one, in offering id order.
+ */
+import { sha256 } from "../cache.js";
+import { jsonText } from "../escape.js";
+import type { BundledSchema, Emitter, GeneratedFile, JsonObject, Model, OfferingSpec } from "../model.js";
+import { canonical, withoutAnnotations } from "../schema-walk.js";
+import { jsonSchemaFile } from "./paths.js";
+
+export interface SchemaFiles {
+  request: string;
+  response: string;
+  stream: string | null;
+}
+
+/** The schema as it is published: the bundled schema without `x-` annotations. */
+export function publishedSchema(section: BundledSchema): JsonObject {
+  return withoutAnnotations(section.schema);
+}
+
+/** First 12 hex digits of the SHA-256 of a value's canonical JSON. */
+export function contentHash(value: unknown): string {
+  return sha256(canonical(value)).slice(0, 12);
+}
+
+/** Offerings that share a bundled schema share the object: hash each object once. */
+const hashes = new WeakMap<object, string>();
+
+export function schemaFile(offering: Pick<OfferingSpec, "provider">, section: BundledSchema): string {
+  let hash = hashes.get(section.schema);
+  if (hash === undefined) hashes.set(section.schema, (hash = contentHash(publishedSchema(section))));
+  return jsonSchemaFile(offering.provider, section.role, hash);
+}
+
+/** The three schema files of an offering, as the catalog names them (paths in the output). */
+export function schemaFiles(offering: OfferingSpec): SchemaFiles {
+  return {
+    request: schemaFile(offering, offering.request),
+    response: schemaFile(offering, offering.response),
+    stream: offering.stream ? schemaFile(offering, offering.stream) : null,
+  };
+}
+
+export const jsonSchemasEmitter: Emitter = {
+  name: "json-schemas",
+  emit(model: Model): GeneratedFile[] {
+    const files = new Map<string, GeneratedFile>();
+    for (const offering of model.offerings) {
+      const sections: BundledSchema[] = [offering.request, offering.response, ...(offering.stream ? [offering.stream] : [])];
+      for (const section of sections) {
+        const path = schemaFile(offering, section);
+        const file = files.get(path);
+        if (file) file.specs = [...new Set([...(file.specs ?? []), offering.specFile])];
+        else files.set(path, { path, contents: jsonText(publishedSchema(section)), specs: [offering.specFile] });
+      }
+    }
+    return [...files.values()];
+  },
+};
