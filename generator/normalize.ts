@@ -17,6 +17,7 @@ import type {
   Model,
   OfferingSpec,
   Parameter,
+  Pricing,
   Provenance,
   ProviderSpec,
   SchemaRole,
@@ -68,6 +69,7 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
       },
       retryStatuses: [...(data.retryStatuses as number[])].sort((a, b) => a - b),
       notes: (data.notes as string[] | undefined) ?? [],
+      ...(isObject(data.pricing) ? { pricing: toPricing(data.pricing as JsonObject) } : {}),
     });
   }
 
@@ -138,7 +140,7 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
       name: data.name as string,
       description: data.description as string,
       status: data.status as OfferingSpec["status"],
-      contextWindow: data.contextWindow as number,
+      contextWindow: (data.contextWindow as number | null) ?? null,
       maxOutputTokens: (data.maxOutputTokens as number | null) ?? null,
       inputModalities: data.inputModalities as string[],
       outputModalities: data.outputModalities as string[],
@@ -205,6 +207,11 @@ function checkCountFields(file: ParsedFile, provider: ProviderSpec, request: Bun
       ),
     );
   }
+}
+
+function toPricing(data: JsonObject): Pricing {
+  const { provenance, ...prices } = cloneJson(data);
+  return { ...(prices as unknown as Omit<Pricing, "provenance">), provenance: provenanceOf(provenance) };
 }
 
 function toTransport(data: JsonObject): Transport {

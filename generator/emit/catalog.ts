@@ -1,5 +1,5 @@
 /** Catalog emitter: `catalog.json`, one entry per offering with its limits and validator paths. */
-import type { Emitter, Model, OfferingSpec } from "../model.js";
+import type { Emitter, Model, OfferingSpec, Pricing } from "../model.js";
 import { CATALOG_FILE, validatorFile } from "./paths.js";
 
 export interface CatalogEntry {
@@ -9,7 +9,7 @@ export interface CatalogEntry {
   model: string;
   name: string;
   status: OfferingSpec["status"];
-  contextWindow: number;
+  contextWindow: number | null;
   maxOutputTokens: number | null;
   inputModalities: string[];
   outputModalities: string[];
@@ -18,6 +18,8 @@ export interface CatalogEntry {
   spec: string;
   types: { request: string; response: string; streamEvent: string | null };
   validators: { request: string; response: string; stream: string | null };
+  /** Only where the source states prices. */
+  pricing?: Omit<Pricing, "provenance"> & { documented: boolean };
 }
 
 export function catalogEntries(model: Model): CatalogEntry[] {
@@ -42,7 +44,12 @@ export function catalogEntries(model: Model): CatalogEntry[] {
       response: validatorFile(o, "response"),
       stream: o.stream ? validatorFile(o, "stream") : null,
     },
+    ...(o.pricing ? { pricing: catalogPricing(o.pricing) } : {}),
   }));
+}
+
+function catalogPricing({ provenance, ...prices }: Pricing): NonNullable<CatalogEntry["pricing"]> {
+  return { ...prices, documented: provenance.kind === "documented" };
 }
 
 export const catalogEmitter: Emitter = {

@@ -149,7 +149,7 @@ function transportFactory(
       const operation = `{ ...${base}, request }`;
       const result = many ? `${offering.response.typeName}[]` : offering.response.typeName;
       return [
-        docComment([`${offering.name} (${offering.model}). Context window ${offering.contextWindow} tokens${offering.maxOutputTokens ? `, up to ${offering.maxOutputTokens} output tokens` : ""}.`]),
+        docComment([`${offering.name} (${offering.model}). ${offering.contextWindow === null ? "No context window stated" : `Context window ${offering.contextWindow} tokens`}${offering.maxOutputTokens ? `, up to ${offering.maxOutputTokens} output tokens` : ""}.`]),
         `${propertyKey(member)}: {`,
         `  create: (request: ${input}, call?: ${call}) => core.send<${result}>(${operation}, call),`,
         ...(streams && offering.stream ? [`  stream: (request: ${input}, call?: ${call}) => core.stream<${offering.stream.typeName}>(${operation}, call),`] : []),
