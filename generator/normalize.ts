@@ -69,7 +69,6 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
       },
       retryStatuses: [...(data.retryStatuses as number[])].sort((a, b) => a - b),
       notes: (data.notes as string[] | undefined) ?? [],
-      ...(isObject(data.pricing) ? { pricing: toPricing(data.pricing as JsonObject) } : {}),
     });
   }
 
@@ -153,6 +152,7 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
       parameters,
       examples,
       notes: (data.notes as string[] | undefined) ?? [],
+      ...(isObject(data.pricing) ? { pricing: toPricing(data.pricing as JsonObject) } : {}),
     });
   }
   if (diagnostics.length > 0) return { diagnostics };

@@ -69,8 +69,8 @@ export function importCloudflareRecord(record: JsonObject, ctx: RecordContext): 
     for (const p of result.problems) fail(p.pointer, p.message);
     return result.schema;
   };
-  const input = repaired("input");
   const output = repaired("output");
+  const input = jsonInput(repaired("input"), repairs, (message) => fail("/schema/input", message));
   if (problems.length > 0) return { diagnostics: problems };
 
   const properties = propertyValues(record, fail);
@@ -123,6 +123,30 @@ export function importCloudflareRecord(record: JsonObject, ctx: RecordContext): 
   }
   data.examples = checkedExamples(data, "the record has no example: built from its schemas");
   return { spec: { provider: ctx.provider, slug, layout: "cloudflare-record", source: ctx.file, data }, diagnostics: problems };
+}
+
+/**
+ * The clients send a JSON object; an input form that is the raw bytes (`type: string, format:
+ * binary` at the top) is left out, with a note, when a JSON form remains (Cloudflare's image and
+ * audio models accept the bytes as an array of numbers too).
+ */
+export function jsonInput(input: Json, repairs: Repair[], fail: (message: string) => void): Json {
+  if (!isObject(input)) return input;
+  const isObjectForm = (branch: Json) => isObject(branch) && (branch.type === "object" || (branch.type === undefined && (isObject(branch.properties) || Array.isArray(branch.oneOf))));
+  if (!Array.isArray(input.oneOf)) {
+    if (!isObjectForm(input)) fail("the input is not a JSON object (it is the raw request body); the clients send JSON objects, so this record cannot be imported yet");
+    return input;
+  }
+  const kept = input.oneOf.filter(isObjectForm);
+  if (kept.length === input.oneOf.length) return input;
+  if (kept.length === 0) {
+    fail("every input form is the raw request body (no JSON object form); the clients send JSON objects, so this record cannot be imported yet");
+    return input;
+  }
+  repairs.push({ pointer: "/schema/input/oneOf", reason: `${input.oneOf.length - kept.length} input form(s) that are the raw request body (binary) left out: the clients send the JSON form, with the bytes as an array of numbers` });
+  const { oneOf, ...root } = input;
+  if (kept.length === 1 && Object.keys(root).every((k) => ["type", "description", "title"].includes(k))) return { ...root, ...(kept[0] as JsonObject) };
+  return { ...root, oneOf: kept };
 }
 
 /** `properties: [{ property_id, value }]` as a map; a repeated id is two values for one field. */
