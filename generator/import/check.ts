@@ -17,7 +17,7 @@ import type { Json, JsonObject } from "../model.js";
 import { isObject } from "../schema-walk.js";
 import { citedPath, importSources } from "./index.js";
 import { readSources } from "./source.js";
-import { fillTodos } from "./spec.js";
+import { fillTodos, todoPointers } from "./spec.js";
 
 interface CheckOptions {
   schemasDir: string;
@@ -73,7 +73,7 @@ export async function checkDrift(schemasDir: string): Promise<{ changes: Change[
     const model = loadModel(head);
     const headPositions = specPositions(head);
     const changes = diffModels(base, model, { locate: { base: positions.locate, head: headPositions.locate }, keyOf: { base: positions.keyOf, head: headPositions.keyOf } });
-    out.push(...changes.filter((c) => c.offering === offering.id));
+    out.push(...changes.filter((c) => c.offering === offering.id && !annotationOnlyInSpec(c)));
   }
   return { changes: sortChanges(out), checked };
 }
@@ -84,7 +84,12 @@ export async function checkDrift(schemasDir: string): Promise<{ changes: Change[
  * examples, its notes) is the committed spec's, so only what the source says is compared.
  */
 export function comparable(imported: JsonObject, committed: JsonObject): JsonObject {
+  const schemaFilled = todoPointers(imported).includes("/request/schema/x-todo");
   const out = fillTodos(imported, committed);
+  if (schemaFilled && isObject(committed.request)) {
+    (out.request as JsonObject).parameters = committed.request.parameters as Json;
+    (out.request as JsonObject).provenance = committed.request.provenance as Json;
+  }
   out.notes = (committed.notes ?? []) as Json;
   out.source = committed.source as Json;
   for (const section of ["response", "stream"] as const) {
@@ -96,8 +101,21 @@ export function comparable(imported: JsonObject, committed: JsonObject): JsonObj
   const mine = (out.request as JsonObject).parameters as JsonObject;
   for (const [name, provenance] of Object.entries(parameters)) if (isObject(provenance) && name in mine) mine[name] = provenance as Json;
   const examples = Array.isArray(out.examples) ? (out.examples as JsonObject[]) : [];
-  if (examples.every((e) => isObject(e.provenance))) out.examples = (committed.examples ?? []) as Json;
+  const committedExamples = Array.isArray(committed.examples) ? (committed.examples as JsonObject[]) : [];
+  if (examples.every((e) => isObject(e.provenance))) out.examples = committedExamples;
+  else {
+    // A page shows the model's answer as prose; the answer's shape in a committed example is a person's.
+    out.examples = examples.map((e) => {
+      const was = committedExamples.find((c) => c.name === e.name);
+      return was && !("response" in e) && !("events" in e) ? { ...e, ...(was.response ? { response: was.response } : {}), ...(was.events ? { events: was.events } : {}) } : e;
+    });
+  }
   return out;
+}
+
+/** A description or title the source does not give was written by a person: not drift. */
+function annotationOnlyInSpec(change: Change): boolean {
+  return change.kind === "annotation-changed" && / removed \(was /.test(change.message);
 }
 
 function removed(offering: string, file: string, message: string): Change {
