@@ -93,3 +93,12 @@ describe("TODO markers", () => {
     });
   });
 });
+
+describe("type names of imported model ids", () => {
+  it("a letter after a digit is upper case, as json-schema-to-typescript writes it (llama-3.1-8b → Llama318B)", async () => {
+    const { pascalIdentifier, camelIdentifier } = await import("../../generator/escape.js");
+    expect(pascalIdentifier("llama-3.1-8b-instruct-fast")).toBe("Llama318BInstructFast");
+    expect(camelIdentifier("llama-3.1-8b-instruct-fast")).toBe("llama318BInstructFast");
+    expect(pascalIdentifier("gpt-5.4-mini")).toBe("Gpt54Mini");
+  });
+});
