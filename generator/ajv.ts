@@ -34,7 +34,7 @@ export function compileSchema(schema: object): ValidateFunction {
     recent.set(text, hit);
     return hit;
   }
-  if (!checker || checker.compiles >= COMPILES_PER_INSTANCE) checker = { ajv: createAjv({ addUsedSchema: false }), compiles: 0 };
+  if (!checker || checker.compiles >= COMPILES_PER_INSTANCE) checker = { ajv: createAjv(), compiles: 0 };
   checker.compiles++;
   const { ajv } = checker;
   let validate: ValidateFunction;

@@ -37,7 +37,7 @@ export function metaSchemaFor(kind: SpecFileKind): ValidateFunction {
 export function checkSpecFiles(files: readonly ParsedFile[]): Diagnostic[] {
   return files.flatMap((file) => {
     const validate = metaSchemaFor(file.kind);
-    if (validate(file.data)) return patternProblems(file);
+    if (validate(file.data)) return [...patternProblems(file), ...todoProblems(file)];
     return describeErrors(validate.errors ?? [], file);
   });
 }
@@ -91,6 +91,46 @@ function patternProblems(file: ParsedFile): Diagnostic[] {
         default:
           break;
       }
+    }
+  };
+  for (const root of schemaRoots(file)) visit(valueAt(file, root), root);
+  return out;
+}
+
+/** Offering fields that may hold a `{ todo }` marker instead of a value (see meta/offering.yaml). */
+const TODO_FIELDS = ["name", "description", "status", "contextWindow", "maxOutputTokens", "inputModalities", "outputModalities", "response", "stream"];
+
+/**
+ * The gaps `modelspec import` leaves for a person: `{ todo }` in a field or a parameter's
+ * provenance, and `x-todo` inside a schema. Each one is a problem naming what is missing, so a
+ * spec with a gap never generates.
+ */
+export function todoProblems(file: ParsedFile): Diagnostic[] {
+  if (file.kind !== "offering") return [];
+  const data = file.data as Record<string, unknown>;
+  const out: Diagnostic[] = [];
+  const report = (pointer: string, text: unknown) =>
+    out.push(diagnostic(file.positions.get(pointer) ?? file.positions.get("")!, pointer, `TODO left by modelspec import: ${String(text)}; write the value (from the source the spec cites) in place of the marker`));
+  const marker = (value: unknown) => (isObject(value) && typeof value.todo === "string" ? value.todo : undefined);
+  for (const field of TODO_FIELDS) {
+    const text = marker(data[field]);
+    if (text !== undefined) report(`/${field}`, text);
+  }
+  const parameters = isObject(data.request) && isObject(data.request.parameters) ? data.request.parameters : {};
+  for (const name of Object.keys(parameters)) {
+    const text = marker(parameters[name]);
+    if (text !== undefined) report(joinPointer("/request/parameters", name), text);
+  }
+  const visit = (schema: unknown, pointer: string) => {
+    if (!isObject(schema)) return;
+    if (schema["x-todo"] !== undefined) report(joinPointer(pointer, "x-todo"), schema["x-todo"]);
+    for (const key of Object.keys(schema)) {
+      const value = schema[key];
+      const at = joinPointer(pointer, key);
+      const shape = keywordShape(key);
+      if (shape === "schema") visit(value, at);
+      else if (shape === "schema-map" && isObject(value)) for (const name of Object.keys(value)) visit(value[name], joinPointer(at, name));
+      else if (shape === "schema-list" && Array.isArray(value)) value.forEach((item, i) => visit(item, joinPointer(at, i)));
     }
   };
   for (const root of schemaRoots(file)) visit(valueAt(file, root), root);

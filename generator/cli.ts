@@ -16,6 +16,7 @@ Commands:
   generate     Generate types, validators, clients, catalog and docs from the specs
   provenance   List, per offering, which request parameters are documented and which inferred
   diff         Compare two versions of the specs (folders or git refs): what changed, what breaks
+  import       Write specs from provider documentation (Cloudflare records, model pages, tables); --check reports drift
   serve        Start the local provider server (a mock of every provider) for integration tests
   help         Show this help
 
@@ -73,6 +74,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         // Loaded on use, like serve: it brings its own dependencies.
         const { diffCommand } = await import("./diff/command.js");
         return await diffCommand(rest, io);
+      }
+      case "import": {
+        // Loaded on use: it brings the diff engine for --check.
+        const { importCommand, UsageError: ImportUsageError } = await import("./import/command.js");
+        try {
+          return await importCommand(rest, io);
+        } catch (error) {
+          if (error instanceof ImportUsageError) throw new UsageError(error.message);
+          throw error;
+        }
       }
       case "serve": {
         // The server keeps the process alive; bin.js also stops it on SIGINT/SIGTERM.

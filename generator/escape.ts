@@ -82,7 +82,10 @@ function words(text: string): string[] {
 export function pascalIdentifier(text: string, fallback = "X"): string {
   const joined = words(text)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join("");
+    .join("")
+    // A letter after a digit is upper case (`8b` → `8B`), as json-schema-to-typescript names the
+    // types it writes: the clients and indexes name the same types.
+    .replace(/([0-9])([a-z])/g, (_, digit: string, letter: string) => digit + letter.toUpperCase());
   const safe = joined || fallback;
   return /^[0-9]/.test(safe) ? `${fallback}${safe}` : safe;
 }

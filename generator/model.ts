@@ -181,7 +181,8 @@ export interface OfferingSpec {
   name: string;
   description: string;
   status: OfferingStatus;
-  contextWindow: number;
+  /** Tokens; null where the source states none for a model that does not count tokens. */
+  contextWindow: number | null;
   maxOutputTokens: number | null;
   inputModalities: string[];
   outputModalities: string[];
@@ -196,6 +197,17 @@ export interface OfferingSpec {
   examples: Example[];
   /** Disagreements between sources, and other facts a reader should know. */
   notes: string[];
+  /** Prices the source states, where it states them. */
+  pricing?: Pricing;
+}
+
+/** Prices as the catalog shows them: per million tokens, and per other unit where the unit is another. */
+export interface Pricing {
+  currency: string;
+  inputPerMillionTokens?: number;
+  outputPerMillionTokens?: number;
+  other?: { unit: string; price: number }[];
+  provenance: Provenance;
 }
 
 export interface Model {

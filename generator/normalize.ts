@@ -18,6 +18,7 @@ import {
   type Model,
   type OfferingSpec,
   type Parameter,
+  type Pricing,
   type Provenance,
   type ProviderSpec,
   type SchemaRole,
@@ -139,7 +140,7 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
       name: data.name as string,
       description: data.description as string,
       status: data.status as OfferingSpec["status"],
-      contextWindow: data.contextWindow as number,
+      contextWindow: (data.contextWindow as number | null) ?? null,
       maxOutputTokens: (data.maxOutputTokens as number | null) ?? null,
       inputModalities: data.inputModalities as string[],
       outputModalities: data.outputModalities as string[],
@@ -152,6 +153,7 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
       parameters,
       examples,
       notes: (data.notes as string[] | undefined) ?? [],
+      ...(isObject(data.pricing) ? { pricing: toPricing(data.pricing as JsonObject) } : {}),
     });
   }
   if (diagnostics.length > 0) return { diagnostics };
@@ -209,6 +211,11 @@ function checkCountFields(file: ParsedFile, provider: ProviderSpec, request: Bun
       ),
     );
   }
+}
+
+function toPricing(data: JsonObject): Pricing {
+  const { provenance, ...prices } = cloneJson(data);
+  return { ...(prices as unknown as Omit<Pricing, "provenance">), provenance: provenanceOf(provenance) };
 }
 
 function toTransport(data: JsonObject): Transport {

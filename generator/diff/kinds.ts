@@ -99,6 +99,8 @@ export const META_KINDS = {
   "status-changed": [W, "the status changed (severity depends on the states)"],
   "context-window-lowered": [B, "the context window is smaller"],
   "context-window-raised": [N, "the context window is larger"],
+  "context-window-stated": [W, "a context window is stated where none was (longer inputs may now fail)"],
+  "context-window-unstated": [I, "the context window is no longer stated"],
   "max-output-tokens-lowered": [B, "the output-token limit is lower"],
   "max-output-tokens-raised": [N, "the output-token limit is higher"],
   "max-output-tokens-stated": [W, "an output-token limit is stated where none was (requests above it may now fail)"],

@@ -124,8 +124,11 @@ function diffOffering(ctx: Ctx, b: OfferingSpec, a: OfferingSpec, { renamed }: {
 
   if (!renamed && b.model !== a.model) at("model-id-changed", "/model", `model id changed from ${show(b.model)} to ${show(a.model)}`);
   if (b.status !== a.status) at("status-changed", "/status", `status changed from ${show(b.status)} to ${show(a.status)}`, statusSeverity(b.status, a.status));
-  if (b.contextWindow !== a.contextWindow) {
-    const lower = a.contextWindow < b.contextWindow;
+  if (b.contextWindow !== a.contextWindow && (b.contextWindow === null || a.contextWindow === null)) {
+    if (b.contextWindow === null) at("context-window-stated", "/contextWindow", `context window now stated: ${a.contextWindow} tokens`);
+    else at("context-window-unstated", "/contextWindow", `context window no longer stated (was ${b.contextWindow} tokens)`);
+  } else if (b.contextWindow !== a.contextWindow) {
+    const lower = a.contextWindow! < b.contextWindow!;
     at(
       lower ? "context-window-lowered" : "context-window-raised",
       "/contextWindow",

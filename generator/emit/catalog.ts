@@ -1,6 +1,6 @@
 /** Catalog emitter: `catalog.json`, one entry per offering with its limits, validator and JSON Schema paths. */
 import { jsonText } from "../escape.js";
-import type { Emitter, Model, OfferingSpec } from "../model.js";
+import type { Emitter, Model, OfferingSpec, Pricing } from "../model.js";
 import { schemaFiles, type SchemaFiles } from "./json-schemas.js";
 import { CATALOG_FILE } from "./paths.js";
 import { validatorFiles } from "./shared.js";
@@ -12,7 +12,7 @@ export interface CatalogEntry {
   model: string;
   name: string;
   status: OfferingSpec["status"];
-  contextWindow: number;
+  contextWindow: number | null;
   maxOutputTokens: number | null;
   inputModalities: string[];
   outputModalities: string[];
@@ -24,6 +24,8 @@ export interface CatalogEntry {
   validators: { request: string; response: string; stream: string | null };
   /** The bundled JSON Schema files (`<provider>/schemas/<role>-<hash>.json`), shared by offerings with equal schemas. */
   schemas: SchemaFiles;
+  /** Only where the source states prices. */
+  pricing?: Omit<Pricing, "provenance"> & { documented: boolean };
 }
 
 export function catalogEntries(model: Model): CatalogEntry[] {
@@ -50,7 +52,12 @@ export function catalogEntries(model: Model): CatalogEntry[] {
       stream: validators.get(o.id)!.stream ?? null,
     },
     schemas: schemaFiles(o),
+    ...(o.pricing ? { pricing: catalogPricing(o.pricing) } : {}),
   }));
+}
+
+function catalogPricing({ provenance, ...prices }: Pricing): NonNullable<CatalogEntry["pricing"]> {
+  return { ...prices, documented: provenance.kind === "documented" };
 }
 
 export const catalogEmitter: Emitter = {

@@ -169,7 +169,7 @@ function transportFactory(
   for (const [offering, { member, input }] of members) {
     const result = many ? `${offering.response.typeName}[]` : offering.response.typeName;
     out.dts(
-      indent(docComment([`${offering.name} (${offering.model}). Context window ${offering.contextWindow} tokens${offering.maxOutputTokens ? `, up to ${offering.maxOutputTokens} output tokens` : ""}.`])),
+      indent(docComment([`${offering.name} (${offering.model}). ${offering.contextWindow === null ? "No context window stated" : `Context window ${offering.contextWindow} tokens`}${offering.maxOutputTokens ? `, up to ${offering.maxOutputTokens} output tokens` : ""}.`])),
       `  readonly ${propertyKey(member)}: {`,
       `    create(request: ${input}, call?: ${call}): Promise<${result}>;`,
       ...(streamsFor(offering) ? [`    stream(request: ${input}, call?: ${call}): AsyncIterable<${offering.stream!.typeName}>;`] : []),

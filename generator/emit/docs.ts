@@ -3,7 +3,7 @@
  * `markdownCode`, so a description cannot inject links, HTML or table breaks.
  */
 import { markdownCode, markdownText } from "../escape.js";
-import type { Emitter, GeneratedFile, Model, OfferingSpec, ProviderSpec } from "../model.js";
+import type { Emitter, GeneratedFile, Model, OfferingSpec, Pricing, ProviderSpec } from "../model.js";
 import { findParameter } from "../parameters.js";
 import { constraintsOf, provenanceText, typeText } from "./doc-lines.js";
 import { sharedModels } from "./model-docs.js";
@@ -27,7 +27,7 @@ function indexPage(model: Model): string {
   const rows = model.offerings.map((o) => {
     const provider = model.providers.find((p) => p.id === o.provider)!;
     const link = `[${markdownText(o.id)}](${encodeURI(`${offeringDir(o)}.md`)})`;
-    return `| ${link} | ${cell(provider.name)} | ${markdownCode(o.model)} | ${cell(o.status)} | ${o.contextWindow} | ${o.maxOutputTokens ?? "unknown"} | ${o.stream ? "yes" : "no"} |`;
+    return `| ${link} | ${cell(provider.name)} | ${markdownCode(o.model)} | ${cell(o.status)} | ${o.contextWindow ?? "not stated"} | ${o.maxOutputTokens ?? "unknown"} | ${o.stream ? "yes" : "no"} |`;
   });
   const shared = sharedModels(model).map(({ slug, offerings }) => {
     const names = offerings.map((o) => model.providers.find((p) => p.id === o.provider)?.name ?? o.provider);
@@ -55,8 +55,9 @@ function offeringPage(offering: OfferingSpec, provider: ProviderSpec): string {
     `- Offering id: ${markdownCode(offering.id)}`,
     `- Model id: ${markdownCode(offering.model)}`,
     `- Status: ${markdownText(offering.status)}`,
-    `- Context window: ${offering.contextWindow} tokens`,
+    `- Context window: ${offering.contextWindow === null ? "not stated" : `${offering.contextWindow} tokens`}`,
     `- Max output tokens: ${offering.maxOutputTokens ?? "unknown"}`,
+    ...(offering.pricing ? [`- Pricing: ${markdownText(pricingText(offering.pricing))}`] : []),
     `- Input: ${markdownText(offering.inputModalities.join(", "))}; output: ${markdownText(offering.outputModalities.join(", "))}`,
     `- Source: ${markdownCode(offering.source.seed)}, ${markdownText(offering.source.section)}`,
     `- Types: ${markdownCode(offering.request.typeName)}, ${markdownCode(offering.response.typeName)}${offering.stream ? `, ${markdownCode(offering.stream.typeName)}` : ""}`,
@@ -77,4 +78,13 @@ function offeringPage(offering: OfferingSpec, provider: ProviderSpec): string {
   if (offering.notes.length > 0) lines.push("## Notes", "", ...offering.notes.map((n) => `- ${markdownText(n)}`), "");
   lines.push("## Examples", "", ...offering.examples.map((e) => `- ${markdownCode(e.name)}: ${markdownText(e.title)} (${markdownText(provenanceText(e.provenance))})`), "");
   return lines.join("\n");
+}
+
+function pricingText(pricing: Pricing): string {
+  const parts = [
+    ...(pricing.inputPerMillionTokens !== undefined ? [`${pricing.inputPerMillionTokens} ${pricing.currency} per million input tokens`] : []),
+    ...(pricing.outputPerMillionTokens !== undefined ? [`${pricing.outputPerMillionTokens} ${pricing.currency} per million output tokens`] : []),
+    ...(pricing.other ?? []).map((p) => `${p.price} ${pricing.currency} ${p.unit}`),
+  ];
+  return parts.join("; ");
 }

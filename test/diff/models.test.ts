@@ -92,6 +92,21 @@ describe("diffModels metadata", () => {
       },
     ],
     [
+      "context window no longer stated",
+      {
+        after: edit(MINIMAL_SPECS, TINY, "contextWindow: 8000", "contextWindow: null"),
+        want: [{ kind: "context-window-unstated", severity: "info", pointer: "/contextWindow", line: 7 }],
+      },
+    ],
+    [
+      "context window stated where none was",
+      {
+        before: edit(MINIMAL_SPECS, TINY, "contextWindow: 8000", "contextWindow: null"),
+        after: MINIMAL_SPECS,
+        want: [{ kind: "context-window-stated", severity: "warning", pointer: "/contextWindow", line: 7 }],
+      },
+    ],
+    [
       "model id renamed",
       {
         after: edit(MINIMAL_SPECS, TINY, "model: acme-tiny-1", "model: acme-tiny-2"),
