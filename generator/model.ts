@@ -232,6 +232,8 @@ export interface GeneratedFile {
 /** What every emitter may use besides the model: the content-hash cache for costly steps. */
 export interface EmitContext {
   cache: Cache;
+  /** Where a long emitter reports how far it got (offerings done of the total). */
+  progress?: { update(stage: string, done?: number, total?: number): void };
 }
 
 /** An emitter turns the model into files. Adding an output kind means adding an emitter. */

@@ -28,12 +28,13 @@ const OPEN_OBJECT_NOTE = "The provider accepts properties not listed here; this 
  */
 export const typesEmitter: Emitter = {
   name: "types",
-  async emit(model: Model, { cache }: EmitContext): Promise<GeneratedFile[]> {
+  async emit(model: Model, { cache, progress }: EmitContext): Promise<GeneratedFile[]> {
     const files: GeneratedFile[] = [];
     const shared = new Map<string, { text: string; names: string[] }>();
     const prefixes = new Map(model.providers.map((p) => [p.id, p.typePrefix]));
     const viewsOf = new Map<object, Map<string, { view: JsonObject; text: string; hash: string }>>();
-    for (const offering of model.offerings) {
+    for (const [done, offering] of model.offerings.entries()) {
+      progress?.update("types: offerings", done, model.offerings.length);
       const path = `${offeringDir(offering)}/types.ts`;
       const exports: string[] = [];
       for (const section of sections(offering)) {

@@ -30,11 +30,13 @@ const HELPERS_NAME = "ajvHelpers";
  */
 export const validatorsEmitter: Emitter = {
   name: "validators",
-  async emit(model: Model, { cache }: EmitContext): Promise<GeneratedFile[]> {
+  async emit(model: Model, { cache, progress }: EmitContext): Promise<GeneratedFile[]> {
     const files: GeneratedFile[] = [];
     const helperModules = new Set<string>();
     const made = new Set<string>();
-    for (const { offering, section, path } of sharedValidators(model)) {
+    const all = sharedValidators(model);
+    for (const [done, { offering, section, path }] of all.entries()) {
+      progress?.update("validators: offering schemas", done, all.length);
       if (made.has(path)) continue;
       made.add(path);
       const compiled = JSON.parse(
