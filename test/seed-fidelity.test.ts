@@ -218,7 +218,8 @@ function readRunwareListing(file: string, text: string): SeedFacts {
       if (min) keywords[isString ? "minLength" : "minimum"] = Number(min[1]);
       if (max) keywords[isString ? "maxLength" : "maximum"] = Number(max[1]);
       const step = /step: ([\d.]+)/.exec(rest!);
-      if (step) keywords.multipleOf = Number(step[1]);
+      // A step is the page's slider increment, kept as an annotation (not a constraint the API enforces).
+      if (step) keywords["x-step"] = Number(step[1]);
       const minItems = /min items: (\d+)/.exec(rest!);
       if (minItems) keywords.minItems = Number(minItems[1]);
       const fallback = /default: (\S+)/.exec(rest!);
@@ -465,7 +466,7 @@ describe("the seed pages", () => {
     expect(seed000.schemas!.response.required).toEqual(["id", "object", "created", "model", "choices"]);
     const runware = seeds[1]!.parameters;
     expect(runware.get("settings.toolChoice.type")).toMatchObject({ type: "string", required: true, valueCount: 4 });
-    expect(runware.get("settings.temperature")).toEqual({ type: "number", required: false, keywords: { minimum: 0, maximum: 2, multipleOf: 0.01, default: 1 } });
+    expect(runware.get("settings.temperature")).toEqual({ type: "number", required: false, keywords: { minimum: 0, maximum: 2, "x-step": 0.01, default: 1 } });
     expect(runware.get("taskUUID")!.keywords).toEqual({ format: "uuid" });
     expect(runware.get("messages[].content")).toMatchObject({ required: true, keywords: { minLength: 1 } });
     expect(seeds[4]!.parameters.get("max_output_tokens")!.keywords).toEqual({ maximum: 128000 });

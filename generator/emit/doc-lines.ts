@@ -8,6 +8,8 @@ import type { JsonObject, Provenance } from "../model.js";
 export interface Constraint {
   label: string;
   value: string;
+  /** Shown as prose, not as a JSDoc tag: text after a tag would be read as part of that tag. */
+  prose?: string;
 }
 
 /** The constraints a schema node states, in a fixed order, values as JSON text. */
@@ -19,8 +21,15 @@ export function constraintsOf(schema: JsonObject): Constraint[] {
     if (schema[key] !== undefined) out.push({ label: key, value: typeof schema[key] === "string" ? (schema[key] as string) : show(schema[key]) });
   }
   if (schema.uniqueItems === true) out.push({ label: "uniqueItems", value: "true" });
-  if (Array.isArray(schema.enum)) out.push({ label: "allowed values", value: schema.enum.map(show).join(", ") });
-  if (schema.const !== undefined) out.push({ label: "fixed value", value: show(schema.const) });
+  if (Array.isArray(schema.enum)) {
+    const values = schema.enum.map(show).join(", ");
+    out.push({ label: "allowed values", value: values, prose: `Allowed values: ${values}` });
+  }
+  if (schema.const !== undefined) out.push({ label: "fixed value", value: show(schema.const), prose: `Fixed value: ${show(schema.const)}` });
+  if (typeof schema["x-step"] === "number") {
+    const step = show(schema["x-step"]);
+    out.push({ label: "step on the page", value: `${step} (not checked)`, prose: `Step on the page: ${step} (a slider increment; other values are not rejected)` });
+  }
   return out;
 }
 
@@ -30,17 +39,17 @@ export function provenanceText(provenance: Provenance): string {
 
 /**
  * JSDoc body lines (the type emitter escapes them with `commentText`). Spec text goes through
- * `jsdocText`, so only the tags written here (`@default`, `@maximum`, ...) are tags.
+ * `jsdocText`, so only the tags written here (`@default`, `@maximum`, ...) are tags. Prose comes
+ * before the tags: JSDoc reads a line after a tag as part of that tag.
  */
 export function docLines(schema: JsonObject, extra: string[] = []): string[] {
   const lines: string[] = [];
   if (typeof schema.title === "string") lines.push(jsdocText(schema.title));
   if (typeof schema.description === "string") lines.push(jsdocText(schema.description));
-  const tags = constraintsOf(schema).map((c) => {
-    const value = jsdocText(c.value);
-    return c.label === "allowed values" ? `Allowed values: ${value}` : c.label === "fixed value" ? `Fixed value: ${value}` : `@${c.label} ${value}`;
-  });
-  const tail = [...extra.map(jsdocText), ...tags];
+  const constraints = constraintsOf(schema);
+  const prose = constraints.flatMap((c) => (c.prose !== undefined ? [jsdocText(c.prose)] : []));
+  const tags = constraints.flatMap((c) => (c.prose === undefined ? [`@${c.label} ${jsdocText(c.value)}`] : []));
+  const tail = [...extra.map(jsdocText), ...prose, ...tags];
   if (lines.length > 0 && tail.length > 0) lines.push("");
   return [...lines, ...tail];
 }

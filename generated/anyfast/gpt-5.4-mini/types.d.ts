@@ -64,8 +64,8 @@ export interface AnyfastGpt54MiniRequest {
      * Reasoning effort: `none` (default), `low`, `medium`, `high`, or `xhigh`.
      *
      * Provenance: documented
-     * @default "none"
      * Allowed values: "none", "low", "medium", "high", "xhigh"
+     * @default "none"
      */
     effort?: "none" | "low" | "medium" | "high" | "xhigh";
     /**

@@ -116,7 +116,6 @@ const schema31 = {
           type: "number",
           minimum: 0,
           maximum: 2,
-          multipleOf: 0.01,
           default: 1,
         },
         topP: {
@@ -125,7 +124,6 @@ const schema31 = {
           type: "number",
           minimum: 0,
           maximum: 1,
-          multipleOf: 0.01,
           default: 0.95,
         },
         maxTokens: {
@@ -1017,24 +1015,8 @@ function validate20(
               }
               errors++;
             }
-            let res0;
-            if (0.01 === 0 || ((res0 = data18 / 0.01), Math.abs(Math.round(res0) - res0) > 1e-9)) {
-              const err45 = {
-                instancePath: instancePath + "/settings/temperature",
-                schemaPath: "#/properties/settings/properties/temperature/multipleOf",
-                keyword: "multipleOf",
-                params: { multipleOf: 0.01 },
-                message: "must be multiple of 0.01",
-              };
-              if (vErrors === null) {
-                vErrors = [err45];
-              } else {
-                vErrors.push(err45);
-              }
-              errors++;
-            }
           } else {
-            const err46 = {
+            const err45 = {
               instancePath: instancePath + "/settings/temperature",
               schemaPath: "#/properties/settings/properties/temperature/type",
               keyword: "type",
@@ -1042,9 +1024,9 @@ function validate20(
               message: "must be number",
             };
             if (vErrors === null) {
-              vErrors = [err46];
+              vErrors = [err45];
             } else {
-              vErrors.push(err46);
+              vErrors.push(err45);
             }
             errors++;
           }
@@ -1053,12 +1035,27 @@ function validate20(
           let data19 = data16.topP;
           if (typeof data19 == "number" && isFinite(data19)) {
             if (data19 > 1 || isNaN(data19)) {
-              const err47 = {
+              const err46 = {
                 instancePath: instancePath + "/settings/topP",
                 schemaPath: "#/properties/settings/properties/topP/maximum",
                 keyword: "maximum",
                 params: { comparison: "<=", limit: 1 },
                 message: "must be <= 1",
+              };
+              if (vErrors === null) {
+                vErrors = [err46];
+              } else {
+                vErrors.push(err46);
+              }
+              errors++;
+            }
+            if (data19 < 0 || isNaN(data19)) {
+              const err47 = {
+                instancePath: instancePath + "/settings/topP",
+                schemaPath: "#/properties/settings/properties/topP/minimum",
+                keyword: "minimum",
+                params: { comparison: ">=", limit: 0 },
+                message: "must be >= 0",
               };
               if (vErrors === null) {
                 vErrors = [err47];
@@ -1067,39 +1064,8 @@ function validate20(
               }
               errors++;
             }
-            if (data19 < 0 || isNaN(data19)) {
-              const err48 = {
-                instancePath: instancePath + "/settings/topP",
-                schemaPath: "#/properties/settings/properties/topP/minimum",
-                keyword: "minimum",
-                params: { comparison: ">=", limit: 0 },
-                message: "must be >= 0",
-              };
-              if (vErrors === null) {
-                vErrors = [err48];
-              } else {
-                vErrors.push(err48);
-              }
-              errors++;
-            }
-            let res1;
-            if (0.01 === 0 || ((res1 = data19 / 0.01), Math.abs(Math.round(res1) - res1) > 1e-9)) {
-              const err49 = {
-                instancePath: instancePath + "/settings/topP",
-                schemaPath: "#/properties/settings/properties/topP/multipleOf",
-                keyword: "multipleOf",
-                params: { multipleOf: 0.01 },
-                message: "must be multiple of 0.01",
-              };
-              if (vErrors === null) {
-                vErrors = [err49];
-              } else {
-                vErrors.push(err49);
-              }
-              errors++;
-            }
           } else {
-            const err50 = {
+            const err48 = {
               instancePath: instancePath + "/settings/topP",
               schemaPath: "#/properties/settings/properties/topP/type",
               keyword: "type",
@@ -1107,9 +1073,9 @@ function validate20(
               message: "must be number",
             };
             if (vErrors === null) {
-              vErrors = [err50];
+              vErrors = [err48];
             } else {
-              vErrors.push(err50);
+              vErrors.push(err48);
             }
             errors++;
           }
@@ -1117,7 +1083,7 @@ function validate20(
         if (data16.maxTokens !== undefined && func0.call(data16, "maxTokens")) {
           let data20 = data16.maxTokens;
           if (!(typeof data20 == "number" && !(data20 % 1) && !isNaN(data20) && isFinite(data20))) {
-            const err51 = {
+            const err49 = {
               instancePath: instancePath + "/settings/maxTokens",
               schemaPath: "#/properties/settings/properties/maxTokens/type",
               keyword: "type",
@@ -1125,15 +1091,15 @@ function validate20(
               message: "must be integer",
             };
             if (vErrors === null) {
-              vErrors = [err51];
+              vErrors = [err49];
             } else {
-              vErrors.push(err51);
+              vErrors.push(err49);
             }
             errors++;
           }
           if (typeof data20 == "number" && isFinite(data20)) {
             if (data20 > 128000 || isNaN(data20)) {
-              const err52 = {
+              const err50 = {
                 instancePath: instancePath + "/settings/maxTokens",
                 schemaPath: "#/properties/settings/properties/maxTokens/maximum",
                 keyword: "maximum",
@@ -1141,14 +1107,14 @@ function validate20(
                 message: "must be <= 128000",
               };
               if (vErrors === null) {
-                vErrors = [err52];
+                vErrors = [err50];
               } else {
-                vErrors.push(err52);
+                vErrors.push(err50);
               }
               errors++;
             }
             if (data20 < 1 || isNaN(data20)) {
-              const err53 = {
+              const err51 = {
                 instancePath: instancePath + "/settings/maxTokens",
                 schemaPath: "#/properties/settings/properties/maxTokens/minimum",
                 keyword: "minimum",
@@ -1156,9 +1122,9 @@ function validate20(
                 message: "must be >= 1",
               };
               if (vErrors === null) {
-                vErrors = [err53];
+                vErrors = [err51];
               } else {
-                vErrors.push(err53);
+                vErrors.push(err51);
               }
               errors++;
             }
@@ -1167,7 +1133,7 @@ function validate20(
         if (data16.thinkingLevel !== undefined && func0.call(data16, "thinkingLevel")) {
           let data21 = data16.thinkingLevel;
           if (typeof data21 !== "string") {
-            const err54 = {
+            const err52 = {
               instancePath: instancePath + "/settings/thinkingLevel",
               schemaPath: "#/$defs/ThinkingLevel/type",
               keyword: "type",
@@ -1175,14 +1141,14 @@ function validate20(
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err54];
+              vErrors = [err52];
             } else {
-              vErrors.push(err54);
+              vErrors.push(err52);
             }
             errors++;
           }
           if (!(data21 === "off" || data21 === "low" || data21 === "medium" || data21 === "high")) {
-            const err55 = {
+            const err53 = {
               instancePath: instancePath + "/settings/thinkingLevel",
               schemaPath: "#/$defs/ThinkingLevel/enum",
               keyword: "enum",
@@ -1190,9 +1156,9 @@ function validate20(
               message: "must be equal to one of the allowed values",
             };
             if (vErrors === null) {
-              vErrors = [err55];
+              vErrors = [err53];
             } else {
-              vErrors.push(err55);
+              vErrors.push(err53);
             }
             errors++;
           }
@@ -1201,7 +1167,7 @@ function validate20(
           let data22 = data16.toolChoice;
           if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
             if (data22.type === undefined || !func0.call(data22, "type")) {
-              const err56 = {
+              const err54 = {
                 instancePath: instancePath + "/settings/toolChoice",
                 schemaPath: "#/properties/settings/properties/toolChoice/required",
                 keyword: "required",
@@ -1209,20 +1175,58 @@ function validate20(
                 message: "must have required property '" + "type" + "'",
               };
               if (vErrors === null) {
-                vErrors = [err56];
+                vErrors = [err54];
               } else {
-                vErrors.push(err56);
+                vErrors.push(err54);
               }
               errors++;
             }
             for (const key4 of Object.keys(data22)) {
               if (!(key4 === "type" || key4 === "name")) {
-                const err57 = {
+                const err55 = {
                   instancePath: instancePath + "/settings/toolChoice",
                   schemaPath: "#/properties/settings/properties/toolChoice/additionalProperties",
                   keyword: "additionalProperties",
                   params: { additionalProperty: key4 },
                   message: "must NOT have additional properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err55];
+                } else {
+                  vErrors.push(err55);
+                }
+                errors++;
+              }
+            }
+            if (data22.type !== undefined && func0.call(data22, "type")) {
+              let data23 = data22.type;
+              if (typeof data23 !== "string") {
+                const err56 = {
+                  instancePath: instancePath + "/settings/toolChoice/type",
+                  schemaPath: "#/$defs/ToolChoiceType/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                };
+                if (vErrors === null) {
+                  vErrors = [err56];
+                } else {
+                  vErrors.push(err56);
+                }
+                errors++;
+              }
+              if (!(
+                data23 === "auto" ||
+                data23 === "any" ||
+                data23 === "tool" ||
+                data23 === "none"
+              )) {
+                const err57 = {
+                  instancePath: instancePath + "/settings/toolChoice/type",
+                  schemaPath: "#/$defs/ToolChoiceType/enum",
+                  keyword: "enum",
+                  params: { allowedValues: schema36.enum },
+                  message: "must be equal to one of the allowed values",
                 };
                 if (vErrors === null) {
                   vErrors = [err57];
@@ -1232,12 +1236,11 @@ function validate20(
                 errors++;
               }
             }
-            if (data22.type !== undefined && func0.call(data22, "type")) {
-              let data23 = data22.type;
-              if (typeof data23 !== "string") {
+            if (data22.name !== undefined && func0.call(data22, "name")) {
+              if (typeof data22.name !== "string") {
                 const err58 = {
-                  instancePath: instancePath + "/settings/toolChoice/type",
-                  schemaPath: "#/$defs/ToolChoiceType/type",
+                  instancePath: instancePath + "/settings/toolChoice/name",
+                  schemaPath: "#/properties/settings/properties/toolChoice/properties/name/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
@@ -1249,46 +1252,9 @@ function validate20(
                 }
                 errors++;
               }
-              if (!(
-                data23 === "auto" ||
-                data23 === "any" ||
-                data23 === "tool" ||
-                data23 === "none"
-              )) {
-                const err59 = {
-                  instancePath: instancePath + "/settings/toolChoice/type",
-                  schemaPath: "#/$defs/ToolChoiceType/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema36.enum },
-                  message: "must be equal to one of the allowed values",
-                };
-                if (vErrors === null) {
-                  vErrors = [err59];
-                } else {
-                  vErrors.push(err59);
-                }
-                errors++;
-              }
-            }
-            if (data22.name !== undefined && func0.call(data22, "name")) {
-              if (typeof data22.name !== "string") {
-                const err60 = {
-                  instancePath: instancePath + "/settings/toolChoice/name",
-                  schemaPath: "#/properties/settings/properties/toolChoice/properties/name/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err60];
-                } else {
-                  vErrors.push(err60);
-                }
-                errors++;
-              }
             }
           } else {
-            const err61 = {
+            const err59 = {
               instancePath: instancePath + "/settings/toolChoice",
               schemaPath: "#/properties/settings/properties/toolChoice/type",
               keyword: "type",
@@ -1296,9 +1262,9 @@ function validate20(
               message: "must be object",
             };
             if (vErrors === null) {
-              vErrors = [err61];
+              vErrors = [err59];
             } else {
-              vErrors.push(err61);
+              vErrors.push(err59);
             }
             errors++;
           }
@@ -1310,7 +1276,7 @@ function validate20(
             for (let i2 = 0; i2 < len2; i2++) {
               let data26 = data25[i2];
               if (!(data26 && typeof data26 == "object" && !Array.isArray(data26))) {
-                const err62 = {
+                const err60 = {
                   instancePath: instancePath + "/settings/tools/" + i2,
                   schemaPath: "#/properties/settings/properties/tools/items/type",
                   keyword: "type",
@@ -1318,15 +1284,15 @@ function validate20(
                   message: "must be object",
                 };
                 if (vErrors === null) {
-                  vErrors = [err62];
+                  vErrors = [err60];
                 } else {
-                  vErrors.push(err62);
+                  vErrors.push(err60);
                 }
                 errors++;
               }
             }
           } else {
-            const err63 = {
+            const err61 = {
               instancePath: instancePath + "/settings/tools",
               schemaPath: "#/properties/settings/properties/tools/type",
               keyword: "type",
@@ -1334,15 +1300,15 @@ function validate20(
               message: "must be array",
             };
             if (vErrors === null) {
-              vErrors = [err63];
+              vErrors = [err61];
             } else {
-              vErrors.push(err63);
+              vErrors.push(err61);
             }
             errors++;
           }
         }
       } else {
-        const err64 = {
+        const err62 = {
           instancePath: instancePath + "/settings",
           schemaPath: "#/properties/settings/type",
           keyword: "type",
@@ -1350,15 +1316,15 @@ function validate20(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err64];
+          vErrors = [err62];
         } else {
-          vErrors.push(err64);
+          vErrors.push(err62);
         }
         errors++;
       }
     }
   } else {
-    const err65 = {
+    const err63 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1366,9 +1332,9 @@ function validate20(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err65];
+      vErrors = [err63];
     } else {
-      vErrors.push(err65);
+      vErrors.push(err63);
     }
     errors++;
   }

@@ -141,20 +141,20 @@ export interface RunwareGpt54MiniRequest {
      * Controls randomness in generation. Lower values produce more deterministic outputs, higher values increase variation and creativity.
      *
      * Provenance: documented
+     * Step on the page: 0.01 (a slider increment; other values are not rejected)
      * @default 1
      * @minimum 0
      * @maximum 2
-     * @multipleOf 0.01
      */
     temperature?: number;
     /**
      * Nucleus sampling parameter that controls diversity by limiting the probability mass. Lower values make outputs more focused, higher values increase diversity.
      *
      * Provenance: documented
+     * Step on the page: 0.01 (a slider increment; other values are not rejected)
      * @default 0.95
      * @minimum 0
      * @maximum 1
-     * @multipleOf 0.01
      */
     topP?: number;
     /**
