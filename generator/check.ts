@@ -37,7 +37,7 @@ export function metaSchemaFor(kind: SpecFileKind): ValidateFunction {
 export function checkSpecFiles(files: readonly ParsedFile[]): Diagnostic[] {
   return files.flatMap((file) => {
     const validate = metaSchemaFor(file.kind);
-    if (validate(file.data)) return patternProblems(file);
+    if (validate(file.data)) return schemaProblems(file);
     return describeErrors(validate.errors ?? [], file);
   });
 }
@@ -55,6 +55,37 @@ function schemaRoots(file: ParsedFile): string[] {
   }
 }
 
+/** Calls `visit` on every schema node of a file's schemas (request, response, stream, shared definitions, error envelope). */
+function visitSchemas(file: ParsedFile, visit: (schema: Record<string, unknown>, pointer: string) => void): void {
+  const walk = (schema: unknown, pointer: string) => {
+    if (!isObject(schema)) return;
+    visit(schema, pointer);
+    for (const key of Object.keys(schema)) {
+      const value = schema[key];
+      const at = joinPointer(pointer, key);
+      switch (keywordShape(key)) {
+        case "schema":
+          walk(value, at);
+          break;
+        case "schema-map":
+          if (isObject(value)) for (const name of Object.keys(value)) walk(value[name], joinPointer(at, name));
+          break;
+        case "schema-list":
+          if (Array.isArray(value)) value.forEach((item, i) => walk(item, joinPointer(at, i)));
+          break;
+        default:
+          break;
+      }
+    }
+  };
+  for (const root of schemaRoots(file)) walk(valueAt(file, root), root);
+}
+
+/** Rules of the spec format that the meta-schema cannot say in a readable way. */
+function schemaProblems(file: ParsedFile): Diagnostic[] {
+  return [...patternProblems(file), ...openEnumProblems(file)];
+}
+
 /**
  * The meta-schema's `format: regex` accepts what `new RegExp(p)` accepts, but the validators use
  * the `u` flag (as JSON Schema asks), which refuses more: `a\-b`, `\p{Foo}`, a lone `{`.
@@ -69,31 +100,34 @@ function patternProblems(file: ParsedFile): Diagnostic[] {
       out.push(diagnostic(position ?? file.positions.get("")!, pointer, `${JSON.stringify(pattern)} is not a valid regular expression with the u flag: ${reason}`));
     }
   };
-  const visit = (schema: unknown, pointer: string) => {
-    if (!isObject(schema)) return;
+  visitSchemas(file, (schema, pointer) => {
     if (typeof schema.pattern === "string") check(schema.pattern, joinPointer(pointer, "pattern"), file.positions.get(joinPointer(pointer, "pattern")));
-    for (const key of Object.keys(schema)) {
-      const value = schema[key];
-      const at = joinPointer(pointer, key);
-      switch (keywordShape(key)) {
-        case "schema":
-          visit(value, at);
-          break;
-        case "schema-map":
-          for (const name of Object.keys(value as object)) {
-            if (key === "patternProperties") check(name, joinPointer(at, name), file.keyPositions.get(joinPointer(at, name)));
-            visit((value as Record<string, unknown>)[name], joinPointer(at, name));
-          }
-          break;
-        case "schema-list":
-          (value as unknown[]).forEach((item, i) => visit(item, joinPointer(at, i)));
-          break;
-        default:
-          break;
+    if (isObject(schema.patternProperties)) {
+      for (const name of Object.keys(schema.patternProperties)) {
+        const at = joinPointer(pointer, "patternProperties", name);
+        check(name, at, file.keyPositions.get(at));
       }
     }
-  };
-  for (const root of schemaRoots(file)) visit(valueAt(file, root), root);
+  });
+  return out;
+}
+
+/**
+ * `x-open-enum` lists the values a string is known to take without closing it: it stands beside
+ * `type: string` (the validators check only that) and never beside `enum` or `const`, which would
+ * close it again.
+ */
+function openEnumProblems(file: ParsedFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visitSchemas(file, (schema, pointer) => {
+    if (schema["x-open-enum"] === undefined) return;
+    const at = joinPointer(pointer, "x-open-enum");
+    const position = file.keyPositions.get(at) ?? file.positions.get(at) ?? file.positions.get("")!;
+    if (schema.type !== "string") out.push(diagnostic(position, at, "x-open-enum needs `type: string` beside it"));
+    for (const closed of ["enum", "const"]) {
+      if (schema[closed] !== undefined) out.push(diagnostic(position, at, `x-open-enum and ${closed} contradict each other: a list is either closed (enum) or open (x-open-enum)`));
+    }
+  });
   return out;
 }
 

@@ -354,6 +354,11 @@ function specParameter(offering: OfferingSpec, at: string) {
   return { schema, required: found.required, items, propertyCount: Object.keys((shape.properties ?? {}) as JsonObject).length };
 }
 
+const providerNotes = readFileSync(path.join(SCHEMAS_DIR, "provider-notes.md"), "utf8");
+/** The provider notes confirm a counted list: "`deliveryMethod` has 3: `sync`, `async`, `stream` (confirmed)". */
+const confirmedInNotes = (parameter: string) =>
+  new RegExp(`\`${parameter.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\` has \\d+( values)?: [^;]*\\(confirmed`).test(providerNotes);
+
 const offeringOf = (m: Model, seed: string) => m.offerings.filter((o) => o.source.seed === seed);
 const isReconstructed = (facts: SeedFacts) => !facts.schemas && facts.seed !== seed000.seed && facts.model.startsWith("openai/");
 
@@ -405,8 +410,12 @@ function auditSeeds(m: Model): string[] {
         if (JSON.stringify(have) !== JSON.stringify(value)) say(`${at}: ${keyword} ${JSON.stringify(have)}, page ${JSON.stringify(value)}`);
       }
       if (stated.valueCount !== undefined) {
-        const values = spec.schema.enum as Json[] | undefined;
+        const values = (spec.schema.enum ?? spec.schema["x-open-enum"]) as Json[] | undefined;
         if (values?.length !== stated.valueCount) say(`${at}: ${values?.length ?? "no"} allowed values, page counts ${stated.valueCount}`);
+        // Values the page only counts are a guess unless the provider notes confirm them: a guess must not reject what it missed.
+        const confirmed = confirmedInNotes(at);
+        if (!confirmed && spec.schema["x-open-enum"] === undefined) say(`${at}: no source confirms its values, so it must be an open enum (x-open-enum)`);
+        if (confirmed && spec.schema.enum === undefined) say(`${at}: the provider notes confirm its values, so it must be a closed enum`);
         if (provenance.kind !== "inferred" || !/seed gives only a count/.test(provenance.reason)) say(`${at}: the page only counts its values, so it must be inferred ("seed gives only a count …")`);
       }
       // A parameter whose type or bounds the page states is documented. (A field the page only
@@ -560,8 +569,26 @@ describe("the specs against the pages", () => {
     [
       "a counted enum given one value too many",
       "runware/shared/text-inference.yaml",
-      (doc: ReturnType<typeof parseDocument>) => doc.setIn(["$defs", "ThinkingLevel", "enum"], ["off", "minimal", "low", "medium", "high"]),
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(["$defs", "ThinkingLevel", "x-open-enum"], ["off", "minimal", "low", "medium", "high"]),
       "settings.thinkingLevel: 5 allowed values, page counts 4",
+    ],
+    [
+      "an unconfirmed counted list closed",
+      "runware/shared/text-inference.yaml",
+      (doc: ReturnType<typeof parseDocument>) => {
+        doc.setIn(["$defs", "ToolChoiceType", "enum"], doc.getIn(["$defs", "ToolChoiceType", "x-open-enum"]));
+        doc.deleteIn(["$defs", "ToolChoiceType", "x-open-enum"]);
+      },
+      "settings.toolChoice.type: no source confirms its values, so it must be an open enum (x-open-enum)",
+    ],
+    [
+      "a confirmed counted list opened",
+      "runware/shared/text-inference.yaml",
+      (doc: ReturnType<typeof parseDocument>) => {
+        doc.setIn(["$defs", "DeliveryMethod", "x-open-enum"], doc.getIn(["$defs", "DeliveryMethod", "enum"]));
+        doc.deleteIn(["$defs", "DeliveryMethod", "enum"]);
+      },
+      "deliveryMethod: the provider notes confirm its values, so it must be a closed enum",
     ],
     [
       "a stated default changed",

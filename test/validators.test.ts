@@ -99,8 +99,9 @@ const invalidRequests: Record<string, Invalid[]> = {
     ["settings.topP above 1", "/settings", { topP: 1.01 }, "/settings/topP", "maximum"],
     ["settings.maxTokens not an integer", "/settings", { maxTokens: 10.5 }, "/settings/maxTokens", "type"],
     ["settings.systemPrompt over 200000 characters", "/settings", { systemPrompt: "x".repeat(200_001) }, "/settings/systemPrompt", "maxLength"],
-    ["settings.thinkingLevel outside its values", "/settings", { thinkingLevel: "extreme" }, "/settings/thinkingLevel", "enum"],
-    ["settings.toolChoice.type outside its values", "/settings", { toolChoice: { type: "required" } }, "/settings/toolChoice/type", "enum"],
+    // Open enums (unconfirmed values): any string passes, so only the type is checked.
+    ["settings.thinkingLevel not a string", "/settings", { thinkingLevel: 2 }, "/settings/thinkingLevel", "type"],
+    ["settings.toolChoice.type not a string", "/settings", { toolChoice: { type: null } }, "/settings/toolChoice/type", "type"],
     ["settings.tools not objects", "/settings", { tools: ["lookup"] }, "/settings/tools/0", "type"],
     ["settings.maxTokens above 128000", "/settings", { maxTokens: 128001 }, "/settings/maxTokens", "maximum"],
     ["settings.maxTokens below 1", "/settings", { maxTokens: 0 }, "/settings/maxTokens", "minimum"],

@@ -25,6 +25,10 @@ export function constraintsOf(schema: JsonObject): Constraint[] {
     const values = schema.enum.map(show).join(", ");
     out.push({ label: "allowed values", value: values, prose: `Allowed values: ${values}` });
   }
+  if (Array.isArray(schema["x-open-enum"])) {
+    const values = schema["x-open-enum"].map(show).join(", ");
+    out.push({ label: "known values (unconfirmed, any string passes)", value: values, prose: `Known values (unconfirmed; any string is accepted): ${values}` });
+  }
   if (schema.const !== undefined) out.push({ label: "fixed value", value: show(schema.const), prose: `Fixed value: ${show(schema.const)}` });
   if (typeof schema["x-step"] === "number") {
     const step = show(schema["x-step"]);

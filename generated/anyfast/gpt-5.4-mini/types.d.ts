@@ -127,8 +127,6 @@ export interface AnyfastGpt54MiniRequest {
   store?: boolean;
 }
 /**
- * completed | failed | in_progress | incomplete per Anyfast's reference; OpenAI's types also have cancelled | queued.
- *
  * Allowed values: "completed", "failed", "in_progress", "incomplete", "cancelled", "queued"
  */
 export type AnyfastGpt54MiniResponseResponseStatus =
@@ -153,6 +151,18 @@ export type AnyfastGpt54MiniResponseItemStatus = "in_progress" | "completed" | "
  */
 export type AnyfastGpt54MiniResponseOutputContent =
   AnyfastGpt54MiniResponseOutputText | AnyfastGpt54MiniResponseOutputRefusal;
+/**
+ * Allowed values: "in_progress", "completed", "incomplete"
+ */
+export type AnyfastGpt54MiniResponseItemStatus1 = "in_progress" | "completed" | "incomplete";
+/**
+ * Allowed values: "in_progress", "completed", "incomplete"
+ */
+export type AnyfastGpt54MiniResponseItemStatus2 = "in_progress" | "completed" | "incomplete";
+/**
+ * Allowed values: "in_progress", "completed", "incomplete"
+ */
+export type AnyfastGpt54MiniResponseItemStatus3 = "in_progress" | "completed" | "incomplete";
 /**
  * Response object
  *
@@ -253,7 +263,7 @@ export interface AnyfastGpt54MiniResponseReasoningItem {
     text: string;
   }[];
   encrypted_content?: string | null;
-  status?: AnyfastGpt54MiniResponseItemStatus;
+  status?: AnyfastGpt54MiniResponseItemStatus1;
 }
 /**
  * A call of a `function` tool (OpenAI's ResponseFunctionToolCall); `arguments` is a JSON string.
@@ -269,7 +279,7 @@ export interface AnyfastGpt54MiniResponseFunctionCall {
   call_id: string;
   name: string;
   arguments: string;
-  status?: AnyfastGpt54MiniResponseItemStatus;
+  status?: AnyfastGpt54MiniResponseItemStatus2;
 }
 /**
  * A web search tool call (OpenAI's ResponseFunctionWebSearch).
@@ -332,7 +342,7 @@ export interface AnyfastGpt54MiniResponseComputerCall {
   pending_safety_checks: {
     [k: string]: unknown | undefined;
   }[];
-  status: AnyfastGpt54MiniResponseItemStatus;
+  status: AnyfastGpt54MiniResponseItemStatus3;
   /**
    * The action to perform (`click`, `type`, `screenshot`…).
    *
@@ -403,8 +413,6 @@ export type AnyfastGpt54MiniStreamEvent =
   | AnyfastGpt54MiniStreamEventResponseIncompleteEvent
   | AnyfastGpt54MiniStreamEventErrorEvent;
 /**
- * completed | failed | in_progress | incomplete per Anyfast's reference; OpenAI's types also have cancelled | queued.
- *
  * Allowed values: "completed", "failed", "in_progress", "incomplete", "cancelled", "queued"
  */
 export type AnyfastGpt54MiniStreamEventResponseStatus =
@@ -429,6 +437,18 @@ export type AnyfastGpt54MiniStreamEventItemStatus = "in_progress" | "completed" 
  */
 export type AnyfastGpt54MiniStreamEventOutputContent =
   AnyfastGpt54MiniStreamEventOutputText | AnyfastGpt54MiniStreamEventOutputRefusal;
+/**
+ * Allowed values: "in_progress", "completed", "incomplete"
+ */
+export type AnyfastGpt54MiniStreamEventItemStatus1 = "in_progress" | "completed" | "incomplete";
+/**
+ * Allowed values: "in_progress", "completed", "incomplete"
+ */
+export type AnyfastGpt54MiniStreamEventItemStatus2 = "in_progress" | "completed" | "incomplete";
+/**
+ * Allowed values: "in_progress", "completed", "incomplete"
+ */
+export type AnyfastGpt54MiniStreamEventItemStatus3 = "in_progress" | "completed" | "incomplete";
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
  */
@@ -540,7 +560,7 @@ export interface AnyfastGpt54MiniStreamEventReasoningItem {
     text: string;
   }[];
   encrypted_content?: string | null;
-  status?: AnyfastGpt54MiniStreamEventItemStatus;
+  status?: AnyfastGpt54MiniStreamEventItemStatus1;
 }
 /**
  * A call of a `function` tool (OpenAI's ResponseFunctionToolCall); `arguments` is a JSON string.
@@ -556,7 +576,7 @@ export interface AnyfastGpt54MiniStreamEventFunctionCall {
   call_id: string;
   name: string;
   arguments: string;
-  status?: AnyfastGpt54MiniStreamEventItemStatus;
+  status?: AnyfastGpt54MiniStreamEventItemStatus2;
 }
 /**
  * A web search tool call (OpenAI's ResponseFunctionWebSearch).
@@ -619,7 +639,7 @@ export interface AnyfastGpt54MiniStreamEventComputerCall {
   pending_safety_checks: {
     [k: string]: unknown | undefined;
   }[];
-  status: AnyfastGpt54MiniStreamEventItemStatus;
+  status: AnyfastGpt54MiniStreamEventItemStatus3;
   /**
    * The action to perform (`click`, `type`, `screenshot`…).
    *

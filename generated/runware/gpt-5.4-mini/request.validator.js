@@ -145,7 +145,7 @@ const schema31 = {
           properties: {
             type: {
               description:
-                "Tool selection strategy. `auto`: Model decides whether to call a tool. `any`: Model must call at least one tool. `tool`: Model must call the specified tool. `none`: Model must not call any tool. (Spellings inferred; the page gives only the descriptions.)",
+                "Tool selection strategy. `auto`: Model decides whether to call a tool. `any`: Model must call at least one tool. `tool`: Model must call the specified tool. `none`: Model must not call any tool. (Spellings inferred and unconfirmed, so any string is accepted; the page gives only the descriptions.)",
               $ref: "#/$defs/ToolChoiceType",
             },
             name: { description: "Name of the tool to call.", type: "string" },
@@ -185,15 +185,13 @@ const schema31 = {
     },
     ThinkingLevel: {
       $comment:
-        'Seed 001 says "Allowed values 4 values" and no public source lists them (provider notes). Best evidence: public code calling api.runware.ai textInference sends `settings.thinkingLevel` "off" (deepseek:v4@flash) and "medium" (moonshotai:kimi@k2.6); no Runware caller was found sending Gemini\'s "minimal". Hence off | low | medium | high. Correct here if Runware says otherwise.',
+        'Seed 001 says "Allowed values 4 values" and no public source lists them (provider notes). Best evidence: public code calling api.runware.ai textInference sends `settings.thinkingLevel` "off" (deepseek:v4@flash) and "medium" (moonshotai:kimi@k2.6); no Runware caller was found sending Gemini\'s "minimal". Hence off | low | medium | high, as an open enum (unconfirmed: any string passes the validator). Correct here, and close it with `enum`, once Runware spells them.',
       type: "string",
-      enum: ["off", "low", "medium", "high"],
     },
     ToolChoiceType: {
       $comment:
-        'Seed 001 says "Allowed values 4 values", described in order as: model decides / must call at least one tool / must call the specified tool / must not call any tool. No public source lists the spellings (provider notes). A `{ type, name }` object with exactly these four meanings, in this order, is Anthropic\'s tool_choice: auto | any | tool | none. Correct here if Runware says otherwise.',
+        'Seed 001 says "Allowed values 4 values", described in order as: model decides / must call at least one tool / must call the specified tool / must not call any tool. No public source lists the spellings (provider notes). A `{ type, name }` object with exactly these four meanings, in this order, is Anthropic\'s tool_choice: auto | any | tool | none, as an open enum (unconfirmed: any string passes the validator). Correct here, and close it with `enum`, once Runware spells them.',
       type: "string",
-      enum: ["auto", "any", "tool", "none"],
     },
   },
 };
@@ -217,15 +215,13 @@ const schema34 = {
 };
 const schema35 = {
   $comment:
-    'Seed 001 says "Allowed values 4 values" and no public source lists them (provider notes). Best evidence: public code calling api.runware.ai textInference sends `settings.thinkingLevel` "off" (deepseek:v4@flash) and "medium" (moonshotai:kimi@k2.6); no Runware caller was found sending Gemini\'s "minimal". Hence off | low | medium | high. Correct here if Runware says otherwise.',
+    'Seed 001 says "Allowed values 4 values" and no public source lists them (provider notes). Best evidence: public code calling api.runware.ai textInference sends `settings.thinkingLevel` "off" (deepseek:v4@flash) and "medium" (moonshotai:kimi@k2.6); no Runware caller was found sending Gemini\'s "minimal". Hence off | low | medium | high, as an open enum (unconfirmed: any string passes the validator). Correct here, and close it with `enum`, once Runware spells them.',
   type: "string",
-  enum: ["off", "low", "medium", "high"],
 };
 const schema36 = {
   $comment:
-    'Seed 001 says "Allowed values 4 values", described in order as: model decides / must call at least one tool / must call the specified tool / must not call any tool. No public source lists the spellings (provider notes). A `{ type, name }` object with exactly these four meanings, in this order, is Anthropic\'s tool_choice: auto | any | tool | none. Correct here if Runware says otherwise.',
+    'Seed 001 says "Allowed values 4 values", described in order as: model decides / must call at least one tool / must call the specified tool / must not call any tool. No public source lists the spellings (provider notes). A `{ type, name }` object with exactly these four meanings, in this order, is Anthropic\'s tool_choice: auto | any | tool | none, as an open enum (unconfirmed: any string passes the validator). Correct here, and close it with `enum`, once Runware spells them.',
   type: "string",
-  enum: ["auto", "any", "tool", "none"],
 };
 const func0 = Object.prototype.hasOwnProperty;
 const func81 = ajvHelpers["ajv/dist/runtime/ucs2length"].default;
@@ -1131,8 +1127,7 @@ function validate20(
           }
         }
         if (data16.thinkingLevel !== undefined && func0.call(data16, "thinkingLevel")) {
-          let data21 = data16.thinkingLevel;
-          if (typeof data21 !== "string") {
+          if (typeof data16.thinkingLevel !== "string") {
             const err52 = {
               instancePath: instancePath + "/settings/thinkingLevel",
               schemaPath: "#/$defs/ThinkingLevel/type",
@@ -1147,27 +1142,12 @@ function validate20(
             }
             errors++;
           }
-          if (!(data21 === "off" || data21 === "low" || data21 === "medium" || data21 === "high")) {
-            const err53 = {
-              instancePath: instancePath + "/settings/thinkingLevel",
-              schemaPath: "#/$defs/ThinkingLevel/enum",
-              keyword: "enum",
-              params: { allowedValues: schema35.enum },
-              message: "must be equal to one of the allowed values",
-            };
-            if (vErrors === null) {
-              vErrors = [err53];
-            } else {
-              vErrors.push(err53);
-            }
-            errors++;
-          }
         }
         if (data16.toolChoice !== undefined && func0.call(data16, "toolChoice")) {
           let data22 = data16.toolChoice;
           if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
             if (data22.type === undefined || !func0.call(data22, "type")) {
-              const err54 = {
+              const err53 = {
                 instancePath: instancePath + "/settings/toolChoice",
                 schemaPath: "#/properties/settings/properties/toolChoice/required",
                 keyword: "required",
@@ -1175,20 +1155,37 @@ function validate20(
                 message: "must have required property '" + "type" + "'",
               };
               if (vErrors === null) {
-                vErrors = [err54];
+                vErrors = [err53];
               } else {
-                vErrors.push(err54);
+                vErrors.push(err53);
               }
               errors++;
             }
             for (const key4 of Object.keys(data22)) {
               if (!(key4 === "type" || key4 === "name")) {
-                const err55 = {
+                const err54 = {
                   instancePath: instancePath + "/settings/toolChoice",
                   schemaPath: "#/properties/settings/properties/toolChoice/additionalProperties",
                   keyword: "additionalProperties",
                   params: { additionalProperty: key4 },
                   message: "must NOT have additional properties",
+                };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            if (data22.type !== undefined && func0.call(data22, "type")) {
+              if (typeof data22.type !== "string") {
+                const err55 = {
+                  instancePath: instancePath + "/settings/toolChoice/type",
+                  schemaPath: "#/$defs/ToolChoiceType/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
                 };
                 if (vErrors === null) {
                   vErrors = [err55];
@@ -1198,12 +1195,11 @@ function validate20(
                 errors++;
               }
             }
-            if (data22.type !== undefined && func0.call(data22, "type")) {
-              let data23 = data22.type;
-              if (typeof data23 !== "string") {
+            if (data22.name !== undefined && func0.call(data22, "name")) {
+              if (typeof data22.name !== "string") {
                 const err56 = {
-                  instancePath: instancePath + "/settings/toolChoice/type",
-                  schemaPath: "#/$defs/ToolChoiceType/type",
+                  instancePath: instancePath + "/settings/toolChoice/name",
+                  schemaPath: "#/properties/settings/properties/toolChoice/properties/name/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
@@ -1215,46 +1211,9 @@ function validate20(
                 }
                 errors++;
               }
-              if (!(
-                data23 === "auto" ||
-                data23 === "any" ||
-                data23 === "tool" ||
-                data23 === "none"
-              )) {
-                const err57 = {
-                  instancePath: instancePath + "/settings/toolChoice/type",
-                  schemaPath: "#/$defs/ToolChoiceType/enum",
-                  keyword: "enum",
-                  params: { allowedValues: schema36.enum },
-                  message: "must be equal to one of the allowed values",
-                };
-                if (vErrors === null) {
-                  vErrors = [err57];
-                } else {
-                  vErrors.push(err57);
-                }
-                errors++;
-              }
-            }
-            if (data22.name !== undefined && func0.call(data22, "name")) {
-              if (typeof data22.name !== "string") {
-                const err58 = {
-                  instancePath: instancePath + "/settings/toolChoice/name",
-                  schemaPath: "#/properties/settings/properties/toolChoice/properties/name/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                };
-                if (vErrors === null) {
-                  vErrors = [err58];
-                } else {
-                  vErrors.push(err58);
-                }
-                errors++;
-              }
             }
           } else {
-            const err59 = {
+            const err57 = {
               instancePath: instancePath + "/settings/toolChoice",
               schemaPath: "#/properties/settings/properties/toolChoice/type",
               keyword: "type",
@@ -1262,9 +1221,9 @@ function validate20(
               message: "must be object",
             };
             if (vErrors === null) {
-              vErrors = [err59];
+              vErrors = [err57];
             } else {
-              vErrors.push(err59);
+              vErrors.push(err57);
             }
             errors++;
           }
@@ -1276,7 +1235,7 @@ function validate20(
             for (let i2 = 0; i2 < len2; i2++) {
               let data26 = data25[i2];
               if (!(data26 && typeof data26 == "object" && !Array.isArray(data26))) {
-                const err60 = {
+                const err58 = {
                   instancePath: instancePath + "/settings/tools/" + i2,
                   schemaPath: "#/properties/settings/properties/tools/items/type",
                   keyword: "type",
@@ -1284,15 +1243,15 @@ function validate20(
                   message: "must be object",
                 };
                 if (vErrors === null) {
-                  vErrors = [err60];
+                  vErrors = [err58];
                 } else {
-                  vErrors.push(err60);
+                  vErrors.push(err58);
                 }
                 errors++;
               }
             }
           } else {
-            const err61 = {
+            const err59 = {
               instancePath: instancePath + "/settings/tools",
               schemaPath: "#/properties/settings/properties/tools/type",
               keyword: "type",
@@ -1300,15 +1259,15 @@ function validate20(
               message: "must be array",
             };
             if (vErrors === null) {
-              vErrors = [err61];
+              vErrors = [err59];
             } else {
-              vErrors.push(err61);
+              vErrors.push(err59);
             }
             errors++;
           }
         }
       } else {
-        const err62 = {
+        const err60 = {
           instancePath: instancePath + "/settings",
           schemaPath: "#/properties/settings/type",
           keyword: "type",
@@ -1316,15 +1275,15 @@ function validate20(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err62];
+          vErrors = [err60];
         } else {
-          vErrors.push(err62);
+          vErrors.push(err60);
         }
         errors++;
       }
     }
   } else {
-    const err63 = {
+    const err61 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -1332,9 +1291,9 @@ function validate20(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err63];
+      vErrors = [err61];
     } else {
-      vErrors.push(err63);
+      vErrors.push(err61);
     }
     errors++;
   }
