@@ -83,7 +83,7 @@ function visitSchemas(file: ParsedFile, visit: (schema: Record<string, unknown>,
 
 /** Rules of the spec format that the meta-schema cannot say in a readable way. */
 function schemaProblems(file: ParsedFile): Diagnostic[] {
-  return [...patternProblems(file), ...openEnumProblems(file)];
+  return [...patternProblems(file), ...openEnumProblems(file), ...inferredConstraintProblems(file)];
 }
 
 /**
@@ -126,6 +126,20 @@ function openEnumProblems(file: ParsedFile): Diagnostic[] {
     if (schema.type !== "string") out.push(diagnostic(position, at, "x-open-enum needs `type: string` beside it"));
     for (const closed of ["enum", "const"]) {
       if (schema[closed] !== undefined) out.push(diagnostic(position, at, `x-open-enum and ${closed} contradict each other: a list is either closed (enum) or open (x-open-enum)`));
+    }
+  });
+  return out;
+}
+
+/** `x-inferred` gives reasons for constraints beside it: each keyword it names must be there. */
+function inferredConstraintProblems(file: ParsedFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visitSchemas(file, (schema, pointer) => {
+    if (!isObject(schema["x-inferred"])) return;
+    for (const keyword of Object.keys(schema["x-inferred"])) {
+      if (schema[keyword] !== undefined) continue;
+      const at = joinPointer(pointer, "x-inferred", keyword);
+      out.push(diagnostic(file.keyPositions.get(at) ?? file.positions.get(at) ?? file.positions.get("")!, at, `x-inferred names ${keyword}, which this schema does not have`));
     }
   });
   return out;

@@ -354,6 +354,8 @@ function specParameter(offering: OfferingSpec, at: string) {
   return { schema, required: found.required, items, propertyCount: Object.keys((shape.properties ?? {}) as JsonObject).length };
 }
 
+const BOUND_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems"];
+
 const providerNotes = readFileSync(path.join(SCHEMAS_DIR, "provider-notes.md"), "utf8");
 /** The provider notes confirm a counted list: "`deliveryMethod` has 3: `sync`, `async`, `stream` (confirmed)". */
 const confirmedInNotes = (parameter: string) =>
@@ -417,6 +419,14 @@ function auditSeeds(m: Model): string[] {
         if (!confirmed && spec.schema["x-open-enum"] === undefined) say(`${at}: no source confirms its values, so it must be an open enum (x-open-enum)`);
         if (confirmed && spec.schema.enum === undefined) say(`${at}: the provider notes confirm its values, so it must be a closed enum`);
         if (provenance.kind !== "inferred" || !/seed gives only a count/.test(provenance.reason)) say(`${at}: the page only counts its values, so it must be inferred ("seed gives only a count …")`);
+      }
+      // A bound the page does not state, on a parameter it documents, is marked inferred with its reason.
+      if (provenance.kind === "documented") {
+        const inferred = (spec.schema["x-inferred"] ?? {}) as JsonObject;
+        for (const keyword of BOUND_KEYWORDS) {
+          if (spec.schema[keyword] === undefined || keyword in stated.keywords || typeof inferred[keyword] === "string") continue;
+          say(`${at}: ${keyword} ${JSON.stringify(spec.schema[keyword])} is not on the page; mark it \`x-inferred: { ${keyword}: <reason> }\``);
+        }
       }
       // A parameter whose type or bounds the page states is documented. (A field the page only
       // names, like 004's `{ effort, summary }`, may be inferred: its values come from elsewhere.)
@@ -589,6 +599,12 @@ describe("the specs against the pages", () => {
         doc.deleteIn(["$defs", "DeliveryMethod", "enum"]);
       },
       "deliveryMethod: the provider notes confirm its values, so it must be a closed enum",
+    ],
+    [
+      "an unstated bound no longer marked inferred",
+      "anyfast/gpt-5.4-mini.yaml",
+      (doc: ReturnType<typeof parseDocument>) => doc.deleteIn(["request", "schema", "properties", "top_p", "x-inferred"]),
+      "top_p: minimum 0 is not on the page; mark it `x-inferred: { minimum: <reason> }`",
     ],
     [
       "a stated default changed",

@@ -6,35 +6,53 @@ import { jsdocText } from "../escape.js";
 import type { JsonObject, Provenance } from "../model.js";
 
 export interface Constraint {
+  /** The schema keyword it shows. */
+  keyword: string;
   label: string;
   value: string;
   /** Shown as prose, not as a JSDoc tag: text after a tag would be read as part of that tag. */
   prose?: string;
 }
 
-/** The constraints a schema node states, in a fixed order, values as JSON text. */
+/**
+ * The constraints a schema node states, in a fixed order, values as JSON text. One the spec marks
+ * inferred (`x-inferred: { minimum: <reason> }`) carries its reason: `0 (inferred: <reason>)`.
+ */
 export function constraintsOf(schema: JsonObject): Constraint[] {
   const out: Constraint[] = [];
   const show = (v: unknown) => JSON.stringify(v);
-  if (schema.default !== undefined) out.push({ label: "default", value: show(schema.default) });
+  if (schema.default !== undefined) out.push({ keyword: "default", label: "default", value: show(schema.default) });
   for (const key of ["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "format", "pattern"]) {
-    if (schema[key] !== undefined) out.push({ label: key, value: typeof schema[key] === "string" ? (schema[key] as string) : show(schema[key]) });
+    if (schema[key] !== undefined) out.push({ keyword: key, label: key, value: typeof schema[key] === "string" ? (schema[key] as string) : show(schema[key]) });
   }
-  if (schema.uniqueItems === true) out.push({ label: "uniqueItems", value: "true" });
+  if (schema.uniqueItems === true) out.push({ keyword: "uniqueItems", label: "uniqueItems", value: "true" });
   if (Array.isArray(schema.enum)) {
     const values = schema.enum.map(show).join(", ");
-    out.push({ label: "allowed values", value: values, prose: `Allowed values: ${values}` });
+    out.push({ keyword: "enum", label: "allowed values", value: values, prose: `Allowed values: ${values}` });
   }
   if (Array.isArray(schema["x-open-enum"])) {
     const values = schema["x-open-enum"].map(show).join(", ");
-    out.push({ label: "known values (unconfirmed, any string passes)", value: values, prose: `Known values (unconfirmed; any string is accepted): ${values}` });
+    out.push({ keyword: "x-open-enum", label: "known values (unconfirmed, any string passes)", value: values, prose: `Known values (unconfirmed; any string is accepted): ${values}` });
   }
-  if (schema.const !== undefined) out.push({ label: "fixed value", value: show(schema.const), prose: `Fixed value: ${show(schema.const)}` });
+  if (schema.const !== undefined) out.push({ keyword: "const", label: "fixed value", value: show(schema.const), prose: `Fixed value: ${show(schema.const)}` });
   if (typeof schema["x-step"] === "number") {
     const step = show(schema["x-step"]);
-    out.push({ label: "step on the page", value: `${step} (not checked)`, prose: `Step on the page: ${step} (a slider increment; other values are not rejected)` });
+    out.push({ keyword: "x-step", label: "step on the page", value: `${step} (not checked)`, prose: `Step on the page: ${step} (a slider increment; other values are not rejected)` });
   }
-  return out;
+  const inferred = inferredReasons(schema);
+  return out.map((c) => {
+    const reason = inferred.get(c.keyword);
+    if (reason === undefined) return c;
+    const note = ` (inferred: ${reason})`;
+    return { ...c, value: c.value + note, ...(c.prose !== undefined ? { prose: c.prose + note } : {}) };
+  });
+}
+
+/** The reasons of a node's inferred constraints (`x-inferred`), by keyword. */
+export function inferredReasons(schema: JsonObject): Map<string, string> {
+  const map = schema["x-inferred"];
+  if (map === null || typeof map !== "object" || Array.isArray(map)) return new Map();
+  return new Map(Object.entries(map).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }
 
 export function provenanceText(provenance: Provenance): string {

@@ -28,10 +28,17 @@ const schema31 = {
       },
     },
     stream: { description: "Enable SSE streaming.", type: "boolean", default: false },
-    top_p: { description: "Nucleus sampling threshold.", type: "number", default: 1 },
+    top_p: {
+      description: "Nucleus sampling threshold.",
+      type: "number",
+      minimum: 0,
+      maximum: 1,
+      default: 1,
+    },
     max_output_tokens: {
       description: "Maximum output tokens to generate (the page: up to 128K output tokens).",
       type: "integer",
+      minimum: 1,
       maximum: 128000,
     },
     reasoning: {
@@ -357,8 +364,39 @@ function validate20(
     }
     if (data.top_p !== undefined && func0.call(data, "top_p")) {
       let data6 = data.top_p;
-      if (!(typeof data6 == "number" && isFinite(data6))) {
-        const err15 = {
+      if (typeof data6 == "number" && isFinite(data6)) {
+        if (data6 > 1 || isNaN(data6)) {
+          const err15 = {
+            instancePath: instancePath + "/top_p",
+            schemaPath: "#/properties/top_p/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 1 },
+            message: "must be <= 1",
+          };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (data6 < 0 || isNaN(data6)) {
+          const err16 = {
+            instancePath: instancePath + "/top_p",
+            schemaPath: "#/properties/top_p/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 0 },
+            message: "must be >= 0",
+          };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = {
           instancePath: instancePath + "/top_p",
           schemaPath: "#/properties/top_p/type",
           keyword: "type",
@@ -366,9 +404,9 @@ function validate20(
           message: "must be number",
         };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err17];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err17);
         }
         errors++;
       }
@@ -376,7 +414,7 @@ function validate20(
     if (data.max_output_tokens !== undefined && func0.call(data, "max_output_tokens")) {
       let data7 = data.max_output_tokens;
       if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-        const err16 = {
+        const err18 = {
           instancePath: instancePath + "/max_output_tokens",
           schemaPath: "#/properties/max_output_tokens/type",
           keyword: "type",
@@ -384,15 +422,15 @@ function validate20(
           message: "must be integer",
         };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err18];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err18);
         }
         errors++;
       }
       if (typeof data7 == "number" && isFinite(data7)) {
         if (data7 > 128000 || isNaN(data7)) {
-          const err17 = {
+          const err19 = {
             instancePath: instancePath + "/max_output_tokens",
             schemaPath: "#/properties/max_output_tokens/maximum",
             keyword: "maximum",
@@ -400,9 +438,24 @@ function validate20(
             message: "must be <= 128000",
           };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err19];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err20 = {
+            instancePath: instancePath + "/max_output_tokens",
+            schemaPath: "#/properties/max_output_tokens/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 1 },
+            message: "must be >= 1",
+          };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
           }
           errors++;
         }
@@ -413,7 +466,7 @@ function validate20(
       if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
         for (const key2 of Object.keys(data8)) {
           if (!(key2 === "effort" || key2 === "summary")) {
-            const err18 = {
+            const err21 = {
               instancePath: instancePath + "/reasoning",
               schemaPath: "#/properties/reasoning/additionalProperties",
               keyword: "additionalProperties",
@@ -421,9 +474,9 @@ function validate20(
               message: "must NOT have additional properties",
             };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err21];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err21);
             }
             errors++;
           }
@@ -431,7 +484,7 @@ function validate20(
         if (data8.effort !== undefined && func0.call(data8, "effort")) {
           let data9 = data8.effort;
           if (typeof data9 !== "string") {
-            const err19 = {
+            const err22 = {
               instancePath: instancePath + "/reasoning/effort",
               schemaPath: "#/properties/reasoning/properties/effort/type",
               keyword: "type",
@@ -439,9 +492,9 @@ function validate20(
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err22];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err22);
             }
             errors++;
           }
@@ -452,7 +505,7 @@ function validate20(
             data9 === "high" ||
             data9 === "xhigh"
           )) {
-            const err20 = {
+            const err23 = {
               instancePath: instancePath + "/reasoning/effort",
               schemaPath: "#/properties/reasoning/properties/effort/enum",
               keyword: "enum",
@@ -460,9 +513,9 @@ function validate20(
               message: "must be equal to one of the allowed values",
             };
             if (vErrors === null) {
-              vErrors = [err20];
+              vErrors = [err23];
             } else {
-              vErrors.push(err20);
+              vErrors.push(err23);
             }
             errors++;
           }
@@ -470,7 +523,7 @@ function validate20(
         if (data8.summary !== undefined && func0.call(data8, "summary")) {
           let data10 = data8.summary;
           if (typeof data10 !== "string") {
-            const err21 = {
+            const err24 = {
               instancePath: instancePath + "/reasoning/summary",
               schemaPath: "#/properties/reasoning/properties/summary/type",
               keyword: "type",
@@ -478,14 +531,14 @@ function validate20(
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err21];
+              vErrors = [err24];
             } else {
-              vErrors.push(err21);
+              vErrors.push(err24);
             }
             errors++;
           }
           if (!(data10 === "auto" || data10 === "concise" || data10 === "detailed")) {
-            const err22 = {
+            const err25 = {
               instancePath: instancePath + "/reasoning/summary",
               schemaPath: "#/properties/reasoning/properties/summary/enum",
               keyword: "enum",
@@ -493,15 +546,15 @@ function validate20(
               message: "must be equal to one of the allowed values",
             };
             if (vErrors === null) {
-              vErrors = [err22];
+              vErrors = [err25];
             } else {
-              vErrors.push(err22);
+              vErrors.push(err25);
             }
             errors++;
           }
         }
       } else {
-        const err23 = {
+        const err26 = {
           instancePath: instancePath + "/reasoning",
           schemaPath: "#/properties/reasoning/type",
           keyword: "type",
@@ -509,9 +562,9 @@ function validate20(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err26];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err26);
         }
         errors++;
       }
@@ -521,7 +574,7 @@ function validate20(
       if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
         for (const key3 of Object.keys(data11)) {
           if (!(key3 === "format" || key3 === "verbosity")) {
-            const err24 = {
+            const err27 = {
               instancePath: instancePath + "/text",
               schemaPath: "#/properties/text/additionalProperties",
               keyword: "additionalProperties",
@@ -529,9 +582,9 @@ function validate20(
               message: "must NOT have additional properties",
             };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err27];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err27);
             }
             errors++;
           }
@@ -540,7 +593,7 @@ function validate20(
           let data12 = data11.format;
           if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
             if (data12.type === undefined || !func0.call(data12, "type")) {
-              const err25 = {
+              const err28 = {
                 instancePath: instancePath + "/text/format",
                 schemaPath: "#/properties/text/properties/format/required",
                 keyword: "required",
@@ -548,16 +601,16 @@ function validate20(
                 message: "must have required property '" + "type" + "'",
               };
               if (vErrors === null) {
-                vErrors = [err25];
+                vErrors = [err28];
               } else {
-                vErrors.push(err25);
+                vErrors.push(err28);
               }
               errors++;
             }
             if (data12.type !== undefined && func0.call(data12, "type")) {
               let data13 = data12.type;
               if (typeof data13 !== "string") {
-                const err26 = {
+                const err29 = {
                   instancePath: instancePath + "/text/format/type",
                   schemaPath: "#/properties/text/properties/format/properties/type/type",
                   keyword: "type",
@@ -565,14 +618,14 @@ function validate20(
                   message: "must be string",
                 };
                 if (vErrors === null) {
-                  vErrors = [err26];
+                  vErrors = [err29];
                 } else {
-                  vErrors.push(err26);
+                  vErrors.push(err29);
                 }
                 errors++;
               }
               if (!(data13 === "text" || data13 === "json_schema" || data13 === "json_object")) {
-                const err27 = {
+                const err30 = {
                   instancePath: instancePath + "/text/format/type",
                   schemaPath: "#/properties/text/properties/format/properties/type/enum",
                   keyword: "enum",
@@ -582,15 +635,15 @@ function validate20(
                   message: "must be equal to one of the allowed values",
                 };
                 if (vErrors === null) {
-                  vErrors = [err27];
+                  vErrors = [err30];
                 } else {
-                  vErrors.push(err27);
+                  vErrors.push(err30);
                 }
                 errors++;
               }
             }
           } else {
-            const err28 = {
+            const err31 = {
               instancePath: instancePath + "/text/format",
               schemaPath: "#/properties/text/properties/format/type",
               keyword: "type",
@@ -598,9 +651,9 @@ function validate20(
               message: "must be object",
             };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err31];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err31);
             }
             errors++;
           }
@@ -608,7 +661,7 @@ function validate20(
         if (data11.verbosity !== undefined && func0.call(data11, "verbosity")) {
           let data14 = data11.verbosity;
           if (typeof data14 !== "string") {
-            const err29 = {
+            const err32 = {
               instancePath: instancePath + "/text/verbosity",
               schemaPath: "#/properties/text/properties/verbosity/type",
               keyword: "type",
@@ -616,14 +669,14 @@ function validate20(
               message: "must be string",
             };
             if (vErrors === null) {
-              vErrors = [err29];
+              vErrors = [err32];
             } else {
-              vErrors.push(err29);
+              vErrors.push(err32);
             }
             errors++;
           }
           if (!(data14 === "low" || data14 === "medium" || data14 === "high")) {
-            const err30 = {
+            const err33 = {
               instancePath: instancePath + "/text/verbosity",
               schemaPath: "#/properties/text/properties/verbosity/enum",
               keyword: "enum",
@@ -631,15 +684,15 @@ function validate20(
               message: "must be equal to one of the allowed values",
             };
             if (vErrors === null) {
-              vErrors = [err30];
+              vErrors = [err33];
             } else {
-              vErrors.push(err30);
+              vErrors.push(err33);
             }
             errors++;
           }
         }
       } else {
-        const err31 = {
+        const err34 = {
           instancePath: instancePath + "/text",
           schemaPath: "#/properties/text/type",
           keyword: "type",
@@ -647,9 +700,9 @@ function validate20(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err34];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err34);
         }
         errors++;
       }
@@ -662,7 +715,7 @@ function validate20(
           let data16 = data15[i1];
           if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
             if (data16.type === undefined || !func0.call(data16, "type")) {
-              const err32 = {
+              const err35 = {
                 instancePath: instancePath + "/tools/" + i1,
                 schemaPath: "#/properties/tools/items/required",
                 keyword: "required",
@@ -670,15 +723,15 @@ function validate20(
                 message: "must have required property '" + "type" + "'",
               };
               if (vErrors === null) {
-                vErrors = [err32];
+                vErrors = [err35];
               } else {
-                vErrors.push(err32);
+                vErrors.push(err35);
               }
               errors++;
             }
             if (data16.type !== undefined && func0.call(data16, "type")) {
               if (typeof data16.type !== "string") {
-                const err33 = {
+                const err36 = {
                   instancePath: instancePath + "/tools/" + i1 + "/type",
                   schemaPath: "#/properties/tools/items/properties/type/type",
                   keyword: "type",
@@ -686,15 +739,15 @@ function validate20(
                   message: "must be string",
                 };
                 if (vErrors === null) {
-                  vErrors = [err33];
+                  vErrors = [err36];
                 } else {
-                  vErrors.push(err33);
+                  vErrors.push(err36);
                 }
                 errors++;
               }
             }
           } else {
-            const err34 = {
+            const err37 = {
               instancePath: instancePath + "/tools/" + i1,
               schemaPath: "#/properties/tools/items/type",
               keyword: "type",
@@ -702,15 +755,15 @@ function validate20(
               message: "must be object",
             };
             if (vErrors === null) {
-              vErrors = [err34];
+              vErrors = [err37];
             } else {
-              vErrors.push(err34);
+              vErrors.push(err37);
             }
             errors++;
           }
         }
       } else {
-        const err35 = {
+        const err38 = {
           instancePath: instancePath + "/tools",
           schemaPath: "#/properties/tools/type",
           keyword: "type",
@@ -718,16 +771,16 @@ function validate20(
           message: "must be array",
         };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err38];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err38);
         }
         errors++;
       }
     }
     if (data.store !== undefined && func0.call(data, "store")) {
       if (typeof data.store !== "boolean") {
-        const err36 = {
+        const err39 = {
           instancePath: instancePath + "/store",
           schemaPath: "#/properties/store/type",
           keyword: "type",
@@ -735,15 +788,15 @@ function validate20(
           message: "must be boolean",
         };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err39];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err39);
         }
         errors++;
       }
     }
   } else {
-    const err37 = {
+    const err40 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -751,9 +804,9 @@ function validate20(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err37];
+      vErrors = [err40];
     } else {
-      vErrors.push(err37);
+      vErrors.push(err40);
     }
     errors++;
   }

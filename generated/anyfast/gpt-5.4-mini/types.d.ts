@@ -14,7 +14,7 @@ export interface AnyfastGpt54MiniRequest {
    * List of `{ role, content }` objects
    *
    * Provenance: documented
-   * @minItems 1
+   * @minItems 1 (inferred: the table says only 'array'; Anyfast's API reference (provider notes) makes input a non-empty array)
    *
    * @minItems 1
    */
@@ -45,12 +45,15 @@ export interface AnyfastGpt54MiniRequest {
    *
    * Provenance: documented
    * @default 1
+   * @minimum 0 (inferred: the page gives no range; nucleus sampling keeps the tokens within a probability mass (OpenAI's Responses API reference: 0.1 = the top 10%), which lies in [0, 1])
+   * @maximum 1 (inferred: the page gives no range; nucleus sampling keeps the tokens within a probability mass (OpenAI's Responses API reference: 0.1 = the top 10%), which lies in [0, 1])
    */
   top_p?: number;
   /**
    * Maximum output tokens to generate (the page: up to 128K output tokens).
    *
    * Provenance: documented
+   * @minimum 1 (inferred: the page gives no minimum; a count of output tokens to generate is a positive integer (OpenAI's Responses API reference: an upper bound on the tokens generated))
    * @maximum 128000
    */
   max_output_tokens?: number;
