@@ -12,6 +12,7 @@ import type { ParsedFile } from "./load.js";
 import type {
   BundledSchema,
   Example,
+  ExampleProvenance,
   Json,
   JsonObject,
   Model,
@@ -276,12 +277,39 @@ function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, Bundl
     return {
       name,
       title: example.title as string,
-      provenance: provenanceOf(example.provenance as Json),
+      provenance: exampleProvenance(example, base, file, diagnostics),
       request: cloneJson(example.request as JsonObject),
       ...(example.response ? { response: cloneJson(example.response as JsonObject) } : {}),
       ...(example.events ? { events: cloneJson(example.events as JsonObject[]) } : {}),
     };
   });
+}
+
+const EXAMPLE_PARTS = ["response", "events"] as const;
+
+/**
+ * One provenance per part of an example. `documented` or `{ inferred }` stands for every part the
+ * example has; `{ request, response, events }` names each, and must name exactly the parts there are.
+ */
+function exampleProvenance(example: JsonObject, base: string, file: ParsedFile, diagnostics: Diagnostic[]): ExampleProvenance {
+  const written = example.provenance as Json;
+  const pointer = `${base}/provenance`;
+  const has = (part: (typeof EXAMPLE_PARTS)[number]) => example[part] !== undefined;
+  if (!isObject(written) || !("request" in written)) {
+    const whole = provenanceOf(written);
+    return { request: whole, ...Object.fromEntries(EXAMPLE_PARTS.filter(has).map((part) => [part, whole])) };
+  }
+  const where = file.positions.get(pointer) ?? file.positions.get(base) ?? { file: file.file, line: 1, column: 1 };
+  const out: ExampleProvenance = { request: provenanceOf(written.request as Json) };
+  for (const part of EXAMPLE_PARTS) {
+    const given = written[part] !== undefined;
+    const noun = part === "response" ? "a response" : "events";
+    if (has(part) && !given)
+      diagnostics.push(diagnostic(where, pointer, `example has ${noun} but its provenance gives none: add \`${part}: documented\` or \`${part}: { inferred: <reason> }\``));
+    else if (!has(part) && given) diagnostics.push(diagnostic(where, pointer, `provenance names ${part}, but the example has none`));
+    if (has(part) && given) out[part] = provenanceOf(written[part] as Json);
+  }
+  return out;
 }
 
 export function ajvMessage(error: ErrorObject): string {

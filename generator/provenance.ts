@@ -2,7 +2,7 @@
  * What `modelspec provenance` reports, per offering: each request parameter, documented (the page
  * says it) or inferred (with the reason); the constraints the spec adds where the page is silent
  * (`x-inferred`), with their reasons; and the open enums (`x-open-enum`), whose values no source
- * confirms.
+ * confirms; and, per example, which of its parts (request, response, events) the page prints.
  */
 import { compareText } from "./diagnostics.js";
 import type { Json, Model, OfferingSpec } from "./model.js";
@@ -18,6 +18,8 @@ export interface OfferingProvenance {
   constraints: { path: string; keyword: string; value: Json; reason: string }[];
   /** Lists of values no source confirms: suggested, not checked. */
   openEnums: { path: string; values: string[] }[];
+  /** Per example, where each of its parts comes from. */
+  examples: { name: string; request: string; response?: string; events?: string }[];
 }
 
 export function provenanceReport(model: Model): OfferingProvenance[] {
@@ -43,6 +45,10 @@ function offeringProvenance(o: OfferingSpec): OfferingProvenance {
     inferred: o.parameters.flatMap((p) => (p.provenance.kind === "inferred" ? [{ path: p.path, reason: p.provenance.reason }] : [])),
     constraints,
     openEnums,
+    examples: o.examples.map((e) => ({
+      name: e.name,
+      ...Object.fromEntries((["request", "response", "events"] as const).flatMap((part) => (e.provenance[part] ? [[part, provenanceText(e.provenance[part]!)]] : []))),
+    })) as OfferingProvenance["examples"],
   };
 }
 
@@ -59,6 +65,13 @@ export function provenanceLines(model: Model): string[] {
       for (const c of report.constraints.filter((c) => c.path === p.path)) lines.push(`      inferred ${c.keyword} ${JSON.stringify(c.value)}: ${c.reason}`);
       for (const e of report.openEnums.filter((e) => e.path === p.path))
         lines.push(`      open enum (unconfirmed; any string passes): ${e.values.map((v) => JSON.stringify(v)).join(", ")}`);
+    }
+    for (const e of o.examples) {
+      const parts = (["request", "response", "events"] as const).flatMap((part) => {
+        const p = e.provenance[part];
+        return p ? [p.kind === "documented" ? `${part} documented` : `${part} inferred (${p.reason})`] : [];
+      });
+      lines.push(`  example ${e.name}: ${parts.join("; ")}`);
     }
   }
   return lines;

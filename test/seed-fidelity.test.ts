@@ -446,7 +446,13 @@ function auditSeeds(m: Model): string[] {
     }
 
     // Every example the page shows, by title, with its request and (where printed) its answer.
-    const documented = offering.examples.filter((e) => e.provenance.kind === "documented");
+    const documented = offering.examples.filter((e) => e.provenance.request.kind === "documented");
+    // No page prints a whole response object or a stream: at most the answer text (002, 003).
+    for (const e of offering.examples) {
+      for (const part of ["response", "events"] as const) {
+        if (e.provenance[part]?.kind === "documented") say(`example ${e.name}: its ${part} is marked documented, but the page prints no ${part === "response" ? "response object" : "stream events"}`);
+      }
+    }
     if (documented.length !== facts.examples.length) say(`${documented.length} documented examples, the page shows ${facts.examples.length}`);
     for (const example of facts.examples) {
       const mine = documented.find((e) => e.title === example.title || e.title.endsWith(`— ${example.title}`));
@@ -518,7 +524,7 @@ describe("the specs against the pages", () => {
 
   it.each(seeds.map((s) => [s.seed, s.examples.length] as const))("%s: every example the page shows is a named example (%i)", (seed, count) => {
     const offering = offeringOf(model, seed)[0]!;
-    const documented = offering.examples.filter((e) => e.provenance.kind === "documented");
+    const documented = offering.examples.filter((e) => e.provenance.request.kind === "documented");
     expect(documented).toHaveLength(count);
     for (const example of documented) expect(example.name).toMatch(/^[a-z0-9-]+$/);
     // Pages that print the model's answers: each is an example response (or stream) in the provider's shape.
@@ -605,6 +611,12 @@ describe("the specs against the pages", () => {
       "anyfast/gpt-5.4-mini.yaml",
       (doc: ReturnType<typeof parseDocument>) => doc.deleteIn(["request", "schema", "properties", "top_p", "x-inferred"]),
       "top_p: minimum 0 is not on the page; mark it `x-inferred: { minimum: <reason> }`",
+    ],
+    [
+      "a made-up answer labelled documented",
+      "anyfast/gpt-5.4-mini.yaml",
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(["examples", 0, "provenance"], "documented"),
+      "example curl: its response is marked documented, but the page prints no response object",
     ],
     [
       "a stated default changed",

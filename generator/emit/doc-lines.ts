@@ -3,7 +3,7 @@
  * provenance. Used by the type emitter (JSDoc) and the docs emitter (Markdown).
  */
 import { jsdocText } from "../escape.js";
-import type { JsonObject, Provenance } from "../model.js";
+import type { ExampleProvenance, JsonObject, Provenance } from "../model.js";
 
 export interface Constraint {
   /** The schema keyword it shows. */
@@ -57,6 +57,16 @@ export function inferredReasons(schema: JsonObject): Map<string, string> {
 
 export function provenanceText(provenance: Provenance): string {
   return provenance.kind === "documented" ? "documented" : `inferred: ${provenance.reason}`;
+}
+
+/** `Request: documented; response: inferred: <reason>`: the parts of an example and where each comes from. */
+export function exampleProvenanceText(provenance: ExampleProvenance): string {
+  const parts = (["request", "response", "events"] as const).flatMap((part) => {
+    const p = provenance[part];
+    return p ? [`${part}: ${provenanceText(p)}`] : [];
+  });
+  const text = parts.join("; ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

@@ -6,7 +6,7 @@ import { markdownCode, markdownText } from "../escape.js";
 import type { Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, ProviderSpec } from "../model.js";
 import { findParameter } from "../parameters.js";
 import { isObject } from "../schema-walk.js";
-import { constraintsOf, provenanceText } from "./doc-lines.js";
+import { constraintsOf, exampleProvenanceText, provenanceText } from "./doc-lines.js";
 import { offeringDir } from "./paths.js";
 
 export const docsEmitter: Emitter = {
@@ -68,7 +68,14 @@ function offeringPage(offering: OfferingSpec, provider: ProviderSpec): string {
     "",
   ];
   if (offering.notes.length > 0) lines.push("## Notes", "", ...offering.notes.map((n) => `- ${markdownText(n)}`), "");
-  lines.push("## Examples", "", ...offering.examples.map((e) => `- ${markdownCode(e.name)}: ${markdownText(e.title)} (${markdownText(provenanceText(e.provenance))})`), "");
+  lines.push(
+    "## Examples",
+    "",
+    "Each part of an example says whether the page prints it (documented) or the spec made it up in the provider's shape (inferred).",
+    "",
+    ...offering.examples.map((e) => `- ${markdownCode(e.name)}: ${markdownText(e.title)}. ${markdownText(exampleProvenanceText(e.provenance))}`),
+    "",
+  );
   return lines.join("\n");
 }
 

@@ -57,7 +57,13 @@ export declare const offering: {
       readonly name: "curl";
       readonly title: "Quick example — cURL";
       readonly provenance: {
-        readonly kind: "documented";
+        readonly request: {
+          readonly kind: "documented";
+        };
+        readonly response: {
+          readonly kind: "inferred";
+          readonly reason: "the page shows no response, only print(response.output[0].content[0].text): the text, ids and token counts are illustrative, in the Response shape the provider notes give";
+        };
       };
       readonly request: {
         readonly model: "gpt-5.4-mini";
@@ -119,7 +125,13 @@ export declare const offering: {
       readonly name: "python";
       readonly title: "Quick example — Python";
       readonly provenance: {
-        readonly kind: "documented";
+        readonly request: {
+          readonly kind: "documented";
+        };
+        readonly response: {
+          readonly kind: "inferred";
+          readonly reason: "the page shows no response, only print(response.output[0].content[0].text): the text, ids and token counts are illustrative, in the Response shape the provider notes give";
+        };
       };
       readonly request: {
         readonly model: "gpt-5.4-mini";
@@ -181,7 +193,13 @@ export declare const offering: {
       readonly name: "python-streaming";
       readonly title: "Quick example — Streaming";
       readonly provenance: {
-        readonly kind: "documented";
+        readonly request: {
+          readonly kind: "documented";
+        };
+        readonly events: {
+          readonly kind: "inferred";
+          readonly reason: "the page shows no events, only a loop printing each event's delta: the events, their text and token counts are illustrative, in the shape the provider notes give";
+        };
       };
       readonly request: {
         readonly model: "gpt-5.4-mini";

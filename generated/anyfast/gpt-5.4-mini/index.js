@@ -45,7 +45,14 @@ export const offering = {
     {
       name: "curl",
       title: "Quick example — cURL",
-      provenance: { kind: "documented" },
+      provenance: {
+        request: { kind: "documented" },
+        response: {
+          kind: "inferred",
+          reason:
+            "the page shows no response, only print(response.output[0].content[0].text): the text, ids and token counts are illustrative, in the Response shape the provider notes give",
+        },
+      },
       request: {
         model: "gpt-5.4-mini",
         input: [{ role: "user", content: "Explain quantum entanglement in simple terms." }],
@@ -88,7 +95,14 @@ export const offering = {
     {
       name: "python",
       title: "Quick example — Python",
-      provenance: { kind: "documented" },
+      provenance: {
+        request: { kind: "documented" },
+        response: {
+          kind: "inferred",
+          reason:
+            "the page shows no response, only print(response.output[0].content[0].text): the text, ids and token counts are illustrative, in the Response shape the provider notes give",
+        },
+      },
       request: {
         model: "gpt-5.4-mini",
         input: [{ role: "user", content: "Explain quantum entanglement in simple terms." }],
@@ -131,7 +145,14 @@ export const offering = {
     {
       name: "python-streaming",
       title: "Quick example — Streaming",
-      provenance: { kind: "documented" },
+      provenance: {
+        request: { kind: "documented" },
+        events: {
+          kind: "inferred",
+          reason:
+            "the page shows no events, only a loop printing each event's delta: the events, their text and token counts are illustrative, in the shape the provider notes give",
+        },
+      },
       request: {
         model: "gpt-5.4-mini",
         input: [{ role: "user", content: "Write a short poem about the sea." }],

@@ -57,7 +57,9 @@ export declare const offering: {
       readonly name: "usage";
       readonly title: "Usage";
       readonly provenance: {
-        readonly kind: "documented";
+        readonly request: {
+          readonly kind: "documented";
+        };
       };
       readonly request: {
         readonly messages: readonly [
@@ -72,7 +74,9 @@ export declare const offering: {
       readonly name: "with-system-message";
       readonly title: "With System Message — Using a system message to set context";
       readonly provenance: {
-        readonly kind: "documented";
+        readonly request: {
+          readonly kind: "documented";
+        };
       };
       readonly request: {
         readonly messages: readonly [
@@ -92,7 +96,9 @@ export declare const offering: {
       readonly name: "multi-turn-conversation";
       readonly title: "Multi-turn Conversation — Continuing a conversation with context";
       readonly provenance: {
-        readonly kind: "documented";
+        readonly request: {
+          readonly kind: "documented";
+        };
       };
       readonly request: {
         readonly messages: readonly [
@@ -116,7 +122,9 @@ export declare const offering: {
       readonly name: "creative-writing";
       readonly title: "Creative Writing — Higher temperature for creative output";
       readonly provenance: {
-        readonly kind: "documented";
+        readonly request: {
+          readonly kind: "documented";
+        };
       };
       readonly request: {
         readonly messages: readonly [
@@ -133,7 +141,9 @@ export declare const offering: {
       readonly name: "streaming-response";
       readonly title: "Streaming Response — Enable streaming for real-time output";
       readonly provenance: {
-        readonly kind: "documented";
+        readonly request: {
+          readonly kind: "documented";
+        };
       };
       readonly request: {
         readonly messages: readonly [

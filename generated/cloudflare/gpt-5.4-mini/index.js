@@ -45,7 +45,7 @@ export const offering = {
     {
       name: "usage",
       title: "Usage",
-      provenance: { kind: "documented" },
+      provenance: { request: { kind: "documented" } },
       request: {
         messages: [{ role: "user", content: "What are the three laws of thermodynamics?" }],
       },
@@ -53,7 +53,7 @@ export const offering = {
     {
       name: "with-system-message",
       title: "With System Message — Using a system message to set context",
-      provenance: { kind: "documented" },
+      provenance: { request: { kind: "documented" } },
       request: {
         messages: [
           { role: "system", content: "You are a helpful coding assistant specializing in Python." },
@@ -65,7 +65,7 @@ export const offering = {
     {
       name: "multi-turn-conversation",
       title: "Multi-turn Conversation — Continuing a conversation with context",
-      provenance: { kind: "documented" },
+      provenance: { request: { kind: "documented" } },
       request: {
         messages: [
           {
@@ -85,7 +85,7 @@ export const offering = {
     {
       name: "creative-writing",
       title: "Creative Writing — Higher temperature for creative output",
-      provenance: { kind: "documented" },
+      provenance: { request: { kind: "documented" } },
       request: {
         messages: [
           {
@@ -100,7 +100,7 @@ export const offering = {
     {
       name: "streaming-response",
       title: "Streaming Response — Enable streaming for real-time output",
-      provenance: { kind: "documented" },
+      provenance: { request: { kind: "documented" } },
       request: {
         messages: [
           { role: "user", content: "Explain the concept of recursion with a simple example." },

@@ -57,7 +57,13 @@ export declare const offering: {
       readonly name: "usage";
       readonly title: "Usage";
       readonly provenance: {
-        readonly kind: "documented";
+        readonly request: {
+          readonly kind: "documented";
+        };
+        readonly response: {
+          readonly kind: "inferred";
+          readonly reason: "the page prints only the answer text, copied verbatim into choices[0].message.content; the chat.completion envelope around it (id, created, finish_reason) is inferred";
+        };
       };
       readonly request: {
         readonly messages: readonly [
@@ -88,7 +94,13 @@ export declare const offering: {
       readonly name: "with-system-message";
       readonly title: "With System Message — Using a system message to set context";
       readonly provenance: {
-        readonly kind: "documented";
+        readonly request: {
+          readonly kind: "documented";
+        };
+        readonly response: {
+          readonly kind: "inferred";
+          readonly reason: "the page prints only the answer text, copied verbatim into choices[0].message.content; the chat.completion envelope around it (id, created, finish_reason) is inferred";
+        };
       };
       readonly request: {
         readonly messages: readonly [
@@ -123,7 +135,13 @@ export declare const offering: {
       readonly name: "multi-turn-conversation";
       readonly title: "Multi-turn Conversation — Continuing a conversation with context";
       readonly provenance: {
-        readonly kind: "documented";
+        readonly request: {
+          readonly kind: "documented";
+        };
+        readonly response: {
+          readonly kind: "inferred";
+          readonly reason: "the page prints only the answer text, copied verbatim into choices[0].message.content; the chat.completion envelope around it (id, created, finish_reason) is inferred";
+        };
       };
       readonly request: {
         readonly messages: readonly [
@@ -163,7 +181,13 @@ export declare const offering: {
       readonly name: "creative-writing";
       readonly title: "Creative Writing — Longer completion for creative output";
       readonly provenance: {
-        readonly kind: "documented";
+        readonly request: {
+          readonly kind: "documented";
+        };
+        readonly response: {
+          readonly kind: "inferred";
+          readonly reason: "the page prints only the answer text, copied verbatim into choices[0].message.content; the chat.completion envelope around it (id, created, finish_reason) is inferred";
+        };
       };
       readonly request: {
         readonly messages: readonly [
@@ -195,7 +219,13 @@ export declare const offering: {
       readonly name: "streaming-response";
       readonly title: "Streaming Response — Enable streaming for real-time output";
       readonly provenance: {
-        readonly kind: "documented";
+        readonly request: {
+          readonly kind: "documented";
+        };
+        readonly events: {
+          readonly kind: "inferred";
+          readonly reason: "the page prints only the answer text, copied verbatim across the chunks' delta.content; the chunking, the chunk envelopes and the usage numbers are illustrative";
+        };
       };
       readonly request: {
         readonly messages: readonly [

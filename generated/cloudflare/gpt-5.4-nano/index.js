@@ -46,7 +46,14 @@ export const offering = {
     {
       name: "usage",
       title: "Usage",
-      provenance: { kind: "documented" },
+      provenance: {
+        request: { kind: "documented" },
+        response: {
+          kind: "inferred",
+          reason:
+            "the page prints only the answer text, copied verbatim into choices[0].message.content; the chat.completion envelope around it (id, created, finish_reason) is inferred",
+        },
+      },
       request: {
         messages: [{ role: "user", content: "What are the three laws of thermodynamics?" }],
       },
@@ -71,7 +78,14 @@ export const offering = {
     {
       name: "with-system-message",
       title: "With System Message — Using a system message to set context",
-      provenance: { kind: "documented" },
+      provenance: {
+        request: { kind: "documented" },
+        response: {
+          kind: "inferred",
+          reason:
+            "the page prints only the answer text, copied verbatim into choices[0].message.content; the chat.completion envelope around it (id, created, finish_reason) is inferred",
+        },
+      },
       request: {
         messages: [
           { role: "system", content: "You are a helpful coding assistant specializing in Python." },
@@ -99,7 +113,14 @@ export const offering = {
     {
       name: "multi-turn-conversation",
       title: "Multi-turn Conversation — Continuing a conversation with context",
-      provenance: { kind: "documented" },
+      provenance: {
+        request: { kind: "documented" },
+        response: {
+          kind: "inferred",
+          reason:
+            "the page prints only the answer text, copied verbatim into choices[0].message.content; the chat.completion envelope around it (id, created, finish_reason) is inferred",
+        },
+      },
       request: {
         messages: [
           {
@@ -136,7 +157,14 @@ export const offering = {
     {
       name: "creative-writing",
       title: "Creative Writing — Longer completion for creative output",
-      provenance: { kind: "documented" },
+      provenance: {
+        request: { kind: "documented" },
+        response: {
+          kind: "inferred",
+          reason:
+            "the page prints only the answer text, copied verbatim into choices[0].message.content; the chat.completion envelope around it (id, created, finish_reason) is inferred",
+        },
+      },
       request: {
         messages: [
           {
@@ -167,7 +195,14 @@ export const offering = {
     {
       name: "streaming-response",
       title: "Streaming Response — Enable streaming for real-time output",
-      provenance: { kind: "documented" },
+      provenance: {
+        request: { kind: "documented" },
+        events: {
+          kind: "inferred",
+          reason:
+            "the page prints only the answer text, copied verbatim across the chunks' delta.content; the chunking, the chunk envelopes and the usage numbers are illustrative",
+        },
+      },
       request: {
         messages: [
           { role: "user", content: "Explain the concept of recursion with a simple example." },

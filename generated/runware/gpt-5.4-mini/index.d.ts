@@ -57,8 +57,14 @@ export declare const offering: {
       readonly name: "sync-basic";
       readonly title: "Plain synchronous request (built from the parameter listing; the page has no example)";
       readonly provenance: {
-        readonly kind: "inferred";
-        readonly reason: "no example on the page; built from the parameter listing";
+        readonly request: {
+          readonly kind: "inferred";
+          readonly reason: "no example on the page; built from the parameter listing";
+        };
+        readonly response: {
+          readonly kind: "inferred";
+          readonly reason: "no example on the page; built from the parameter listing";
+        };
       };
       readonly request: {
         readonly taskType: "textInference";
@@ -83,8 +89,14 @@ export declare const offering: {
       readonly name: "image-input";
       readonly title: "Image input with usage (built from the parameter listing; the page has no example)";
       readonly provenance: {
-        readonly kind: "inferred";
-        readonly reason: "no example on the page; built from the parameter listing";
+        readonly request: {
+          readonly kind: "inferred";
+          readonly reason: "no example on the page; built from the parameter listing";
+        };
+        readonly response: {
+          readonly kind: "inferred";
+          readonly reason: "no example on the page; built from the parameter listing";
+        };
       };
       readonly request: {
         readonly taskType: "textInference";
@@ -121,8 +133,14 @@ export declare const offering: {
       readonly name: "stream-with-settings";
       readonly title: "Streaming with settings (built from the parameter listing; the page has no example)";
       readonly provenance: {
-        readonly kind: "inferred";
-        readonly reason: "no example on the page; built from the parameter listing";
+        readonly request: {
+          readonly kind: "inferred";
+          readonly reason: "no example on the page; built from the parameter listing";
+        };
+        readonly events: {
+          readonly kind: "inferred";
+          readonly reason: "no example on the page; built from the parameter listing";
+        };
       };
       readonly request: {
         readonly taskType: "textInference";

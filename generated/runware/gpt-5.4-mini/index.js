@@ -47,8 +47,14 @@ export const offering = {
       title:
         "Plain synchronous request (built from the parameter listing; the page has no example)",
       provenance: {
-        kind: "inferred",
-        reason: "no example on the page; built from the parameter listing",
+        request: {
+          kind: "inferred",
+          reason: "no example on the page; built from the parameter listing",
+        },
+        response: {
+          kind: "inferred",
+          reason: "no example on the page; built from the parameter listing",
+        },
       },
       request: {
         taskType: "textInference",
@@ -68,8 +74,14 @@ export const offering = {
       name: "image-input",
       title: "Image input with usage (built from the parameter listing; the page has no example)",
       provenance: {
-        kind: "inferred",
-        reason: "no example on the page; built from the parameter listing",
+        request: {
+          kind: "inferred",
+          reason: "no example on the page; built from the parameter listing",
+        },
+        response: {
+          kind: "inferred",
+          reason: "no example on the page; built from the parameter listing",
+        },
       },
       request: {
         taskType: "textInference",
@@ -93,8 +105,14 @@ export const offering = {
       name: "stream-with-settings",
       title: "Streaming with settings (built from the parameter listing; the page has no example)",
       provenance: {
-        kind: "inferred",
-        reason: "no example on the page; built from the parameter listing",
+        request: {
+          kind: "inferred",
+          reason: "no example on the page; built from the parameter listing",
+        },
+        events: {
+          kind: "inferred",
+          reason: "no example on the page; built from the parameter listing",
+        },
       },
       request: {
         taskType: "textInference",
