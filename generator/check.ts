@@ -9,7 +9,7 @@ import { parse } from "yaml";
 import { diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
 import type { ParsedFile, SpecFileKind } from "./load.js";
 import type { SourcePosition } from "./model.js";
-import { isObject, keywordShape } from "./schema-walk.js";
+import { forEachSchemaNode, isObject } from "./schema-walk.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under Node ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
@@ -57,28 +57,7 @@ function schemaRoots(file: ParsedFile): string[] {
 
 /** Calls `visit` on every schema node of a file's schemas (request, response, stream, shared definitions, error envelope). */
 function visitSchemas(file: ParsedFile, visit: (schema: Record<string, unknown>, pointer: string) => void): void {
-  const walk = (schema: unknown, pointer: string) => {
-    if (!isObject(schema)) return;
-    visit(schema, pointer);
-    for (const key of Object.keys(schema)) {
-      const value = schema[key];
-      const at = joinPointer(pointer, key);
-      switch (keywordShape(key)) {
-        case "schema":
-          walk(value, at);
-          break;
-        case "schema-map":
-          if (isObject(value)) for (const name of Object.keys(value)) walk(value[name], joinPointer(at, name));
-          break;
-        case "schema-list":
-          if (Array.isArray(value)) value.forEach((item, i) => walk(item, joinPointer(at, i)));
-          break;
-        default:
-          break;
-      }
-    }
-  };
-  for (const root of schemaRoots(file)) walk(valueAt(file, root), root);
+  for (const root of schemaRoots(file)) forEachSchemaNode(valueAt(file, root), root, visit);
 }
 
 /** Rules of the spec format that the meta-schema cannot say in a readable way. */

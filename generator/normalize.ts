@@ -26,7 +26,7 @@ import type {
 } from "./model.js";
 import { findParameter, joinParameterPath, parameterPaths } from "./parameters.js";
 import type { ResolvedSchemas } from "./resolve.js";
-import { cloneJson, isObject, withoutAnnotations } from "./schema-walk.js";
+import { cloneJson, forEachSchemaNode, isObject, withoutAnnotations } from "./schema-walk.js";
 
 export function provenanceOf(value: Json | undefined): Provenance {
   return isObject(value) && typeof value.inferred === "string" ? { kind: "inferred", reason: value.inferred } : { kind: "documented" };
@@ -129,6 +129,7 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
     if (!sections.request || !sections.response || (isObject(data.stream) && !sections.stream)) continue;
 
     const parameters = checkParameters(file, sections.request, diagnostics);
+    checkModalities(file, id, data.inputModalities as string[], sections.request, resolved.get(file.file)?.request?.origins ?? new Map(), diagnostics);
     checkCountFields(file, provider, sections.request, diagnostics);
     const examples = toExamples(file, sections, diagnostics);
     offerings.push({
@@ -203,6 +204,38 @@ function checkCountFields(file: ParsedFile, provider: ProviderSpec, request: Bun
         request.position,
         "/request/schema",
         `${provider.specFile} declares ${JSON.stringify(field)} as the result count of transport "${transport.id}" (responseBody.countField), but this request schema has no top-level integer property ${JSON.stringify(field)}`,
+      ),
+    );
+  }
+}
+
+/**
+ * The catalog's input modalities and the request schema agree. Text travels in any string; every
+ * other modality an offering lists is carried by a request schema node marked
+ * `x-modality: <modality>` (an image content part, an array of images), and every such mark names
+ * a modality the offering lists: the catalog never promises what the validator rejects, nor hides
+ * what it accepts.
+ */
+function checkModalities(file: ParsedFile, id: string, listed: readonly string[], request: BundledSchema, origins: ReadonlyMap<string, string>, diagnostics: Diagnostic[]): void {
+  const carried = new Map<string, string>();
+  forEachSchemaNode(request.schema, "", (node, pointer) => {
+    const modality = node["x-modality"];
+    if (typeof modality === "string" && !carried.has(modality)) carried.set(modality, joinPointer(pointer, "x-modality"));
+  });
+  const where = file.positions.get("/inputModalities") ?? request.position;
+  for (const modality of listed) {
+    if (modality === "text" || carried.has(modality)) continue;
+    diagnostics.push(
+      diagnostic(where, "/inputModalities", `inputModalities lists ${JSON.stringify(modality)}, but nothing in the request schema carries it: mark the property or content part that takes it with \`x-modality: ${modality}\``),
+    );
+  }
+  for (const [modality, pointer] of carried) {
+    if (listed.includes(modality)) continue;
+    diagnostics.push(
+      diagnostic(
+        request.positions.get(pointer) ?? request.position,
+        origins.get(pointer) ?? "/request/schema",
+        `the request schema of ${id} carries ${modality} input (x-modality: ${modality}), but its inputModalities do not list ${JSON.stringify(modality)}`,
       ),
     );
   }

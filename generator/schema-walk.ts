@@ -16,6 +16,35 @@ export function keywordShape(keyword: string): KeywordShape {
   return "data";
 }
 
+/**
+ * Calls `visit` on a schema node and on every sub-schema below it, with its JSON pointer. Values of
+ * the wrong shape (a spec the meta-schema rejects) are skipped, not walked.
+ */
+export function forEachSchemaNode(schema: unknown, pointer: string, visit: (node: Record<string, unknown>, pointer: string) => void): void {
+  if (!isObject(schema)) return;
+  visit(schema, pointer);
+  for (const key of Object.keys(schema)) {
+    const value = schema[key];
+    const at = `${pointer}/${pointerToken(key)}`;
+    switch (keywordShape(key)) {
+      case "schema":
+        forEachSchemaNode(value, at, visit);
+        break;
+      case "schema-map":
+        if (isObject(value)) for (const name of Object.keys(value)) forEachSchemaNode(value[name], `${at}/${pointerToken(name)}`, visit);
+        break;
+      case "schema-list":
+        if (Array.isArray(value)) value.forEach((item, i) => forEachSchemaNode(item, `${at}/${i}`, visit));
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** A JSON pointer token (as diagnostics.ts writes them; not imported, so the validators' helper bundle stays small). */
+const pointerToken = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+
 /** Sets a key as plain data, so `__proto__` and friends stay ordinary properties. */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });

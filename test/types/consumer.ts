@@ -72,6 +72,25 @@ export const anyfast: AnyfastGpt54MiniRequest = {
   reasoning: { effort: "xhigh", summary: "auto" },
 };
 
+export const anyfastImage: AnyfastGpt54MiniRequest = {
+  model: "gpt-5.4-mini",
+  input: [
+    {
+      role: "user",
+      content: [
+        { type: "input_text", text: "What is in this picture?" },
+        { type: "input_image", image_url: "https://example.com/cat.png", detail: "low" },
+      ],
+    },
+  ],
+};
+
+export const anyfastVideo: AnyfastGpt54MiniRequest = {
+  model: "gpt-5.4-mini",
+  // @ts-expect-error the Responses API's input parts are input_text, input_image and input_file.
+  input: [{ role: "user", content: [{ type: "input_video", video_url: "https://example.com/v.mp4" }] }],
+};
+
 export const anyfastBadEffort: AnyfastGpt54MiniRequest = {
   model: "gpt-5.4-mini",
   input: [{ role: "user", content: "Hello" }],

@@ -22,7 +22,7 @@ export declare const offering: {
     readonly status: "available";
     readonly contextWindow: 400000;
     readonly maxOutputTokens: 128000;
-    readonly inputModalities: readonly ["text", "image"];
+    readonly inputModalities: readonly ["text", "image", "file"];
     readonly outputModalities: readonly ["text"];
     readonly streaming: true;
     readonly source: {
@@ -375,6 +375,74 @@ export declare const offering: {
           };
         },
       ];
+    },
+    {
+      readonly name: "image-input";
+      readonly title: "Image input (the Responses API's content parts; the page has no image example)";
+      readonly provenance: {
+        readonly request: {
+          readonly kind: "inferred";
+          readonly reason: "the page has no image example: the request uses the Responses API's input_text and input_image parts (OpenAI's types); the answer, ids and token counts are illustrative";
+        };
+        readonly response: {
+          readonly kind: "inferred";
+          readonly reason: "the page has no image example: the request uses the Responses API's input_text and input_image parts (OpenAI's types); the answer, ids and token counts are illustrative";
+        };
+      };
+      readonly request: {
+        readonly model: "gpt-5.4-mini";
+        readonly input: readonly [
+          {
+            readonly role: "user";
+            readonly content: readonly [
+              {
+                readonly type: "input_text";
+                readonly text: "What is the total amount on this receipt?";
+              },
+              {
+                readonly type: "input_image";
+                readonly image_url: "https://example.com/images/receipt.jpg";
+                readonly detail: "auto";
+              },
+            ];
+          },
+        ];
+      };
+      readonly response: {
+        readonly id: "resp_example_image";
+        readonly object: "response";
+        readonly created_at: 1767225600;
+        readonly status: "completed";
+        readonly model: "gpt-5.4-mini";
+        readonly error: null;
+        readonly incomplete_details: null;
+        readonly output: readonly [
+          {
+            readonly id: "msg_example_image";
+            readonly type: "message";
+            readonly role: "assistant";
+            readonly status: "completed";
+            readonly content: readonly [
+              {
+                readonly type: "output_text";
+                readonly text: "The total on the receipt is $42.17.";
+                readonly annotations: readonly [];
+              },
+            ];
+          },
+        ];
+        readonly usage: {
+          readonly input_tokens: 812;
+          readonly input_tokens_details: {
+            readonly cached_tokens: 0;
+          };
+          readonly output_tokens: 11;
+          readonly output_tokens_details: {
+            readonly reasoning_tokens: 0;
+          };
+          readonly total_tokens: 823;
+        };
+      };
     },
   ];
 };

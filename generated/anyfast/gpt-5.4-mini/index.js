@@ -21,7 +21,7 @@ export const offering = {
     status: "available",
     contextWindow: 400000,
     maxOutputTokens: 128000,
-    inputModalities: ["text", "image"],
+    inputModalities: ["text", "image", "file"],
     outputModalities: ["text"],
     streaming: true,
     source: {
@@ -314,6 +314,65 @@ export const offering = {
           },
         },
       ],
+    },
+    {
+      name: "image-input",
+      title: "Image input (the Responses API's content parts; the page has no image example)",
+      provenance: {
+        request: {
+          kind: "inferred",
+          reason:
+            "the page has no image example: the request uses the Responses API's input_text and input_image parts (OpenAI's types); the answer, ids and token counts are illustrative",
+        },
+        response: {
+          kind: "inferred",
+          reason:
+            "the page has no image example: the request uses the Responses API's input_text and input_image parts (OpenAI's types); the answer, ids and token counts are illustrative",
+        },
+      },
+      request: {
+        model: "gpt-5.4-mini",
+        input: [
+          {
+            role: "user",
+            content: [
+              { type: "input_text", text: "What is the total amount on this receipt?" },
+              {
+                type: "input_image",
+                image_url: "https://example.com/images/receipt.jpg",
+                detail: "auto",
+              },
+            ],
+          },
+        ],
+      },
+      response: {
+        id: "resp_example_image",
+        object: "response",
+        created_at: 1767225600,
+        status: "completed",
+        model: "gpt-5.4-mini",
+        error: null,
+        incomplete_details: null,
+        output: [
+          {
+            id: "msg_example_image",
+            type: "message",
+            role: "assistant",
+            status: "completed",
+            content: [
+              { type: "output_text", text: "The total on the receipt is $42.17.", annotations: [] },
+            ],
+          },
+        ],
+        usage: {
+          input_tokens: 812,
+          input_tokens_details: { cached_tokens: 0 },
+          output_tokens: 11,
+          output_tokens_details: { reasoning_tokens: 0 },
+          total_tokens: 823,
+        },
+      },
     },
   ],
 };

@@ -22,7 +22,11 @@ const schema31 = {
             type: "string",
             enum: ["user", "assistant", "system"],
           },
-          content: { description: "Message text.", type: "string" },
+          content: {
+            description:
+              "Message text, or a list of content parts: text, images and files (the Responses API's input content).",
+            anyOf: [{ type: "string" }, { type: "array", items: { $ref: "#/$defs/InputContent" } }],
+          },
         },
         additionalProperties: false,
       },
@@ -97,8 +101,742 @@ const schema31 = {
     store: { description: "Store response for later retrieval.", type: "boolean", default: true },
   },
   additionalProperties: false,
+  $defs: {
+    InputContent: {
+      description:
+        "A content part of an input message, told apart by `type`: OpenAI's `ResponseInputContent` (input_text | input_image | input_file). Inferred: seed 004 says the model \"Accepts text and image input\" but shows only string content; the parts are the Responses API's (OpenAI's SDK types). Each part stays open to fields OpenAI adds.",
+      anyOf: [
+        { $ref: "#/$defs/InputText" },
+        { $ref: "#/$defs/InputImage" },
+        { $ref: "#/$defs/InputFile" },
+      ],
+    },
+    InputFile: {
+      description:
+        "A file input (e.g. a PDF), by the id of an uploaded file, a URL or inline data.",
+      type: "object",
+      required: ["type"],
+      properties: {
+        type: { type: "string", const: "input_file" },
+        file_id: {
+          description: "The id of an uploaded file.",
+          anyOf: [{ type: "string" }, { type: "null" }],
+        },
+        file_url: { description: "The URL of the file.", type: "string" },
+        file_data: { description: "The content of the file (a base64 data URL).", type: "string" },
+        filename: { description: "The name of the file.", type: "string" },
+        detail: {
+          description:
+            "The detail level of the file: `auto` (the default), `low` or `high` (OpenAI's types).",
+          type: "string",
+          enum: ["auto", "low", "high"],
+        },
+      },
+      additionalProperties: true,
+    },
+    InputImage: {
+      description:
+        "An image input, by URL (a fully qualified URL or a base64 data URL) or by the id of an uploaded file.",
+      type: "object",
+      required: ["type"],
+      properties: {
+        type: { type: "string", const: "input_image" },
+        image_url: {
+          description: "The URL of the image, or a base64-encoded image in a data URL.",
+          anyOf: [{ type: "string" }, { type: "null" }],
+        },
+        file_id: {
+          description: "The id of an uploaded file holding the image.",
+          anyOf: [{ type: "string" }, { type: "null" }],
+        },
+        detail: {
+          description:
+            "The detail level of the image: `low`, `high`, `auto` (the default) or `original` (OpenAI's types).",
+          type: "string",
+          enum: ["low", "high", "auto", "original"],
+        },
+      },
+      additionalProperties: true,
+    },
+    InputText: {
+      type: "object",
+      required: ["type", "text"],
+      properties: {
+        type: { type: "string", const: "input_text" },
+        text: { description: "The text input to the model.", type: "string" },
+      },
+      additionalProperties: true,
+    },
+  },
 };
 const func0 = Object.prototype.hasOwnProperty;
+const schema32 = {
+  description:
+    "A content part of an input message, told apart by `type`: OpenAI's `ResponseInputContent` (input_text | input_image | input_file). Inferred: seed 004 says the model \"Accepts text and image input\" but shows only string content; the parts are the Responses API's (OpenAI's SDK types). Each part stays open to fields OpenAI adds.",
+  anyOf: [
+    { $ref: "#/$defs/InputText" },
+    { $ref: "#/$defs/InputImage" },
+    { $ref: "#/$defs/InputFile" },
+  ],
+};
+const schema33 = {
+  type: "object",
+  required: ["type", "text"],
+  properties: {
+    type: { type: "string", const: "input_text" },
+    text: { description: "The text input to the model.", type: "string" },
+  },
+  additionalProperties: true,
+};
+const schema34 = {
+  description:
+    "An image input, by URL (a fully qualified URL or a base64 data URL) or by the id of an uploaded file.",
+  type: "object",
+  required: ["type"],
+  properties: {
+    type: { type: "string", const: "input_image" },
+    image_url: {
+      description: "The URL of the image, or a base64-encoded image in a data URL.",
+      anyOf: [{ type: "string" }, { type: "null" }],
+    },
+    file_id: {
+      description: "The id of an uploaded file holding the image.",
+      anyOf: [{ type: "string" }, { type: "null" }],
+    },
+    detail: {
+      description:
+        "The detail level of the image: `low`, `high`, `auto` (the default) or `original` (OpenAI's types).",
+      type: "string",
+      enum: ["low", "high", "auto", "original"],
+    },
+  },
+  additionalProperties: true,
+};
+const schema35 = {
+  description: "A file input (e.g. a PDF), by the id of an uploaded file, a URL or inline data.",
+  type: "object",
+  required: ["type"],
+  properties: {
+    type: { type: "string", const: "input_file" },
+    file_id: {
+      description: "The id of an uploaded file.",
+      anyOf: [{ type: "string" }, { type: "null" }],
+    },
+    file_url: { description: "The URL of the file.", type: "string" },
+    file_data: { description: "The content of the file (a base64 data URL).", type: "string" },
+    filename: { description: "The name of the file.", type: "string" },
+    detail: {
+      description:
+        "The detail level of the file: `auto` (the default), `low` or `high` (OpenAI's types).",
+      type: "string",
+      enum: ["auto", "low", "high"],
+    },
+  },
+  additionalProperties: true,
+};
+
+function validate21(
+  data,
+  { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {},
+) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate21.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = undefined;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = undefined;
+  }
+  const _errs0 = errors;
+  let valid0 = false;
+  const _errs1 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === undefined || !func0.call(data, "type")) {
+      const err0 = {
+        instancePath,
+        schemaPath: "#/$defs/InputText/required",
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.text === undefined || !func0.call(data, "text")) {
+      const err1 = {
+        instancePath,
+        schemaPath: "#/$defs/InputText/required",
+        keyword: "required",
+        params: { missingProperty: "text" },
+        message: "must have required property '" + "text" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.type !== undefined && func0.call(data, "type")) {
+      let data0 = data.type;
+      if (typeof data0 !== "string") {
+        const err2 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/$defs/InputText/properties/type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if ("input_text" !== data0) {
+        const err3 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/$defs/InputText/properties/type/const",
+          keyword: "const",
+          params: { allowedValue: "input_text" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.text !== undefined && func0.call(data, "text")) {
+      if (typeof data.text !== "string") {
+        const err4 = {
+          instancePath: instancePath + "/text",
+          schemaPath: "#/$defs/InputText/properties/text/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = {
+      instancePath,
+      schemaPath: "#/$defs/InputText/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  var _valid0 = _errs1 === errors;
+  valid0 = valid0 || _valid0;
+  if (_valid0) {
+    var props0 = true;
+  }
+  const _errs9 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === undefined || !func0.call(data, "type")) {
+      const err6 = {
+        instancePath,
+        schemaPath: "#/$defs/InputImage/required",
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.type !== undefined && func0.call(data, "type")) {
+      let data2 = data.type;
+      if (typeof data2 !== "string") {
+        const err7 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/$defs/InputImage/properties/type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if ("input_image" !== data2) {
+        const err8 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/$defs/InputImage/properties/type/const",
+          keyword: "const",
+          params: { allowedValue: "input_image" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.image_url !== undefined && func0.call(data, "image_url")) {
+      let data3 = data.image_url;
+      const _errs16 = errors;
+      let valid5 = false;
+      const _errs17 = errors;
+      if (typeof data3 !== "string") {
+        const err9 = {
+          instancePath: instancePath + "/image_url",
+          schemaPath: "#/$defs/InputImage/properties/image_url/anyOf/0/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      var _valid1 = _errs17 === errors;
+      valid5 = valid5 || _valid1;
+      const _errs19 = errors;
+      if (data3 !== null) {
+        const err10 = {
+          instancePath: instancePath + "/image_url",
+          schemaPath: "#/$defs/InputImage/properties/image_url/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      var _valid1 = _errs19 === errors;
+      valid5 = valid5 || _valid1;
+      if (!valid5) {
+        const err11 = {
+          instancePath: instancePath + "/image_url",
+          schemaPath: "#/$defs/InputImage/properties/image_url/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      } else {
+        errors = _errs16;
+        if (vErrors !== null) {
+          if (_errs16) {
+            vErrors.length = _errs16;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.file_id !== undefined && func0.call(data, "file_id")) {
+      let data4 = data.file_id;
+      const _errs22 = errors;
+      let valid6 = false;
+      const _errs23 = errors;
+      if (typeof data4 !== "string") {
+        const err12 = {
+          instancePath: instancePath + "/file_id",
+          schemaPath: "#/$defs/InputImage/properties/file_id/anyOf/0/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      var _valid2 = _errs23 === errors;
+      valid6 = valid6 || _valid2;
+      const _errs25 = errors;
+      if (data4 !== null) {
+        const err13 = {
+          instancePath: instancePath + "/file_id",
+          schemaPath: "#/$defs/InputImage/properties/file_id/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      var _valid2 = _errs25 === errors;
+      valid6 = valid6 || _valid2;
+      if (!valid6) {
+        const err14 = {
+          instancePath: instancePath + "/file_id",
+          schemaPath: "#/$defs/InputImage/properties/file_id/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      } else {
+        errors = _errs22;
+        if (vErrors !== null) {
+          if (_errs22) {
+            vErrors.length = _errs22;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.detail !== undefined && func0.call(data, "detail")) {
+      let data5 = data.detail;
+      if (typeof data5 !== "string") {
+        const err15 = {
+          instancePath: instancePath + "/detail",
+          schemaPath: "#/$defs/InputImage/properties/detail/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (!(data5 === "low" || data5 === "high" || data5 === "auto" || data5 === "original")) {
+        const err16 = {
+          instancePath: instancePath + "/detail",
+          schemaPath: "#/$defs/InputImage/properties/detail/enum",
+          keyword: "enum",
+          params: { allowedValues: schema34.properties.detail.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err17 = {
+      instancePath,
+      schemaPath: "#/$defs/InputImage/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err17];
+    } else {
+      vErrors.push(err17);
+    }
+    errors++;
+  }
+  var _valid0 = _errs9 === errors;
+  valid0 = valid0 || _valid0;
+  if (_valid0) {
+    if (props0 !== true) {
+      props0 = true;
+    }
+  }
+  const _errs29 = errors;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === undefined || !func0.call(data, "type")) {
+      const err18 = {
+        instancePath,
+        schemaPath: "#/$defs/InputFile/required",
+        keyword: "required",
+        params: { missingProperty: "type" },
+        message: "must have required property '" + "type" + "'",
+      };
+      if (vErrors === null) {
+        vErrors = [err18];
+      } else {
+        vErrors.push(err18);
+      }
+      errors++;
+    }
+    if (data.type !== undefined && func0.call(data, "type")) {
+      let data6 = data.type;
+      if (typeof data6 !== "string") {
+        const err19 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/$defs/InputFile/properties/type/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if ("input_file" !== data6) {
+        const err20 = {
+          instancePath: instancePath + "/type",
+          schemaPath: "#/$defs/InputFile/properties/type/const",
+          keyword: "const",
+          params: { allowedValue: "input_file" },
+          message: "must be equal to constant",
+        };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.file_id !== undefined && func0.call(data, "file_id")) {
+      let data7 = data.file_id;
+      const _errs36 = errors;
+      let valid9 = false;
+      const _errs37 = errors;
+      if (typeof data7 !== "string") {
+        const err21 = {
+          instancePath: instancePath + "/file_id",
+          schemaPath: "#/$defs/InputFile/properties/file_id/anyOf/0/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      var _valid3 = _errs37 === errors;
+      valid9 = valid9 || _valid3;
+      const _errs39 = errors;
+      if (data7 !== null) {
+        const err22 = {
+          instancePath: instancePath + "/file_id",
+          schemaPath: "#/$defs/InputFile/properties/file_id/anyOf/1/type",
+          keyword: "type",
+          params: { type: "null" },
+          message: "must be null",
+        };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+      var _valid3 = _errs39 === errors;
+      valid9 = valid9 || _valid3;
+      if (!valid9) {
+        const err23 = {
+          instancePath: instancePath + "/file_id",
+          schemaPath: "#/$defs/InputFile/properties/file_id/anyOf",
+          keyword: "anyOf",
+          params: {},
+          message: "must match a schema in anyOf",
+        };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      } else {
+        errors = _errs36;
+        if (vErrors !== null) {
+          if (_errs36) {
+            vErrors.length = _errs36;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.file_url !== undefined && func0.call(data, "file_url")) {
+      if (typeof data.file_url !== "string") {
+        const err24 = {
+          instancePath: instancePath + "/file_url",
+          schemaPath: "#/$defs/InputFile/properties/file_url/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.file_data !== undefined && func0.call(data, "file_data")) {
+      if (typeof data.file_data !== "string") {
+        const err25 = {
+          instancePath: instancePath + "/file_data",
+          schemaPath: "#/$defs/InputFile/properties/file_data/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.filename !== undefined && func0.call(data, "filename")) {
+      if (typeof data.filename !== "string") {
+        const err26 = {
+          instancePath: instancePath + "/filename",
+          schemaPath: "#/$defs/InputFile/properties/filename/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.detail !== undefined && func0.call(data, "detail")) {
+      let data11 = data.detail;
+      if (typeof data11 !== "string") {
+        const err27 = {
+          instancePath: instancePath + "/detail",
+          schemaPath: "#/$defs/InputFile/properties/detail/type",
+          keyword: "type",
+          params: { type: "string" },
+          message: "must be string",
+        };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+      if (!(data11 === "auto" || data11 === "low" || data11 === "high")) {
+        const err28 = {
+          instancePath: instancePath + "/detail",
+          schemaPath: "#/$defs/InputFile/properties/detail/enum",
+          keyword: "enum",
+          params: { allowedValues: schema35.properties.detail.enum },
+          message: "must be equal to one of the allowed values",
+        };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err29 = {
+      instancePath,
+      schemaPath: "#/$defs/InputFile/type",
+      keyword: "type",
+      params: { type: "object" },
+      message: "must be object",
+    };
+    if (vErrors === null) {
+      vErrors = [err29];
+    } else {
+      vErrors.push(err29);
+    }
+    errors++;
+  }
+  var _valid0 = _errs29 === errors;
+  valid0 = valid0 || _valid0;
+  if (_valid0) {
+    if (props0 !== true) {
+      props0 = true;
+    }
+  }
+  if (!valid0) {
+    const err30 = {
+      instancePath,
+      schemaPath: "#/anyOf",
+      keyword: "anyOf",
+      params: {},
+      message: "must match a schema in anyOf",
+    };
+    if (vErrors === null) {
+      vErrors = [err30];
+    } else {
+      vErrors.push(err30);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  validate21.errors = vErrors;
+  evaluated0.props = props0;
+  return errors === 0;
+}
+validate21.evaluated = { dynamicProps: true, dynamicItems: false };
 
 function validate20(
   data,
@@ -297,10 +1035,14 @@ function validate20(
               }
             }
             if (data2.content !== undefined && func0.call(data2, "content")) {
-              if (typeof data2.content !== "string") {
+              let data4 = data2.content;
+              const _errs12 = errors;
+              let valid4 = false;
+              const _errs13 = errors;
+              if (typeof data4 !== "string") {
                 const err11 = {
                   instancePath: instancePath + "/input/" + i0 + "/content",
-                  schemaPath: "#/properties/input/items/properties/content/type",
+                  schemaPath: "#/properties/input/items/properties/content/anyOf/0/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
@@ -312,9 +1054,70 @@ function validate20(
                 }
                 errors++;
               }
+              var _valid0 = _errs13 === errors;
+              valid4 = valid4 || _valid0;
+              const _errs15 = errors;
+              if (Array.isArray(data4)) {
+                const len1 = data4.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  if (
+                    !validate21(data4[i1], {
+                      instancePath: instancePath + "/input/" + i0 + "/content/" + i1,
+                      parentData: data4,
+                      parentDataProperty: i1,
+                      rootData,
+                      dynamicAnchors,
+                    })
+                  ) {
+                    vErrors =
+                      vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+                    errors = vErrors.length;
+                  }
+                }
+              } else {
+                const err12 = {
+                  instancePath: instancePath + "/input/" + i0 + "/content",
+                  schemaPath: "#/properties/input/items/properties/content/anyOf/1/type",
+                  keyword: "type",
+                  params: { type: "array" },
+                  message: "must be array",
+                };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+              var _valid0 = _errs15 === errors;
+              valid4 = valid4 || _valid0;
+              if (!valid4) {
+                const err13 = {
+                  instancePath: instancePath + "/input/" + i0 + "/content",
+                  schemaPath: "#/properties/input/items/properties/content/anyOf",
+                  keyword: "anyOf",
+                  params: {},
+                  message: "must match a schema in anyOf",
+                };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              } else {
+                errors = _errs12;
+                if (vErrors !== null) {
+                  if (_errs12) {
+                    vErrors.length = _errs12;
+                  } else {
+                    vErrors = null;
+                  }
+                }
+              }
             }
           } else {
-            const err12 = {
+            const err14 = {
               instancePath: instancePath + "/input/" + i0,
               schemaPath: "#/properties/input/items/type",
               keyword: "type",
@@ -322,15 +1125,15 @@ function validate20(
               message: "must be object",
             };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err14];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err14);
             }
             errors++;
           }
         }
       } else {
-        const err13 = {
+        const err15 = {
           instancePath: instancePath + "/input",
           schemaPath: "#/properties/input/type",
           keyword: "type",
@@ -338,16 +1141,16 @@ function validate20(
           message: "must be array",
         };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err15];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
     if (data.stream !== undefined && func0.call(data, "stream")) {
       if (typeof data.stream !== "boolean") {
-        const err14 = {
+        const err16 = {
           instancePath: instancePath + "/stream",
           schemaPath: "#/properties/stream/type",
           keyword: "type",
@@ -355,18 +1158,18 @@ function validate20(
           message: "must be boolean",
         };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err16];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err16);
         }
         errors++;
       }
     }
     if (data.top_p !== undefined && func0.call(data, "top_p")) {
-      let data6 = data.top_p;
-      if (typeof data6 == "number" && isFinite(data6)) {
-        if (data6 > 1 || isNaN(data6)) {
-          const err15 = {
+      let data7 = data.top_p;
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1 || isNaN(data7)) {
+          const err17 = {
             instancePath: instancePath + "/top_p",
             schemaPath: "#/properties/top_p/maximum",
             keyword: "maximum",
@@ -374,14 +1177,14 @@ function validate20(
             message: "must be <= 1",
           };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err17];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err17);
           }
           errors++;
         }
-        if (data6 < 0 || isNaN(data6)) {
-          const err16 = {
+        if (data7 < 0 || isNaN(data7)) {
+          const err18 = {
             instancePath: instancePath + "/top_p",
             schemaPath: "#/properties/top_p/minimum",
             keyword: "minimum",
@@ -389,14 +1192,14 @@ function validate20(
             message: "must be >= 0",
           };
           if (vErrors === null) {
-            vErrors = [err16];
+            vErrors = [err18];
           } else {
-            vErrors.push(err16);
+            vErrors.push(err18);
           }
           errors++;
         }
       } else {
-        const err17 = {
+        const err19 = {
           instancePath: instancePath + "/top_p",
           schemaPath: "#/properties/top_p/type",
           keyword: "type",
@@ -404,17 +1207,17 @@ function validate20(
           message: "must be number",
         };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err19];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
     if (data.max_output_tokens !== undefined && func0.call(data, "max_output_tokens")) {
-      let data7 = data.max_output_tokens;
-      if (!(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7))) {
-        const err18 = {
+      let data8 = data.max_output_tokens;
+      if (!(typeof data8 == "number" && !(data8 % 1) && !isNaN(data8) && isFinite(data8))) {
+        const err20 = {
           instancePath: instancePath + "/max_output_tokens",
           schemaPath: "#/properties/max_output_tokens/type",
           keyword: "type",
@@ -422,15 +1225,15 @@ function validate20(
           message: "must be integer",
         };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err20];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err20);
         }
         errors++;
       }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 > 128000 || isNaN(data7)) {
-          const err19 = {
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 128000 || isNaN(data8)) {
+          const err21 = {
             instancePath: instancePath + "/max_output_tokens",
             schemaPath: "#/properties/max_output_tokens/maximum",
             keyword: "maximum",
@@ -438,14 +1241,14 @@ function validate20(
             message: "must be <= 128000",
           };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err21];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err21);
           }
           errors++;
         }
-        if (data7 < 1 || isNaN(data7)) {
-          const err20 = {
+        if (data8 < 1 || isNaN(data8)) {
+          const err22 = {
             instancePath: instancePath + "/max_output_tokens",
             schemaPath: "#/properties/max_output_tokens/minimum",
             keyword: "minimum",
@@ -453,64 +1256,25 @@ function validate20(
             message: "must be >= 1",
           };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err22];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err22);
           }
           errors++;
         }
       }
     }
     if (data.reasoning !== undefined && func0.call(data, "reasoning")) {
-      let data8 = data.reasoning;
-      if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-        for (const key2 of Object.keys(data8)) {
+      let data9 = data.reasoning;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        for (const key2 of Object.keys(data9)) {
           if (!(key2 === "effort" || key2 === "summary")) {
-            const err21 = {
+            const err23 = {
               instancePath: instancePath + "/reasoning",
               schemaPath: "#/properties/reasoning/additionalProperties",
               keyword: "additionalProperties",
               params: { additionalProperty: key2 },
               message: "must NOT have additional properties",
-            };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data8.effort !== undefined && func0.call(data8, "effort")) {
-          let data9 = data8.effort;
-          if (typeof data9 !== "string") {
-            const err22 = {
-              instancePath: instancePath + "/reasoning/effort",
-              schemaPath: "#/properties/reasoning/properties/effort/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-          if (!(
-            data9 === "none" ||
-            data9 === "low" ||
-            data9 === "medium" ||
-            data9 === "high" ||
-            data9 === "xhigh"
-          )) {
-            const err23 = {
-              instancePath: instancePath + "/reasoning/effort",
-              schemaPath: "#/properties/reasoning/properties/effort/enum",
-              keyword: "enum",
-              params: { allowedValues: schema31.properties.reasoning.properties.effort.enum },
-              message: "must be equal to one of the allowed values",
             };
             if (vErrors === null) {
               vErrors = [err23];
@@ -520,12 +1284,12 @@ function validate20(
             errors++;
           }
         }
-        if (data8.summary !== undefined && func0.call(data8, "summary")) {
-          let data10 = data8.summary;
+        if (data9.effort !== undefined && func0.call(data9, "effort")) {
+          let data10 = data9.effort;
           if (typeof data10 !== "string") {
             const err24 = {
-              instancePath: instancePath + "/reasoning/summary",
-              schemaPath: "#/properties/reasoning/properties/summary/type",
+              instancePath: instancePath + "/reasoning/effort",
+              schemaPath: "#/properties/reasoning/properties/effort/type",
               keyword: "type",
               params: { type: "string" },
               message: "must be string",
@@ -537,12 +1301,18 @@ function validate20(
             }
             errors++;
           }
-          if (!(data10 === "auto" || data10 === "concise" || data10 === "detailed")) {
+          if (!(
+            data10 === "none" ||
+            data10 === "low" ||
+            data10 === "medium" ||
+            data10 === "high" ||
+            data10 === "xhigh"
+          )) {
             const err25 = {
-              instancePath: instancePath + "/reasoning/summary",
-              schemaPath: "#/properties/reasoning/properties/summary/enum",
+              instancePath: instancePath + "/reasoning/effort",
+              schemaPath: "#/properties/reasoning/properties/effort/enum",
               keyword: "enum",
-              params: { allowedValues: schema31.properties.reasoning.properties.summary.enum },
+              params: { allowedValues: schema31.properties.reasoning.properties.effort.enum },
               message: "must be equal to one of the allowed values",
             };
             if (vErrors === null) {
@@ -553,33 +1323,30 @@ function validate20(
             errors++;
           }
         }
-      } else {
-        const err26 = {
-          instancePath: instancePath + "/reasoning",
-          schemaPath: "#/properties/reasoning/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data.text !== undefined && func0.call(data, "text")) {
-      let data11 = data.text;
-      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
-        for (const key3 of Object.keys(data11)) {
-          if (!(key3 === "format" || key3 === "verbosity")) {
+        if (data9.summary !== undefined && func0.call(data9, "summary")) {
+          let data11 = data9.summary;
+          if (typeof data11 !== "string") {
+            const err26 = {
+              instancePath: instancePath + "/reasoning/summary",
+              schemaPath: "#/properties/reasoning/properties/summary/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err26];
+            } else {
+              vErrors.push(err26);
+            }
+            errors++;
+          }
+          if (!(data11 === "auto" || data11 === "concise" || data11 === "detailed")) {
             const err27 = {
-              instancePath: instancePath + "/text",
-              schemaPath: "#/properties/text/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key3 },
-              message: "must NOT have additional properties",
+              instancePath: instancePath + "/reasoning/summary",
+              schemaPath: "#/properties/reasoning/properties/summary/enum",
+              keyword: "enum",
+              params: { allowedValues: schema31.properties.reasoning.properties.summary.enum },
+              message: "must be equal to one of the allowed values",
             };
             if (vErrors === null) {
               vErrors = [err27];
@@ -589,11 +1356,47 @@ function validate20(
             errors++;
           }
         }
-        if (data11.format !== undefined && func0.call(data11, "format")) {
-          let data12 = data11.format;
-          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-            if (data12.type === undefined || !func0.call(data12, "type")) {
-              const err28 = {
+      } else {
+        const err28 = {
+          instancePath: instancePath + "/reasoning",
+          schemaPath: "#/properties/reasoning/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+        };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.text !== undefined && func0.call(data, "text")) {
+      let data12 = data.text;
+      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+        for (const key3 of Object.keys(data12)) {
+          if (!(key3 === "format" || key3 === "verbosity")) {
+            const err29 = {
+              instancePath: instancePath + "/text",
+              schemaPath: "#/properties/text/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key3 },
+              message: "must NOT have additional properties",
+            };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data12.format !== undefined && func0.call(data12, "format")) {
+          let data13 = data12.format;
+          if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+            if (data13.type === undefined || !func0.call(data13, "type")) {
+              const err30 = {
                 instancePath: instancePath + "/text/format",
                 schemaPath: "#/properties/text/properties/format/required",
                 keyword: "required",
@@ -601,16 +1404,16 @@ function validate20(
                 message: "must have required property '" + "type" + "'",
               };
               if (vErrors === null) {
-                vErrors = [err28];
+                vErrors = [err30];
               } else {
-                vErrors.push(err28);
+                vErrors.push(err30);
               }
               errors++;
             }
-            if (data12.type !== undefined && func0.call(data12, "type")) {
-              let data13 = data12.type;
-              if (typeof data13 !== "string") {
-                const err29 = {
+            if (data13.type !== undefined && func0.call(data13, "type")) {
+              let data14 = data13.type;
+              if (typeof data14 !== "string") {
+                const err31 = {
                   instancePath: instancePath + "/text/format/type",
                   schemaPath: "#/properties/text/properties/format/properties/type/type",
                   keyword: "type",
@@ -618,14 +1421,14 @@ function validate20(
                   message: "must be string",
                 };
                 if (vErrors === null) {
-                  vErrors = [err29];
+                  vErrors = [err31];
                 } else {
-                  vErrors.push(err29);
+                  vErrors.push(err31);
                 }
                 errors++;
               }
-              if (!(data13 === "text" || data13 === "json_schema" || data13 === "json_object")) {
-                const err30 = {
+              if (!(data14 === "text" || data14 === "json_schema" || data14 === "json_object")) {
+                const err32 = {
                   instancePath: instancePath + "/text/format/type",
                   schemaPath: "#/properties/text/properties/format/properties/type/enum",
                   keyword: "enum",
@@ -635,53 +1438,20 @@ function validate20(
                   message: "must be equal to one of the allowed values",
                 };
                 if (vErrors === null) {
-                  vErrors = [err30];
+                  vErrors = [err32];
                 } else {
-                  vErrors.push(err30);
+                  vErrors.push(err32);
                 }
                 errors++;
               }
             }
           } else {
-            const err31 = {
+            const err33 = {
               instancePath: instancePath + "/text/format",
               schemaPath: "#/properties/text/properties/format/type",
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
-            };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data11.verbosity !== undefined && func0.call(data11, "verbosity")) {
-          let data14 = data11.verbosity;
-          if (typeof data14 !== "string") {
-            const err32 = {
-              instancePath: instancePath + "/text/verbosity",
-              schemaPath: "#/properties/text/properties/verbosity/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-          if (!(data14 === "low" || data14 === "medium" || data14 === "high")) {
-            const err33 = {
-              instancePath: instancePath + "/text/verbosity",
-              schemaPath: "#/properties/text/properties/verbosity/enum",
-              keyword: "enum",
-              params: { allowedValues: schema31.properties.text.properties.verbosity.enum },
-              message: "must be equal to one of the allowed values",
             };
             if (vErrors === null) {
               vErrors = [err33];
@@ -691,8 +1461,41 @@ function validate20(
             errors++;
           }
         }
+        if (data12.verbosity !== undefined && func0.call(data12, "verbosity")) {
+          let data15 = data12.verbosity;
+          if (typeof data15 !== "string") {
+            const err34 = {
+              instancePath: instancePath + "/text/verbosity",
+              schemaPath: "#/properties/text/properties/verbosity/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+            };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+          if (!(data15 === "low" || data15 === "medium" || data15 === "high")) {
+            const err35 = {
+              instancePath: instancePath + "/text/verbosity",
+              schemaPath: "#/properties/text/properties/verbosity/enum",
+              keyword: "enum",
+              params: { allowedValues: schema31.properties.text.properties.verbosity.enum },
+              message: "must be equal to one of the allowed values",
+            };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err34 = {
+        const err36 = {
           instancePath: instancePath + "/text",
           schemaPath: "#/properties/text/type",
           keyword: "type",
@@ -700,70 +1503,70 @@ function validate20(
           message: "must be object",
         };
         if (vErrors === null) {
-          vErrors = [err34];
+          vErrors = [err36];
         } else {
-          vErrors.push(err34);
+          vErrors.push(err36);
         }
         errors++;
       }
     }
     if (data.tools !== undefined && func0.call(data, "tools")) {
-      let data15 = data.tools;
-      if (Array.isArray(data15)) {
-        const len1 = data15.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          let data16 = data15[i1];
-          if (data16 && typeof data16 == "object" && !Array.isArray(data16)) {
-            if (data16.type === undefined || !func0.call(data16, "type")) {
-              const err35 = {
-                instancePath: instancePath + "/tools/" + i1,
+      let data16 = data.tools;
+      if (Array.isArray(data16)) {
+        const len2 = data16.length;
+        for (let i2 = 0; i2 < len2; i2++) {
+          let data17 = data16[i2];
+          if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+            if (data17.type === undefined || !func0.call(data17, "type")) {
+              const err37 = {
+                instancePath: instancePath + "/tools/" + i2,
                 schemaPath: "#/properties/tools/items/required",
                 keyword: "required",
                 params: { missingProperty: "type" },
                 message: "must have required property '" + "type" + "'",
               };
               if (vErrors === null) {
-                vErrors = [err35];
+                vErrors = [err37];
               } else {
-                vErrors.push(err35);
+                vErrors.push(err37);
               }
               errors++;
             }
-            if (data16.type !== undefined && func0.call(data16, "type")) {
-              if (typeof data16.type !== "string") {
-                const err36 = {
-                  instancePath: instancePath + "/tools/" + i1 + "/type",
+            if (data17.type !== undefined && func0.call(data17, "type")) {
+              if (typeof data17.type !== "string") {
+                const err38 = {
+                  instancePath: instancePath + "/tools/" + i2 + "/type",
                   schemaPath: "#/properties/tools/items/properties/type/type",
                   keyword: "type",
                   params: { type: "string" },
                   message: "must be string",
                 };
                 if (vErrors === null) {
-                  vErrors = [err36];
+                  vErrors = [err38];
                 } else {
-                  vErrors.push(err36);
+                  vErrors.push(err38);
                 }
                 errors++;
               }
             }
           } else {
-            const err37 = {
-              instancePath: instancePath + "/tools/" + i1,
+            const err39 = {
+              instancePath: instancePath + "/tools/" + i2,
               schemaPath: "#/properties/tools/items/type",
               keyword: "type",
               params: { type: "object" },
               message: "must be object",
             };
             if (vErrors === null) {
-              vErrors = [err37];
+              vErrors = [err39];
             } else {
-              vErrors.push(err37);
+              vErrors.push(err39);
             }
             errors++;
           }
         }
       } else {
-        const err38 = {
+        const err40 = {
           instancePath: instancePath + "/tools",
           schemaPath: "#/properties/tools/type",
           keyword: "type",
@@ -771,16 +1574,16 @@ function validate20(
           message: "must be array",
         };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err40];
         } else {
-          vErrors.push(err38);
+          vErrors.push(err40);
         }
         errors++;
       }
     }
     if (data.store !== undefined && func0.call(data, "store")) {
       if (typeof data.store !== "boolean") {
-        const err39 = {
+        const err41 = {
           instancePath: instancePath + "/store",
           schemaPath: "#/properties/store/type",
           keyword: "type",
@@ -788,15 +1591,15 @@ function validate20(
           message: "must be boolean",
         };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err41];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err41);
         }
         errors++;
       }
     }
   } else {
-    const err40 = {
+    const err42 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -804,9 +1607,9 @@ function validate20(
       message: "must be object",
     };
     if (vErrors === null) {
-      vErrors = [err40];
+      vErrors = [err42];
     } else {
-      vErrors.push(err40);
+      vErrors.push(err42);
     }
     errors++;
   }
