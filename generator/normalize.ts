@@ -35,6 +35,16 @@ export function provenanceOf(value: Json | undefined): Provenance {
 const ROLE_SUFFIX: Record<SchemaRole, string> = { request: "Request", response: "Response", stream: "StreamEvent" };
 
 export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchemas): { model?: Model; diagnostics: Diagnostic[] } {
+  const built = buildModelWithProblems(files, resolved);
+  return built.diagnostics.length > 0 ? { diagnostics: built.diagnostics } : built;
+}
+
+/**
+ * The model of every offering that could be built, and every problem found on the way. Generation
+ * stops at the first problem (`buildModel`); `modelspec diff` compares the model all the same and
+ * lists the problems beside the changes.
+ */
+export function buildModelWithProblems(files: readonly ParsedFile[], resolved: ResolvedSchemas): { model: Model; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (file: ParsedFile, pointer: string): SourcePosition => file.positions.get(pointer) ?? { file: file.file, line: 1, column: 1 };
 
@@ -155,7 +165,6 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
       notes: (data.notes as string[] | undefined) ?? [],
     });
   }
-  if (diagnostics.length > 0) return { diagnostics };
   return {
     model: {
       providers: [...providers.values()].sort((a, b) => compareText(a.id, b.id)),
@@ -274,21 +283,29 @@ function checkParameters(file: ParsedFile, request: BundledSchema, diagnostics: 
 
 /** Examples must pass their own schemas: a wrong example would make every later test lie. */
 function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, BundledSchema>>, diagnostics: Diagnostic[]): Example[] {
-  const list = ((file.data as JsonObject).examples ?? []) as JsonObject[];
+  // Only an object is an example; anything else is already a meta-schema problem.
+  const written = (file.data as JsonObject).examples;
+  const list = (Array.isArray(written) ? written : []) as Json[];
   const ajv = createAjv();
   const validators = new Map<SchemaRole, (data: unknown) => ErrorObject[]>();
   const validatorFor = (role: SchemaRole) => {
     let validate = validators.get(role);
     if (!validate) {
       const schema = sections[role];
-      const compiled = schema ? ajv.compile(withoutAnnotations(schema.schema)) : undefined;
+      let compiled: ReturnType<typeof ajv.compile> | undefined;
+      try {
+        compiled = schema ? ajv.compile(withoutAnnotations(schema.schema)) : undefined;
+      } catch {
+        // A schema ajv refuses was reported when it was resolved; its examples cannot be judged.
+      }
       validate = (data: unknown) => (compiled ? (compiled(data) ? [] : (compiled.errors ?? [])) : []);
       validators.set(role, validate);
     }
     return validate;
   };
   const names = new Map<string, number>();
-  return list.map((example, index) => {
+  return list.flatMap((example, index) => {
+    if (!isObject(example)) return [];
     const base = `/examples/${index}`;
     const name = example.name as string;
     if (names.has(name)) diagnostics.push(diagnostic(file.positions.get(`${base}/name`)!, `${base}/name`, `example name ${JSON.stringify(name)} is already used by /examples/${names.get(name)}`));
@@ -306,7 +323,7 @@ function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, Bundl
     };
     check("request", example.request, `${base}/request`);
     check("response", example.response, `${base}/response`);
-    (example.events as Json[] | undefined)?.forEach((event, i) => check("stream", event, `${base}/events/${i}`));
+    if (Array.isArray(example.events)) example.events.forEach((event, i) => check("stream", event as Json, `${base}/events/${i}`));
     return {
       name,
       title: example.title as string,

@@ -80,13 +80,17 @@ export function withoutAnnotations<T>(schema: T): T {
         setOwn(out, key, withoutAnnotations(value));
         break;
       case "schema-map": {
+        if (!isObject(value)) {
+          setOwn(out, key, cloneJson(value));
+          break;
+        }
         const members: Record<string, unknown> = {};
-        for (const name of Object.keys(value as object)) setOwn(members, name, withoutAnnotations((value as Record<string, unknown>)[name]));
+        for (const name of Object.keys(value)) setOwn(members, name, withoutAnnotations(value[name]));
         setOwn(out, key, members);
         break;
       }
       case "schema-list":
-        setOwn(out, key, (value as unknown[]).map(withoutAnnotations));
+        setOwn(out, key, Array.isArray(value) ? value.map(withoutAnnotations) : cloneJson(value));
         break;
       default:
         setOwn(out, key, cloneJson(value));
