@@ -9,7 +9,7 @@ import { parse } from "yaml";
 import { diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
 import type { ParsedFile, SpecFileKind } from "./load.js";
 import type { SourcePosition } from "./model.js";
-import { isObject, keywordShape } from "./schema-walk.js";
+import { forEachSchemaNode, isObject, keywordShape } from "./schema-walk.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under Node ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
@@ -37,7 +37,7 @@ export function metaSchemaFor(kind: SpecFileKind): ValidateFunction {
 export function checkSpecFiles(files: readonly ParsedFile[]): Diagnostic[] {
   return files.flatMap((file) => {
     const validate = metaSchemaFor(file.kind);
-    if (validate(file.data)) return [...patternProblems(file), ...todoProblems(file)];
+    if (validate(file.data)) return [...schemaProblems(file), ...todoProblems(file)];
     return describeErrors(validate.errors ?? [], file);
   });
 }
@@ -55,6 +55,16 @@ function schemaRoots(file: ParsedFile): string[] {
   }
 }
 
+/** Calls `visit` on every schema node of a file's schemas (request, response, stream, shared definitions, error envelope). */
+function visitSchemas(file: ParsedFile, visit: (schema: Record<string, unknown>, pointer: string) => void): void {
+  for (const root of schemaRoots(file)) forEachSchemaNode(valueAt(file, root), root, visit);
+}
+
+/** Rules of the spec format that the meta-schema cannot say in a readable way. */
+function schemaProblems(file: ParsedFile): Diagnostic[] {
+  return [...patternProblems(file), ...openEnumProblems(file), ...inferredConstraintProblems(file)];
+}
+
 /**
  * The meta-schema's `format: regex` accepts what `new RegExp(p)` accepts, but the validators use
  * the `u` flag (as JSON Schema asks), which refuses more: `a\-b`, `\p{Foo}`, a lone `{`.
@@ -69,31 +79,48 @@ function patternProblems(file: ParsedFile): Diagnostic[] {
       out.push(diagnostic(position ?? file.positions.get("")!, pointer, `${JSON.stringify(pattern)} is not a valid regular expression with the u flag: ${reason}`));
     }
   };
-  const visit = (schema: unknown, pointer: string) => {
-    if (!isObject(schema)) return;
+  visitSchemas(file, (schema, pointer) => {
     if (typeof schema.pattern === "string") check(schema.pattern, joinPointer(pointer, "pattern"), file.positions.get(joinPointer(pointer, "pattern")));
-    for (const key of Object.keys(schema)) {
-      const value = schema[key];
-      const at = joinPointer(pointer, key);
-      switch (keywordShape(key)) {
-        case "schema":
-          visit(value, at);
-          break;
-        case "schema-map":
-          for (const name of Object.keys(value as object)) {
-            if (key === "patternProperties") check(name, joinPointer(at, name), file.keyPositions.get(joinPointer(at, name)));
-            visit((value as Record<string, unknown>)[name], joinPointer(at, name));
-          }
-          break;
-        case "schema-list":
-          (value as unknown[]).forEach((item, i) => visit(item, joinPointer(at, i)));
-          break;
-        default:
-          break;
+    if (isObject(schema.patternProperties)) {
+      for (const name of Object.keys(schema.patternProperties)) {
+        const at = joinPointer(pointer, "patternProperties", name);
+        check(name, at, file.keyPositions.get(at));
       }
     }
-  };
-  for (const root of schemaRoots(file)) visit(valueAt(file, root), root);
+  });
+  return out;
+}
+
+/**
+ * `x-open-enum` lists the values a string is known to take without closing it: it stands beside
+ * `type: string` (the validators check only that) and never beside `enum` or `const`, which would
+ * close it again.
+ */
+function openEnumProblems(file: ParsedFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visitSchemas(file, (schema, pointer) => {
+    if (schema["x-open-enum"] === undefined) return;
+    const at = joinPointer(pointer, "x-open-enum");
+    const position = file.keyPositions.get(at) ?? file.positions.get(at) ?? file.positions.get("")!;
+    if (schema.type !== "string") out.push(diagnostic(position, at, "x-open-enum needs `type: string` beside it"));
+    for (const closed of ["enum", "const"]) {
+      if (schema[closed] !== undefined) out.push(diagnostic(position, at, `x-open-enum and ${closed} contradict each other: a list is either closed (enum) or open (x-open-enum)`));
+    }
+  });
+  return out;
+}
+
+/** `x-inferred` gives reasons for constraints beside it: each keyword it names must be there. */
+function inferredConstraintProblems(file: ParsedFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visitSchemas(file, (schema, pointer) => {
+    if (!isObject(schema["x-inferred"])) return;
+    for (const keyword of Object.keys(schema["x-inferred"])) {
+      if (schema[keyword] !== undefined) continue;
+      const at = joinPointer(pointer, "x-inferred", keyword);
+      out.push(diagnostic(file.keyPositions.get(at) ?? file.positions.get(at) ?? file.positions.get("")!, at, `x-inferred names ${keyword}, which this schema does not have`));
+    }
+  });
   return out;
 }
 

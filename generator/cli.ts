@@ -4,9 +4,9 @@ import { parseArgs } from "node:util";
 import { SpecError } from "./diagnostics.js";
 import { generate, loadModel } from "./generate.js";
 import { readSpecDir } from "./load.js";
-import { provenanceText } from "./emit/doc-lines.js";
 import { resolveOptions } from "./options.js";
 import { SILENT, stderrProgress, type Progress } from "./progress.js";
+import { provenanceLines, provenanceReport } from "./provenance.js";
 
 const HELP = `modelspec: typed clients, validators and a catalog from LLM provider specs
 
@@ -43,7 +43,8 @@ Options:
 const PROVENANCE_HELP = `Usage: modelspec provenance [--schemas DIR] [--json]
 
 Lists every request parameter of every offering with its provenance: documented (the seed page
-says it) or inferred (with the reason).
+says it) or inferred (with the reason), the constraints the spec infers where the page is silent
+(x-inferred) and the open enums, whose values no source confirms (x-open-enum).
 
 Options:
   --schemas DIR    Folder of the specs (default: schemas/)
@@ -193,19 +194,7 @@ async function provenanceCommand(argv: string[], io: Io): Promise<number> {
   }
   const options = resolveOptions({ schemasDir: values.schemas ? path.resolve(values.schemas) : undefined });
   const model = loadModel(await readSpecDir(options.schemasDir), options);
-  const report = model.offerings.map((o) => ({
-    offering: o.id,
-    documented: o.parameters.filter((p) => p.provenance.kind === "documented").map((p) => p.path),
-    inferred: o.parameters.flatMap((p) => (p.provenance.kind === "inferred" ? [{ path: p.path, reason: p.provenance.reason }] : [])),
-  }));
-  if (values.json) {
-    io.out(JSON.stringify(report, null, 2));
-    return 0;
-  }
-  for (const o of model.offerings) {
-    const documented = o.parameters.filter((p) => p.provenance.kind === "documented");
-    io.out(`${o.id} (${o.model}): ${documented.length} documented, ${o.parameters.length - documented.length} inferred`);
-    for (const p of o.parameters) io.out(`  ${p.provenance.kind === "documented" ? "documented" : "inferred  "}  ${p.path}${p.provenance.kind === "inferred" ? `  (${provenanceText(p.provenance).slice("inferred: ".length)})` : ""}`);
-  }
+  if (values.json) io.out(JSON.stringify(provenanceReport(model), null, 2));
+  else for (const line of provenanceLines(model)) io.out(line);
   return 0;
 }

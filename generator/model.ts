@@ -54,10 +54,22 @@ export interface Parameter {
   provenance: Provenance;
 }
 
+/**
+ * Where each part of an example comes from: a page may print a request and no answer, or only the
+ * answer's text, so the response and the events have provenances of their own.
+ */
+export interface ExampleProvenance {
+  request: Provenance;
+  /** Present when the example has a response. */
+  response?: Provenance;
+  /** Present when the example has events. */
+  events?: Provenance;
+}
+
 export interface Example {
   name: string;
   title: string;
-  provenance: Provenance;
+  provenance: ExampleProvenance;
   request: JsonObject;
   /** The answer in the provider's response shape, where the seed shows one. */
   response?: JsonObject;

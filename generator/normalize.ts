@@ -13,6 +13,7 @@ import {
   ROLE_TYPE_SUFFIX,
   type BundledSchema,
   type Example,
+  type ExampleProvenance,
   type Json,
   type JsonObject,
   type Model,
@@ -27,7 +28,7 @@ import {
 } from "./model.js";
 import { findParameter, joinParameterPath, parameterPaths } from "./parameters.js";
 import type { ResolvedSchemas } from "./resolve.js";
-import { cloneJson, isObject } from "./schema-walk.js";
+import { cloneJson, forEachSchemaNode, isObject } from "./schema-walk.js";
 
 export function provenanceOf(value: Json | undefined): Provenance {
   return isObject(value) && typeof value.inferred === "string" ? { kind: "inferred", reason: value.inferred } : { kind: "documented" };
@@ -35,6 +36,16 @@ export function provenanceOf(value: Json | undefined): Provenance {
 
 
 export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchemas): { model?: Model; diagnostics: Diagnostic[] } {
+  const built = buildModelWithProblems(files, resolved);
+  return built.diagnostics.length > 0 ? { diagnostics: built.diagnostics } : built;
+}
+
+/**
+ * The model of every offering that could be built, and every problem found on the way. Generation
+ * stops at the first problem (`buildModel`); `modelspec diff` compares the model all the same and
+ * lists the problems beside the changes.
+ */
+export function buildModelWithProblems(files: readonly ParsedFile[], resolved: ResolvedSchemas): { model: Model; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (file: ParsedFile, pointer: string): SourcePosition => file.positions.get(pointer) ?? { file: file.file, line: 1, column: 1 };
 
@@ -130,6 +141,7 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
     if (!sections.request || !sections.response || (isObject(data.stream) && !sections.stream)) continue;
 
     const parameters = checkParameters(file, sections.request, diagnostics);
+    checkModalities(file, id, data.inputModalities as string[], sections.request, resolved.get(file.file)?.request?.origins ?? new Map(), diagnostics);
     checkCountFields(file, provider, sections.request, diagnostics);
     const examples = toExamples(file, sections, diagnostics);
     offerings.push({
@@ -156,7 +168,6 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
       ...(isObject(data.pricing) ? { pricing: toPricing(data.pricing as JsonObject) } : {}),
     });
   }
-  if (diagnostics.length > 0) return { diagnostics };
   return {
     model: {
       providers: [...providers.values()].sort((a, b) => compareText(a.id, b.id)),
@@ -218,6 +229,38 @@ function toPricing(data: JsonObject): Pricing {
   return { ...(prices as unknown as Omit<Pricing, "provenance">), provenance: provenanceOf(provenance) };
 }
 
+/**
+ * The catalog's input modalities and the request schema agree. Text travels in any string; every
+ * other modality an offering lists is carried by a request schema node marked
+ * `x-modality: <modality>` (an image content part, an array of images), and every such mark names
+ * a modality the offering lists: the catalog never promises what the validator rejects, nor hides
+ * what it accepts.
+ */
+function checkModalities(file: ParsedFile, id: string, listed: readonly string[], request: BundledSchema, origins: ReadonlyMap<string, string>, diagnostics: Diagnostic[]): void {
+  const carried = new Map<string, string>();
+  forEachSchemaNode(request.schema, "", (node, pointer) => {
+    const modality = node["x-modality"];
+    if (typeof modality === "string" && !carried.has(modality)) carried.set(modality, joinPointer(pointer, "x-modality"));
+  });
+  const where = file.positions.get("/inputModalities") ?? request.position;
+  for (const modality of listed) {
+    if (modality === "text" || carried.has(modality)) continue;
+    diagnostics.push(
+      diagnostic(where, "/inputModalities", `inputModalities lists ${JSON.stringify(modality)}, but nothing in the request schema carries it: mark the property or content part that takes it with \`x-modality: ${modality}\``),
+    );
+  }
+  for (const [modality, pointer] of carried) {
+    if (listed.includes(modality)) continue;
+    diagnostics.push(
+      diagnostic(
+        request.positions.get(pointer) ?? request.position,
+        origins.get(pointer) ?? "/request/schema",
+        `the request schema of ${id} carries ${modality} input (x-modality: ${modality}), but its inputModalities do not list ${JSON.stringify(modality)}`,
+      ),
+    );
+  }
+}
+
 function toTransport(data: JsonObject): Transport {
   const copy = cloneJson(data) as unknown as Transport & { provenance: Json };
   const provenance = provenanceOf(copy.provenance);
@@ -251,20 +294,28 @@ function checkParameters(file: ParsedFile, request: BundledSchema, diagnostics: 
 
 /** Examples must pass their own schemas: a wrong example would make every later test lie. */
 function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, BundledSchema>>, diagnostics: Diagnostic[]): Example[] {
-  const list = ((file.data as JsonObject).examples ?? []) as JsonObject[];
+  // Only an object is an example; anything else is already a meta-schema problem.
+  const written = (file.data as JsonObject).examples;
+  const list = (Array.isArray(written) ? written : []) as Json[];
   const validators = new Map<SchemaRole, (data: unknown) => ErrorObject[]>();
   const validatorFor = (role: SchemaRole) => {
     let validate = validators.get(role);
     if (!validate) {
       const schema = sections[role];
-      const compiled = schema ? compileSchema(schema.schema) : undefined;
+      let compiled: ReturnType<typeof compileSchema> | undefined;
+      try {
+        compiled = schema ? compileSchema(schema.schema) : undefined;
+      } catch {
+        // A schema ajv refuses was reported when it was resolved; its examples cannot be judged.
+      }
       validate = (data: unknown) => (compiled ? (compiled(data) ? [] : (compiled.errors ?? [])) : []);
       validators.set(role, validate);
     }
     return validate;
   };
   const names = new Map<string, number>();
-  return list.map((example, index) => {
+  return list.flatMap((example, index) => {
+    if (!isObject(example)) return [];
     const base = `/examples/${index}`;
     const name = example.name as string;
     if (names.has(name)) diagnostics.push(diagnostic(file.positions.get(`${base}/name`)!, `${base}/name`, `example name ${JSON.stringify(name)} is already used by /examples/${names.get(name)}`));
@@ -282,16 +333,43 @@ function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, Bundl
     };
     check("request", example.request, `${base}/request`);
     check("response", example.response, `${base}/response`);
-    (example.events as Json[] | undefined)?.forEach((event, i) => check("stream", event, `${base}/events/${i}`));
+    if (Array.isArray(example.events)) example.events.forEach((event, i) => check("stream", event as Json, `${base}/events/${i}`));
     return {
       name,
       title: example.title as string,
-      provenance: provenanceOf(example.provenance as Json),
+      provenance: exampleProvenance(example, base, file, diagnostics),
       request: cloneJson(example.request as JsonObject),
       ...(example.response ? { response: cloneJson(example.response as JsonObject) } : {}),
       ...(example.events ? { events: cloneJson(example.events as JsonObject[]) } : {}),
     };
   });
+}
+
+const EXAMPLE_PARTS = ["response", "events"] as const;
+
+/**
+ * One provenance per part of an example. `documented` or `{ inferred }` stands for every part the
+ * example has; `{ request, response, events }` names each, and must name exactly the parts there are.
+ */
+function exampleProvenance(example: JsonObject, base: string, file: ParsedFile, diagnostics: Diagnostic[]): ExampleProvenance {
+  const written = example.provenance as Json;
+  const pointer = `${base}/provenance`;
+  const has = (part: (typeof EXAMPLE_PARTS)[number]) => example[part] !== undefined;
+  if (!isObject(written) || !("request" in written)) {
+    const whole = provenanceOf(written);
+    return { request: whole, ...Object.fromEntries(EXAMPLE_PARTS.filter(has).map((part) => [part, whole])) };
+  }
+  const where = file.positions.get(pointer) ?? file.positions.get(base) ?? { file: file.file, line: 1, column: 1 };
+  const out: ExampleProvenance = { request: provenanceOf(written.request as Json) };
+  for (const part of EXAMPLE_PARTS) {
+    const given = written[part] !== undefined;
+    const noun = part === "response" ? "a response" : "events";
+    if (has(part) && !given)
+      diagnostics.push(diagnostic(where, pointer, `example has ${noun} but its provenance gives none: add \`${part}: documented\` or \`${part}: { inferred: <reason> }\``));
+    else if (!has(part) && given) diagnostics.push(diagnostic(where, pointer, `provenance names ${part}, but the example has none`));
+    if (has(part) && given) out[part] = provenanceOf(written[part] as Json);
+  }
+  return out;
 }
 
 export function ajvMessage(error: ErrorObject): string {

@@ -47,7 +47,7 @@ export const AJV_OPTIONS = {
   strict: true,
   strictTypes: false,
   strictTuples: false,
-  // `step: 0.01` becomes multipleOf 0.01; without a precision 0.3 / 0.01 is not an integer in floating point.
+  // A decimal `multipleOf` (0.01): without a precision 0.3 / 0.01 is not an integer in floating point.
   multipleOfPrecision: 9,
   discriminator: false,
   validateFormats: true,

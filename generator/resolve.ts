@@ -150,6 +150,12 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
           setOwn(copy, key, copySchema(value, at, outAt));
           break;
         case "schema-map": {
+          // A value of the wrong shape (a spec the meta-schema rejects) is kept as data.
+          if (!isObject(value)) {
+            copyData(value, at, outAt);
+            setOwn(copy, key, value);
+            break;
+          }
           const members: JsonObject = {};
           record(outAt, at);
           for (const name of Object.keys(value as JsonObject)) {
@@ -159,6 +165,11 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
           break;
         }
         case "schema-list":
+          if (!Array.isArray(value)) {
+            copyData(value, at, outAt);
+            setOwn(copy, key, value);
+            break;
+          }
           record(outAt, at);
           setOwn(copy, key, (value as Json[]).map((item, i) => copySchema(item, { ...at, pointer: joinPointer(at.pointer, i) }, joinPointer(outAt, i))));
           break;
@@ -245,13 +256,19 @@ export function valueAt(root: Json, pointer: string): Json | undefined {
 /** Bundles for each schema section of each offering file: `resolved.get(file)?.request`. */
 export type ResolvedSchemas = ReadonlyMap<string, Partial<Record<"request" | "response" | "stream", Bundle>>>;
 
-/** Resolves every schema section of every offering file; all dangling or cyclic refs are reported. */
-export function resolveSchemas(files: readonly ParsedFile[]): { resolved: ResolvedSchemas; diagnostics: Diagnostic[] } {
+/**
+ * Resolves every schema section of every offering file; all dangling or cyclic refs are reported.
+ * A bundle ajv refuses (strict mode) is kept, and its refusal is in `diagnostics` and in `refused`:
+ * the schema resolved, but it fails a check (what `modelspec diff` can still compare).
+ */
+export function resolveSchemas(files: readonly ParsedFile[]): { resolved: ResolvedSchemas; diagnostics: Diagnostic[]; refused: Diagnostic[] } {
   const byPath = new Map(files.map((f) => [f.file, f]));
   const resolved = new Map<string, Partial<Record<"request" | "response" | "stream", Bundle>>>();
   const diagnostics: Diagnostic[] = [];
   const memo: BundleMemo = new Map();
-  const refusals = new Map<Bundle, Diagnostic | undefined>();
+  // A bundle shared by several offerings is judged once.
+  const judged = new Map<Bundle, Diagnostic | undefined>();
+  const refusals: Diagnostic[] = [];
   for (const file of files) {
     if (file.kind !== "offering" || !isObject(file.data)) continue;
     const sections: Partial<Record<"request" | "response" | "stream", Bundle>> = {};
@@ -261,10 +278,10 @@ export function resolveSchemas(files: readonly ParsedFile[]): { resolved: Resolv
       const result = bundleSchema({ file: file.file, base: pointer, pointer }, byPath, memo);
       diagnostics.push(...result.diagnostics);
       if (!result.bundle) continue;
-      if (!refusals.has(result.bundle)) refusals.set(result.bundle, compileProblem(result.bundle, file.file, pointer));
-      const refused = refusals.get(result.bundle);
-      if (refused) diagnostics.push(refused);
-      else sections[role] = result.bundle;
+      if (!judged.has(result.bundle)) judged.set(result.bundle, compileProblem(result.bundle, file.file, pointer));
+      const refused = judged.get(result.bundle);
+      if (refused) refusals.push(refused);
+      sections[role] = result.bundle;
     }
     resolved.set(file.file, sections);
   }
@@ -276,7 +293,7 @@ export function resolveSchemas(files: readonly ParsedFile[]): { resolved: Resolv
       diagnostics.push(...bundleSchema({ file: file.file, base: "", pointer }, byPath, memo).diagnostics);
     }
   }
-  return { resolved, diagnostics: dedupe(diagnostics) };
+  return { resolved, diagnostics: dedupe([...diagnostics, ...refusals]), refused: dedupe(refusals) };
 }
 
 /**

@@ -16,6 +16,35 @@ export function keywordShape(keyword: string): KeywordShape {
   return "data";
 }
 
+/**
+ * Calls `visit` on a schema node and on every sub-schema below it, with its JSON pointer. Values of
+ * the wrong shape (a spec the meta-schema rejects) are skipped, not walked.
+ */
+export function forEachSchemaNode(schema: unknown, pointer: string, visit: (node: Record<string, unknown>, pointer: string) => void): void {
+  if (!isObject(schema)) return;
+  visit(schema, pointer);
+  for (const key of Object.keys(schema)) {
+    const value = schema[key];
+    const at = `${pointer}/${pointerToken(key)}`;
+    switch (keywordShape(key)) {
+      case "schema":
+        forEachSchemaNode(value, at, visit);
+        break;
+      case "schema-map":
+        if (isObject(value)) for (const name of Object.keys(value)) forEachSchemaNode(value[name], `${at}/${pointerToken(name)}`, visit);
+        break;
+      case "schema-list":
+        if (Array.isArray(value)) value.forEach((item, i) => forEachSchemaNode(item, `${at}/${i}`, visit));
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** A JSON pointer token (as diagnostics.ts writes them; not imported, so the validators' helper bundle stays small). */
+const pointerToken = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+
 /** Sets a key as plain data, so `__proto__` and friends stay ordinary properties. */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
@@ -58,13 +87,17 @@ export function withoutAnnotations<T>(schema: T, drop: (keyword: string) => bool
         setOwn(out, key, recurse(value));
         break;
       case "schema-map": {
+        if (!isObject(value)) {
+          setOwn(out, key, cloneJson(value));
+          break;
+        }
         const members: Record<string, unknown> = {};
-        for (const name of Object.keys(value as object)) setOwn(members, name, recurse((value as Record<string, unknown>)[name]));
+        for (const name of Object.keys(value)) setOwn(members, name, recurse(value[name]));
         setOwn(out, key, members);
         break;
       }
       case "schema-list":
-        setOwn(out, key, (value as unknown[]).map(recurse));
+        setOwn(out, key, Array.isArray(value) ? value.map(recurse) : cloneJson(value));
         break;
       default:
         setOwn(out, key, cloneJson(value));

@@ -218,7 +218,8 @@ function readRunwareListing(file: string, text: string): SeedFacts {
       if (min) keywords[isString ? "minLength" : "minimum"] = Number(min[1]);
       if (max) keywords[isString ? "maxLength" : "maximum"] = Number(max[1]);
       const step = /step: ([\d.]+)/.exec(rest!);
-      if (step) keywords.multipleOf = Number(step[1]);
+      // A step is the page's slider increment, kept as an annotation (not a constraint the API enforces).
+      if (step) keywords["x-step"] = Number(step[1]);
       const minItems = /min items: (\d+)/.exec(rest!);
       if (minItems) keywords.minItems = Number(minItems[1]);
       const fallback = /default: (\S+)/.exec(rest!);
@@ -353,6 +354,13 @@ function specParameter(offering: OfferingSpec, at: string) {
   return { schema, required: found.required, items, propertyCount: Object.keys((shape.properties ?? {}) as JsonObject).length };
 }
 
+const BOUND_KEYWORDS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "minItems", "maxItems"];
+
+const providerNotes = readFileSync(path.join(SCHEMAS_DIR, "provider-notes.md"), "utf8");
+/** The provider notes confirm a counted list: "`deliveryMethod` has 3: `sync`, `async`, `stream` (confirmed)". */
+const confirmedInNotes = (parameter: string) =>
+  new RegExp(`\`${parameter.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\` has \\d+( values)?: [^;]*\\(confirmed`).test(providerNotes);
+
 const offeringOf = (m: Model, seed: string) => m.offerings.filter((o) => o.source.seed === seed);
 const isReconstructed = (facts: SeedFacts) => !facts.schemas && facts.seed !== seed000.seed && facts.model.startsWith("openai/");
 
@@ -404,9 +412,21 @@ function auditSeeds(m: Model): string[] {
         if (JSON.stringify(have) !== JSON.stringify(value)) say(`${at}: ${keyword} ${JSON.stringify(have)}, page ${JSON.stringify(value)}`);
       }
       if (stated.valueCount !== undefined) {
-        const values = spec.schema.enum as Json[] | undefined;
+        const values = (spec.schema.enum ?? spec.schema["x-open-enum"]) as Json[] | undefined;
         if (values?.length !== stated.valueCount) say(`${at}: ${values?.length ?? "no"} allowed values, page counts ${stated.valueCount}`);
+        // Values the page only counts are a guess unless the provider notes confirm them: a guess must not reject what it missed.
+        const confirmed = confirmedInNotes(at);
+        if (!confirmed && spec.schema["x-open-enum"] === undefined) say(`${at}: no source confirms its values, so it must be an open enum (x-open-enum)`);
+        if (confirmed && spec.schema.enum === undefined) say(`${at}: the provider notes confirm its values, so it must be a closed enum`);
         if (provenance.kind !== "inferred" || !/seed gives only a count/.test(provenance.reason)) say(`${at}: the page only counts its values, so it must be inferred ("seed gives only a count …")`);
+      }
+      // A bound the page does not state, on a parameter it documents, is marked inferred with its reason.
+      if (provenance.kind === "documented") {
+        const inferred = (spec.schema["x-inferred"] ?? {}) as JsonObject;
+        for (const keyword of BOUND_KEYWORDS) {
+          if (spec.schema[keyword] === undefined || keyword in stated.keywords || typeof inferred[keyword] === "string") continue;
+          say(`${at}: ${keyword} ${JSON.stringify(spec.schema[keyword])} is not on the page; mark it \`x-inferred: { ${keyword}: <reason> }\``);
+        }
       }
       // A parameter whose type or bounds the page states is documented. (A field the page only
       // names, like 004's `{ effort, summary }`, may be inferred: its values come from elsewhere.)
@@ -426,7 +446,13 @@ function auditSeeds(m: Model): string[] {
     }
 
     // Every example the page shows, by title, with its request and (where printed) its answer.
-    const documented = offering.examples.filter((e) => e.provenance.kind === "documented");
+    const documented = offering.examples.filter((e) => e.provenance.request.kind === "documented");
+    // No page prints a whole response object or a stream: at most the answer text (002, 003).
+    for (const e of offering.examples) {
+      for (const part of ["response", "events"] as const) {
+        if (e.provenance[part]?.kind === "documented") say(`example ${e.name}: its ${part} is marked documented, but the page prints no ${part === "response" ? "response object" : "stream events"}`);
+      }
+    }
     if (documented.length !== facts.examples.length) say(`${documented.length} documented examples, the page shows ${facts.examples.length}`);
     for (const example of facts.examples) {
       const mine = documented.find((e) => e.title === example.title || e.title.endsWith(`— ${example.title}`));
@@ -465,7 +491,7 @@ describe("the seed pages", () => {
     expect(seed000.schemas!.response.required).toEqual(["id", "object", "created", "model", "choices"]);
     const runware = seeds[1]!.parameters;
     expect(runware.get("settings.toolChoice.type")).toMatchObject({ type: "string", required: true, valueCount: 4 });
-    expect(runware.get("settings.temperature")).toEqual({ type: "number", required: false, keywords: { minimum: 0, maximum: 2, multipleOf: 0.01, default: 1 } });
+    expect(runware.get("settings.temperature")).toEqual({ type: "number", required: false, keywords: { minimum: 0, maximum: 2, "x-step": 0.01, default: 1 } });
     expect(runware.get("taskUUID")!.keywords).toEqual({ format: "uuid" });
     expect(runware.get("messages[].content")).toMatchObject({ required: true, keywords: { minLength: 1 } });
     expect(seeds[4]!.parameters.get("max_output_tokens")!.keywords).toEqual({ maximum: 128000 });
@@ -509,7 +535,7 @@ describe("the specs against the pages", () => {
 
   it.each(seeds.map((s) => [s.seed, s.examples.length] as const))("%s: every example the page shows is a named example (%i)", (seed, count) => {
     const offering = offeringOf(model, seed)[0]!;
-    const documented = offering.examples.filter((e) => e.provenance.kind === "documented");
+    const documented = offering.examples.filter((e) => e.provenance.request.kind === "documented");
     expect(documented).toHaveLength(count);
     for (const example of documented) expect(example.name).toMatch(/^[a-z0-9-]+$/);
     // Pages that print the model's answers: each is an example response (or stream) in the provider's shape.
@@ -570,8 +596,38 @@ describe("the specs against the pages", () => {
     [
       "a counted enum given one value too many",
       "runware/shared/text-inference.yaml",
-      (doc: ReturnType<typeof parseDocument>) => doc.setIn(["$defs", "ThinkingLevel", "enum"], ["off", "minimal", "low", "medium", "high"]),
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(["$defs", "ThinkingLevel", "x-open-enum"], ["off", "minimal", "low", "medium", "high"]),
       "settings.thinkingLevel: 5 allowed values, page counts 4",
+    ],
+    [
+      "an unconfirmed counted list closed",
+      "runware/shared/text-inference.yaml",
+      (doc: ReturnType<typeof parseDocument>) => {
+        doc.setIn(["$defs", "ToolChoiceType", "enum"], doc.getIn(["$defs", "ToolChoiceType", "x-open-enum"]));
+        doc.deleteIn(["$defs", "ToolChoiceType", "x-open-enum"]);
+      },
+      "settings.toolChoice.type: no source confirms its values, so it must be an open enum (x-open-enum)",
+    ],
+    [
+      "a confirmed counted list opened",
+      "runware/shared/text-inference.yaml",
+      (doc: ReturnType<typeof parseDocument>) => {
+        doc.setIn(["$defs", "DeliveryMethod", "x-open-enum"], doc.getIn(["$defs", "DeliveryMethod", "enum"]));
+        doc.deleteIn(["$defs", "DeliveryMethod", "enum"]);
+      },
+      "deliveryMethod: the provider notes confirm its values, so it must be a closed enum",
+    ],
+    [
+      "an unstated bound no longer marked inferred",
+      "anyfast/gpt-5.4-mini.yaml",
+      (doc: ReturnType<typeof parseDocument>) => doc.deleteIn(["request", "schema", "properties", "top_p", "x-inferred"]),
+      "top_p: minimum 0 is not on the page; mark it `x-inferred: { minimum: <reason> }`",
+    ],
+    [
+      "a made-up answer labelled documented",
+      "anyfast/gpt-5.4-mini.yaml",
+      (doc: ReturnType<typeof parseDocument>) => doc.setIn(["examples", 0, "provenance"], "documented"),
+      "example curl: its response is marked documented, but the page prints no response object",
     ],
     [
       "a stated default changed",

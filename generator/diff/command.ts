@@ -1,12 +1,13 @@
 /**
  * `modelspec diff`: what changed between two versions of the specs, and what breaks.
- * Exit codes: 0 done, 1 a change at or above `--fail-on`, 2 bad usage or specs that do not load.
+ * Exit codes: 0 done, 1 a change (or, for warning, a problem in the specs) at or above `--fail-on`,
+ * 2 bad usage or specs that do not parse or resolve.
  */
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { severityRank, type Severity } from "./kinds.js";
-import { FORMATS, formatReport, type Format } from "./format.js";
+import { FORMATS, formatReport, problemCount, type Format } from "./format.js";
 import { GitError } from "./git.js";
 import { diffModels } from "./models.js";
 import { bumpFor, changelogEntry, nextVersion, VersionFormatError } from "./release.js";
@@ -25,6 +26,11 @@ A folder is read as a schemas folder; anything else is a git ref, read with git 
 no specs, so every offering of the other side is added; a ref or folder that does not exist is
 an error.
 
+A side that fails modelspec's own checks (a parameter without provenance, an example that does
+not pass its schema, a keyword the spec format does not know, ...) is still compared: its
+problems are listed in a section of their own (JSON: "problems") and count as warnings. A side
+that does not parse, or whose $refs do not resolve, is an error (exit 2).
+
 Options:
   --base REF|DIR           The version before (e.g. origin/main)
   --head REF|DIR           The version after (default: the working tree's schemas folder)
@@ -40,7 +46,8 @@ Options:
   -h, --help               Show this help
 
 Severities, worst first: breaking, warning, non-breaking, info.
-Exit codes: 0 done, 1 a change at or above --fail-on, 2 bad usage or specs that do not load.`;
+Exit codes: 0 done, 1 a change at or above --fail-on (a problem in the specs counts as a
+warning), 2 bad usage or specs that do not parse or resolve.`;
 
 const FAIL_LEVELS: readonly Severity[] = ["breaking", "warning"];
 
@@ -113,16 +120,22 @@ async function run(argv: string[], io: Io): Promise<number> {
     },
   ) as [LoadedVersion, LoadedVersion];
   const changes = diffModels(base.model, head.model, { locate: { base: base.locate, head: head.locate }, keyOf: { base: base.keyOf, head: head.keyOf } });
+  // Files are named from the repository root, as GitHub annotations need: under the head's schemas folder.
+  const problems = [
+    { side: "base" as const, folder: base.folder, diagnostics: base.problems },
+    { side: "head" as const, folder: head.folder, diagnostics: head.problems },
+  ];
   let text: string;
   if (current !== undefined) {
     const version = nextVersion(current, bumpFor(changes));
     text = values.semver ? version : changelogEntry({ version, base: describeSource(base.source), head: describeSource(head.source), changes });
   } else {
-    // Files are named from the repository root, as GitHub annotations need: under the head's schemas folder.
-    text = formatReport(format, { base: base.source, head: head.source, changes, schemasPath: head.folder });
+    text = formatReport(format, { base: base.source, head: head.source, changes, schemasPath: head.folder, problems });
   }
   if (text !== "") io.out(text);
-  if (failOn && changes.some((c) => severityRank(c.severity) >= severityRank(failOn))) return 1;
+  // A problem in the specs counts as a warning.
+  const worst = [...changes.map((c) => severityRank(c.severity)), ...(problemCount({ problems }) > 0 ? [severityRank("warning")] : [])];
+  if (failOn && worst.some((rank) => rank >= severityRank(failOn))) return 1;
   return 0;
 }
 

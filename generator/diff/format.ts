@@ -3,6 +3,7 @@
  * strings reach Markdown only through commentText/markdownCode and GitHub workflow commands
  * only through their escapes.
  */
+import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { markdownCode, markdownText } from "../escape.js";
 import { SEVERITIES, summarize, type Change, type Severity } from "./kinds.js";
 import { describeSource, type SourceInfo } from "./source.js";
@@ -16,7 +17,24 @@ export interface Report {
   changes: readonly Change[];
   /** Prefix of every `file`: the head's schemas folder as seen from the repository root, e.g. `schemas` (outside a repository: from where the command runs). */
   schemasPath: string;
+  /** What each side fails of the project's own checks; compared all the same, and counted as warnings. */
+  problems?: readonly SideProblems[];
 }
+
+export interface SideProblems {
+  side: "base" | "head";
+  /** That side's schemas folder, as `schemasPath` is the head's. */
+  folder: string;
+  diagnostics: readonly Diagnostic[];
+}
+
+/** How many problems the sides have, in all. */
+export function problemCount(report: Pick<Report, "problems">): number {
+  return (report.problems ?? []).reduce((n, side) => n + side.diagnostics.length, 0);
+}
+
+/** Problems listed per side in Markdown before "… and N more". */
+export const MARKDOWN_PROBLEMS_PER_SIDE = 50;
 
 export function formatReport(format: Format, report: Report): string {
   return format === "json" ? formatJson(report) : format === "github" ? formatGithub(report) : formatMarkdown(report);
@@ -43,7 +61,11 @@ export function formatJson(report: Report): string {
     file: repositoryPath(report.schemasPath, c.file),
     line: c.line,
   }));
-  return JSON.stringify({ base: report.base, head: report.head, summary: summarize(report.changes), changes }, null, 2);
+  const problems = (report.problems ?? []).flatMap(({ side, folder, diagnostics }) =>
+    diagnostics.map((d) => ({ side, file: repositoryPath(folder, d.file), line: d.line, column: d.column, pointer: d.pointer, message: d.message })),
+  );
+  const summary = { ...summarize(report.changes), problems: problems.length };
+  return JSON.stringify({ base: report.base, head: report.head, summary, changes, problems }, null, 2);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -102,12 +124,16 @@ function renderMarkdown(report: Report, shown: readonly Change[]): string {
     if (side.kind === "git" && side.folderMissing)
       lines.push(`_${source(side)} has no schemas folder, so it counts as having no specs._`, "");
   }
+  const problems = problemCount(report);
+  const problemNote = problems > 0 ? `; ${problems} problem${problems === 1 ? "" : "s"} in the specs (counted as warnings)` : "";
   if (summary.total === 0) {
-    lines.push("No changes to the specs' offerings, metadata or schemas.");
+    lines.push(`No changes to the specs' offerings, metadata or schemas${problemNote}.`);
+    lines.push(...problemSection(report));
     return lines.join("\n");
   }
   const counts = SEVERITIES.map((s) => (s === "breaking" ? `**${summary[s]} breaking**` : `${summary[s]} ${s}`)).join(", ");
-  lines.push(`${counts} in ${summary.offerings} offering${summary.offerings === 1 ? "" : "s"}.`);
+  lines.push(`${counts} in ${summary.offerings} offering${summary.offerings === 1 ? "" : "s"}${problemNote}.`);
+  lines.push(...problemSection(report));
   if (shown.length < report.changes.length) {
     const left = summarize(report.changes.filter((c) => !shown.includes(c)));
     const what = SEVERITIES.filter((s) => left[s] > 0)
@@ -125,6 +151,26 @@ function renderMarkdown(report: Report, shown: readonly Change[]): string {
     for (const c of rows) lines.push(`| ${LABELS[c.severity]} | ${c.schema} | ${markdownCode(c.pointer || "/")} | ${commentText(c.message)} |`);
   }
   return lines.join("\n");
+}
+
+/**
+ * The problems of each side, as `file:line:column`, pointer and message, under their own heading:
+ * what fails the project's checks is news for a reviewer even where nothing else changed.
+ */
+function problemSection(report: Report): string[] {
+  const sides = (report.problems ?? []).filter((p) => p.diagnostics.length > 0);
+  if (sides.length === 0) return [];
+  const lines = ["", "#### Problems in the specs", "", "These specs fail modelspec's own checks (`npm run generate` would refuse them); their changes are compared all the same."];
+  for (const { side, folder, diagnostics } of sides) {
+    const n = diagnostics.length;
+    lines.push("", `The ${side} specs (${markdownCode(describeSource(side === "base" ? report.base : report.head))}), ${n} problem${n === 1 ? "" : "s"}:`, "");
+    for (const d of diagnostics.slice(0, MARKDOWN_PROBLEMS_PER_SIDE)) {
+      const where = markdownCode(`${repositoryPath(folder, d.file)}:${d.line}:${d.column}`);
+      lines.push(`- ${where} ${markdownCode(d.pointer || "/")}: ${commentText(d.message)}`);
+    }
+    if (n > MARKDOWN_PROBLEMS_PER_SIDE) lines.push(`- … and ${n - MARKDOWN_PROBLEMS_PER_SIDE} more (\`modelspec diff --format json\` lists every problem)`);
+  }
+  return lines;
 }
 
 /**
@@ -150,14 +196,25 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 
-/** One annotation per change, on the head spec file (the base file for what was removed). */
+/**
+ * One annotation per change, on the head spec file (the base file for what was removed), and a
+ * warning per problem: on its line for the head's, without a place for the base's (its lines are
+ * those of another version).
+ */
 export function formatGithub(report: Report): string {
-  return report.changes
-    .map((c) => {
-      const file = escapeProperty(repositoryPath(report.schemasPath, c.file));
-      const title = escapeProperty(`${c.severity} ${c.schema} change in ${c.offering} (${c.kind})`);
-      const message = escapeData(`${c.offering} ${c.schema} ${c.pointer || "/"}: ${c.message}`);
-      return `::${COMMANDS[c.severity]} file=${file},line=${c.line},title=${title}::${message}`;
-    })
-    .join("\n");
+  const changes = report.changes.map((c) => {
+    const file = escapeProperty(repositoryPath(report.schemasPath, c.file));
+    const title = escapeProperty(`${c.severity} ${c.schema} change in ${c.offering} (${c.kind})`);
+    const message = escapeData(`${c.offering} ${c.schema} ${c.pointer || "/"}: ${c.message}`);
+    return `::${COMMANDS[c.severity]} file=${file},line=${c.line},title=${title}::${message}`;
+  });
+  const problems = (report.problems ?? []).flatMap(({ side, folder, diagnostics }) =>
+    diagnostics.map((d) => {
+      // formatDiagnostic writes control characters as \uXXXX, so the message is one line of text.
+      const message = escapeData(formatDiagnostic(d));
+      if (side === "base") return `::warning title=${escapeProperty("spec problem (base, not in this version)")}::${message}`;
+      return `::warning file=${escapeProperty(repositoryPath(folder, d.file))},line=${d.line},col=${d.column},title=${escapeProperty("spec problem (head)")}::${message}`;
+    }),
+  );
+  return [...changes, ...problems].join("\n");
 }

@@ -48,6 +48,8 @@ export const SCHEMA_KINDS = {
   "const-added": [B, N, "the value was fixed with const"],
   "const-removed": [N, B, "const was removed: other values are allowed"],
   "const-changed": [B, B, "the const value changed"],
+  // x-open-enum: known values, unconfirmed; any value of the type passes, so the list is documentation
+  "open-enum-changed": [I, I, "the known values of an open enum (x-open-enum, an unconfirmed list) changed"],
   // numeric, length, item and property-count bounds
   "bound-tightened": [B, N, "a bound was added or made stricter (maximum, minLength, maxItems, ...)"],
   "bound-loosened": [N, B, "a bound was removed or relaxed"],

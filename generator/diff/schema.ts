@@ -126,7 +126,23 @@ function view(node: Json | undefined, pointer: string, side: Side, root: Json, i
   }
   const result: View = { keys, at, self: pointer, id, never, definition, raw: node ?? true };
   const inner = new Set([...outer, ...seen, pointer]);
-  return listValues(keys.has("allOf") ? mergeAllOf(result, side, root, inner) : result, side, root, inner);
+  return wholeNumbers(listValues(keys.has("allOf") ? mergeAllOf(result, side, root, inner) : result, side, root, inner));
+}
+
+/**
+ * A number that must be a whole multiple (`multipleOf: 1`, `2`, ...) is an integer: JSON Schema
+ * counts 1.0 as one. So `type: number, multipleOf: 1` reads as `type: integer`, and a
+ * `multipleOf: 1` beside integers says nothing: the same values, no change to report.
+ */
+function wholeNumbers(v: View): View {
+  const step = v.keys.get("multipleOf");
+  const types = typesOf(v);
+  if (typeof step !== "number" || step < 1 || !isWhole(step) || !types || !types.some((t) => t === "number" || t === "integer")) return v;
+  const integers = [...new Set(types.map((t) => (t === "number" ? "integer" : t)))];
+  const keys = new Map(v.keys);
+  keys.set("type", integers.length === 1 ? integers[0]! : integers);
+  if (step === 1) keys.delete("multipleOf");
+  return { ...v, keys };
 }
 
 /**
@@ -311,7 +327,7 @@ const annotations: Rule = {
   always: true,
   compare(_ctx, { b, a, pointer }, emit) {
     for (const k of unionKeys(b, a)) {
-      if (!isAnnotation(k)) continue;
+      if (!isAnnotation(k) || k === OPEN_ENUM) continue;
       const before = b.keys.get(k);
       const after = a.keys.get(k);
       if (equal(before, after)) continue;
@@ -465,6 +481,39 @@ function listedAnnotations(ctx: Context, b: NonNullable<View["listed"]>, a: NonN
     if (single(b, bi) && single(a, ai)) compare(ctx, b.branches[bi]!, a.branches[ai]!, joinPointer(pointer, a.keyword, ai));
   });
 }
+
+const OPEN_ENUM = "x-open-enum";
+
+/**
+ * `x-open-enum` lists values a string is known to take without restricting it: a change to the
+ * list is news for readers (info), never a change in what is accepted. Turning it into `enum`, or
+ * back, is judged by the value rule as a restriction added or removed; the list itself is then not
+ * reported again.
+ */
+const openEnumRule: Rule = {
+  keywords: [OPEN_ENUM],
+  compare(_ctx, { b, a, pointer }, emit) {
+    const list = (v: View) => {
+      const value = v.keys.get(OPEN_ENUM);
+      return Array.isArray(value) ? value : undefined;
+    };
+    const before = list(b);
+    const after = list(a);
+    if (equal(before, after)) return;
+    const where = joinPointer(pointer, OPEN_ENUM);
+    const at = head(a, OPEN_ENUM);
+    if (!before || !after) {
+      // Closed to open or open to closed: the enum-added/enum-removed change says it.
+      if (valuesOf(before ? a : b)) return;
+      if (after) emit("open-enum-changed", where, `known values listed (an open enum; any value of the type passes): ${show(after)}`, at);
+      else emit("open-enum-changed", where, `known values no longer listed (was ${show(before!)})`, at);
+      return;
+    }
+    const has = (values: Json[], value: Json) => values.some((item) => equal(item, value));
+    for (const value of before) if (!has(after, value)) emit("open-enum-changed", where, `known value ${show(value)} removed from the open enum`, at);
+    for (const value of after) if (!has(before, value)) emit("open-enum-changed", where, `known value ${show(value)} added to the open enum`, at);
+  },
+};
 
 /** Upper bounds get stricter as they go down, lower bounds as they go up. */
 const BOUNDS: Record<string, "upper" | "lower"> = {
@@ -858,6 +907,7 @@ const RULES: readonly Rule[] = [
   annotations,
   typeRule,
   valueRule,
+  openEnumRule,
   boundsRule,
   constraintRule,
   additionalRule,

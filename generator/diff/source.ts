@@ -4,11 +4,13 @@
  */
 import { realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { SpecError } from "../diagnostics.js";
-import { loadModel } from "../generate.js";
-import { parseSpecFiles, readSpecDir, type SpecFiles } from "../load.js";
+import { checkSpecFiles } from "../check.js";
+import { sortDiagnostics, SpecError, type Diagnostic } from "../diagnostics.js";
+import { parseSpecFiles, readSpecDir, type ParsedFile, type SpecFiles } from "../load.js";
 import type { Model, SourcePosition } from "../model.js";
+import { buildModelWithProblems } from "../normalize.js";
 import { resolveOptions } from "../options.js";
+import { resolveSchemas } from "../resolve.js";
 import { readGitSpecs, repositoryRoot } from "./git.js";
 import type { KeyFinder, Locator } from "./models.js";
 
@@ -21,6 +23,8 @@ export type SourceInfo =
 export interface LoadedVersion {
   source: SourceInfo;
   model: Model;
+  /** What fails the project's own checks (`generate` would refuse it); the model is compared all the same. */
+  problems: Diagnostic[];
   locate: Locator;
   keyOf: KeyFinder;
   /**
@@ -69,11 +73,48 @@ async function displayFolder(folder: string, arg: string, cwd: string): Promise<
 export async function loadVersion(side: "base" | "head", arg: string, options: { cwd: string; schemasPath: string }): Promise<LoadedVersion> {
   try {
     const { source, files, folder } = await readVersion(arg, options);
-    const model = loadModel(files);
-    return { source, model, ...specPositions(files), folder };
+    const { model, problems } = loadForReview(files);
+    return { source, model, problems, ...specPositions(files), folder };
   } catch (error) {
     throw new VersionError(side, arg, error as Error);
   }
+}
+
+/**
+ * The specs through the same stages as `generate` (parse, check, resolve, normalize), but a side
+ * that fails a check is still a model to compare: its problems come back beside it. What stops the
+ * comparison (a `SpecError`, exit 2): a file that does not parse, a `$ref` that does not resolve,
+ * and a spec-format failure outside the places that hold schemas, parameters, examples and notes
+ * (an offering's limits, ids or transports that are not what they must be leave nothing reliable to compare).
+ */
+export function loadForReview(specFiles: SpecFiles): { model: Model; problems: Diagnostic[] } {
+  const parsed = parseSpecFiles(specFiles, resolveOptions());
+  if (parsed.diagnostics.length > 0) throw new SpecError(parsed.diagnostics);
+  const byFile = new Map(parsed.files.map((f) => [f.file, f]));
+  const checked = checkSpecFiles(parsed.files);
+  if (checked.some((d) => !comparable(byFile.get(d.file), d.pointer))) throw new SpecError(checked);
+  const { resolved, diagnostics, refused } = resolveSchemas(parsed.files);
+  if (diagnostics.some((d) => !refused.includes(d))) throw new SpecError([...checked, ...diagnostics]);
+  let built: ReturnType<typeof buildModelWithProblems>;
+  try {
+    built = buildModelWithProblems(parsed.files, resolved);
+  } catch (error) {
+    // A shape no rule foresaw: the problems found so far are the explanation.
+    if (checked.length + refused.length > 0) throw new SpecError([...checked, ...refused]);
+    throw error;
+  }
+  return { model: built.model, problems: sortDiagnostics([...checked, ...refused, ...built.diagnostics]) };
+}
+
+/** Where a spec-format failure leaves the rest of the file comparable: inside schemas, parameters, examples and notes. */
+const COMPARABLE: Record<ParsedFile["kind"], RegExp> = {
+  offering: /^\/(request\/schema|response\/schema|stream\/schema|request\/parameters|request\/provenance|response\/provenance|stream\/provenance|examples|notes)(\/|$)/,
+  fragment: /^\/(\$defs\/[^/]+|description)(\/|$)/,
+  provider: /^\/(errors\/schema|errors\/provenance|notes)(\/|$)/,
+};
+
+function comparable(file: ParsedFile | undefined, pointer: string): boolean {
+  return file !== undefined && COMPARABLE[file.kind].test(pointer);
 }
 
 /** Positions of every value in every spec file, for changes outside the schemas (model id, limits, transports). */

@@ -5,7 +5,8 @@
 import { markdownCode, markdownText } from "../escape.js";
 import type { Emitter, GeneratedFile, Model, OfferingSpec, Pricing, ProviderSpec } from "../model.js";
 import { findParameter } from "../parameters.js";
-import { constraintsOf, provenanceText, typeText } from "./doc-lines.js";
+import { isObject } from "../schema-walk.js";
+import { constraintsOf, exampleProvenanceText, provenanceText, typeText } from "./doc-lines.js";
 import { sharedModels } from "./model-docs.js";
 import { offeringDir } from "./paths.js";
 
@@ -76,7 +77,14 @@ function offeringPage(offering: OfferingSpec, provider: ProviderSpec): string {
     "",
   ];
   if (offering.notes.length > 0) lines.push("## Notes", "", ...offering.notes.map((n) => `- ${markdownText(n)}`), "");
-  lines.push("## Examples", "", ...offering.examples.map((e) => `- ${markdownCode(e.name)}: ${markdownText(e.title)} (${markdownText(provenanceText(e.provenance))})`), "");
+  lines.push(
+    "## Examples",
+    "",
+    "Each part of an example says whether the page prints it (documented) or the spec made it up in the provider's shape (inferred).",
+    "",
+    ...offering.examples.map((e) => `- ${markdownCode(e.name)}: ${markdownText(e.title)}. ${markdownText(exampleProvenanceText(e.provenance))}`),
+    "",
+  );
   return lines.join("\n");
 }
 

@@ -13,7 +13,7 @@ import { commentText, literal, propertyKey } from "../escape.js";
 import { sha256 } from "../cache.js";
 import { ROLE_TYPE_SUFFIX, type BundledSchema, type EmitContext, type Emitter, type GeneratedFile, type Json, type JsonObject, type Model, type OfferingSpec, type Parameter } from "../model.js";
 import { cloneJson, isAnnotationKeyword, isObject, keywordShape, setOwn } from "../schema-walk.js";
-import { findParameter } from "../parameters.js";
+import { dereference, findParameter } from "../parameters.js";
 import { docLines, provenanceText } from "./doc-lines.js";
 import { indentDeclarations } from "./module.js";
 import { offeringDir, relativeImport, sharedOrigin, sharedTypesFile } from "./paths.js";
@@ -109,7 +109,7 @@ export function typeView(section: BundledSchema, parameters: readonly Parameter[
     if (isObject(defs[name])) (defs[name] as JsonObject)["x-name"] = section.typeName + name;
   }
   annotateParameters(view, parameters);
-  documentNode(view, true);
+  documentNode(view, true, view);
   view.title = section.typeName;
   for (const name of Object.keys(defs)) {
     const def = defs[name];
@@ -122,7 +122,7 @@ export function typeView(section: BundledSchema, parameters: readonly Parameter[
 }
 
 /** Rewrites one schema node and its sub-schemas in place (the view is a private copy). */
-function documentNode(node: Json, isNamed: boolean): void {
+function documentNode(node: Json, isNamed: boolean, root: JsonObject): void {
   if (!isObject(node)) return;
   const extra: string[] = [];
   if (isObject(node.properties) && node.additionalProperties !== false && !isObject(node.patternProperties)) {
@@ -133,7 +133,7 @@ function documentNode(node: Json, isNamed: boolean): void {
     }
   }
   const provenance = node["x-provenance"];
-  const lines = docLines(node, typeof provenance === "string" ? [provenance, ...extra] : extra);
+  const lines = docLines(withReferenced(root, node), typeof provenance === "string" ? [provenance, ...extra] : extra);
   delete node["x-provenance"];
   if (!isNamed) delete node.title;
   // An unconstrained schema (`{}`) means any JSON value; without this json-schema-to-typescript
@@ -145,19 +145,38 @@ function documentNode(node: Json, isNamed: boolean): void {
     const value = node[key] as Json;
     switch (keywordShape(key)) {
       case "schema":
-        documentNode(value, false);
+        documentNode(value, false, root);
         break;
       case "schema-map":
-        for (const name of Object.keys(value as JsonObject)) documentNode((value as JsonObject)[name]!, key === "$defs");
+        for (const name of Object.keys(value as JsonObject)) documentNode((value as JsonObject)[name]!, key === "$defs", root);
         break;
       case "schema-list":
-        (value as Json[]).forEach((item) => documentNode(item, false));
+        (value as Json[]).forEach((item) => documentNode(item, false, root));
         break;
       default:
         // Keywords json-schema-to-typescript would treat as code or naming hints never come from a spec.
         if ((key === "tsType" && node[key] !== "unknown") || key === "tsEnumNames" || key === "$id" || key === "id") delete node[key];
     }
   }
+  // An open enum (`type: string` beside `x-open-enum`): its known values as literal types, or any
+  // other string. `string & {}` keeps editors suggesting the literals; the values go through
+  // `enum`, where the placeholders protect them, and the type text is a fixed string.
+  if (Array.isArray(node["x-open-enum"])) {
+    node.anyOf = [...node["x-open-enum"].map((value) => ({ const: value })), { tsType: OPEN_STRING }];
+    delete node.type;
+  }
+}
+
+const OPEN_STRING = "string & {}";
+
+/**
+ * A `$ref` with a comment of its own gives the emitted type that comment instead of the
+ * definition's: it shows the definition's allowed values, known values and bounds too.
+ */
+function withReferenced(root: JsonObject, node: JsonObject): JsonObject {
+  if (typeof node.$ref !== "string") return node;
+  const { title: _title, description: _description, ...inherited } = dereference(root, node) ?? {};
+  return { ...inherited, ...node };
 }
 
 /** Adds each request parameter's provenance to the schema of that property. */

@@ -165,7 +165,7 @@ describe("json", () => {
     expect(JSON.parse(out)).toEqual({
       base: { kind: "folder", path: "base" },
       head: { kind: "folder", path: "head" },
-      summary: { breaking: 1, warning: 0, "non-breaking": 0, info: 0, total: 1, offerings: 1 },
+      summary: { breaking: 1, warning: 0, "non-breaking": 0, info: 0, total: 1, offerings: 1, problems: 0 },
       changes: [
         {
           offering: "acme/tiny",
@@ -178,6 +178,7 @@ describe("json", () => {
           line: 7,
         },
       ],
+      problems: [],
     });
   });
 

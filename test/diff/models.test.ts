@@ -153,10 +153,17 @@ describe("diffModels metadata", () => {
     [
       "input modality removed and another added",
       {
-        after: edit(MINIMAL_SPECS, TINY, "inputModalities: [text]", "inputModalities: [image]"),
+        // The image modality needs a carrier in the request schema (x-modality), or the specs do not load.
+        after: edit(
+          edit(MINIMAL_SPECS, TINY, "inputModalities: [text]", "inputModalities: [image]"),
+          "acme/shared/chat.yaml",
+          "content: { type: string, minLength: 1 }",
+          "content: { type: string, minLength: 1, x-modality: image }",
+        ),
         want: [
           { kind: "modality-removed", severity: "breaking", pointer: "/inputModalities" },
           { kind: "modality-added", severity: "non-breaking", pointer: "/inputModalities" },
+          { kind: "annotation-changed", severity: "info", pointer: "/properties/messages/items/properties/content/x-modality" },
         ],
       },
     ],

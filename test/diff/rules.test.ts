@@ -150,6 +150,20 @@ const types: Case[] = [
   ["request: type added to an untyped schema narrows it", { role: "request", before: {}, after: str, want: [["/type", "type-narrowed", "breaking"]] }],
   ["response: type removed widens it", { role: "response", before: str, after: {}, want: [["/type", "type-widened", "breaking"]] }],
   ["request: [number, integer] is number", { role: "request", before: { type: ["number", "integer"] }, after: num, want: [] }],
+  ["request: integer is number with multipleOf 1", { role: "request", before: { type: "integer" }, after: { type: "number", multipleOf: 1 }, want: [] }],
+  ["response: number with multipleOf 1 is integer", { role: "response", before: { type: "number", multipleOf: 1 }, after: { type: "integer" }, want: [] }],
+  [
+    "request: a nullable integer is a nullable number with multipleOf 1",
+    { role: "request", before: { type: ["integer", "null"], maximum: 5 }, after: { type: ["number", "null"], multipleOf: 1, maximum: 5 }, want: [] },
+  ],
+  [
+    "request: integer with multipleOf 2 is number with multipleOf 2",
+    { role: "request", before: { type: "integer", multipleOf: 2 }, after: { type: "number", multipleOf: 2 }, want: [] },
+  ],
+  [
+    "request: number with multipleOf 0.5 is not integer",
+    { role: "request", before: { type: "integer" }, after: { type: "number", multipleOf: 0.5 }, want: [["/multipleOf", "constraint-tightened", "breaking"], ["/type", "type-widened", "non-breaking"]] },
+  ],
   ["response: a type array is the same as its anyOf", { role: "response", before: { type: ["string", "null"] }, after: { anyOf: [str, nul] }, want: [] }],
   [
     "request: an anyOf is the same as its type array, type-specific keywords included",
@@ -224,6 +238,41 @@ const values: Case[] = [
   [
     "request: enum values the type rejects do not count",
     { role: "request", before: { type: "string", enum: ["a", 1] }, after: { type: "string", enum: ["a"] }, want: [] },
+  ],
+];
+
+const openEnums: Case[] = [
+  [
+    "request: an open enum's known values changed",
+    {
+      role: "request",
+      before: { type: "string", "x-open-enum": ["a", "b"] },
+      after: { type: "string", "x-open-enum": ["a", "c"] },
+      want: [
+        ["/x-open-enum", "open-enum-changed", "info"],
+        ["/x-open-enum", "open-enum-changed", "info"],
+      ],
+    },
+  ],
+  [
+    "response: an open enum's known value added",
+    { role: "response", before: { type: "string", "x-open-enum": ["a"] }, after: { type: "string", "x-open-enum": ["a", "b"] }, want: [["/x-open-enum", "open-enum-changed", "info"]] },
+  ],
+  [
+    "request: known values listed for a plain string",
+    { role: "request", before: str, after: { type: "string", "x-open-enum": ["a"] }, want: [["/x-open-enum", "open-enum-changed", "info"]] },
+  ],
+  [
+    "request: a closed enum opened accepts more",
+    { role: "request", before: { type: "string", enum: ["a", "b"] }, after: { type: "string", "x-open-enum": ["a", "b"] }, want: [["/enum", "enum-removed", "non-breaking"]] },
+  ],
+  [
+    "request: an open enum closed accepts less",
+    { role: "request", before: { type: "string", "x-open-enum": ["a", "b"] }, after: { type: "string", enum: ["a", "b"] }, want: [["/enum", "enum-added", "breaking"]] },
+  ],
+  [
+    "response: an open enum closed gives fewer values",
+    { role: "response", before: { type: "string", "x-open-enum": ["a", "b"] }, after: { type: "string", enum: ["a", "b"] }, want: [["/enum", "enum-added", "non-breaking"]] },
   ],
 ];
 
@@ -1033,7 +1082,7 @@ function load(role: SchemaRole, placed: Placed): Model {
   return model;
 }
 
-const cases = [...properties, ...types, ...values, ...bounds, ...constraints, ...additional, ...nested, ...unions, ...refs, ...annotations];
+const cases = [...properties, ...types, ...values, ...openEnums, ...bounds, ...constraints, ...additional, ...nested, ...unions, ...refs, ...annotations];
 
 describe("schema rules on before/after spec pairs", () => {
   it("has a case per rule and direction", () => {

@@ -38,7 +38,8 @@ describe(`fuzz values reach both sides of every bound (${SAMPLES} values per sch
 
   it("the offerings' schemas use most of the measured keywords", () => {
     const used = new Set(targets.flatMap(({ schema }) => boundCoverage(schema).bounds.map((b) => b.keyword)));
-    expect([...used].sort()).toEqual(expect.arrayContaining(["const", "enum", "exclusiveMinimum", "maxLength", "maximum", "minItems", "minLength", "minimum", "multipleOf", "required"]));
+    // No spec uses multipleOf since Runware's slider steps became x-step annotations; "the measure" below covers it.
+    expect([...used].sort()).toEqual(expect.arrayContaining(["const", "enum", "exclusiveMinimum", "maxLength", "maximum", "minItems", "minLength", "minimum", "required"]));
   });
 });
 

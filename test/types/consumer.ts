@@ -40,6 +40,24 @@ export const runware: RunwareGpt54MiniRequest = {
   settings: { temperature: 0.7, maxTokens: 256, thinkingLevel: "low", toolChoice: { type: "auto" } },
 };
 
+// Open enums (values the page does not spell): the known values are suggested, any string is accepted.
+export const runwareUnlistedLevel: RunwareGpt54MiniRequest = {
+  taskType: "textInference",
+  taskUUID: "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+  model: "openai:gpt@5.4-mini",
+  messages: [{ role: "user", content: "Hello" }],
+  settings: { thinkingLevel: "minimal", toolChoice: { type: "required" } },
+};
+
+export const runwareLevelNotAString: RunwareGpt54MiniRequest = {
+  taskType: "textInference",
+  taskUUID: "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+  model: "openai:gpt@5.4-mini",
+  messages: [{ role: "user", content: "Hello" }],
+  // @ts-expect-error an open enum still takes only strings.
+  settings: { thinkingLevel: 2 },
+};
+
 export const runwareWrongModel: RunwareGpt54MiniRequest = {
   taskType: "textInference",
   taskUUID: "6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
@@ -52,6 +70,25 @@ export const anyfast: AnyfastGpt54MiniRequest = {
   model: "gpt-5.4-mini",
   input: [{ role: "user", content: "Hello" }],
   reasoning: { effort: "xhigh", summary: "auto" },
+};
+
+export const anyfastImage: AnyfastGpt54MiniRequest = {
+  model: "gpt-5.4-mini",
+  input: [
+    {
+      role: "user",
+      content: [
+        { type: "input_text", text: "What is in this picture?" },
+        { type: "input_image", image_url: "https://example.com/cat.png", detail: "low" },
+      ],
+    },
+  ],
+};
+
+export const anyfastVideo: AnyfastGpt54MiniRequest = {
+  model: "gpt-5.4-mini",
+  // @ts-expect-error the Responses API's input parts are input_text, input_image and input_file.
+  input: [{ role: "user", content: [{ type: "input_video", video_url: "https://example.com/v.mp4" }] }],
 };
 
 export const anyfastBadEffort: AnyfastGpt54MiniRequest = {

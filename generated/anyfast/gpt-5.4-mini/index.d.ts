@@ -38,6 +38,7 @@ export declare const offering: {
     readonly inputModalities: readonly [
       "text",
       "image",
+      "file",
     ];
     readonly outputModalities: readonly [
       "text",
@@ -55,12 +56,12 @@ export declare const offering: {
       readonly streamEvent: "AnyfastGpt54MiniStreamEvent";
     };
     readonly validators: {
-      readonly request: "anyfast/validators/request-12d885c401f3.js";
+      readonly request: "anyfast/validators/request-4d479c5c0e4b.js";
       readonly response: "anyfast/validators/response-33dd93337b1b.js";
       readonly stream: "anyfast/validators/stream-17b884198e83.js";
     };
     readonly schemas: {
-      readonly request: "anyfast/schemas/request-a57fec8e2821.json";
+      readonly request: "anyfast/schemas/request-973406bc2960.json";
       readonly response: "anyfast/schemas/response-d55209def86a.json";
       readonly stream: "anyfast/schemas/stream-f48a4c8f1510.json";
     };

@@ -58,7 +58,9 @@ export const offering = {
       "name": "usage",
       "title": "Usage",
       "provenance": {
-        "kind": "documented"
+        "request": {
+          "kind": "documented"
+        }
       },
       "request": {
         "messages": [
@@ -73,7 +75,9 @@ export const offering = {
       "name": "with-system-message",
       "title": "With System Message — Using a system message to set context",
       "provenance": {
-        "kind": "documented"
+        "request": {
+          "kind": "documented"
+        }
       },
       "request": {
         "messages": [
@@ -93,7 +97,9 @@ export const offering = {
       "name": "multi-turn-conversation",
       "title": "Multi-turn Conversation — Continuing a conversation with context",
       "provenance": {
-        "kind": "documented"
+        "request": {
+          "kind": "documented"
+        }
       },
       "request": {
         "messages": [
@@ -117,7 +123,9 @@ export const offering = {
       "name": "creative-writing",
       "title": "Creative Writing — Higher temperature for creative output",
       "provenance": {
-        "kind": "documented"
+        "request": {
+          "kind": "documented"
+        }
       },
       "request": {
         "messages": [
@@ -134,7 +142,9 @@ export const offering = {
       "name": "streaming-response",
       "title": "Streaming Response — Enable streaming for real-time output",
       "provenance": {
-        "kind": "documented"
+        "request": {
+          "kind": "documented"
+        }
       },
       "request": {
         "messages": [

@@ -58,7 +58,13 @@ export const offering = {
       "name": "usage",
       "title": "Usage",
       "provenance": {
-        "kind": "documented"
+        "request": {
+          "kind": "documented"
+        },
+        "response": {
+          "kind": "inferred",
+          "reason": "the page prints only the answer text, copied verbatim into choices[0].message.content; the chat.completion envelope around it (id, created, finish_reason) is inferred"
+        }
       },
       "request": {
         "messages": [
@@ -89,7 +95,13 @@ export const offering = {
       "name": "with-system-message",
       "title": "With System Message — Using a system message to set context",
       "provenance": {
-        "kind": "documented"
+        "request": {
+          "kind": "documented"
+        },
+        "response": {
+          "kind": "inferred",
+          "reason": "the page prints only the answer text, copied verbatim into choices[0].message.content; the chat.completion envelope around it (id, created, finish_reason) is inferred"
+        }
       },
       "request": {
         "messages": [
@@ -124,7 +136,13 @@ export const offering = {
       "name": "multi-turn-conversation",
       "title": "Multi-turn Conversation — Continuing a conversation with context",
       "provenance": {
-        "kind": "documented"
+        "request": {
+          "kind": "documented"
+        },
+        "response": {
+          "kind": "inferred",
+          "reason": "the page prints only the answer text, copied verbatim into choices[0].message.content; the chat.completion envelope around it (id, created, finish_reason) is inferred"
+        }
       },
       "request": {
         "messages": [
@@ -164,7 +182,13 @@ export const offering = {
       "name": "creative-writing",
       "title": "Creative Writing — Longer completion for creative output",
       "provenance": {
-        "kind": "documented"
+        "request": {
+          "kind": "documented"
+        },
+        "response": {
+          "kind": "inferred",
+          "reason": "the page prints only the answer text, copied verbatim into choices[0].message.content; the chat.completion envelope around it (id, created, finish_reason) is inferred"
+        }
       },
       "request": {
         "messages": [
@@ -196,7 +220,13 @@ export const offering = {
       "name": "streaming-response",
       "title": "Streaming Response — Enable streaming for real-time output",
       "provenance": {
-        "kind": "documented"
+        "request": {
+          "kind": "documented"
+        },
+        "events": {
+          "kind": "inferred",
+          "reason": "the page prints only the answer text, copied verbatim across the chunks' delta.content; the chunking, the chunk envelopes and the usage numbers are illustrative"
+        }
       },
       "request": {
         "messages": [

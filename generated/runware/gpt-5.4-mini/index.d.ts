@@ -55,12 +55,12 @@ export declare const offering: {
       readonly streamEvent: "RunwareGpt54MiniStreamEvent";
     };
     readonly validators: {
-      readonly request: "runware/validators/request-765e05e0431c.js";
+      readonly request: "runware/validators/request-cb78de795bf4.js";
       readonly response: "runware/validators/response-203e6d35322d.js";
       readonly stream: "runware/validators/stream-46fbc137ea73.js";
     };
     readonly schemas: {
-      readonly request: "runware/schemas/request-71bf534e886e.json";
+      readonly request: "runware/schemas/request-20e2c36f04ff.json";
       readonly response: "runware/schemas/response-27dde1bde100.json";
       readonly stream: "runware/schemas/stream-cf34b57fe307.json";
     };

@@ -5,8 +5,6 @@
  */
 export type AnyfastStreamEvent = (AnyfastStreamEventResponseCreatedEvent | AnyfastStreamEventResponseInProgressEvent | AnyfastStreamEventOutputItemAddedEvent | AnyfastStreamEventOutputItemDoneEvent | AnyfastStreamEventContentPartAddedEvent | AnyfastStreamEventContentPartDoneEvent | AnyfastStreamEventOutputTextDeltaEvent | AnyfastStreamEventOutputTextDoneEvent | AnyfastStreamEventResponseCompletedEvent | AnyfastStreamEventResponseFailedEvent | AnyfastStreamEventResponseIncompleteEvent | AnyfastStreamEventErrorEvent)
 /**
- * completed | failed | in_progress | incomplete per Anyfast's reference; OpenAI's types also have cancelled | queued.
- *
  * Allowed values: "completed", "failed", "in_progress", "incomplete", "cancelled", "queued"
  */
 export type AnyfastStreamEventResponseStatus = ("completed" | "failed" | "in_progress" | "incomplete" | "cancelled" | "queued")
@@ -22,6 +20,18 @@ export type AnyfastStreamEventItemStatus = ("in_progress" | "completed" | "incom
  * A content part of an output message, told apart by `type` (OpenAI's `ResponseOutputText | ResponseOutputRefusal`).
  */
 export type AnyfastStreamEventOutputContent = (AnyfastStreamEventOutputText | AnyfastStreamEventOutputRefusal)
+/**
+ * Allowed values: "in_progress", "completed", "incomplete"
+ */
+export type AnyfastStreamEventItemStatus1 = ("in_progress" | "completed" | "incomplete")
+/**
+ * Allowed values: "in_progress", "completed", "incomplete"
+ */
+export type AnyfastStreamEventItemStatus2 = ("in_progress" | "completed" | "incomplete")
+/**
+ * Allowed values: "in_progress", "completed", "incomplete"
+ */
+export type AnyfastStreamEventItemStatus3 = ("in_progress" | "completed" | "incomplete")
 
 /**
  * The provider accepts properties not listed here; this type lists only the documented ones.
@@ -134,7 +144,7 @@ export interface AnyfastStreamEventReasoningItem {
     text: string
 }[]
   encrypted_content?: (string | null)
-  status?: AnyfastStreamEventItemStatus
+  status?: AnyfastStreamEventItemStatus1
 }
 /**
  * A call of a `function` tool (OpenAI's ResponseFunctionToolCall); `arguments` is a JSON string.
@@ -150,7 +160,7 @@ export interface AnyfastStreamEventFunctionCall {
   call_id: string
   name: string
   arguments: string
-  status?: AnyfastStreamEventItemStatus
+  status?: AnyfastStreamEventItemStatus2
 }
 /**
  * A web search tool call (OpenAI's ResponseFunctionWebSearch).
@@ -211,7 +221,7 @@ export interface AnyfastStreamEventComputerCall {
   pending_safety_checks: {
     [k: string]: unknown | undefined
 }[]
-  status: AnyfastStreamEventItemStatus
+  status: AnyfastStreamEventItemStatus3
   /**
    * The action to perform (`click`, `type`, `screenshot`…).
    *

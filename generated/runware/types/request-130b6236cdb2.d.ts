@@ -3,12 +3,15 @@
  * UUID v4 identifier for tracking tasks and matching async responses. Must be unique per task.
  *
  * Provenance: documented
+ * @format uuid
+ * @pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$
  */
 export type RunwareRequestTaskUUID = string
 /**
  * Determines how the API delivers task results. `sync`: Returns complete results directly in the API response. `async`: Returns an immediate acknowledgment with the task UUID. Poll for results using getResponse. `stream`: Streams results token-by-token as they are generated.
  *
  * Provenance: inferred: seed gives only a count of allowed values (3, with default sync); sync|async|stream per provider notes (Runware SDK types)
+ * Allowed values: "sync", "async", "stream"
  * @default "sync"
  */
 export type RunwareRequestDeliveryMethod = ("sync" | "async" | "stream")
@@ -16,20 +19,23 @@ export type RunwareRequestDeliveryMethod = ("sync" | "async" | "stream")
  * The role of the message author. The last message must be from `user`.
  *
  * Provenance: inferred: seed gives only a count of allowed values (2); user|assistant per Runware SDK types (provider notes)
+ * Allowed values: "user", "assistant"
  */
 export type RunwareRequestMessageRole = ("user" | "assistant")
 /**
  * Controls the depth of internal reasoning the model performs before generating a response.
  *
  * Provenance: inferred: seed gives only a count of allowed values (4); off|low|medium|high guessed from public Runware callers
+ * Known values (unconfirmed; any string is accepted): "off", "low", "medium", "high"
  */
-export type RunwareRequestThinkingLevel = ("off" | "low" | "medium" | "high")
+export type RunwareRequestThinkingLevel = ("off" | "low" | "medium" | "high" | string & {})
 /**
- * Tool selection strategy. `auto`: Model decides whether to call a tool. `any`: Model must call at least one tool. `tool`: Model must call the specified tool. `none`: Model must not call any tool. (Spellings inferred; the page gives only the descriptions.)
+ * Tool selection strategy. `auto`: Model decides whether to call a tool. `any`: Model must call at least one tool. `tool`: Model must call the specified tool. `none`: Model must not call any tool. (Spellings inferred and unconfirmed, so any string is accepted; the page gives only the descriptions.)
  *
  * Provenance: inferred: seed gives only a count of allowed values (4) and their meanings; auto|any|tool|none guessed from Anthropic's {type, name}
+ * Known values (unconfirmed; any string is accepted): "auto", "any", "tool", "none"
  */
-export type RunwareRequestToolChoiceType = ("auto" | "any" | "tool" | "none")
+export type RunwareRequestToolChoiceType = ("auto" | "any" | "tool" | "none" | string & {})
 
 /**
  * textInference task for openai:gpt@5.4-mini
@@ -142,20 +148,20 @@ export interface RunwareRequest {
      * Controls randomness in generation. Lower values produce more deterministic outputs, higher values increase variation and creativity.
      *
      * Provenance: documented
+     * Step on the page: 0.01 (a slider increment; other values are not rejected)
      * @default 1
      * @minimum 0
      * @maximum 2
-     * @multipleOf 0.01
      */
     temperature?: number
     /**
      * Nucleus sampling parameter that controls diversity by limiting the probability mass. Lower values make outputs more focused, higher values increase diversity.
      *
      * Provenance: documented
+     * Step on the page: 0.01 (a slider increment; other values are not rejected)
      * @default 0.95
      * @minimum 0
      * @maximum 1
-     * @multipleOf 0.01
      */
     topP?: number
     /**

@@ -3,12 +3,12 @@ import { modules as ajvHelpers } from "../../runtime/ajv-helpers.js";
 
 export const validate = validate0;
 export default validate0;
-const schema0 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["taskType","taskUUID","model","messages"],"properties":{"taskType":{"type":"string","const":"textInference"},"taskUUID":{"$ref":"#/$defs/TaskUUID"},"webhookURL":{"type":"string","format":"uri"},"deliveryMethod":{"$ref":"#/$defs/DeliveryMethod"},"includeCost":{"type":"boolean"},"numberResults":{"type":"integer","minimum":1,"maximum":4},"includeUsage":{"type":"boolean"},"inputs":{"type":"object","properties":{"images":{"type":"array","minItems":1,"items":{"type":"string"}}},"additionalProperties":false},"model":{"type":"string","const":"openai:gpt@5.4-mini"},"seed":{"type":"integer","minimum":0,"maximum":9223372036854776000},"messages":{"type":"array","minItems":1,"items":{"type":"object","required":["role","content"],"properties":{"role":{"$ref":"#/$defs/MessageRole"},"content":{"type":"string","minLength":1}},"additionalProperties":false}},"settings":{"type":"object","properties":{"systemPrompt":{"type":"string","minLength":1,"maxLength":200000},"temperature":{"type":"number","minimum":0,"maximum":2,"multipleOf":0.01},"topP":{"type":"number","minimum":0,"maximum":1,"multipleOf":0.01},"maxTokens":{"type":"integer","minimum":1,"maximum":128000},"thinkingLevel":{"$ref":"#/$defs/ThinkingLevel"},"toolChoice":{"type":"object","required":["type"],"properties":{"type":{"$ref":"#/$defs/ToolChoiceType"},"name":{"type":"string"}},"additionalProperties":false},"tools":{"type":"array","items":{"type":"object"}}},"additionalProperties":false}},"additionalProperties":false,"$defs":{"DeliveryMethod":{"type":"string","enum":["sync","async","stream"]},"MessageRole":{"type":"string","enum":["user","assistant"]},"TaskUUID":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"ThinkingLevel":{"type":"string","enum":["off","low","medium","high"]},"ToolChoiceType":{"type":"string","enum":["auto","any","tool","none"]}}};
+const schema0 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["taskType","taskUUID","model","messages"],"properties":{"taskType":{"type":"string","const":"textInference"},"taskUUID":{"$ref":"#/$defs/TaskUUID"},"webhookURL":{"type":"string","format":"uri"},"deliveryMethod":{"$ref":"#/$defs/DeliveryMethod"},"includeCost":{"type":"boolean"},"numberResults":{"type":"integer","minimum":1,"maximum":4},"includeUsage":{"type":"boolean"},"inputs":{"type":"object","properties":{"images":{"type":"array","minItems":1,"items":{"type":"string"}}},"additionalProperties":false},"model":{"type":"string","const":"openai:gpt@5.4-mini"},"seed":{"type":"integer","minimum":0,"maximum":9223372036854776000},"messages":{"type":"array","minItems":1,"items":{"type":"object","required":["role","content"],"properties":{"role":{"$ref":"#/$defs/MessageRole"},"content":{"type":"string","minLength":1}},"additionalProperties":false}},"settings":{"type":"object","properties":{"systemPrompt":{"type":"string","minLength":1,"maxLength":200000},"temperature":{"type":"number","minimum":0,"maximum":2},"topP":{"type":"number","minimum":0,"maximum":1},"maxTokens":{"type":"integer","minimum":1,"maximum":128000},"thinkingLevel":{"$ref":"#/$defs/ThinkingLevel"},"toolChoice":{"type":"object","required":["type"],"properties":{"type":{"$ref":"#/$defs/ToolChoiceType"},"name":{"type":"string"}},"additionalProperties":false},"tools":{"type":"array","items":{"type":"object"}}},"additionalProperties":false}},"additionalProperties":false,"$defs":{"DeliveryMethod":{"type":"string","enum":["sync","async","stream"]},"MessageRole":{"type":"string","enum":["user","assistant"]},"TaskUUID":{"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"},"ThinkingLevel":{"type":"string"},"ToolChoiceType":{"type":"string"}}};
 const schema1 = {"type":"string","format":"uuid","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-4[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$"};
 const schema2 = {"type":"string","enum":["sync","async","stream"]};
 const schema3 = {"type":"string","enum":["user","assistant"]};
-const schema4 = {"type":"string","enum":["off","low","medium","high"]};
-const schema5 = {"type":"string","enum":["auto","any","tool","none"]};
+const schema4 = {"type":"string"};
+const schema5 = {"type":"string"};
 const func0 = Object.prototype.hasOwnProperty;
 const func21 = ajvHelpers["ajv/dist/runtime/ucs2length"].default;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
@@ -560,9 +560,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-let res0;
-if((0.01 === 0 || (res0 = data18/0.01, Math.abs(Math.round(res0) - res0) > 1e-9))){
-const err45 = {instancePath:instancePath+"/settings/temperature",schemaPath:"#/properties/settings/properties/temperature/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01"};
+}
+else {
+const err45 = {instancePath:instancePath+"/settings/temperature",schemaPath:"#/properties/settings/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -572,8 +572,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/settings/temperature",schemaPath:"#/properties/settings/properties/temperature/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data16.topP !== undefined && func0.call(data16, "topP")){
+let data19 = data16.topP;
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 1 || isNaN(data19)){
+const err46 = {instancePath:instancePath+"/settings/topP",schemaPath:"#/properties/settings/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -582,12 +585,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-if(data16.topP !== undefined && func0.call(data16, "topP")){
-let data19 = data16.topP;
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 > 1 || isNaN(data19)){
-const err47 = {instancePath:instancePath+"/settings/topP",schemaPath:"#/properties/settings/properties/topP/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(data19 < 0 || isNaN(data19)){
+const err47 = {instancePath:instancePath+"/settings/topP",schemaPath:"#/properties/settings/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -596,8 +595,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data19 < 0 || isNaN(data19)){
-const err48 = {instancePath:instancePath+"/settings/topP",schemaPath:"#/properties/settings/properties/topP/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err48 = {instancePath:instancePath+"/settings/topP",schemaPath:"#/properties/settings/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -606,9 +606,11 @@ vErrors.push(err48);
 }
 errors++;
 }
-let res1;
-if((0.01 === 0 || (res1 = data19/0.01, Math.abs(Math.round(res1) - res1) > 1e-9))){
-const err49 = {instancePath:instancePath+"/settings/topP",schemaPath:"#/properties/settings/properties/topP/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.01},message:"must be multiple of 0.01"};
+}
+if(data16.maxTokens !== undefined && func0.call(data16, "maxTokens")){
+let data20 = data16.maxTokens;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err49 = {instancePath:instancePath+"/settings/maxTokens",schemaPath:"#/properties/settings/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -617,9 +619,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/settings/topP",schemaPath:"#/properties/settings/properties/topP/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 128000 || isNaN(data20)){
+const err50 = {instancePath:instancePath+"/settings/maxTokens",schemaPath:"#/properties/settings/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128000},message:"must be <= 128000"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -628,11 +630,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data16.maxTokens !== undefined && func0.call(data16, "maxTokens")){
-let data20 = data16.maxTokens;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err51 = {instancePath:instancePath+"/settings/maxTokens",schemaPath:"#/properties/settings/properties/maxTokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data20 < 1 || isNaN(data20)){
+const err51 = {instancePath:instancePath+"/settings/maxTokens",schemaPath:"#/properties/settings/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -641,9 +640,11 @@ vErrors.push(err51);
 }
 errors++;
 }
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 > 128000 || isNaN(data20)){
-const err52 = {instancePath:instancePath+"/settings/maxTokens",schemaPath:"#/properties/settings/properties/maxTokens/maximum",keyword:"maximum",params:{comparison: "<=", limit: 128000},message:"must be <= 128000"};
+}
+}
+if(data16.thinkingLevel !== undefined && func0.call(data16, "thinkingLevel")){
+if(typeof data16.thinkingLevel !== "string"){
+const err52 = {instancePath:instancePath+"/settings/thinkingLevel",schemaPath:"#/$defs/ThinkingLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -652,8 +653,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data20 < 1 || isNaN(data20)){
-const err53 = {instancePath:instancePath+"/settings/maxTokens",schemaPath:"#/properties/settings/properties/maxTokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data16.toolChoice !== undefined && func0.call(data16, "toolChoice")){
+let data22 = data16.toolChoice;
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+if((data22.type === undefined) || (!(func0.call(data22, "type")))){
+const err53 = {instancePath:instancePath+"/settings/toolChoice",schemaPath:"#/properties/settings/properties/toolChoice/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -662,12 +667,9 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-}
-if(data16.thinkingLevel !== undefined && func0.call(data16, "thinkingLevel")){
-let data21 = data16.thinkingLevel;
-if(typeof data21 !== "string"){
-const err54 = {instancePath:instancePath+"/settings/thinkingLevel",schemaPath:"#/$defs/ThinkingLevel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 of Object.keys(data22)){
+if(!((key4 === "type") || (key4 === "name"))){
+const err54 = {instancePath:instancePath+"/settings/toolChoice",schemaPath:"#/properties/settings/properties/toolChoice/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -676,8 +678,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(!((((data21 === "off") || (data21 === "low")) || (data21 === "medium")) || (data21 === "high"))){
-const err55 = {instancePath:instancePath+"/settings/thinkingLevel",schemaPath:"#/$defs/ThinkingLevel/enum",keyword:"enum",params:{allowedValues: schema4.enum},message:"must be equal to one of the allowed values"};
+}
+if(data22.type !== undefined && func0.call(data22, "type")){
+if(typeof data22.type !== "string"){
+const err55 = {instancePath:instancePath+"/settings/toolChoice/type",schemaPath:"#/$defs/ToolChoiceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -687,11 +691,9 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data16.toolChoice !== undefined && func0.call(data16, "toolChoice")){
-let data22 = data16.toolChoice;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if((data22.type === undefined) || (!(func0.call(data22, "type")))){
-const err56 = {instancePath:instancePath+"/settings/toolChoice",schemaPath:"#/properties/settings/properties/toolChoice/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'"};
+if(data22.name !== undefined && func0.call(data22, "name")){
+if(typeof data22.name !== "string"){
+const err56 = {instancePath:instancePath+"/settings/toolChoice/name",schemaPath:"#/properties/settings/properties/toolChoice/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -700,61 +702,15 @@ vErrors.push(err56);
 }
 errors++;
 }
-for(const key4 of Object.keys(data22)){
-if(!((key4 === "type") || (key4 === "name"))){
-const err57 = {instancePath:instancePath+"/settings/toolChoice",schemaPath:"#/properties/settings/properties/toolChoice/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/settings/toolChoice",schemaPath:"#/properties/settings/properties/toolChoice/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data22.type !== undefined && func0.call(data22, "type")){
-let data23 = data22.type;
-if(typeof data23 !== "string"){
-const err58 = {instancePath:instancePath+"/settings/toolChoice/type",schemaPath:"#/$defs/ToolChoiceType/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-if(!((((data23 === "auto") || (data23 === "any")) || (data23 === "tool")) || (data23 === "none"))){
-const err59 = {instancePath:instancePath+"/settings/toolChoice/type",schemaPath:"#/$defs/ToolChoiceType/enum",keyword:"enum",params:{allowedValues: schema5.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data22.name !== undefined && func0.call(data22, "name")){
-if(typeof data22.name !== "string"){
-const err60 = {instancePath:instancePath+"/settings/toolChoice/name",schemaPath:"#/properties/settings/properties/toolChoice/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/settings/toolChoice",schemaPath:"#/properties/settings/properties/toolChoice/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
 }
 errors++;
 }
@@ -766,48 +722,48 @@ const len2 = data25.length;
 for(let i2=0; i2<len2; i2++){
 let data26 = data25[i2];
 if(!(data26 && typeof data26 == "object" && !Array.isArray(data26))){
-const err62 = {instancePath:instancePath+"/settings/tools/" + i2,schemaPath:"#/properties/settings/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err58 = {instancePath:instancePath+"/settings/tools/" + i2,schemaPath:"#/properties/settings/properties/tools/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err62];
+vErrors = [err58];
 }
 else {
-vErrors.push(err62);
+vErrors.push(err58);
 }
 errors++;
 }
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/settings/tools",schemaPath:"#/properties/settings/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err59 = {instancePath:instancePath+"/settings/tools",schemaPath:"#/properties/settings/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err63];
+vErrors = [err59];
 }
 else {
-vErrors.push(err63);
+vErrors.push(err59);
 }
 errors++;
 }
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err60 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err64];
+vErrors = [err60];
 }
 else {
-vErrors.push(err64);
+vErrors.push(err60);
 }
 errors++;
 }
 }
 }
 else {
-const err65 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err61 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err65];
+vErrors = [err61];
 }
 else {
-vErrors.push(err65);
+vErrors.push(err61);
 }
 errors++;
 }
