@@ -3,37 +3,16 @@
  * run through the command on spec folders written to a temporary directory.
  */
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, formatGithub, formatMarkdown, repositoryPath } from "../../generator/diff/format.js";
 import type { Change } from "../../generator/diff/kinds.js";
 import { MINIMAL_SPECS } from "../helpers.js";
-import { edit, runDiff, writeSpecs, type Specs } from "./helpers.js";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
+import { edit, folderDiff, runDiff } from "./helpers.js";
 
 const TINY = "acme/tiny.yaml";
 const HOSTILE = `"| <script>alert(1)</script> **bold** \`tick\` [x](https://evil.example) #h\\n| row | injection |"`;
 
-let dir: string;
-let counter = 0;
-
-/** Writes `before` and `after` as two schemas folders and runs the command on them. */
-async function run(before: Specs, after: Specs, ...args: string[]) {
-  const name = `case${++counter}`;
-  // A side without files is still a folder: an empty one.
-  await mkdir(path.join(dir, name, "base"), { recursive: true });
-  await mkdir(path.join(dir, name, "head"), { recursive: true });
-  await writeSpecs(path.join(dir, name, "base"), before);
-  await writeSpecs(path.join(dir, name, "head"), after);
-  return runDiff(["--base", "base", "--head", "head", "-C", path.join(dir, name), ...args]);
-}
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "modelspec-diff-format-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const run = folderDiff("diff-format");
 
 const BREAKING = edit(MINIMAL_SPECS, TINY, "contextWindow: 8000", "contextWindow: 4000");
 const WARNING = edit(MINIMAL_SPECS, TINY, "status: available", "status: deprecated");

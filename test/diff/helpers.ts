@@ -1,6 +1,8 @@
 /** Helpers for the `modelspec diff` tests: spec folders on disk, edits, and a captured CLI run. */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { diffCommand } from "../../generator/diff/command.js";
 import type { Json, JsonObject, SchemaRole } from "../../generator/model.js";
 import { parameterPaths } from "../../generator/parameters.js";
@@ -27,6 +29,31 @@ export async function runDiff(args: string[]): Promise<{ code: number; out: stri
   const err: string[] = [];
   const code = await diffCommand(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+/**
+ * `run(before, after, ...args)`: writes the two spec sets as `base` and `head` folders of a fresh
+ * case folder and runs `modelspec diff` on them. The folders live in one temporary folder, made
+ * before the calling file's tests and removed after them.
+ */
+export function folderDiff(name: string): (before: Specs, after: Specs, ...args: string[]) => Promise<{ code: number; out: string; err: string }> {
+  let dir: string;
+  let counter = 0;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), `modelspec-${name}-`));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  return async (before, after, ...args) => {
+    const folder = path.join(dir, `case${++counter}`);
+    // A side without files is still a folder: an empty one.
+    for (const [side, specs] of [["base", before], ["head", after]] as const) {
+      await mkdir(path.join(folder, side), { recursive: true });
+      await writeSpecs(path.join(folder, side), specs);
+    }
+    return runDiff(["--base", "base", "--head", "head", "-C", folder, ...args]);
+  };
 }
 
 /** Where a rule case's schema lives: inline in the offering file, or as `$defs/Case` of a shared file it references. */

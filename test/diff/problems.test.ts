@@ -5,32 +5,12 @@
  * section of their own (Markdown, JSON `problems`, GitHub annotations) and count as warnings for
  * `--fail-on`; a side that does not parse or resolve is still exit 2.
  */
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MINIMAL_SPECS } from "../helpers.js";
-import { edit, runDiff, writeSpecs, type Specs } from "./helpers.js";
+import { edit, folderDiff } from "./helpers.js";
 
 const TINY = "acme/tiny.yaml";
-let dir: string;
-let counter = 0;
-
-async function run(before: Specs, after: Specs, ...args: string[]) {
-  const name = `case${++counter}`;
-  await mkdir(path.join(dir, name, "base"), { recursive: true });
-  await mkdir(path.join(dir, name, "head"), { recursive: true });
-  await writeSpecs(path.join(dir, name, "base"), before);
-  await writeSpecs(path.join(dir, name, "head"), after);
-  return runDiff(["--base", "base", "--head", "head", "-C", path.join(dir, name), ...args]);
-}
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "modelspec-diff-problems-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const run = folderDiff("diff-problems");
 
 /** A required request property with no provenance entry, which the example does not have either. */
 const UNCHECKED = edit(

@@ -2,15 +2,12 @@
  * `modelspec diff --semver` and `--changelog`: the version the changes call for and the CHANGELOG
  * entry, from the bump table and through the command on spec folders in a temporary directory.
  */
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SEVERITIES } from "../../generator/diff/kinds.js";
 import { BUMPS, changelogEntry, CHANGELOG_SECTIONS, nextVersion, type Bump } from "../../generator/diff/release.js";
 import { currentVersion } from "../../generator/version.js";
 import { MINIMAL_SPECS } from "../helpers.js";
-import { edit, runDiff, writeSpecs, type Specs } from "./helpers.js";
+import { edit, folderDiff, type Specs } from "./helpers.js";
 
 const TINY = "acme/tiny.yaml";
 const BREAKING = edit(MINIMAL_SPECS, TINY, "contextWindow: 8000", "contextWindow: 4000");
@@ -18,24 +15,7 @@ const WARNING = edit(MINIMAL_SPECS, TINY, "status: available", "status: deprecat
 const NON_BREAKING = edit(MINIMAL_SPECS, TINY, "minimum: 0, maximum: 2", "minimum: 0, maximum: 3");
 const INFO = edit(MINIMAL_SPECS, TINY, "description: A tiny model.", "description: Tinier.");
 
-let dir: string;
-let counter = 0;
-
-async function run(before: Specs, after: Specs, ...args: string[]) {
-  const name = `case${++counter}`;
-  await mkdir(path.join(dir, name, "base"), { recursive: true });
-  await mkdir(path.join(dir, name, "head"), { recursive: true });
-  await writeSpecs(path.join(dir, name, "base"), before);
-  await writeSpecs(path.join(dir, name, "head"), after);
-  return runDiff(["--base", "base", "--head", "head", "-C", path.join(dir, name), ...args]);
-}
-
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "modelspec-diff-release-"));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const run = folderDiff("diff-release");
 
 describe("the bump table", () => {
   it("has a bump and a CHANGELOG section for every severity: breaking major, warning and non-breaking minor, info patch", () => {
