@@ -1,5 +1,6 @@
 /** Shared test helpers: the repo's folders, a cached in-memory generation, and spec fixtures. */
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -146,14 +147,36 @@ examples:
  * declarations (`<provider>/types/<role>-<hash>.d.ts`) under a provider-wide name.
  */
 export function sharedType(files: readonly GeneratedFile[], offeringDir: string, typeName: string): { file: GeneratedFile; name: string } {
-  const own = files.find((f) => f.path === `${offeringDir}/types.d.ts`);
+  return sharedTypeFrom((file) => files.find((f) => f.path === file), offeringDir, typeName);
+}
+
+/** `sharedType` in the committed `generated/` folder. */
+export function generatedSharedType(offeringDir: string, typeName: string): { file: GeneratedFile; name: string } {
+  const read = (file: string): GeneratedFile | undefined => {
+    try {
+      return { path: file, contents: readFileSync(path.join(GENERATED_DIR, file), "utf8") };
+    } catch {
+      return undefined;
+    }
+  };
+  return sharedTypeFrom(read, offeringDir, typeName);
+}
+
+/** An offering's validator as users import it: the offering module's `validateRequest` (or response, stream event). */
+export async function offeringValidator<T = (data: unknown) => boolean>(offeringDir: string, role: "request" | "response" | "stream" = "request"): Promise<T> {
+  const names = { request: "validateRequest", response: "validateResponse", stream: "validateStreamEvent" } as const;
+  return (await importGenerated<Record<string, T>>(`${offeringDir}/index.js`))[names[role]]!;
+}
+
+function sharedTypeFrom(find: (file: string) => GeneratedFile | undefined, offeringDir: string, typeName: string): { file: GeneratedFile; name: string } {
+  const own = find(`${offeringDir}/types.d.ts`);
   if (!own) throw new Error(`no ${offeringDir}/types.d.ts`);
   for (const match of own.contents.matchAll(/export type \{([^}]*)\} from "([^"]+)";/g)) {
     const renamed = match[1]!.split(",").map((part) => part.trim().split(/\s+as\s+/));
     const hit = renamed.find(([, alias]) => alias === typeName);
     if (!hit) continue;
     const target = path.posix.normalize(path.posix.join(offeringDir, match[2]!.replace(/\.js$/, ".d.ts")));
-    const file = files.find((f) => f.path === target);
+    const file = find(target);
     if (!file) throw new Error(`${offeringDir}/types.d.ts re-exports from ${target}, which was not generated`);
     return { file, name: hit[0]! };
   }

@@ -59,7 +59,7 @@ describe("the GPT-5.4 mini page", () => {
     expect(page).toMatch(/^\| context window +\| `400000` +\| `128000` +\| `400000` +\|$/m);
     expect(page).toMatch(/^\| max output tokens +\| `128000` +\| not stated +\| `128000` +\|$/m);
     expect(page).toMatch(
-      /^\| output token limit +\| `max_output_tokens`: `integer`, maximum `128000` +\| `max_completion_tokens`: `number`, exclusiveMinimum `0`; `max_tokens`: `number`, exclusiveMinimum `0` +\| `settings\.maxTokens`: `integer`, default `4096`, minimum `1`, maximum `128000` +\|$/m,
+      /^\| output token limit +\| `max_output_tokens`: `integer`, minimum `1`, maximum `128000` +\| `max_completion_tokens`: `number`, exclusiveMinimum `0`; `max_tokens`: `number`, exclusiveMinimum `0` +\| `settings\.maxTokens`: `integer`, default `4096`, minimum `1`, maximum `128000` +\|$/m,
     );
   });
 

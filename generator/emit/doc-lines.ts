@@ -10,9 +10,14 @@ export interface Constraint {
   /** The schema keyword it shows. */
   keyword: string;
   label: string;
+  /** What the docs and hover show: the value, and why it is inferred where the page does not state it. */
   value: string;
   /** Shown as prose, not as a JSDoc tag: text after a tag would be read as part of that tag. */
   prose?: string;
+  /** The value alone, for comparing offerings (`1`, not `1 (inferred: …)`). */
+  bare: string;
+  /** Why the value is inferred (`x-inferred`), where it is. */
+  inferred?: string;
 }
 
 /**
@@ -20,7 +25,7 @@ export interface Constraint {
  * inferred (`x-inferred: { minimum: <reason> }`) carries its reason: `0 (inferred: <reason>)`.
  */
 export function constraintsOf(schema: JsonObject): Constraint[] {
-  const out: Constraint[] = [];
+  const out: Omit<Constraint, "bare" | "inferred">[] = [];
   const show = (v: unknown) => JSON.stringify(v);
   if (schema.default !== undefined) out.push({ keyword: "default", label: "default", value: show(schema.default) });
   for (const key of ["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "format", "pattern"]) {
@@ -43,9 +48,9 @@ export function constraintsOf(schema: JsonObject): Constraint[] {
   const inferred = inferredReasons(schema);
   return out.map((c) => {
     const reason = inferred.get(c.keyword);
-    if (reason === undefined) return c;
+    if (reason === undefined) return { ...c, bare: c.value };
     const note = ` (inferred: ${reason})`;
-    return { ...c, value: c.value + note, ...(c.prose !== undefined ? { prose: c.prose + note } : {}) };
+    return { ...c, bare: c.value, inferred: reason, value: c.value + note, ...(c.prose !== undefined ? { prose: c.prose + note } : {}) };
   });
 }
 

@@ -75,7 +75,7 @@ const CONSTRAINT_LABELS = ["default", "minimum", "exclusiveMinimum", "maximum", 
 const PARAMETER_FACETS: Facet<Entry>[] = [
   ["type", (e) => typeText(e.schema) || undefined],
   ["required", (e) => (e.required ? "required" : "optional")],
-  ...CONSTRAINT_LABELS.map((label): Facet<Entry> => [label, (e) => constraintsOf(e.schema).find((c) => c.label === label)?.value]),
+  ...CONSTRAINT_LABELS.map((label): Facet<Entry> => [label, (e) => constraintsOf(e.schema).find((c) => c.label === label)?.bare]),
 ];
 
 export function modelPage(shared: SharedModel, providers: ReadonlyMap<string, ProviderSpec>): string {

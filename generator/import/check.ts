@@ -107,7 +107,10 @@ export function comparable(imported: JsonObject, committed: JsonObject): JsonObj
     // A page shows the model's answer as prose; the answer's shape in a committed example is a person's.
     out.examples = examples.map((e) => {
       const was = committedExamples.find((c) => c.name === e.name);
-      return was && !("response" in e) && !("events" in e) ? { ...e, ...(was.response ? { response: was.response } : {}), ...(was.events ? { events: was.events } : {}) } : e;
+      if (!was || "response" in e || "events" in e) return e;
+      // The answer parts, and so their per-part provenance, are the committed example's; the request is the page's.
+      const provenance: Json = isObject(was.provenance) ? { ...was.provenance, request: e.provenance as Json } : (e.provenance as Json);
+      return { ...e, provenance, ...(was.response ? { response: was.response } : {}), ...(was.events ? { events: was.events } : {}) };
     });
   }
   return out;

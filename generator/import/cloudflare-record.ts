@@ -7,7 +7,7 @@
 import { diagnostic, joinPointer, type Diagnostic } from "../diagnostics.js";
 import type { Json, JsonObject, SourcePosition } from "../model.js";
 import { parameterPaths } from "../parameters.js";
-import { isObject } from "../schema-walk.js";
+import { forEachSchemaNode, isObject } from "../schema-walk.js";
 import { checkedExamples } from "./examples.js";
 import { repairSchema, type Repair } from "./repair.js";
 import { todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
@@ -92,6 +92,7 @@ export function importCloudflareRecord(record: JsonObject, ctx: RecordContext): 
 
   const modalities = facts ?? guessModalities(input, response);
   if (!facts) notes.push(`Task ${JSON.stringify(taskName)} is not in the importer's task table: modalities are read from the schemas (properties named image or audio, binary outputs).`);
+  modalities.input = markModalities(input, modalities.input, notes);
 
   const data: JsonObject = {
     provider: ctx.provider,
@@ -182,6 +183,29 @@ export function splitOutput(output: Json): { response?: Json; stream: boolean } 
     return { response: { ...(typeof root.description === "string" ? { description: root.description } : {}), ...rest[0] }, stream };
   }
   return { response: { ...root, oneOf: rest }, stream };
+}
+
+/**
+ * Each input modality but text must be carried by a request node marked `x-modality` (generation
+ * checks the catalog against the schema): the first property named for it (`image`, `audio_url`)
+ * is marked. A modality no property is named for is left out of the list, with a note.
+ */
+function markModalities(input: Json, listed: readonly string[], notes: string[]): string[] {
+  const kept: string[] = [];
+  for (const modality of listed) {
+    let marked = modality === "text";
+    forEachSchemaNode(input, "", (node) => {
+      if (marked || !isObject(node.properties)) return;
+      const properties = node.properties as JsonObject;
+      const name = Object.keys(properties).find((key) => key.toLowerCase().includes(modality) && isObject(properties[key]));
+      if (name === undefined) return;
+      (properties[name] as JsonObject)["x-modality"] = modality;
+      marked = true;
+    });
+    if (marked) kept.push(modality);
+    else notes.push(`The task takes ${modality} input, but no request property is named for it: ${modality} is left out of inputModalities.`);
+  }
+  return kept;
 }
 
 function guessModalities(input: Json, response: Json | undefined): { input: string[]; output: string[] } {

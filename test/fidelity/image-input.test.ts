@@ -13,12 +13,12 @@ import { createAnyfastRestClient, type AnyfastGpt54MiniRequest } from "../../gen
 import { loadModel } from "../../generator/generate.js";
 import { readSpecDir } from "../../generator/load.js";
 import { API_KEY, mock } from "../clients/harness.js";
-import { GENERATED_DIR, importGenerated, MINIMAL_SPECS, SCHEMAS_DIR, specProblems, textFiles } from "../helpers.js";
+import { GENERATED_DIR, MINIMAL_SPECS, offeringValidator, SCHEMAS_DIR, specProblems, textFiles } from "../helpers.js";
 
 type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string }[] | null };
 const model = loadModel(await readSpecDir(SCHEMAS_DIR));
 const anyfast = model.offerings.find((o) => o.id === "anyfast/gpt-5.4-mini")!;
-const validator = async () => (await importGenerated<{ default: Validate }>("anyfast/gpt-5.4-mini/request.validator.js")).default;
+const validator = () => offeringValidator<Validate>("anyfast/gpt-5.4-mini");
 
 const imageRequest: AnyfastGpt54MiniRequest = {
   model: "gpt-5.4-mini",

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { loadModel } from "../../generator/generate.js";
 import { readSpecDir } from "../../generator/load.js";
 import { findParameter } from "../../generator/parameters.js";
-import { GENERATED_DIR, importGenerated, MINIMAL_SPECS, SCHEMAS_DIR, specProblems } from "../helpers.js";
+import { GENERATED_DIR, generatedSharedType, MINIMAL_SPECS, offeringValidator, SCHEMAS_DIR, specProblems } from "../helpers.js";
 
 type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string }[] | null };
 const model = loadModel(await readSpecDir(SCHEMAS_DIR));
@@ -26,7 +26,7 @@ const request = {
   model: "openai:gpt@5.4-mini",
   messages: [{ role: "user", content: "Hi" }],
 };
-const validator = async () => (await importGenerated<{ default: Validate }>("runware/gpt-5.4-mini/request.validator.js")).default;
+const validator = () => offeringValidator<Validate>("runware/gpt-5.4-mini");
 
 describe("Runware's counted-but-unspelled values", () => {
   it.each([
@@ -57,9 +57,9 @@ describe("Runware's counted-but-unspelled values", () => {
   });
 
   it("the types suggest the known values and accept any string", async () => {
-    const types = await readFile(path.join(GENERATED_DIR, "runware/gpt-5.4-mini/types.d.ts"), "utf8");
-    expect(types).toMatch(/export type RunwareGpt54MiniRequestThinkingLevel =\s+"off" \| "low" \| "medium" \| "high" \| \(string & \{\}\);/);
-    expect(types).toMatch(/export type RunwareGpt54MiniRequestToolChoiceType =\s+"auto" \| "any" \| "tool" \| "none" \| \(string & \{\}\);/);
+    const types = generatedSharedType("runware/gpt-5.4-mini", "RunwareGpt54MiniRequest").file.contents;
+    expect(types).toMatch(/export type RunwareRequestThinkingLevel = \("off" \| "low" \| "medium" \| "high" \| string & \{\}\)/);
+    expect(types).toMatch(/export type RunwareRequestToolChoiceType = \("auto" \| "any" \| "tool" \| "none" \| string & \{\}\)/);
     expect(types).toMatch(/Known values \(unconfirmed; any string is accepted\): "off", "low", "medium", "high"/);
   });
 

@@ -12,7 +12,7 @@ import { main } from "../../generator/cli.js";
 import { loadModel } from "../../generator/generate.js";
 import { readSpecDir } from "../../generator/load.js";
 import { findParameter } from "../../generator/parameters.js";
-import { GENERATED_DIR, importGenerated, MINIMAL_SPECS, SCHEMAS_DIR, specProblems } from "../helpers.js";
+import { GENERATED_DIR, generatedSharedType, MINIMAL_SPECS, offeringValidator, SCHEMAS_DIR, specProblems } from "../helpers.js";
 
 type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; keyword: string }[] | null };
 const model = loadModel(await readSpecDir(SCHEMAS_DIR));
@@ -23,7 +23,7 @@ const schemaOf = (parameter: string) => {
   return { ...found.schema, ...found.property };
 };
 const request = { model: "gpt-5.4-mini", input: [{ role: "user", content: "Hi" }] };
-const validator = async () => (await importGenerated<{ default: Validate }>("anyfast/gpt-5.4-mini/request.validator.js")).default;
+const validator = () => offeringValidator<Validate>("anyfast/gpt-5.4-mini");
 
 describe("bounds that follow from what a parameter is", () => {
   it("Anyfast top_p is a probability in [0, 1], inferred with a reason", () => {
@@ -58,7 +58,7 @@ describe("bounds that follow from what a parameter is", () => {
     const row = docs.split("\n").find((line) => line.startsWith("| `top_p`"))!;
     expect(row).toMatch(/minimum: 0 \(inferred: [^)]*nucleus/);
     expect(row).toMatch(/maximum: 1 \(inferred: /);
-    const types = await readFile(path.join(GENERATED_DIR, "anyfast/gpt-5.4-mini/types.d.ts"), "utf8");
+    const types = generatedSharedType("anyfast/gpt-5.4-mini", "AnyfastGpt54MiniRequest").file.contents;
     expect(types).toMatch(/@minimum 0 \(inferred: [^\n]*nucleus[^\n]*\)\n\s+\* @maximum 1 \(inferred: /);
   });
 

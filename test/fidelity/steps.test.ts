@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { loadModel } from "../../generator/generate.js";
 import { readSpecDir } from "../../generator/load.js";
 import { findParameter } from "../../generator/parameters.js";
-import { GENERATED_DIR, importGenerated, MINIMAL_SPECS, SCHEMAS_DIR, specProblems } from "../helpers.js";
+import { GENERATED_DIR, generatedSharedType, MINIMAL_SPECS, offeringValidator, SCHEMAS_DIR, specProblems } from "../helpers.js";
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown };
 const model = loadModel(await readSpecDir(SCHEMAS_DIR));
@@ -34,12 +34,12 @@ describe("a page's slider step", () => {
     ["temperature", 0.333],
     ["topP", 0.955],
   ])("the generated validator accepts settings.%s %s (off the page's step)", async (key, value) => {
-    const { default: validate } = await importGenerated<{ default: Validate }>("runware/gpt-5.4-mini/request.validator.js");
+    const validate = await offeringValidator<Validate>("runware/gpt-5.4-mini");
     expect(validate({ ...request, settings: { [key]: value } }), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it("the range still holds", async () => {
-    const { default: validate } = await importGenerated<{ default: Validate }>("runware/gpt-5.4-mini/request.validator.js");
+    const validate = await offeringValidator<Validate>("runware/gpt-5.4-mini");
     expect(validate({ ...request, settings: { temperature: 2.001 } })).toBe(false);
   });
 
@@ -48,8 +48,8 @@ describe("a page's slider step", () => {
     const row = docs.split("\n").find((line) => line.startsWith("| `settings.temperature`"))!;
     expect(row).toContain("step on the page: 0.01 (not checked)");
     expect(row).not.toContain("multipleOf");
-    const types = await readFile(path.join(GENERATED_DIR, "runware/gpt-5.4-mini/types.d.ts"), "utf8");
-    expect(types).toMatch(/Step on the page: 0\.01 \(a slider increment; other values are not rejected\)\n\s+\* @default 1\n\s+\* @minimum 0\n\s+\* @maximum 2\n\s+\*\/\n\s+temperature\?: number;/);
+    const types = generatedSharedType("runware/gpt-5.4-mini", "RunwareGpt54MiniRequest").file.contents;
+    expect(types).toMatch(/Step on the page: 0\.01 \(a slider increment; other values are not rejected\)\n\s+\* @default 1\n\s+\* @minimum 0\n\s+\* @maximum 2\n\s+\*\/\n\s+temperature\?: number\n/);
     expect(types).not.toContain("@multipleOf 0.01");
   });
 
