@@ -162,7 +162,8 @@ describe.each(targets)("$name", (t) => {
 
   test("timeout: a slow reply past the timeout is a TimeoutError and the request is cut", async () => {
     const server = await mock({ slowDelayMs: 60_000 });
-    const error = await rejection(t.client(server).create(t.valid, { timeout: 50, maxRetries: 0, ...t.hooks({ "x-modelspec-fault": "slow" }) }));
+    // Long enough for the request to reach the server on a loaded machine (so it can be seen cut), far below the 60 s delay.
+    const error = await rejection(t.client(server).create(t.valid, { timeout: 1000, maxRetries: 0, ...t.hooks({ "x-modelspec-fault": "slow" }) }));
     expect(error).toBeInstanceOf(TimeoutError);
     await server.idle();
     expect(server.requests).toMatchObject([{ fault: "slow", aborted: true }]);
