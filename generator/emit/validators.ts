@@ -8,7 +8,7 @@
  * `new Function`.
  */
 import { build } from "esbuild";
-import { ts } from "ts-morph";
+import { createRequire } from "node:module";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { compileStandaloneSource } from "../ajv.js";
 import { literal, PROTO_KEY } from "../escape.js";
@@ -47,7 +47,9 @@ export const validatorsEmitter: Emitter = {
       files.push({ path, contents: imports + compiled.code, origin: sharedOrigin(offering.provider, section.role) });
       files.push({ path: path.replace(/\.js$/, ".d.ts"), contents: validatorTypes(path, section.role), origin: sharedOrigin(offering.provider, section.role) });
     }
-    files.push(...(await helperBundle([...helperModules].sort())));
+    const modules = [...helperModules].sort();
+    const bundled = await cache.memoAsync("ajv-helpers", JSON.stringify(modules), () => helperBundle(modules));
+    files.push({ path: AJV_HELPERS_FILE, contents: bundled, specs: [] }, { path: AJV_HELPERS_FILE.replace(/\.js$/, ".d.ts"), contents: HELPER_TYPES, specs: [] });
     return files;
   },
 };
@@ -80,9 +82,11 @@ export function compileStandalone(schema: object): string {
  */
 function protoKeysComputed(code: string): string {
   if (!code.includes("__proto__")) return code;
+  // TypeScript's parser is loaded only for the rare schema that names `__proto__`: it is most of a cold start.
+  const { ts } = createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph");
   const source = ts.createSourceFile("validator.js", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
   const spans: { start: number; end: number }[] = [];
-  const visit = (node: ts.Node): void => {
+  const visit = (node: import("ts-morph").ts.Node): void => {
     if (ts.isPropertyAssignment(node) && (ts.isStringLiteral(node.name) || ts.isIdentifier(node.name)) && node.name.text === "__proto__") {
       spans.push({ start: node.name.getStart(source), end: node.name.end });
     }
@@ -110,8 +114,8 @@ const REPLACED_HELPERS: Record<string, { source: string; expression: string }> =
   "ajv/dist/runtime/equal": { source: "import { jsonEqual } from \"./generator/schema-walk.ts\";", expression: "{ default: jsonEqual }" },
 };
 
-/** One ES module exporting the CommonJS helpers the validators use, keyed by their `require` name. */
-async function helperBundle(modules: string[]): Promise<GeneratedFile[]> {
+/** One ES module exporting the CommonJS helpers the validators use, keyed by their `require` name (esbuild bundles them). */
+async function helperBundle(modules: string[]): Promise<string> {
   const imports = modules.flatMap((m) => (REPLACED_HELPERS[m] ? [REPLACED_HELPERS[m].source] : []));
   const members = modules.map((m) => `  ${literal(m)}: ${REPLACED_HELPERS[m]?.expression ?? `require(${literal(m)})`},`);
   const entry = `${imports.join("\n")}\nexport const modules = {\n${members.join("\n")}\n};\n`;
@@ -130,31 +134,29 @@ async function helperBundle(modules: string[]): Promise<GeneratedFile[]> {
     absWorkingDir: PROJECT_ROOT,
     logLevel: "silent",
   });
-  const contents = result.outputFiles[0]!.text
+  return result.outputFiles[0]!.text
     .replace(/^\/\/ (node_modules|generator|ajv-helpers-entry)\/.*$\n/gm, "")
     // ajv's helpers carry their own source as strings (`ucs2length.code = 'require("…")'`) for
     // ajv's code generator. They are never called; writing `(` as \u0028 keeps the string's value
     // and leaves `require(` out of the text, so a plain search finds real calls only (there are none).
     .replace(/(['"])require\(/g, "$1require\\u0028");
-  const types = [
-    "/** One problem found by a validator, as ajv reports it. */",
-    "export interface ValidationError {",
-    "  instancePath: string;",
-    "  schemaPath: string;",
-    "  keyword: string;",
-    "  params: Record<string, unknown>;",
-    "  message?: string;",
-    "}",
-    "/** An ajv-style validator: returns whether `data` is valid and leaves the problems in `errors`. */",
-    "export interface ValidateFunction<T> {",
-    "  (data: unknown, context?: { instancePath?: string }): data is T;",
-    "  errors?: ValidationError[] | null;",
-    "}",
-    "export declare const modules: Record<string, unknown>;",
-    "",
-  ].join("\n");
-  return [
-    { path: AJV_HELPERS_FILE, contents, specs: [] },
-    { path: AJV_HELPERS_FILE.replace(/\.js$/, ".d.ts"), contents: types, specs: [] },
-  ];
 }
+
+/** The declarations of `runtime/ajv-helpers.js`. */
+const HELPER_TYPES = [
+  "/** One problem found by a validator, as ajv reports it. */",
+  "export interface ValidationError {",
+  "  instancePath: string;",
+  "  schemaPath: string;",
+  "  keyword: string;",
+  "  params: Record<string, unknown>;",
+  "  message?: string;",
+  "}",
+  "/** An ajv-style validator: returns whether `data` is valid and leaves the problems in `errors`. */",
+  "export interface ValidateFunction<T> {",
+  "  (data: unknown, context?: { instancePath?: string }): data is T;",
+  "  errors?: ValidationError[] | null;",
+  "}",
+  "export declare const modules: Record<string, unknown>;",
+  "",
+].join("\n");
