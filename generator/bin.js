@@ -59,7 +59,7 @@ if (argv[0] === "serve") {
       io.err(
         `modelspec: "${argv[0]}" needs the generator's development tools, which this installation lacks ` +
           `(${missing} is not installed). generate, diff and provenance run in a checkout of the modelspec ` +
-          "repository after `npm ci`; the installed package ships the generated code (import it from \"modelspec\") " +
+          'repository after `npm ci`; the installed package ships the generated code (import it from "modelspec") ' +
           "and `modelspec serve`, the local provider server for tests.",
       );
       process.exitCode = 2;

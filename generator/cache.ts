@@ -105,7 +105,11 @@ export function generatorFingerprint(): string {
   const hash = createHash("sha256");
   const root = path.join(PROJECT_ROOT, "generator");
   for (const relative of sourceFiles(root)) {
-    hash.update(relative).update("\0").update(readFileSync(path.join(root, relative))).update("\0");
+    hash
+      .update(relative)
+      .update("\0")
+      .update(readFileSync(path.join(root, relative)))
+      .update("\0");
   }
   const require = createRequire(path.join(PROJECT_ROOT, "package.json"));
   for (const name of PRINTING_LIBRARIES) {
@@ -123,7 +127,9 @@ export function generatorFingerprint(): string {
 
 function sourceFiles(root: string, prefix = ""): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(path.join(root, prefix), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of readdirSync(path.join(root, prefix), { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...sourceFiles(root, relative));
     else if (/\.(ts|js|mjs|json|yaml)$/.test(entry.name)) out.push(relative);

@@ -76,11 +76,18 @@ function patternProblems(file: ParsedFile): Diagnostic[] {
       new RegExp(pattern, "u");
     } catch (error) {
       const reason = (error as Error).message.replace(/^Invalid regular expression: \/.*\/u: /s, "");
-      out.push(diagnostic(position ?? file.positions.get("")!, pointer, `${JSON.stringify(pattern)} is not a valid regular expression with the u flag: ${reason}`));
+      out.push(
+        diagnostic(
+          position ?? file.positions.get("")!,
+          pointer,
+          `${JSON.stringify(pattern)} is not a valid regular expression with the u flag: ${reason}`,
+        ),
+      );
     }
   };
   visitSchemas(file, (schema, pointer) => {
-    if (typeof schema.pattern === "string") check(schema.pattern, joinPointer(pointer, "pattern"), file.positions.get(joinPointer(pointer, "pattern")));
+    if (typeof schema.pattern === "string")
+      check(schema.pattern, joinPointer(pointer, "pattern"), file.positions.get(joinPointer(pointer, "pattern")));
     if (isObject(schema.patternProperties)) {
       for (const name of Object.keys(schema.patternProperties)) {
         const at = joinPointer(pointer, "patternProperties", name);
@@ -104,7 +111,8 @@ function openEnumProblems(file: ParsedFile): Diagnostic[] {
     const position = file.keyPositions.get(at) ?? file.positions.get(at) ?? file.positions.get("")!;
     if (schema.type !== "string") out.push(diagnostic(position, at, "x-open-enum needs `type: string` beside it"));
     for (const closed of ["enum", "const"]) {
-      if (schema[closed] !== undefined) out.push(diagnostic(position, at, `x-open-enum and ${closed} contradict each other: a list is either closed (enum) or open (x-open-enum)`));
+      if (schema[closed] !== undefined)
+        out.push(diagnostic(position, at, `x-open-enum and ${closed} contradict each other: a list is either closed (enum) or open (x-open-enum)`));
     }
   });
   return out;
@@ -118,14 +126,30 @@ function inferredConstraintProblems(file: ParsedFile): Diagnostic[] {
     for (const keyword of Object.keys(schema["x-inferred"])) {
       if (schema[keyword] !== undefined) continue;
       const at = joinPointer(pointer, "x-inferred", keyword);
-      out.push(diagnostic(file.keyPositions.get(at) ?? file.positions.get(at) ?? file.positions.get("")!, at, `x-inferred names ${keyword}, which this schema does not have`));
+      out.push(
+        diagnostic(
+          file.keyPositions.get(at) ?? file.positions.get(at) ?? file.positions.get("")!,
+          at,
+          `x-inferred names ${keyword}, which this schema does not have`,
+        ),
+      );
     }
   });
   return out;
 }
 
 /** Offering fields that may hold a `{ todo }` marker instead of a value (see meta/offering.yaml). */
-const TODO_FIELDS = ["name", "description", "status", "contextWindow", "maxOutputTokens", "inputModalities", "outputModalities", "response", "stream"];
+const TODO_FIELDS = [
+  "name",
+  "description",
+  "status",
+  "contextWindow",
+  "maxOutputTokens",
+  "inputModalities",
+  "outputModalities",
+  "response",
+  "stream",
+];
 
 /**
  * The gaps `modelspec import` leaves for a person: `{ todo }` in a field or a parameter's
@@ -137,7 +161,13 @@ export function todoProblems(file: ParsedFile): Diagnostic[] {
   const data = file.data as Record<string, unknown>;
   const out: Diagnostic[] = [];
   const report = (pointer: string, text: unknown) =>
-    out.push(diagnostic(file.positions.get(pointer) ?? file.positions.get("")!, pointer, `TODO left by modelspec import: ${String(text)}; write the value (from the source the spec cites) in place of the marker`));
+    out.push(
+      diagnostic(
+        file.positions.get(pointer) ?? file.positions.get("")!,
+        pointer,
+        `TODO left by modelspec import: ${String(text)}; write the value (from the source the spec cites) in place of the marker`,
+      ),
+    );
   const marker = (value: unknown) => (isObject(value) && typeof value.todo === "string" ? value.todo : undefined);
   for (const field of TODO_FIELDS) {
     const text = marker(data[field]);
@@ -211,7 +241,11 @@ function describeError(error: ErrorObject, file: ParsedFile): { pointer: string;
     case "type":
       return { pointer, position: at(pointer), message: `must be ${params.type}, found ${typeName(valueAt(file, pointer))}` };
     case "enum":
-      return { pointer, position: at(pointer), message: `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}` };
+      return {
+        pointer,
+        position: at(pointer),
+        message: `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`,
+      };
     case "const":
       return { pointer, position: at(pointer), message: `must be ${JSON.stringify(params.allowedValue)}` };
     case "discriminator":

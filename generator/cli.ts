@@ -110,7 +110,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       io.err(`modelspec: ${(error as Error).message}\nRun \`modelspec --help\` for usage.`);
       return 2;
     }
-    io.err(debug ? String((error as Error).stack ?? error) : `modelspec: ${(error as Error).message ?? String(error)}\n(run with --debug for a stack trace)`);
+    io.err(
+      debug
+        ? String((error as Error).stack ?? error)
+        : `modelspec: ${(error as Error).message ?? String(error)}\n(run with --debug for a stack trace)`,
+    );
     return 2;
   }
 }
@@ -173,12 +177,10 @@ async function generateCommand(argv: string[], io: Io): Promise<number> {
     say(`modelspec: wrote ${result.files.length} files to ${shown} (${how})`);
     return 0;
   }
-  const lines = [
-    ...stale.map((f) => `  stale:   ${f}`),
-    ...missing.map((f) => `  missing: ${f}`),
-    ...extra.map((f) => `  extra:   ${f}`),
-  ];
-  io.err(`modelspec: ${shown} is out of date with the specs (${lines.length} file${lines.length === 1 ? "" : "s"}):\n${lines.join("\n")}\nRun \`npm run generate\` and commit the result.`);
+  const lines = [...stale.map((f) => `  stale:   ${f}`), ...missing.map((f) => `  missing: ${f}`), ...extra.map((f) => `  extra:   ${f}`)];
+  io.err(
+    `modelspec: ${shown} is out of date with the specs (${lines.length} file${lines.length === 1 ? "" : "s"}):\n${lines.join("\n")}\nRun \`npm run generate\` and commit the result.`,
+  );
   return 1;
 }
 

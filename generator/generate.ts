@@ -103,7 +103,11 @@ export function cacheFor(options: Pick<GenerateOptions, "cacheDir">): Cache {
 }
 
 /** Specs in memory → output files in memory. Used by `generate`, `--check` and the tests. */
-export async function generateFiles(specFiles: SpecFiles, options: Partial<GenerateOptions> = {}, progress: Progress = SILENT): Promise<GeneratedFile[]> {
+export async function generateFiles(
+  specFiles: SpecFiles,
+  options: Partial<GenerateOptions> = {},
+  progress: Progress = SILENT,
+): Promise<GeneratedFile[]> {
   const resolved = resolveOptions(options);
   const cache = cacheFor(resolved);
   progress.update(`loading ${specFiles.size} spec files`);

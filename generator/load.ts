@@ -232,7 +232,9 @@ class JsonConverter {
     if (isMap(node) || isSeq(node)) {
       this.open.add(node);
       try {
-        return isMap(node) ? this.convertMap(node, pointer, depth) : node.items.map((item, index) => this.convert(item, joinPointer(pointer, index), depth + 1));
+        return isMap(node)
+          ? this.convertMap(node, pointer, depth)
+          : node.items.map((item, index) => this.convert(item, joinPointer(pointer, index), depth + 1));
       } finally {
         this.open.delete(node);
       }
@@ -267,7 +269,9 @@ class JsonConverter {
       const keyPosition = this.at(keyNode.range?.[0] ?? 0);
       const first = seen.get(key);
       if (first) {
-        this.diagnostics.push(diagnostic(keyPosition, child, `duplicate key ${JSON.stringify(key)}; it is first at line ${first.line}, column ${first.column}`));
+        this.diagnostics.push(
+          diagnostic(keyPosition, child, `duplicate key ${JSON.stringify(key)}; it is first at line ${first.line}, column ${first.column}`),
+        );
         continue;
       }
       seen.set(key, keyPosition);

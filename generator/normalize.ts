@@ -34,7 +34,6 @@ export function provenanceOf(value: Json | undefined): Provenance {
   return isObject(value) && typeof value.inferred === "string" ? { kind: "inferred", reason: value.inferred } : { kind: "documented" };
 }
 
-
 export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchemas): { model?: Model; diagnostics: Diagnostic[] } {
   const built = buildModelWithProblems(files, resolved);
   return built.diagnostics.length > 0 ? { diagnostics: built.diagnostics } : built;
@@ -104,7 +103,11 @@ export function buildModelWithProblems(files: readonly ParsedFile[], resolved: R
     if (!provider) {
       const known = [...providers.keys()].sort(compareText);
       diagnostics.push(
-        diagnostic(at(file, "/provider"), "/provider", `no provider ${JSON.stringify(data.provider)}; known providers: ${known.join(", ") || "(none)"}`),
+        diagnostic(
+          at(file, "/provider"),
+          "/provider",
+          `no provider ${JSON.stringify(data.provider)}; known providers: ${known.join(", ") || "(none)"}`,
+        ),
       );
       continue;
     }
@@ -141,7 +144,14 @@ export function buildModelWithProblems(files: readonly ParsedFile[], resolved: R
     if (!sections.request || !sections.response || (isObject(data.stream) && !sections.stream)) continue;
 
     const parameters = checkParameters(file, sections.request, diagnostics);
-    checkModalities(file, id, data.inputModalities as string[], sections.request, resolved.get(file.file)?.request?.origins ?? new Map(), diagnostics);
+    checkModalities(
+      file,
+      id,
+      data.inputModalities as string[],
+      sections.request,
+      resolved.get(file.file)?.request?.origins ?? new Map(),
+      diagnostics,
+    );
     checkCountFields(file, provider, sections.request, diagnostics);
     const examples = toExamples(file, sections, diagnostics);
     offerings.push({
@@ -236,7 +246,14 @@ function toPricing(data: JsonObject): Pricing {
  * a modality the offering lists: the catalog never promises what the validator rejects, nor hides
  * what it accepts.
  */
-function checkModalities(file: ParsedFile, id: string, listed: readonly string[], request: BundledSchema, origins: ReadonlyMap<string, string>, diagnostics: Diagnostic[]): void {
+function checkModalities(
+  file: ParsedFile,
+  id: string,
+  listed: readonly string[],
+  request: BundledSchema,
+  origins: ReadonlyMap<string, string>,
+  diagnostics: Diagnostic[],
+): void {
   const carried = new Map<string, string>();
   forEachSchemaNode(request.schema, "", (node, pointer) => {
     const modality = node["x-modality"];
@@ -246,7 +263,11 @@ function checkModalities(file: ParsedFile, id: string, listed: readonly string[]
   for (const modality of listed) {
     if (modality === "text" || carried.has(modality)) continue;
     diagnostics.push(
-      diagnostic(where, "/inputModalities", `inputModalities lists ${JSON.stringify(modality)}, but nothing in the request schema carries it: mark the property or content part that takes it with \`x-modality: ${modality}\``),
+      diagnostic(
+        where,
+        "/inputModalities",
+        `inputModalities lists ${JSON.stringify(modality)}, but nothing in the request schema carries it: mark the property or content part that takes it with \`x-modality: ${modality}\``,
+      ),
     );
   }
   for (const [modality, pointer] of carried) {
@@ -265,7 +286,13 @@ function toTransport(data: JsonObject): Transport {
   const copy = cloneJson(data) as unknown as Transport & { provenance: Json };
   const provenance = provenanceOf(copy.provenance);
   if (copy.kind === "http") {
-    return { ...copy, pathParams: copy.pathParams ?? [], auth: { scheme: "bearer", header: copy.auth.header ?? "Authorization" }, streaming: streamingOf(copy.streaming), provenance } as Transport;
+    return {
+      ...copy,
+      pathParams: copy.pathParams ?? [],
+      auth: { scheme: "bearer", header: copy.auth.header ?? "Authorization" },
+      streaming: streamingOf(copy.streaming),
+      provenance,
+    } as Transport;
   }
   return { ...copy, streaming: streamingOf(copy.streaming), provenance } as Transport;
 }
@@ -282,12 +309,18 @@ function checkParameters(file: ParsedFile, request: BundledSchema, diagnostics: 
   const where = file.positions.get("/request/parameters") ?? request.position;
   for (const missing of paths.filter((p) => !Object.prototype.hasOwnProperty.call(map, p))) {
     diagnostics.push(
-      diagnostic(where, "/request/parameters", `parameter ${JSON.stringify(missing)} has no provenance; add \`${missing}: documented\` or \`${missing}: { inferred: <reason> }\``),
+      diagnostic(
+        where,
+        "/request/parameters",
+        `parameter ${JSON.stringify(missing)} has no provenance; add \`${missing}: documented\` or \`${missing}: { inferred: <reason> }\``,
+      ),
     );
   }
   for (const extra of Object.keys(map).filter((p) => !paths.includes(p))) {
     const pointer = joinPointer("/request/parameters", extra);
-    diagnostics.push(diagnostic(file.keyPositions.get(pointer) ?? where, pointer, `${JSON.stringify(extra)} is not a parameter of the request schema`));
+    diagnostics.push(
+      diagnostic(file.keyPositions.get(pointer) ?? where, pointer, `${JSON.stringify(extra)} is not a parameter of the request schema`),
+    );
   }
   return paths.filter((p) => Object.prototype.hasOwnProperty.call(map, p)).map((p) => ({ path: p, provenance: provenanceOf(map[p]) }));
 }
@@ -318,7 +351,14 @@ function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, Bundl
     if (!isObject(example)) return [];
     const base = `/examples/${index}`;
     const name = example.name as string;
-    if (names.has(name)) diagnostics.push(diagnostic(file.positions.get(`${base}/name`)!, `${base}/name`, `example name ${JSON.stringify(name)} is already used by /examples/${names.get(name)}`));
+    if (names.has(name))
+      diagnostics.push(
+        diagnostic(
+          file.positions.get(`${base}/name`)!,
+          `${base}/name`,
+          `example name ${JSON.stringify(name)} is already used by /examples/${names.get(name)}`,
+        ),
+      );
     names.set(name, index);
     const check = (role: SchemaRole, value: Json | undefined, pointer: string) => {
       if (value === undefined) return;
@@ -328,7 +368,9 @@ function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, Bundl
       }
       for (const error of validatorFor(role)(value)) {
         const p = pointer + error.instancePath;
-        diagnostics.push(diagnostic(file.positions.get(p) ?? file.positions.get(pointer)!, p, `example does not match the ${role} schema: ${ajvMessage(error)}`));
+        diagnostics.push(
+          diagnostic(file.positions.get(p) ?? file.positions.get(pointer)!, p, `example does not match the ${role} schema: ${ajvMessage(error)}`),
+        );
       }
     };
     check("request", example.request, `${base}/request`);
@@ -365,7 +407,13 @@ function exampleProvenance(example: JsonObject, base: string, file: ParsedFile, 
     const given = written[part] !== undefined;
     const noun = part === "response" ? "a response" : "events";
     if (has(part) && !given)
-      diagnostics.push(diagnostic(where, pointer, `example has ${noun} but its provenance gives none: add \`${part}: documented\` or \`${part}: { inferred: <reason> }\``));
+      diagnostics.push(
+        diagnostic(
+          where,
+          pointer,
+          `example has ${noun} but its provenance gives none: add \`${part}: documented\` or \`${part}: { inferred: <reason> }\``,
+        ),
+      );
     else if (!has(part) && given) diagnostics.push(diagnostic(where, pointer, `provenance names ${part}, but the example has none`));
     if (has(part) && given) out[part] = provenanceOf(written[part] as Json);
   }
@@ -387,4 +435,3 @@ export function ajvMessage(error: ErrorObject): string {
       return error.message ?? error.keyword;
   }
 }
-

@@ -13,7 +13,9 @@ export function joinParameterPath(prefix: string, key: string): string {
 }
 
 export function splitParameterPath(path: string): ({ items: true } | { key: string })[] {
-  return [...path.matchAll(/\[\]|\[("(?:[^"\\]|\\.)*")\]|([^.[\]]+)/g)].map((m) => (m[0] === "[]" ? { items: true } : { key: m[1] ? (JSON.parse(m[1]) as string) : m[2]! }));
+  return [...path.matchAll(/\[\]|\[("(?:[^"\\]|\\.)*")\]|([^.[\]]+)/g)].map((m) =>
+    m[0] === "[]" ? { items: true } : { key: m[1] ? (JSON.parse(m[1]) as string) : m[2]! },
+  );
 }
 
 /** Follows `$ref`s inside a bundled schema (`#` or `#/$defs/Name`). */

@@ -47,7 +47,9 @@ function offeringProvenance(o: OfferingSpec): OfferingProvenance {
     openEnums,
     examples: o.examples.map((e) => ({
       name: e.name,
-      ...Object.fromEntries((["request", "response", "events"] as const).flatMap((part) => (e.provenance[part] ? [[part, provenanceText(e.provenance[part]!)]] : []))),
+      ...Object.fromEntries(
+        (["request", "response", "events"] as const).flatMap((part) => (e.provenance[part] ? [[part, provenanceText(e.provenance[part]!)]] : [])),
+      ),
     })) as OfferingProvenance["examples"],
   };
 }
@@ -62,7 +64,8 @@ export function provenanceLines(model: Model): string[] {
     for (const p of o.parameters) {
       const inferred = p.provenance.kind === "inferred" ? `  (${provenanceText(p.provenance).slice("inferred: ".length)})` : "";
       lines.push(`  ${p.provenance.kind === "documented" ? "documented" : "inferred  "}  ${p.path}${inferred}`);
-      for (const c of report.constraints.filter((c) => c.path === p.path)) lines.push(`      inferred ${c.keyword} ${JSON.stringify(c.value)}: ${c.reason}`);
+      for (const c of report.constraints.filter((c) => c.path === p.path))
+        lines.push(`      inferred ${c.keyword} ${JSON.stringify(c.value)}: ${c.reason}`);
       for (const e of report.openEnums.filter((e) => e.path === p.path))
         lines.push(`      open enum (unconfirmed; any string passes): ${e.values.map((v) => JSON.stringify(v)).join(", ")}`);
     }

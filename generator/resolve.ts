@@ -72,7 +72,8 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
       return fail(`$ref ${JSON.stringify(ref)}: the fragment has a malformed %-escape`);
     }
     if (fragment !== "" && !fragment.startsWith("/")) return fail(`$ref ${JSON.stringify(ref)}: only JSON-pointer fragments (#/...) are supported`);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) return fail(`$ref ${JSON.stringify(ref)}: remote references are not supported; copy the schema into a shared file`);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(filePart))
+      return fail(`$ref ${JSON.stringify(ref)}: remote references are not supported; copy the schema into a shared file`);
     let location: Location;
     if (filePart === "") {
       location = { file: from.file, base: from.base, pointer: from.base + fragment };
@@ -80,14 +81,17 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
       const file = path.posix.normalize(path.posix.join(path.posix.dirname(from.file), filePart));
       const parsed = files.get(file);
       if (!parsed) return fail(`$ref ${JSON.stringify(ref)} points to nothing: no spec file ${JSON.stringify(file)}`);
-      if (parsed.kind !== "fragment") return fail(`$ref ${JSON.stringify(ref)}: only files under a shared/ folder may be referenced from other files`);
+      if (parsed.kind !== "fragment")
+        return fail(`$ref ${JSON.stringify(ref)}: only files under a shared/ folder may be referenced from other files`);
       location = { file, base: "", pointer: fragment };
     }
     const inside = location.pointer.slice(location.base.length);
     const found = valueAt(files.get(location.file)!.data, location.pointer);
     if (found === undefined) return fail(`$ref ${JSON.stringify(ref)} points to nothing: ${location.file} has no ${JSON.stringify(inside || "/")}`);
     if (!isSchemaPath(splitPointer(inside)) || (typeof found !== "boolean" && !isObject(found))) {
-      return fail(`$ref ${JSON.stringify(ref)} points to ${JSON.stringify(inside)} in ${location.file}, which is not a schema (a $ref names a schema: the root, a $defs entry, a property, an item, ...)`);
+      return fail(
+        `$ref ${JSON.stringify(ref)} points to ${JSON.stringify(inside)} in ${location.file}, which is not a schema (a $ref names a schema: the root, a $defs entry, a property, an item, ...)`,
+      );
     }
     return location;
   }
@@ -159,7 +163,11 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
           const members: JsonObject = {};
           record(outAt, at);
           for (const name of Object.keys(value as JsonObject)) {
-            setOwn(members, name, copySchema((value as JsonObject)[name]!, { ...at, pointer: joinPointer(at.pointer, name) }, joinPointer(outAt, name)));
+            setOwn(
+              members,
+              name,
+              copySchema((value as JsonObject)[name]!, { ...at, pointer: joinPointer(at.pointer, name) }, joinPointer(outAt, name)),
+            );
           }
           setOwn(copy, key, members);
           break;
@@ -171,7 +179,11 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
             break;
           }
           record(outAt, at);
-          setOwn(copy, key, (value as Json[]).map((item, i) => copySchema(item, { ...at, pointer: joinPointer(at.pointer, i) }, joinPointer(outAt, i))));
+          setOwn(
+            copy,
+            key,
+            (value as Json[]).map((item, i) => copySchema(item, { ...at, pointer: joinPointer(at.pointer, i) }, joinPointer(outAt, i))),
+          );
           break;
         default:
           copyData(value, at, outAt);
@@ -184,7 +196,8 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
   function copyData(value: Json, from: Location, out: string): void {
     record(out, from);
     if (Array.isArray(value)) value.forEach((item, i) => copyData(item, { ...from, pointer: joinPointer(from.pointer, i) }, joinPointer(out, i)));
-    else if (isObject(value)) for (const key of Object.keys(value)) copyData(value[key] as Json, { ...from, pointer: joinPointer(from.pointer, key) }, joinPointer(out, key));
+    else if (isObject(value))
+      for (const key of Object.keys(value)) copyData(value[key] as Json, { ...from, pointer: joinPointer(from.pointer, key) }, joinPointer(out, key));
   }
 
   // A root that only names another schema (`schema: { $ref: shared/x.yaml#/$defs/Request }`)

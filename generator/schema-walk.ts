@@ -66,7 +66,16 @@ export function cloneJson<T>(value: T): T {
 }
 
 /** Keywords that document a schema and never change which values it accepts. */
-export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set(["title", "description", "$comment", "default", "examples", "deprecated", "readOnly", "writeOnly"]);
+export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
+  "title",
+  "description",
+  "$comment",
+  "default",
+  "examples",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+]);
 
 /** Whether a keyword is documentation only: a standard annotation or an `x-` extension. */
 export const isAnnotationKeyword = (keyword: string): boolean => ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith("x-");
@@ -128,7 +137,9 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.prototype.hasOwnProperty.call(b, key) && jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return keys.every(
+    (key) => Object.prototype.hasOwnProperty.call(b, key) && jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }
 
 /**

@@ -22,7 +22,14 @@ export class TranspileError extends Error {
 }
 
 function compilerOptions(ts: Ts, declarations: boolean) {
-  const common = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, isolatedModules: true, removeComments: false, newLine: ts.NewLineKind.LineFeed, strict: true };
+  const common = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ES2022,
+    isolatedModules: true,
+    removeComments: false,
+    newLine: ts.NewLineKind.LineFeed,
+    strict: true,
+  };
   return declarations ? { ...common, declaration: true, isolatedDeclarations: true } : common;
 }
 
@@ -53,7 +60,9 @@ export async function transpileFiles(files: readonly GeneratedFile[], cache: Cac
       output.push(file);
       continue;
     }
-    const cached = await cache.memoAsync("transpile", `${file.declarationOnly ? "d" : "m"}\0${file.path}\0${file.contents}`, async () => JSON.stringify(await transpileOne(file)));
+    const cached = await cache.memoAsync("transpile", `${file.declarationOnly ? "d" : "m"}\0${file.path}\0${file.contents}`, async () =>
+      JSON.stringify(await transpileOne(file)),
+    );
     const { js, dts, problems: found } = JSON.parse(cached) as Outputs;
     problems.push(...found);
     const { declarationOnly: _declarationOnly, ...rest } = file;

@@ -63,7 +63,8 @@ export function verifyTypeScript(files: readonly GeneratedFile[]): void {
     // As `.ts`: `skipLibCheck` (which keeps the libraries' own declarations from being checked, most
     // of the cost) would pass over a `.d.ts`. Every declaration file ends in `export {}` or has
     // exports of its own, so only what it exports is visible either way.
-    if (file.path.endsWith(".d.ts")) project.createSourceFile(path.join(VIRTUAL_ROOT, file.path.replace(/\.d\.ts$/, ".ts")), file.contents, { overwrite: true });
+    if (file.path.endsWith(".d.ts"))
+      project.createSourceFile(path.join(VIRTUAL_ROOT, file.path.replace(/\.d\.ts$/, ".ts")), file.contents, { overwrite: true });
     else if (file.path.endsWith(".ts")) project.createSourceFile(path.join(VIRTUAL_ROOT, file.path), file.contents, { overwrite: true });
     else if (file.path.endsWith(".js")) problems.push(...syntaxProblems(file));
   }
@@ -78,7 +79,11 @@ export function verifyTypeScript(files: readonly GeneratedFile[]): void {
 }
 
 function syntaxProblems(file: GeneratedFile): string[] {
-  const { diagnostics = [] } = ts.transpileModule(file.contents, { fileName: file.path, reportDiagnostics: true, compilerOptions: { allowJs: true, module: ts.ModuleKind.ES2022 } });
+  const { diagnostics = [] } = ts.transpileModule(file.contents, {
+    fileName: file.path,
+    reportDiagnostics: true,
+    compilerOptions: { allowJs: true, module: ts.ModuleKind.ES2022 },
+  });
   return diagnostics.map((d) => {
     const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
     return `${file.path}:${line}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;

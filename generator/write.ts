@@ -54,7 +54,10 @@ async function restore(retired: string, target: string, cause: unknown, fs: Writ
   try {
     await fs.rename(retired, target);
   } catch (error) {
-    throw new Error(`could not write ${target} (${(cause as Error).message}) nor put the previous output back (${(error as Error).message}); it is in ${retired}`, { cause });
+    throw new Error(
+      `could not write ${target} (${(cause as Error).message}) nor put the previous output back (${(error as Error).message}); it is in ${retired}`,
+      { cause },
+    );
   }
 }
 

@@ -39,7 +39,11 @@ async function withCopy<T>(run: (dirs: { schemas: string; out: string; cache: st
 }
 
 const edits: [string, string, (text: string) => string][] = [
-  ["a changed $ref target (a shared definition)", "cloudflare/shared/chat-completions.yaml", (t) => t.replace("Sampling temperature", "Sampling temperature (edited)").replace("maximum: 2", "maximum: 1.5")],
+  [
+    "a changed $ref target (a shared definition)",
+    "cloudflare/shared/chat-completions.yaml",
+    (t) => t.replace("Sampling temperature", "Sampling temperature (edited)").replace("maximum: 2", "maximum: 1.5"),
+  ],
   ["a changed provider file", "runware/provider.yaml", (t) => t.replace(/retryStatuses: \[([^\]]*)\]/, "retryStatuses: [$1, 599]")],
   ["a changed offering", "anyfast/gpt-5.4-mini.yaml", (t) => t.replace(/^contextWindow: \d+$/m, "contextWindow: 123456")],
 ];

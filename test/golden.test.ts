@@ -57,7 +57,7 @@ describe("golden output", () => {
   it("generation is byte-identical when the spec files arrive in another order", async () => {
     const specs = await readSpecDir(SCHEMAS_DIR);
     const reversed = new Map([...specs.entries()].reverse());
-    const shuffled = new Map([...specs.entries()].sort(([a], [b]) => (hash(a) - hash(b))));
+    const shuffled = new Map([...specs.entries()].sort(([a], [b]) => hash(a) - hash(b)));
     const [first, second] = await Promise.all([generateFiles(reversed), generateFiles(shuffled)]);
     expect(second.map((f) => f.path)).toEqual(first.map((f) => f.path));
     for (let i = 0; i < first.length; i++) expect(second[i]!.contents, first[i]!.path).toBe(first[i]!.contents);

@@ -163,12 +163,19 @@ export function generatedSharedType(offeringDir: string, typeName: string): { fi
 }
 
 /** An offering's validator as users import it: the offering module's `validateRequest` (or response, stream event). */
-export async function offeringValidator<T = (data: unknown) => boolean>(offeringDir: string, role: "request" | "response" | "stream" = "request"): Promise<T> {
+export async function offeringValidator<T = (data: unknown) => boolean>(
+  offeringDir: string,
+  role: "request" | "response" | "stream" = "request",
+): Promise<T> {
   const names = { request: "validateRequest", response: "validateResponse", stream: "validateStreamEvent" } as const;
   return (await importGenerated<Record<string, T>>(`${offeringDir}/index.js`))[names[role]]!;
 }
 
-function sharedTypeFrom(find: (file: string) => GeneratedFile | undefined, offeringDir: string, typeName: string): { file: GeneratedFile; name: string } {
+function sharedTypeFrom(
+  find: (file: string) => GeneratedFile | undefined,
+  offeringDir: string,
+  typeName: string,
+): { file: GeneratedFile; name: string } {
   const own = find(`${offeringDir}/types.d.ts`);
   if (!own) throw new Error(`no ${offeringDir}/types.d.ts`);
   for (const match of own.contents.matchAll(/export type \{([^}]*)\} from "([^"]+)";/g)) {

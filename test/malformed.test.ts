@@ -20,29 +20,41 @@ const edit = (file: string, from: string, to: string) => {
 // The fixture itself generates: hostile/malformed-cli.test.ts runs it through the executable.
 
 const cases: [string, { given: Record<string, string>; want: Partial<Omit<Diagnostic, "message">> & { message: RegExp } }][] = [
-  [
-    "YAML syntax error",
-    { given: edit(TINY, "name: Acme Tiny", "name: [Acme Tiny"), want: { file: TINY, message: /YAML|flow|collection/i } },
-  ],
+  ["YAML syntax error", { given: edit(TINY, "name: Acme Tiny", "name: [Acme Tiny"), want: { file: TINY, message: /YAML|flow|collection/i } }],
   [
     "duplicate key",
-    { given: edit(TINY, "name: Acme Tiny", "name: Acme Tiny\nname: Again"), want: { file: TINY, line: 5, column: 1, pointer: "/name", message: /^duplicate key "name"; it is first at line 4, column 1$/ } },
+    {
+      given: edit(TINY, "name: Acme Tiny", "name: Acme Tiny\nname: Again"),
+      want: { file: TINY, line: 5, column: 1, pointer: "/name", message: /^duplicate key "name"; it is first at line 4, column 1$/ },
+    },
   ],
   [
     "tab indentation",
-    { given: edit(TINY, "  provenance: documented\n  parameters:", "  provenance: documented\n\tparameters:"), want: { file: TINY, message: /tab/i } },
+    {
+      given: edit(TINY, "  provenance: documented\n  parameters:", "  provenance: documented\n\tparameters:"),
+      want: { file: TINY, message: /tab/i },
+    },
   ],
   [
     "unknown key",
-    { given: edit(TINY, "status: available", "status: available\nstatsu: available"), want: { file: TINY, line: 7, column: 1, pointer: "/statsu", message: /unknown key "statsu"; expected one of: .*status/ } },
+    {
+      given: edit(TINY, "status: available", "status: available\nstatsu: available"),
+      want: { file: TINY, line: 7, column: 1, pointer: "/statsu", message: /unknown key "statsu"; expected one of: .*status/ },
+    },
   ],
   [
     "unknown JSON Schema keyword (a misspelled constraint)",
-    { given: edit(TINY, "minimum: 0, maximum: 2", "minimun: 0, maximum: 2"), want: { file: TINY, pointer: "/request/schema/properties/temperature/minimun", message: /unknown key "minimun"/ } },
+    {
+      given: edit(TINY, "minimum: 0, maximum: 2", "minimun: 0, maximum: 2"),
+      want: { file: TINY, pointer: "/request/schema/properties/temperature/minimun", message: /unknown key "minimun"/ },
+    },
   ],
   [
     "wrong type",
-    { given: edit(TINY, "contextWindow: 8000", "contextWindow: lots"), want: { file: TINY, line: 7, column: 16, pointer: "/contextWindow", message: /must be integer, found string/ } },
+    {
+      given: edit(TINY, "contextWindow: 8000", "contextWindow: lots"),
+      want: { file: TINY, line: 7, column: 16, pointer: "/contextWindow", message: /must be integer, found string/ },
+    },
   ],
   [
     "missing required field",
@@ -50,15 +62,28 @@ const cases: [string, { given: Record<string, string>; want: Partial<Omit<Diagno
   ],
   [
     "value outside an enum",
-    { given: edit(TINY, "status: available", "status: soon"), want: { file: TINY, pointer: "/status", message: /must be one of: "available", "coming-soon"/ } },
+    {
+      given: edit(TINY, "status: available", "status: soon"),
+      want: { file: TINY, pointer: "/status", message: /must be one of: "available", "coming-soon"/ },
+    },
   ],
   [
     "dangling $ref to a missing definition",
-    { given: edit(TINY, "shared/chat.yaml#/$defs/Message", "shared/chat.yaml#/$defs/Mesage"), want: { file: TINY, pointer: "/request/schema/properties/messages/items/$ref", message: /points to nothing: acme\/shared\/chat.yaml has no "\/\$defs\/Mesage"/ } },
+    {
+      given: edit(TINY, "shared/chat.yaml#/$defs/Message", "shared/chat.yaml#/$defs/Mesage"),
+      want: {
+        file: TINY,
+        pointer: "/request/schema/properties/messages/items/$ref",
+        message: /points to nothing: acme\/shared\/chat.yaml has no "\/\$defs\/Mesage"/,
+      },
+    },
   ],
   [
     "dangling $ref to a missing file",
-    { given: edit(TINY, "shared/chat.yaml#/$defs/Message", "shared/chats.yaml#/$defs/Message"), want: { file: TINY, message: /no spec file "acme\/shared\/chats.yaml"/ } },
+    {
+      given: edit(TINY, "shared/chat.yaml#/$defs/Message", "shared/chats.yaml#/$defs/Message"),
+      want: { file: TINY, message: /no spec file "acme\/shared\/chats.yaml"/ },
+    },
   ],
   [
     "$ref cycle",
@@ -69,23 +94,42 @@ const cases: [string, { given: Record<string, string>; want: Partial<Omit<Diagno
   ],
   [
     "offering of a provider that does not exist",
-    { given: edit(TINY, "provider: acme", "provider: acne"), want: { file: TINY, line: 1, column: 11, pointer: "/provider", message: /no provider "acne"; known providers: acme/ } },
+    {
+      given: edit(TINY, "provider: acme", "provider: acne"),
+      want: { file: TINY, line: 1, column: 11, pointer: "/provider", message: /no provider "acne"; known providers: acme/ },
+    },
   ],
   [
     "two offerings with one id",
-    { given: { ...MINIMAL_SPECS, "acme/tiny-copy.yaml": MINIMAL_SPECS[TINY]! }, want: { file: "acme/tiny.yaml", pointer: "/slug", message: /offering id "acme\/tiny" is already defined in acme\/tiny-copy.yaml/ } },
+    {
+      given: { ...MINIMAL_SPECS, "acme/tiny-copy.yaml": MINIMAL_SPECS[TINY]! },
+      want: { file: "acme/tiny.yaml", pointer: "/slug", message: /offering id "acme\/tiny" is already defined in acme\/tiny-copy.yaml/ },
+    },
   ],
   [
     "parameter without provenance",
-    { given: edit(TINY, '    temperature: { inferred: "fixture" }\n', ""), want: { file: TINY, pointer: "/request/parameters", message: /parameter "temperature" has no provenance/ } },
+    {
+      given: edit(TINY, '    temperature: { inferred: "fixture" }\n', ""),
+      want: { file: TINY, pointer: "/request/parameters", message: /parameter "temperature" has no provenance/ },
+    },
   ],
   [
     "provenance for a parameter that does not exist",
-    { given: edit(TINY, "    messages: documented\n", "    messages: documented\n    mesages: documented\n"), want: { file: TINY, pointer: "/request/parameters/mesages", message: /not a parameter of the request schema/ } },
+    {
+      given: edit(TINY, "    messages: documented\n", "    messages: documented\n    mesages: documented\n"),
+      want: { file: TINY, pointer: "/request/parameters/mesages", message: /not a parameter of the request schema/ },
+    },
   ],
   [
     "example that breaks its own schema",
-    { given: edit(TINY, "content: hi", "content: ''"), want: { file: TINY, pointer: "/examples/0/request/messages/0/content", message: /example does not match the request schema: must NOT have fewer than 1 characters/ } },
+    {
+      given: edit(TINY, "content: hi", "content: ''"),
+      want: {
+        file: TINY,
+        pointer: "/examples/0/request/messages/0/content",
+        message: /example does not match the request schema: must NOT have fewer than 1 characters/,
+      },
+    },
   ],
   ["empty file", { given: { ...MINIMAL_SPECS, [TINY]: "\n  \n" }, want: { file: TINY, line: 1, column: 1, message: /empty/ } }],
   ["binary file", { given: { ...MINIMAL_SPECS, [TINY]: "id: \u0000\u0001\u0002" }, want: { file: TINY, message: /binary/ } }],
@@ -95,7 +139,10 @@ describe("malformed specs", () => {
   it.each(cases)("%s", (_, { given, want }) => {
     const found = specProblems(given);
     const { message, ...where } = want;
-    expect(found.some((d) => message.test(d.message) && Object.entries(where).every(([k, v]) => d[k as keyof Diagnostic] === v)), JSON.stringify(found, null, 2)).toBe(true);
+    expect(
+      found.some((d) => message.test(d.message) && Object.entries(where).every(([k, v]) => d[k as keyof Diagnostic] === v)),
+      JSON.stringify(found, null, 2),
+    ).toBe(true);
   });
 
   it("lists every problem, not just the first", () => {

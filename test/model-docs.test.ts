@@ -65,7 +65,9 @@ describe("the GPT-5.4 mini page", () => {
 
   it("lists where the pages disagree", () => {
     expect(page).toContain("- context window: `400000` (Anyfast, Runware); `128000` (Cloudflare Workers AI)");
-    expect(page).toContain("- nucleus sampling (top p), default: `1` (Anyfast `top_p`); not stated (Cloudflare Workers AI `top_p`); `0.95` (Runware `settings.topP`)");
+    expect(page).toContain(
+      "- nucleus sampling (top p), default: `1` (Anyfast `top_p`); not stated (Cloudflare Workers AI `top_p`); `0.95` (Runware `settings.topP`)",
+    );
     expect(page).toContain("- max output tokens: `128000` (Anyfast, Runware); not stated (Cloudflare Workers AI)");
     expect(page).toContain("- seed: only Runware");
   });
@@ -75,12 +77,17 @@ describe("from specs in memory", () => {
   const HOSTILE = "</code><script>alert(1)</script> `x` @octocat [a](https://evil.example) |";
   const specs = {
     ...MINIMAL_SPECS,
-    "beta/provider.yaml": MINIMAL_SPECS["acme/provider.yaml"]!.replace("id: acme", "id: beta").replace("name: Acme AI", `name: ${JSON.stringify(`Beta ${HOSTILE}`)}`),
+    "beta/provider.yaml": MINIMAL_SPECS["acme/provider.yaml"]!.replace("id: acme", "id: beta").replace(
+      "name: Acme AI",
+      `name: ${JSON.stringify(`Beta ${HOSTILE}`)}`,
+    ),
     "beta/shared/chat.yaml": MINIMAL_SPECS["acme/shared/chat.yaml"]!,
-    "beta/tiny.yaml": MINIMAL_SPECS["acme/tiny.yaml"]!
-      .replace("provider: acme", "provider: beta")
+    "beta/tiny.yaml": MINIMAL_SPECS["acme/tiny.yaml"]!.replace("provider: acme", "provider: beta")
       .replace("contextWindow: 8000", "contextWindow: 16000")
-      .replace("temperature: { type: number, minimum: 0, maximum: 2 }", `temperature: { type: number, minimum: 0, maximum: 1, default: 1, description: ${JSON.stringify(HOSTILE)} }\n      mode: { enum: [${JSON.stringify(HOSTILE)}] }`)
+      .replace(
+        "temperature: { type: number, minimum: 0, maximum: 2 }",
+        `temperature: { type: number, minimum: 0, maximum: 1, default: 1, description: ${JSON.stringify(HOSTILE)} }\n      mode: { enum: [${JSON.stringify(HOSTILE)}] }`,
+      )
       .replace('    temperature: { inferred: "fixture" }', '    temperature: { inferred: "fixture" }\n    mode: documented'),
   };
   const model = loadModel(textFiles(specs));

@@ -34,7 +34,10 @@ describe("JSON Schema files", () => {
         const file = entry.schemas[role];
         if (file === null) continue;
         expect(file).toMatch(new RegExp(`^${entry.provider}/schemas/${role}-[0-9a-f]{12}\\.json$`));
-        const hash = createHash("sha256").update(canonical(readJson(file))).digest("hex").slice(0, 12);
+        const hash = createHash("sha256")
+          .update(canonical(readJson(file)))
+          .digest("hex")
+          .slice(0, 12);
         expect(file.endsWith(`-${hash}.json`), file).toBe(true);
       }
     }
@@ -55,7 +58,9 @@ describe("JSON Schema files", () => {
       const entry = catalog.find((e) => e.id === offering.id)!;
       const ajv = createAjv();
       const check = (role: (typeof roles)[number], value: Json) => {
-        const validator = ajv.getSchema(entry.schemas[role]!) ?? (ajv.addSchema(readJson(entry.schemas[role]!), entry.schemas[role]!), ajv.getSchema(entry.schemas[role]!)!);
+        const validator =
+          ajv.getSchema(entry.schemas[role]!) ??
+          (ajv.addSchema(readJson(entry.schemas[role]!), entry.schemas[role]!), ajv.getSchema(entry.schemas[role]!)!);
         expect(validator(value), `${offering.id} ${role}: ${JSON.stringify(validator.errors)}`).toBe(true);
       };
       for (const example of offering.examples) {
@@ -89,7 +94,11 @@ describe("OpenAPI documents", () => {
   });
 
   it("has the transports' paths, auth, bodies and event streams", () => {
-    const cloudflare = documents.get("cloudflare")! as unknown as { paths: Record<string, { post: JsonObject }>; components: JsonObject; servers: JsonObject[] };
+    const cloudflare = documents.get("cloudflare")! as unknown as {
+      paths: Record<string, { post: JsonObject }>;
+      components: JsonObject;
+      servers: JsonObject[];
+    };
     expect(Object.keys(cloudflare.paths)).toEqual([
       "/client/v4/accounts/{accountId}/ai/run/openai/gpt-5.4",
       "/client/v4/accounts/{accountId}/ai/run/openai/gpt-5.4-mini",
@@ -103,7 +112,9 @@ describe("OpenAPI documents", () => {
     expect(mini.responses).toMatchObject({
       "200": {
         content: {
-          "application/json": { schema: { properties: { result: { $ref: "#/components/schemas/CloudflareGpt54MiniResponse" }, success: { const: true } } } },
+          "application/json": {
+            schema: { properties: { result: { $ref: "#/components/schemas/CloudflareGpt54MiniResponse" }, success: { const: true } } },
+          },
           "text/event-stream": { schema: { $ref: "#/components/schemas/CloudflareGpt54MiniStreamEvent" } },
         },
       },
@@ -118,7 +129,9 @@ describe("OpenAPI documents", () => {
       content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/RunwareGpt54MiniRequest" } } } },
     });
     expect(runware.paths["/v1"]!.post.responses["200"]).toMatchObject({
-      content: { "application/json": { schema: { properties: { data: { type: "array", items: { $ref: "#/components/schemas/RunwareGpt54MiniResponse" } } } } } },
+      content: {
+        "application/json": { schema: { properties: { data: { type: "array", items: { $ref: "#/components/schemas/RunwareGpt54MiniResponse" } } } } },
+      },
     });
   });
 
@@ -129,14 +142,31 @@ describe("OpenAPI documents", () => {
         const document = documents.get(provider.id)! as unknown as { paths: Record<string, { post: { "x-modelspec-offerings": string[] } }> };
         await writeFile(path.join(dir, `${provider.id}.ts`), await openapiTS(structuredClone(document) as never));
         const transport = provider.transports.find((t): t is HttpTransport => t.kind === "http")!;
-        checks.push(`import type { components as ${provider.typePrefix}Components, paths as ${provider.typePrefix}Paths } from "./${provider.id}.js";`);
+        checks.push(
+          `import type { components as ${provider.typePrefix}Components, paths as ${provider.typePrefix}Paths } from "./${provider.id}.js";`,
+        );
         for (const offering of model.offerings.filter((o) => o.provider === provider.id)) {
           const route = Object.keys(document.paths).find((p) => document.paths[p]!.post["x-modelspec-offerings"].includes(offering.id))!;
-          checks.push(...exampleChecks(offering, transport, `${provider.typePrefix}Paths[${literal(route)}]["post"]`, `${provider.typePrefix}Components["schemas"]`));
+          checks.push(
+            ...exampleChecks(
+              offering,
+              transport,
+              `${provider.typePrefix}Paths[${literal(route)}]["post"]`,
+              `${provider.typePrefix}Components["schemas"]`,
+            ),
+          );
         }
       }
       await writeFile(path.join(dir, "examples.ts"), checks.join("\n"));
-      const compilerOptions = { strict: true, noEmit: true, target: "ES2022", module: "ESNext", moduleResolution: "Bundler", types: [], skipLibCheck: false };
+      const compilerOptions = {
+        strict: true,
+        noEmit: true,
+        target: "ES2022",
+        module: "ESNext",
+        moduleResolution: "Bundler",
+        types: [],
+        skipLibCheck: false,
+      };
       await writeFile(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["examples.ts"] }));
       const result = await typecheck(path.join(dir, "tsconfig.json"));
       expect(result.output).toBe("");
@@ -151,10 +181,13 @@ describe("OpenAPI documents", () => {
       "acme/tiny.yaml": MINIMAL_SPECS["acme/tiny.yaml"]!.replace(
         "temperature: { type: number, minimum: 0, maximum: 2 }",
         'temperature: { type: number, minimum: 0, maximum: 2 }\n      mode: { enum: [{ $ref: "#/$defs/Message" }, plain] }',
-      ).replace("    temperature: { inferred: \"fixture\" }", "    temperature: { inferred: \"fixture\" }\n    mode: documented"),
+      ).replace('    temperature: { inferred: "fixture" }', '    temperature: { inferred: "fixture" }\n    mode: documented'),
     };
     const tiny = loadModel(textFiles(specs));
-    const document = openApiDocument(tiny.providers[0]!, tiny.offerings, "1.2.3") as { info: JsonObject; components: { schemas: Record<string, JsonObject> } };
+    const document = openApiDocument(tiny.providers[0]!, tiny.offerings, "1.2.3") as {
+      info: JsonObject;
+      components: { schemas: Record<string, JsonObject> };
+    };
     expect(document.info.version).toBe("1.2.3");
     const request = document.components.schemas.AcmeTinyRequest!;
     expect((request.properties as JsonObject).messages).toMatchObject({ items: { $ref: "#/components/schemas/AcmeTinyRequestMessage" } });
@@ -179,9 +212,15 @@ describe("OpenAPI from specs in memory", () => {
 
   it("two transports: a path each with its own server, one security scheme each, each schema written once", async () => {
     const tiny = loadModel(textFiles({ ...MINIMAL_SPECS, "acme/provider.yaml": MINIMAL_SPECS["acme/provider.yaml"]! + second }));
-    const document = openApiDocument(tiny.providers[0]!, tiny.offerings, "0.0.1") as { paths: Record<string, JsonObject>; components: Record<string, JsonObject> };
+    const document = openApiDocument(tiny.providers[0]!, tiny.offerings, "0.0.1") as {
+      paths: Record<string, JsonObject>;
+      components: Record<string, JsonObject>;
+    };
     expect(Object.keys(document.paths)).toEqual(["/v1/chat", "/v1/eu/chat"]);
-    expect(document.paths["/v1/eu/chat"]).toMatchObject({ servers: [{ url: "https://eu.acme.example" }], post: { security: [{ xApiKeyHeader: [] }] } });
+    expect(document.paths["/v1/eu/chat"]).toMatchObject({
+      servers: [{ url: "https://eu.acme.example" }],
+      post: { security: [{ xApiKeyHeader: [] }] },
+    });
     expect(document.components.securitySchemes).toEqual({
       bearerAuth: { type: "http", scheme: "bearer" },
       xApiKeyHeader: { type: "apiKey", in: "header", name: "X-Api-Key", description: "The key, sent as `X-Api-Key: Bearer <key>`." },
@@ -222,13 +261,20 @@ function exampleChecks(offering: OfferingSpec, transport: HttpTransport, operati
     if (example.response) {
       const reply = transport.responseBody;
       const wire =
-        reply.kind === "envelope" ? { [reply.result]: example.response, [reply.success]: true } : reply.kind === "data-array" ? { [reply.data]: [example.response] } : example.response;
+        reply.kind === "envelope"
+          ? { [reply.result]: example.response, [reply.success]: true }
+          : reply.kind === "data-array"
+            ? { [reply.data]: [example.response] }
+            : example.response;
       out.push(`export const ${name("Reply", i)}: ${replyBody} = ${literal(wire)};`);
     }
     (example.events ?? []).forEach((event, j) => out.push(`export const ${name(`Event${j}_`, i)}: ${eventBody} = ${literal(event)};`));
   });
   if (Array.isArray(offering.request.schema.required) && offering.request.schema.required.length > 0) {
-    out.push("// @ts-expect-error a request without its required fields", `export const ${name("Empty", 0)}: ${schemas}[${literal(offering.request.typeName)}] = {};`);
+    out.push(
+      "// @ts-expect-error a request without its required fields",
+      `export const ${name("Empty", 0)}: ${schemas}[${literal(offering.request.typeName)}] = {};`,
+    );
   }
   return out;
 }

@@ -48,7 +48,11 @@ describe("progress", () => {
       const run = async (...extra: string[]) => {
         const out: string[] = [];
         const err: string[] = [];
-        const code = await main([...args, ...extra], { out: (t) => out.push(t), err: (t) => err.push(t), progress: stderrProgress(fakeStream(false).stream) });
+        const code = await main([...args, ...extra], {
+          out: (t) => out.push(t),
+          err: (t) => err.push(t),
+          progress: stderrProgress(fakeStream(false).stream),
+        });
         return { code, out, err };
       };
       const first = await run();

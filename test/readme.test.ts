@@ -31,7 +31,19 @@ describe("README", () => {
 
   it("has the examples the type-checked sources mark, one per provider call and stream", () => {
     expect(blocks.map(([name]) => name).sort()).toEqual(
-      ["anyfast", "anyfast-stream", "cloudflare-binding", "cloudflare-binding-stream", "cloudflare-rest", "cloudflare-rest-stream", "errors", "imports", "mock", "runware", "runware-stream"].sort(),
+      [
+        "anyfast",
+        "anyfast-stream",
+        "cloudflare-binding",
+        "cloudflare-binding-stream",
+        "cloudflare-rest",
+        "cloudflare-rest-stream",
+        "errors",
+        "imports",
+        "mock",
+        "runware",
+        "runware-stream",
+      ].sort(),
     );
   });
 

@@ -123,7 +123,9 @@ describe("provenance listing", () => {
     }
     // Runware counts allowed values without listing them: those enums are inferred, with a reason.
     const runwareInferred = byId["runware/gpt-5.4-mini"]!.inferred;
-    expect(runwareInferred.map((p) => p.path)).toEqual(expect.arrayContaining(["settings.thinkingLevel", "settings.toolChoice.type", "messages[].role"]));
+    expect(runwareInferred.map((p) => p.path)).toEqual(
+      expect.arrayContaining(["settings.thinkingLevel", "settings.toolChoice.type", "messages[].role"]),
+    );
     for (const p of [...runwareInferred, ...byId["anyfast/gpt-5.4-mini"]!.inferred]) expect(p.reason.length).toBeGreaterThan(10);
   });
 

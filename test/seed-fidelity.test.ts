@@ -25,7 +25,9 @@ import { SCHEMAS_DIR } from "./helpers.js";
 
 const SEEDS_DIR = path.join(SCHEMAS_DIR, "seeds");
 const SHARED_SEEDS_DIR = path.join(PROJECT_ROOT, "..", "shared", "seeds");
-const seedFiles = readdirSync(SEEDS_DIR).filter((f) => f.endsWith(".txt")).sort();
+const seedFiles = readdirSync(SEEDS_DIR)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 const seedText = (file: string) => readFileSync(path.join(SEEDS_DIR, file), "utf8");
 const specFiles = await readSpecDir(SCHEMAS_DIR);
 const model = loadModel(specFiles);
@@ -117,23 +119,33 @@ const number = (text: string) => Number(text.replace(/,/g, ""));
 function cloudflareExamples(text: string): SeedExample[] {
   const calls = text.split("const response = await env.AI.run(");
   const end = text.search(/\n?Parameters\n/);
-  return calls.slice(1).map((call, index) => {
-    // The title is the last line before this call (a "TypeScript" tab label aside).
-    const before = calls[index]!.replace(/\n?TypeScript\s*$/, "").trimEnd();
-    const lines = before.split("\n");
-    const title = lines.at(-1)!.replace(/^.*console\.log\(response\)(Examples)?/, "").trim();
-    const argument = /^\s*'([^']+)',\s*/.exec(call)!;
-    const inputs = balancedSpans(call, "{", "}")[0]!;
-    return { title, model: argument[1]!, request: parseLiteral(call.slice(inputs.start, inputs.end)) as JsonObject };
-  }).map((example, index, all) => {
-    // The answer is what follows `console.log(response)`, up to the next example's title.
-    const from = text.indexOf("console.log(response)", nthIndex(text, "const response = await env.AI.run(", index)) + "console.log(response)".length;
-    const to = index + 1 < all.length ? nthIndex(text, "const response = await env.AI.run(", index + 1) : end;
-    let answer = text.slice(from, to).replace(/\n?TypeScript\s*$/, "").trimEnd();
-    if (index + 1 < all.length) answer = answer.slice(0, answer.length - all[index + 1]!.title.length).trimEnd();
-    answer = answer.replace(/\n*Examples$/, "").trim();
-    return answer ? { ...example, answer } : example;
-  });
+  return calls
+    .slice(1)
+    .map((call, index) => {
+      // The title is the last line before this call (a "TypeScript" tab label aside).
+      const before = calls[index]!.replace(/\n?TypeScript\s*$/, "").trimEnd();
+      const lines = before.split("\n");
+      const title = lines
+        .at(-1)!
+        .replace(/^.*console\.log\(response\)(Examples)?/, "")
+        .trim();
+      const argument = /^\s*'([^']+)',\s*/.exec(call)!;
+      const inputs = balancedSpans(call, "{", "}")[0]!;
+      return { title, model: argument[1]!, request: parseLiteral(call.slice(inputs.start, inputs.end)) as JsonObject };
+    })
+    .map((example, index, all) => {
+      // The answer is what follows `console.log(response)`, up to the next example's title.
+      const from =
+        text.indexOf("console.log(response)", nthIndex(text, "const response = await env.AI.run(", index)) + "console.log(response)".length;
+      const to = index + 1 < all.length ? nthIndex(text, "const response = await env.AI.run(", index + 1) : end;
+      let answer = text
+        .slice(from, to)
+        .replace(/\n?TypeScript\s*$/, "")
+        .trimEnd();
+      if (index + 1 < all.length) answer = answer.slice(0, answer.length - all[index + 1]!.title.length).trimEnd();
+      answer = answer.replace(/\n*Examples$/, "").trim();
+      return answer ? { ...example, answer } : example;
+    });
 }
 
 function nthIndex(text: string, needle: string, n: number): number {
@@ -175,13 +187,18 @@ function readSeed000(file: string, text: string): SeedFacts {
 /** 002 and 003: a parameter list (`name` then `numberminimum: 0maximum: 2`) and answered examples. */
 function readCloudflareList(file: string, text: string): SeedFacts {
   const list = text.slice(text.indexOf("\nParameters\n"), text.indexOf("API Schemas"));
-  const lines = list.split("\n").map((l) => l.trim()).filter(Boolean).slice(1);
+  const lines = list
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(1);
   const parameters = new Map<string, Stated>();
   for (let i = 0; i < lines.length; i++) {
     const typed = /^(number|integer|boolean|string|array|object)(.*)$/.exec(lines[i + 1] ?? "");
     const keywords: JsonObject = {};
     if (typed) {
-      for (const [, word, value] of typed[2]!.matchAll(/(exclusiveMinimum|exclusiveMaximum|minimum|maximum): (-?[\d.]+)/g)) keywords[word!] = Number(value);
+      for (const [, word, value] of typed[2]!.matchAll(/(exclusiveMinimum|exclusiveMaximum|minimum|maximum): (-?[\d.]+)/g))
+        keywords[word!] = Number(value);
       i++;
     }
     parameters.set(lines[typed ? i - 1 : i]!, { ...(typed && { type: typed[1]! }), keywords });
@@ -192,7 +209,10 @@ function readCloudflareList(file: string, text: string): SeedFacts {
 
 /** 001: Runware's listing (`name`, then `integer min: 1 max: 4 default: 1`, then prose). */
 function readRunwareListing(file: string, text: string): SeedFacts {
-  const lines = text.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const TYPE = /^(string|integer|float|boolean|object|array of (strings|objects))\b(.*)$/;
   const parameters = new Map<string, Stated>();
   const kinds = new Map<string, string>();
@@ -208,7 +228,10 @@ function readRunwareListing(file: string, text: string): SeedFacts {
     if (/^[A-Za-z]+$/.test(line) && typed) {
       const parts = breadcrumb?.at(-1) === line ? breadcrumb : [line];
       breadcrumb = undefined;
-      const at = parts.reduce((prefix, part) => (prefix === "" ? part : `${prefix}${kinds.get(prefix)?.startsWith("array") ? "[]" : ""}.${part}`), "");
+      const at = parts.reduce(
+        (prefix, part) => (prefix === "" ? part : `${prefix}${kinds.get(prefix)?.startsWith("array") ? "[]" : ""}.${part}`),
+        "",
+      );
       const [, kind, itemKind, rest] = typed;
       kinds.set(at, kind!);
       const keywords: JsonObject = {};
@@ -324,7 +347,10 @@ function meaning(root: JsonObject, node: Json = root): Json {
   const out: JsonObject = { ...target };
   for (const [key, value] of Object.entries(rest)) {
     if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue;
-    out[key] = key === "properties" || key === "$defs" ? Object.fromEntries(Object.entries(value as JsonObject).map(([k, v]) => [k, meaning(root, v)])) : meaning(root, value);
+    out[key] =
+      key === "properties" || key === "$defs"
+        ? Object.fromEntries(Object.entries(value as JsonObject).map(([k, v]) => [k, meaning(root, v)]))
+        : meaning(root, value);
   }
   return out;
 }
@@ -334,7 +360,8 @@ function differences(spec: Json | undefined, page: Json | undefined, at = ""): s
   if (JSON.stringify(spec) === JSON.stringify(page)) return [];
   const bothObjects = spec && page && typeof spec === "object" && typeof page === "object" && Array.isArray(spec) === Array.isArray(page);
   if (!bothObjects || Array.isArray(spec)) {
-    if (Array.isArray(spec) && Array.isArray(page) && spec.length === page.length) return spec.flatMap((v, i) => differences(v, page[i], `${at}/${i}`));
+    if (Array.isArray(spec) && Array.isArray(page) && spec.length === page.length)
+      return spec.flatMap((v, i) => differences(v, page[i], `${at}/${i}`));
     if (Array.isArray(spec) && Array.isArray(page) && at.endsWith("/required") && [...spec].sort().join() === [...page].sort().join()) return [];
     return [`${at || "/"}: spec ${JSON.stringify(spec)}, page ${JSON.stringify(page)}`];
   }
@@ -378,7 +405,8 @@ function auditSeeds(m: Model): string[] {
     if (offering.model !== facts.model) say(`model ${JSON.stringify(offering.model)}, page ${JSON.stringify(facts.model)}`);
     if (offering.contextWindow !== facts.contextWindow) say(`contextWindow ${offering.contextWindow}, page ${facts.contextWindow}`);
     if (facts.status && offering.status !== facts.status) say(`status ${offering.status}, page ${facts.status}`);
-    if (facts.maxOutputTokens !== undefined && offering.maxOutputTokens !== facts.maxOutputTokens) say(`maxOutputTokens ${offering.maxOutputTokens}, page ${facts.maxOutputTokens}`);
+    if (facts.maxOutputTokens !== undefined && offering.maxOutputTokens !== facts.maxOutputTokens)
+      say(`maxOutputTokens ${offering.maxOutputTokens}, page ${facts.maxOutputTokens}`);
 
     // The page's own JSON Schemas (000), or 000's for the pages that were reconstructed from it.
     const schemas = facts.schemas ?? (isReconstructed(facts) ? seed000.schemas : undefined);
@@ -390,7 +418,8 @@ function auditSeeds(m: Model): string[] {
       for (const role of ["request", "response"] as const) {
         const provenance = offering[role].provenance;
         if (reconstructed !== (provenance.kind === "inferred")) say(`${role} schema provenance is ${provenance.kind}`);
-        if (reconstructed && provenance.kind === "inferred" && !/000/.test(provenance.reason)) say(`${role} schema: the inferred reason does not name seed 000`);
+        if (reconstructed && provenance.kind === "inferred" && !/000/.test(provenance.reason))
+          say(`${role} schema: the inferred reason does not name seed 000`);
       }
     }
 
@@ -405,8 +434,10 @@ function auditSeeds(m: Model): string[] {
       }
       if (stated.type !== undefined && spec.schema.type !== stated.type) say(`${at}: type ${JSON.stringify(spec.schema.type)}, page ${stated.type}`);
       if (stated.required !== undefined && spec.required !== stated.required) say(`${at}: required ${spec.required}, page ${stated.required}`);
-      if (stated.itemsType !== undefined && spec.items.type !== stated.itemsType) say(`${at}: items type ${JSON.stringify(spec.items.type)}, page ${stated.itemsType}`);
-      if (stated.propertyCount !== undefined && spec.propertyCount !== stated.propertyCount) say(`${at}: ${spec.propertyCount} properties, page ${stated.propertyCount}`);
+      if (stated.itemsType !== undefined && spec.items.type !== stated.itemsType)
+        say(`${at}: items type ${JSON.stringify(spec.items.type)}, page ${stated.itemsType}`);
+      if (stated.propertyCount !== undefined && spec.propertyCount !== stated.propertyCount)
+        say(`${at}: ${spec.propertyCount} properties, page ${stated.propertyCount}`);
       for (const [keyword, value] of Object.entries(stated.keywords)) {
         const have = spec.schema[keyword];
         if (JSON.stringify(have) !== JSON.stringify(value)) say(`${at}: ${keyword} ${JSON.stringify(have)}, page ${JSON.stringify(value)}`);
@@ -416,9 +447,11 @@ function auditSeeds(m: Model): string[] {
         if (values?.length !== stated.valueCount) say(`${at}: ${values?.length ?? "no"} allowed values, page counts ${stated.valueCount}`);
         // Values the page only counts are a guess unless the provider notes confirm them: a guess must not reject what it missed.
         const confirmed = confirmedInNotes(at);
-        if (!confirmed && spec.schema["x-open-enum"] === undefined) say(`${at}: no source confirms its values, so it must be an open enum (x-open-enum)`);
+        if (!confirmed && spec.schema["x-open-enum"] === undefined)
+          say(`${at}: no source confirms its values, so it must be an open enum (x-open-enum)`);
         if (confirmed && spec.schema.enum === undefined) say(`${at}: the provider notes confirm its values, so it must be a closed enum`);
-        if (provenance.kind !== "inferred" || !/seed gives only a count/.test(provenance.reason)) say(`${at}: the page only counts its values, so it must be inferred ("seed gives only a count …")`);
+        if (provenance.kind !== "inferred" || !/seed gives only a count/.test(provenance.reason))
+          say(`${at}: the page only counts its values, so it must be inferred ("seed gives only a count …")`);
       }
       // A bound the page does not state, on a parameter it documents, is marked inferred with its reason.
       if (provenance.kind === "documented") {
@@ -441,7 +474,8 @@ function auditSeeds(m: Model): string[] {
         if (facts.parameters.has(at)) continue;
         const provenance = listed.get(at);
         if (!provenance) say(`parameter ${at} (from 000) is missing`);
-        else if (provenance.kind !== "inferred" || !/000/.test(provenance.reason)) say(`${at}: not on this page, so it must be inferred from seed 000`);
+        else if (provenance.kind !== "inferred" || !/000/.test(provenance.reason))
+          say(`${at}: not on this page, so it must be inferred from seed 000`);
       }
     }
 
@@ -450,7 +484,10 @@ function auditSeeds(m: Model): string[] {
     // No page prints a whole response object or a stream: at most the answer text (002, 003).
     for (const e of offering.examples) {
       for (const part of ["response", "events"] as const) {
-        if (e.provenance[part]?.kind === "documented") say(`example ${e.name}: its ${part} is marked documented, but the page prints no ${part === "response" ? "response object" : "stream events"}`);
+        if (e.provenance[part]?.kind === "documented")
+          say(
+            `example ${e.name}: its ${part} is marked documented, but the page prints no ${part === "response" ? "response object" : "stream events"}`,
+          );
       }
     }
     if (documented.length !== facts.examples.length) say(`${documented.length} documented examples, the page shows ${facts.examples.length}`);
@@ -478,8 +515,21 @@ function auditSeeds(m: Model): string[] {
 
 describe("the seed pages", () => {
   it("are read as the pages say (guards the readers themselves)", () => {
-    expect(seedFiles).toEqual(["000_a89bc762b21b47b9.txt", "001_70f3029293a2a987.txt", "002_0e1d7c0edc7d8d51.txt", "003_b4c33ac914a4a642.txt", "004_f951ccde1e2f37c5.txt"]);
-    const summary = seeds.map((s) => [s.seed.slice(0, 3), s.model, s.contextWindow, s.parameters.size, s.examples.length, s.examples.filter((e) => e.answer).length]);
+    expect(seedFiles).toEqual([
+      "000_a89bc762b21b47b9.txt",
+      "001_70f3029293a2a987.txt",
+      "002_0e1d7c0edc7d8d51.txt",
+      "003_b4c33ac914a4a642.txt",
+      "004_f951ccde1e2f37c5.txt",
+    ]);
+    const summary = seeds.map((s) => [
+      s.seed.slice(0, 3),
+      s.model,
+      s.contextWindow,
+      s.parameters.size,
+      s.examples.length,
+      s.examples.filter((e) => e.answer).length,
+    ]);
     expect(summary).toEqual([
       ["000", "openai/gpt-5.4-mini", 128000, 15, 5, 0],
       ["001", "openai:gpt@5.4-mini", 400000, 22, 0, 0],
@@ -491,7 +541,11 @@ describe("the seed pages", () => {
     expect(seed000.schemas!.response.required).toEqual(["id", "object", "created", "model", "choices"]);
     const runware = seeds[1]!.parameters;
     expect(runware.get("settings.toolChoice.type")).toMatchObject({ type: "string", required: true, valueCount: 4 });
-    expect(runware.get("settings.temperature")).toEqual({ type: "number", required: false, keywords: { minimum: 0, maximum: 2, "x-step": 0.01, default: 1 } });
+    expect(runware.get("settings.temperature")).toEqual({
+      type: "number",
+      required: false,
+      keywords: { minimum: 0, maximum: 2, "x-step": 0.01, default: 1 },
+    });
     expect(runware.get("taskUUID")!.keywords).toEqual({ format: "uuid" });
     expect(runware.get("messages[].content")).toMatchObject({ required: true, keywords: { minLength: 1 } });
     expect(seeds[4]!.parameters.get("max_output_tokens")!.keywords).toEqual({ maximum: 128000 });
@@ -590,7 +644,8 @@ describe("the specs against the pages", () => {
     [
       "a role added to 000's message schema",
       "cloudflare/shared/chat-completions.yaml",
-      (doc: ReturnType<typeof parseDocument>) => doc.setIn(["$defs", "Message", "properties", "role", "enum"], ["system", "developer", "user", "assistant", "tool", "function"]),
+      (doc: ReturnType<typeof parseDocument>) =>
+        doc.setIn(["$defs", "Message", "properties", "role", "enum"], ["system", "developer", "user", "assistant", "tool", "function"]),
       "request schema /properties/messages/items/properties/role/enum",
     ],
     [
@@ -639,7 +694,10 @@ describe("the specs against the pages", () => {
       "an answer the page prints, edited",
       "cloudflare/gpt-5.4-nano.yaml",
       (doc: ReturnType<typeof parseDocument>) =>
-        doc.setIn(["examples", 0, "response", "choices", 0, "message", "content"], String(doc.getIn(["examples", 0, "response", "choices", 0, "message", "content"])).replace("Zeroth", "Zeroeth")),
+        doc.setIn(
+          ["examples", 0, "response", "choices", 0, "message", "content"],
+          String(doc.getIn(["examples", 0, "response", "choices", 0, "message", "content"])).replace("Zeroth", "Zeroeth"),
+        ),
       "example usage: its answer is not the page's",
     ],
     [
@@ -662,6 +720,9 @@ describe("the specs against the pages", () => {
     ],
   ])("finds a spec that drifts from its page: %s", (_, file, edit, expected) => {
     const problems = auditSeeds(edited(file, edit));
-    expect(problems.some((p) => p.includes(expected)), problems.join("\n")).toBe(true);
+    expect(
+      problems.some((p) => p.includes(expected)),
+      problems.join("\n"),
+    ).toBe(true);
   });
 });

@@ -23,7 +23,10 @@ describe("responseBody.countField", () => {
   it("reaches the model and the generated provider descriptor", async () => {
     const specs = withTransport("{ kind: data-array, data: data, countField: temperature }");
     // `temperature` is a number in the fixture; make it the integer count the setting needs.
-    const tiny = MINIMAL_SPECS[TINY]!.replace("temperature: { type: number, minimum: 0, maximum: 2 }", "temperature: { type: integer, minimum: 1, maximum: 4 }");
+    const tiny = MINIMAL_SPECS[TINY]!.replace(
+      "temperature: { type: number, minimum: 0, maximum: 2 }",
+      "temperature: { type: integer, minimum: 1, maximum: 4 }",
+    );
     const files = { ...specs, [TINY]: tiny };
     const model = loadModel(textFiles(files));
     const transport = model.providers[0]!.transports[0]!;
@@ -33,8 +36,16 @@ describe("responseBody.countField", () => {
   });
 
   it.each([
-    ["names no request property", "countField: copies", /acme\/provider\.yaml declares "copies" as the result count of transport "rest" \(responseBody\.countField\), but this request schema has no top-level integer property "copies"/],
-    ["names a property that is not an integer", "countField: temperature", /declares "temperature" as the result count.*no top-level integer property "temperature"/],
+    [
+      "names no request property",
+      "countField: copies",
+      /acme\/provider\.yaml declares "copies" as the result count of transport "rest" \(responseBody\.countField\), but this request schema has no top-level integer property "copies"/,
+    ],
+    [
+      "names a property that is not an integer",
+      "countField: temperature",
+      /declares "temperature" as the result count.*no top-level integer property "temperature"/,
+    ],
   ])("is an error located in the offering when it %s", (_, setting, message) => {
     const found = specProblems(withTransport(`{ kind: data-array, data: data, ${setting} }`));
     expect(found).toHaveLength(1);
@@ -52,13 +63,18 @@ describe("responseBody.countField", () => {
 describe("streaming.errorField", () => {
   it("reaches the generated provider descriptor", async () => {
     const files = withTransport("{ kind: plain }", "    streaming: { format: sse, enable: { field: stream, value: true }, errorField: failure }\n");
-    const tiny = MINIMAL_SPECS[TINY]!.replace("      temperature:", "      stream: { type: boolean }\n      temperature:").replace("    temperature: { inferred: \"fixture\" }", "    temperature: { inferred: \"fixture\" }\n    stream: documented");
+    const tiny = MINIMAL_SPECS[TINY]!.replace("      temperature:", "      stream: { type: boolean }\n      temperature:").replace(
+      '    temperature: { inferred: "fixture" }',
+      '    temperature: { inferred: "fixture" }\n    stream: documented',
+    );
     const descriptor = (await generateFiles(textFiles({ ...files, [TINY]: tiny }))).find((f) => f.path === "acme/provider.js")!.contents;
     expect(descriptor).toMatch(/"errorField": "failure"/);
   });
 
   it("must be a non-empty string", () => {
-    const found = specProblems(withTransport("{ kind: plain }", "    streaming: { format: sse, enable: { field: stream, value: true }, errorField: \"\" }\n"));
+    const found = specProblems(
+      withTransport("{ kind: plain }", '    streaming: { format: sse, enable: { field: stream, value: true }, errorField: "" }\n'),
+    );
     expect(found).toEqual([expect.objectContaining({ file: PROVIDER, pointer: "/transports/0/streaming/errorField" })]);
   });
 });

@@ -62,7 +62,13 @@ const chatCompletionsInvalid: Invalid[] = [
   ["message without content", "/messages/0/content", REMOVE, "/messages/0", "required"],
   ["content of the wrong type", "/messages/0/content", 42, "/messages/0/content", "anyOf"],
   ["stream_options.include_usage as a string", "/stream_options", { include_usage: "yes" }, "/stream_options/include_usage", "type"],
-  ["unknown key in the closed stream_options", "/stream_options", { include_usage: true, include_cost: true }, "/stream_options", "additionalProperties"],
+  [
+    "unknown key in the closed stream_options",
+    "/stream_options",
+    { include_usage: true, include_cost: true },
+    "/stream_options",
+    "additionalProperties",
+  ],
   ["tools not an array", "/tools", { type: "function" }, "/tools", "type"],
 ];
 
@@ -149,7 +155,23 @@ describe("every offering has validators and examples", () => {
 
   // Every kind of constraint the request schema states (bounds, fixed values, formats, minimum
   // sizes, allowed values, required fields, closed objects) is broken by at least one case above.
-  const CONSTRAINTS = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "const", "enum", "format", "pattern", "required", "type"];
+  const CONSTRAINTS = [
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "const",
+    "enum",
+    "format",
+    "pattern",
+    "required",
+    "type",
+  ];
   function constraintKinds(node: Json, out = new Set<string>()): Set<string> {
     if (Array.isArray(node)) for (const item of node) constraintKinds(item, out);
     else if (node && typeof node === "object") {
@@ -163,11 +185,14 @@ describe("every offering has validators and examples", () => {
     }
     return out;
   }
-  it.each(model.offerings.map((o) => [o.id, [...constraintKinds(o.request.schema)].sort()] as const))("%s: a case breaks each kind of constraint: %j", (id, kinds) => {
-    const tested = new Set(invalidRequests[id]!.map((c) => c[4]));
-    expect(kinds.filter((k) => !tested.has(k))).toEqual([]);
-    expect(kinds).toEqual(expect.arrayContaining(["required", "type"]));
-  });
+  it.each(model.offerings.map((o) => [o.id, [...constraintKinds(o.request.schema)].sort()] as const))(
+    "%s: a case breaks each kind of constraint: %j",
+    (id, kinds) => {
+      const tested = new Set(invalidRequests[id]!.map((c) => c[4]));
+      expect(kinds.filter((k) => !tested.has(k))).toEqual([]);
+      expect(kinds).toEqual(expect.arrayContaining(["required", "type"]));
+    },
+  );
 });
 
 describe.each(Object.keys(invalidRequests))("%s", (id) => {
@@ -177,7 +202,11 @@ describe.each(Object.keys(invalidRequests))("%s", (id) => {
     expect(offering.examples.length).toBeGreaterThan(0);
     for (const example of offering.examples) {
       expect(offering.validators.request(example.request), `${example.name}: ${JSON.stringify(offering.validators.request.errors)}`).toBe(true);
-      if (example.response) expect(offering.validators.response(example.response), `${example.name} response: ${JSON.stringify(offering.validators.response.errors)}`).toBe(true);
+      if (example.response)
+        expect(
+          offering.validators.response(example.response),
+          `${example.name} response: ${JSON.stringify(offering.validators.response.errors)}`,
+        ).toBe(true);
       for (const event of example.events ?? []) expect(offering.validators.stream!(event), `${example.name} event`).toBe(true);
     }
   });
@@ -194,16 +223,26 @@ describe.each(Object.keys(invalidRequests))("%s", (id) => {
 describe("open where the page is open", () => {
   // 000's input schema has `additionalProperties: {}` at the top and in each message: the validator
   // accepts extra keys there (the generated types reject them; see test/types/consumer.ts).
-  it.each(["cloudflare/gpt-5.4-mini", "cloudflare/gpt-5.4-nano", "cloudflare/gpt-5.4"])("%s accepts undocumented keys in the request and its messages", (id) => {
-    const validate = offerings[id]!.validators.request;
-    const request = { messages: [{ role: "tool", content: "42", tool_call_id: "call_1" }], max_token: 500, seed: 7 };
-    expect(validate(request), JSON.stringify(validate.errors)).toBe(true);
-  });
+  it.each(["cloudflare/gpt-5.4-mini", "cloudflare/gpt-5.4-nano", "cloudflare/gpt-5.4"])(
+    "%s accepts undocumented keys in the request and its messages",
+    (id) => {
+      const validate = offerings[id]!.validators.request;
+      const request = { messages: [{ role: "tool", content: "42", tool_call_id: "call_1" }], max_token: 500, seed: 7 };
+      expect(validate(request), JSON.stringify(validate.errors)).toBe(true);
+    },
+  );
 });
 
 describe("Anyfast output items are a closed union like OpenAI's", () => {
   const validate = () => offerings["anyfast/gpt-5.4-mini"]!.validators.response;
-  const response = (item: object) => ({ id: "resp_1", object: "response", created_at: 1, model: "gpt-5.4-mini", status: "completed", output: [item] });
+  const response = (item: object) => ({
+    id: "resp_1",
+    object: "response",
+    created_at: 1,
+    model: "gpt-5.4-mini",
+    status: "completed",
+    output: [item],
+  });
   it.each([
     ["a function call", { type: "function_call", id: "fc_1", call_id: "call_1", name: "lookup", arguments: "{}", status: "completed" }],
     ["reasoning with a summary", { type: "reasoning", id: "rs_1", summary: [{ type: "summary_text", text: "thought" }] }],

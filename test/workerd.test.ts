@@ -117,7 +117,9 @@ const worker :Workerd.Worker = (modules = [\n${modules.join(",\n")}\n], compatib
 `,
       );
       const workerd = path.join(PROJECT_ROOT, "node_modules", ".bin", "workerd");
-      const { stdout, stderr } = await promisify(execFile)(workerd, ["test", "config.capnp"], { cwd: dir, timeout: 60_000 }).catch((error: { stdout: string; stderr: string }) => error);
+      const { stdout, stderr } = await promisify(execFile)(workerd, ["test", "config.capnp"], { cwd: dir, timeout: 60_000 }).catch(
+        (error: { stdout: string; stderr: string }) => error,
+      );
       expect(`${stdout}\n${stderr}`).toMatch(/modelspec-workerd-ok \d+/);
       expect(stderr).toMatch(/\[ PASS \] main/);
     } finally {

@@ -105,7 +105,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   // Read before the specs load, so a version that is not semver is reported at once.
   const current = values.semver || values.changelog ? versionToCountFrom(values.current) : undefined;
   const failOn = values["fail-on"] as Severity | undefined;
-  if (failOn !== undefined && !FAIL_LEVELS.includes(failOn)) throw new DiffUsageError(`--fail-on must be breaking or warning, not ${JSON.stringify(failOn)}`);
+  if (failOn !== undefined && !FAIL_LEVELS.includes(failOn))
+    throw new DiffUsageError(`--fail-on must be breaking or warning, not ${JSON.stringify(failOn)}`);
   const schemasPath = values["schemas-path"];
   if (schemasPath === "" || path.isAbsolute(schemasPath)) throw new DiffUsageError("--schemas-path must be a relative path, e.g. schemas");
   const cwd = path.resolve(values.cwd ?? ".");
@@ -113,13 +114,16 @@ async function run(argv: string[], io: Io): Promise<number> {
 
   const options = { cwd, schemasPath };
   // Both load at once; when both fail, the base's error is the one reported, every time.
-  const [base, head] = (await Promise.allSettled([loadVersion("base", values.base, options), loadVersion("head", values.head ?? schemasPath, options)])).map(
-    (r) => {
-      if (r.status === "rejected") throw r.reason;
-      return r.value;
-    },
-  ) as [LoadedVersion, LoadedVersion];
-  const changes = diffModels(base.model, head.model, { locate: { base: base.locate, head: head.locate }, keyOf: { base: base.keyOf, head: head.keyOf } });
+  const [base, head] = (
+    await Promise.allSettled([loadVersion("base", values.base, options), loadVersion("head", values.head ?? schemasPath, options)])
+  ).map((r) => {
+    if (r.status === "rejected") throw r.reason;
+    return r.value;
+  }) as [LoadedVersion, LoadedVersion];
+  const changes = diffModels(base.model, head.model, {
+    locate: { base: base.locate, head: head.locate },
+    keyOf: { base: base.keyOf, head: head.keyOf },
+  });
   // Files are named from the repository root, as GitHub annotations need: under the head's schemas folder.
   const problems = [
     { side: "base" as const, folder: base.folder, diagnostics: base.problems },

@@ -121,8 +121,7 @@ function renderMarkdown(report: Report, shown: readonly Change[]): string {
   const source = (s: SourceInfo) => markdownCode(describeSource(s));
   const lines = [MARKDOWN_MARKER, `### modelspec diff: ${source(report.base)} → ${source(report.head)}`, ""];
   for (const side of [report.base, report.head]) {
-    if (side.kind === "git" && side.folderMissing)
-      lines.push(`_${source(side)} has no schemas folder, so it counts as having no specs._`, "");
+    if (side.kind === "git" && side.folderMissing) lines.push(`_${source(side)} has no schemas folder, so it counts as having no specs._`, "");
   }
   const problems = problemCount(report);
   const problemNote = problems > 0 ? `; ${problems} problem${problems === 1 ? "" : "s"} in the specs (counted as warnings)` : "";
@@ -160,15 +159,25 @@ function renderMarkdown(report: Report, shown: readonly Change[]): string {
 function problemSection(report: Report): string[] {
   const sides = (report.problems ?? []).filter((p) => p.diagnostics.length > 0);
   if (sides.length === 0) return [];
-  const lines = ["", "#### Problems in the specs", "", "These specs fail modelspec's own checks (`npm run generate` would refuse them); their changes are compared all the same."];
+  const lines = [
+    "",
+    "#### Problems in the specs",
+    "",
+    "These specs fail modelspec's own checks (`npm run generate` would refuse them); their changes are compared all the same.",
+  ];
   for (const { side, folder, diagnostics } of sides) {
     const n = diagnostics.length;
-    lines.push("", `The ${side} specs (${markdownCode(describeSource(side === "base" ? report.base : report.head))}), ${n} problem${n === 1 ? "" : "s"}:`, "");
+    lines.push(
+      "",
+      `The ${side} specs (${markdownCode(describeSource(side === "base" ? report.base : report.head))}), ${n} problem${n === 1 ? "" : "s"}:`,
+      "",
+    );
     for (const d of diagnostics.slice(0, MARKDOWN_PROBLEMS_PER_SIDE)) {
       const where = markdownCode(`${repositoryPath(folder, d.file)}:${d.line}:${d.column}`);
       lines.push(`- ${where} ${markdownCode(d.pointer || "/")}: ${commentText(d.message)}`);
     }
-    if (n > MARKDOWN_PROBLEMS_PER_SIDE) lines.push(`- … and ${n - MARKDOWN_PROBLEMS_PER_SIDE} more (\`modelspec diff --format json\` lists every problem)`);
+    if (n > MARKDOWN_PROBLEMS_PER_SIDE)
+      lines.push(`- … and ${n - MARKDOWN_PROBLEMS_PER_SIDE} more (\`modelspec diff --format json\` lists every problem)`);
   }
   return lines;
 }

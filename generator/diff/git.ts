@@ -26,11 +26,13 @@ export interface GitSpecs {
  */
 export async function readGitSpecs(ref: string, options: { cwd: string; schemasPath: string }): Promise<GitSpecs> {
   // A ref is never an option: `--output=...` must not reach git as one.
-  if (ref === "" || ref.startsWith("-") || /[\u0000-\u001f\u007f]/.test(ref)) throw new GitError(`${JSON.stringify(ref)} is not a folder or a git ref`);
+  if (ref === "" || ref.startsWith("-") || /[\u0000-\u001f\u007f]/.test(ref))
+    throw new GitError(`${JSON.stringify(ref)} is not a folder or a git ref`);
   const { cwd } = options;
   const resolved = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { cwd }).catch(() => undefined);
   const commit = resolved?.toString("utf8").trim();
-  if (!commit || !/^[0-9a-f]{40,64}$/.test(commit)) throw new GitError(`${JSON.stringify(ref)} is not a folder or a git ref${await notARepository(cwd)}`);
+  if (!commit || !/^[0-9a-f]{40,64}$/.test(commit))
+    throw new GitError(`${JSON.stringify(ref)} is not a folder or a git ref${await notARepository(cwd)}`);
 
   const prefix = (await git(["rev-parse", "--show-prefix"], { cwd })).toString("utf8").trim();
   const folder = path.posix.normalize(path.posix.join(prefix, options.schemasPath.split(path.sep).join("/"))).replace(/\/+$/, "");

@@ -123,7 +123,8 @@ function diffOffering(ctx: Ctx, b: OfferingSpec, a: OfferingSpec, { renamed }: {
     meta(ctx, a.id, kind, pointer, message, "head", a.specFile, pointer, severity);
 
   if (!renamed && b.model !== a.model) at("model-id-changed", "/model", `model id changed from ${show(b.model)} to ${show(a.model)}`);
-  if (b.status !== a.status) at("status-changed", "/status", `status changed from ${show(b.status)} to ${show(a.status)}`, statusSeverity(b.status, a.status));
+  if (b.status !== a.status)
+    at("status-changed", "/status", `status changed from ${show(b.status)} to ${show(a.status)}`, statusSeverity(b.status, a.status));
   if (b.contextWindow !== a.contextWindow && (b.contextWindow === null || a.contextWindow === null)) {
     if (b.contextWindow === null) at("context-window-stated", "/contextWindow", `context window now stated: ${a.contextWindow} tokens`);
     else at("context-window-unstated", "/contextWindow", `context window no longer stated (was ${b.contextWindow} tokens)`);
@@ -170,7 +171,8 @@ function diffOffering(ctx: Ctx, b: OfferingSpec, a: OfferingSpec, { renamed }: {
   // Users import these names (`CloudflareGpt54MiniRequest`); a rename already says the id changed.
   if (!renamed && b.typeStem !== a.typeStem) {
     const message = `generated type names changed from ${b.typeStem}Request/Response/... to ${a.typeStem}Request/Response/...`;
-    if (bp && ap && bp.typePrefix !== ap.typePrefix) meta(ctx, a.id, "type-names-changed", "/typePrefix", message, "head", ap.specFile, "/typePrefix");
+    if (bp && ap && bp.typePrefix !== ap.typePrefix)
+      meta(ctx, a.id, "type-names-changed", "/typePrefix", message, "head", ap.specFile, "/typePrefix");
     else at("type-names-changed", "/slug", message);
   }
 
@@ -195,7 +197,11 @@ function diffProvenance(b: OfferingSpec, a: OfferingSpec, at: At): void {
     const was = b[role]?.provenance;
     const now = a[role]?.provenance;
     if (was && now && canonical(was as unknown as Json) !== canonical(now as unknown as Json))
-      at("metadata-changed", `/${role}/provenance`, `${role} schema provenance changed from ${show(provenanceText(was))} to ${show(provenanceText(now))}`);
+      at(
+        "metadata-changed",
+        `/${role}/provenance`,
+        `${role} schema provenance changed from ${show(provenanceText(was))} to ${show(provenanceText(now))}`,
+      );
   }
   // Parameters that come or go come with a schema change; only a provenance that changed is news.
   const before = new Map(b.parameters.map((p) => [p.path, p.provenance]));
@@ -221,7 +227,8 @@ function diffExamples(b: OfferingSpec, a: OfferingSpec, at: At): void {
     const pointer = index >= 0 ? joinPointer("/examples", index) : "/examples";
     if (!now) at("metadata-changed", pointer, `example ${show(name)} removed`);
     else if (!was) at("metadata-changed", pointer, `example ${show(name)} added`);
-    else if (canonical(was as unknown as Json) !== canonical(now as unknown as Json)) at("metadata-changed", pointer, `example ${show(name)} changed`);
+    else if (canonical(was as unknown as Json) !== canonical(now as unknown as Json))
+      at("metadata-changed", pointer, `example ${show(name)} changed`);
   }
 }
 
@@ -266,10 +273,15 @@ function diffProvider(ctx: Ctx, offering: string, b: ProviderSpec, a: ProviderSp
     if (bt.kind !== tt.kind) at("endpoint-changed", p("kind"), `transport ${name} changed from ${bt.kind} to ${tt.kind}`);
     if (bt.kind === "http" && tt.kind === "http") {
       for (const field of ["baseUrl", "method", "path"] as const) {
-        if (bt[field] !== tt[field]) at("endpoint-changed", p(field), `transport ${name}: ${field} changed from ${show(bt[field])} to ${show(tt[field])}`);
+        if (bt[field] !== tt[field])
+          at("endpoint-changed", p(field), `transport ${name}: ${field} changed from ${show(bt[field])} to ${show(tt[field])}`);
       }
       if (canonical(bt.auth as unknown as Json) !== canonical(tt.auth as unknown as Json)) {
-        at("auth-changed", p("auth"), `transport ${name}: auth changed from ${show(bt.auth as unknown as Json)} to ${show(tt.auth as unknown as Json)}`);
+        at(
+          "auth-changed",
+          p("auth"),
+          `transport ${name}: auth changed from ${show(bt.auth as unknown as Json)} to ${show(tt.auth as unknown as Json)}`,
+        );
       }
       for (const field of ["requestBody", "responseBody"] as const) {
         if (canonical(bt[field] as unknown as Json) !== canonical(tt[field] as unknown as Json)) {

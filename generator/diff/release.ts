@@ -73,7 +73,9 @@ export function changelogEntry({ version, base, head, changes }: ChangelogInput)
   }
   const summary = summarize(changes);
   const counts = SEVERITIES.filter((s) => summary[s] > 0).map((s) => `${summary[s]} ${s}`);
-  lines.push(`Spec changes from ${markdownCode(base)} to ${markdownCode(head)}: ${counts.join(", ")}, in ${summary.offerings} offering${summary.offerings === 1 ? "" : "s"}.`);
+  lines.push(
+    `Spec changes from ${markdownCode(base)} to ${markdownCode(head)}: ${counts.join(", ")}, in ${summary.offerings} offering${summary.offerings === 1 ? "" : "s"}.`,
+  );
   for (const severity of SEVERITIES) {
     const rows = changes.filter((c) => c.severity === severity);
     if (rows.length === 0) continue;

@@ -50,7 +50,18 @@ export function diffSchemas(before: Json, after: Json, role: SchemaRole): Schema
 const IGNORED = new Set(["$ref", "$defs", "definitions", "$schema", "$id", "$anchor", "$dynamicAnchor", "$vocabulary"]);
 
 /** Keywords that document a schema without changing what it accepts. */
-const ANNOTATIONS = new Set(["title", "description", "examples", "example", "default", "$comment", "readOnly", "writeOnly", "deprecated", "contentSchema"]);
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "examples",
+  "example",
+  "default",
+  "$comment",
+  "readOnly",
+  "writeOnly",
+  "deprecated",
+  "contentSchema",
+]);
 
 function isAnnotation(keyword: string): boolean {
   return ANNOTATIONS.has(keyword) || keyword.startsWith("x-");
@@ -414,7 +425,8 @@ function valuesOf(v: View): ValueSet | undefined {
     return true;
   });
   // Every value the declared types allow (`{ type: null, enum: [null] }`, both booleans) is no restriction.
-  if (types?.every((t) => FINITE_TYPES[t]) && types.flatMap((t) => FINITE_TYPES[t]!).every((x) => values.some((value) => equal(value, x)))) return undefined;
+  if (types?.every((t) => FINITE_TYPES[t]) && types.flatMap((t) => FINITE_TYPES[t]!).every((x) => values.some((value) => equal(value, x))))
+    return undefined;
   const keyword = v.listed ? v.listed.keyword : hasConst && !Array.isArray(list) ? "const" : "enum";
   return { values, keyword };
 }
@@ -614,7 +626,12 @@ const boundsRule: Rule = {
       else if (after === undefined) emit("bound-loosened", where, `${k} ${before} removed`, head(a));
       else {
         const tighter = upper ? after < before : after > before;
-        emit(tighter ? "bound-tightened" : "bound-loosened", where, `${k} ${after < before ? "lowered" : "raised"} from ${before} to ${after}`, head(a, k));
+        emit(
+          tighter ? "bound-tightened" : "bound-loosened",
+          where,
+          `${k} ${after < before ? "lowered" : "raised"} from ${before} to ${after}`,
+          head(a, k),
+        );
       }
     }
   },
@@ -662,7 +679,12 @@ function dependentRequired(before: Json | undefined, after: Json | undefined, wh
     const removed = [...was].filter((n) => !now.has(n)).sort(compareText);
     const at = joinPointer(where, property);
     if (added.length)
-      emit("constraint-tightened", at, `with ${show(property)} present, ${added.map((n) => show(n)).join(", ")} now required`, head(a, "dependentRequired"));
+      emit(
+        "constraint-tightened",
+        at,
+        `with ${show(property)} present, ${added.map((n) => show(n)).join(", ")} now required`,
+        head(a, "dependentRequired"),
+      );
     if (removed.length)
       emit(
         "constraint-loosened",
@@ -769,7 +791,8 @@ const patternPropertiesRule: Rule = {
       const inA = Object.prototype.hasOwnProperty.call(am, pattern);
       const bChild = child(b, "base", ctx.roots.base, "patternProperties", pattern);
       const aChild = child(a, "head", ctx.roots.head, "patternProperties", pattern);
-      if (inB && !inA) emit("pattern-property-removed", where, `properties matching ${show(pattern)} are no longer described`, head(a, "patternProperties"));
+      if (inB && !inA)
+        emit("pattern-property-removed", where, `properties matching ${show(pattern)} are no longer described`, head(a, "patternProperties"));
       else if (!inB && inA) emit("pattern-property-added", where, `properties matching ${show(pattern)} are now described`, head(aChild));
       else compare(ctx, bChild, aChild, where);
     }
@@ -847,7 +870,12 @@ const unionRule: Rule = {
     };
     const { pairs, removed, added } = matchBranches(bu.branches, au.branches, equivalence(ctx));
     for (const i of removed)
-      emit("variant-removed", branchPointer("base", i), `variant ${describeBranch(bu.branches[i]!)} removed`, au.lifted ? head(a) : head(a, au.keyword));
+      emit(
+        "variant-removed",
+        branchPointer("base", i),
+        `variant ${describeBranch(bu.branches[i]!)} removed`,
+        au.lifted ? head(a) : head(a, au.keyword),
+      );
     for (const j of added) {
       // In a union told apart by one discriminator (or of consts), a new value reads like a new enum value.
       const kind = taggedUnion(au.branches) ? "tagged-variant-added" : "variant-added";
@@ -864,7 +892,8 @@ const allOfRule: Rule = {
     const ab = conjunction?.a ?? branches(a, "allOf", "head", ctx.roots.head);
     const branchPointer = (j: number) => (conjunction?.lifted === "head" ? pointer : joinPointer(pointer, "allOf", j));
     const { pairs, removed, added } = matchBranches(bb, ab, equivalence(ctx));
-    for (const i of removed) emit("composition-removed", joinPointer(pointer, "allOf"), `allOf branch ${describeBranch(bb[i]!)} removed`, head(a, "allOf"));
+    for (const i of removed)
+      emit("composition-removed", joinPointer(pointer, "allOf"), `allOf branch ${describeBranch(bb[i]!)} removed`, head(a, "allOf"));
     for (const j of added) emit("composition-added", branchPointer(j), `allOf branch ${describeBranch(ab[j]!)} added`, head(ab[j]!));
     for (const [i, j] of pairs) compare(ctx, bb[i]!, ab[j]!, branchPointer(j));
   },
@@ -975,9 +1004,18 @@ const TYPE_KEYWORDS: Record<string, readonly string[]> = Object.fromEntries([
   // Every format the spec meta-schema allows is a string format.
   ...["minLength", "maxLength", "pattern", "format", "contentEncoding", "contentMediaType"].map((k) => [k, ["string"]]),
   ...["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"].map((k) => [k, ["number", "integer"]]),
-  ...["items", "prefixItems", "contains", "minContains", "maxContains", "minItems", "maxItems", "uniqueItems", "unevaluatedItems", "additionalItems"].map(
-    (k) => [k, ["array"]],
-  ),
+  ...[
+    "items",
+    "prefixItems",
+    "contains",
+    "minContains",
+    "maxContains",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "unevaluatedItems",
+    "additionalItems",
+  ].map((k) => [k, ["array"]]),
   ...[
     "properties",
     "required",
@@ -1210,7 +1248,8 @@ export function schemaFingerprint(schema: Json): string {
       const value = node[key] as Json;
       const shape = keywordShape(key);
       if (shape === "schema") setOwn(out, key, strip(value));
-      else if (shape === "schema-map" && isObject(value)) setOwn(out, key, Object.fromEntries(Object.keys(value).map((k) => [k, strip(value[k] as Json)])));
+      else if (shape === "schema-map" && isObject(value))
+        setOwn(out, key, Object.fromEntries(Object.keys(value).map((k) => [k, strip(value[k] as Json)])));
       else if (shape === "schema-list" && Array.isArray(value)) setOwn(out, key, value.map(strip));
       else setOwn(out, key, value);
     }

@@ -52,7 +52,8 @@ export async function readVersion(
 ): Promise<{ source: SourceInfo; files: SpecFiles; folder: string }> {
   const folder = path.resolve(options.cwd, arg);
   const info = await stat(folder).catch(() => undefined);
-  if (info?.isDirectory()) return { source: { kind: "folder", path: arg }, files: await readSpecDir(folder), folder: await displayFolder(folder, arg, options.cwd) };
+  if (info?.isDirectory())
+    return { source: { kind: "folder", path: arg }, files: await readSpecDir(folder), folder: await displayFolder(folder, arg, options.cwd) };
   const git = await readGitSpecs(arg, options);
   const source: SourceInfo = { kind: "git", ref: arg, commit: git.commit, ...(git.folderMissing ? { folderMissing: true as const } : {}) };
   return { source, files: git.files, folder: git.folder };
@@ -108,7 +109,8 @@ export function loadForReview(specFiles: SpecFiles): { model: Model; problems: D
 
 /** Where a spec-format failure leaves the rest of the file comparable: inside schemas, parameters, examples and notes. */
 const COMPARABLE: Record<ParsedFile["kind"], RegExp> = {
-  offering: /^\/(request\/schema|response\/schema|stream\/schema|request\/parameters|request\/provenance|response\/provenance|stream\/provenance|examples|notes)(\/|$)/,
+  offering:
+    /^\/(request\/schema|response\/schema|stream\/schema|request\/parameters|request\/provenance|response\/provenance|stream\/provenance|examples|notes)(\/|$)/,
   fragment: /^\/(\$defs\/[^/]+|description)(\/|$)/,
   provider: /^\/(errors\/schema|errors\/provenance|notes)(\/|$)/,
 };

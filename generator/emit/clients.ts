@@ -19,7 +19,11 @@ export const clientsEmitter: Emitter = {
     // A provider with no offerings yet still gets its (empty) clients: the indexes export them for every provider.
     return model.providers.flatMap((provider) => [
       ...providerModule(provider),
-      ...providerClient(provider, model.offerings.filter((o) => o.provider === provider.id), validators),
+      ...providerClient(
+        provider,
+        model.offerings.filter((o) => o.provider === provider.id),
+        validators,
+      ),
     ]);
   },
 };
@@ -85,7 +89,11 @@ interface Member {
   input: string;
 }
 
-function providerClient(provider: ProviderSpec, offerings: OfferingSpec[], validators: Map<string, Partial<Record<SchemaRole, string>>>): GeneratedFile[] {
+function providerClient(
+  provider: ProviderSpec,
+  offerings: OfferingSpec[],
+  validators: Map<string, Partial<Record<SchemaRole, string>>>,
+): GeneratedFile[] {
   const path = `${providerDir(provider)}/client.js`;
   const scope = new NameScope(CLIENT_MODULE_RESERVED);
   const factories = clientFactoryNames(provider, scope);
@@ -116,15 +124,27 @@ function providerClient(provider: ProviderSpec, offerings: OfferingSpec[], valid
       return `${role}: ${local}`;
     });
     const fixed = fixedFields(offering);
-    operations.push(docComment([`What every call of ${offering.name} sends besides the request: the model id, the fixed fields and the validators.`]));
+    operations.push(
+      docComment([`What every call of ${offering.name} sends besides the request: the model id, the fixed fields and the validators.`]),
+    );
     operations.push(`const ${operation} = { model: ${literal(offering.model)}, fixed: ${literal(fixed)}, validators: { ${locals.join(", ")} } };`);
     const input = scope.claim(`${offering.typeStem}Input`);
     members.set(offering, { member: keys.get(offering.id)!, operation, input });
 
-    const filled = [...Object.keys(fixed), ...provider.transports.flatMap((t) => (t.kind === "http" && t.requestBody.kind === "task-array" ? [t.requestBody.uuidField] : []))];
+    const filled = [
+      ...Object.keys(fixed),
+      ...provider.transports.flatMap((t) => (t.kind === "http" && t.requestBody.kind === "task-array" ? [t.requestBody.uuidField] : [])),
+    ];
     const unique = [...new Set(filled)].sort();
-    inputs.push(docComment([`What a caller passes for ${offering.name} (${offering.model}); the client fills ${unique.length ? unique.join(", ") : "nothing"}.`]));
-    inputs.push(`export type ${input} = ${unique.length ? `Optional<${offering.request.typeName}, ${unique.map(literal).join(" | ")}>` : offering.request.typeName};`, "");
+    inputs.push(
+      docComment([
+        `What a caller passes for ${offering.name} (${offering.model}); the client fills ${unique.length ? unique.join(", ") : "nothing"}.`,
+      ]),
+    );
+    inputs.push(
+      `export type ${input} = ${unique.length ? `Optional<${offering.request.typeName}, ${unique.map(literal).join(" | ")}>` : offering.request.typeName};`,
+      "",
+    );
   }
 
   const body = new ModuleText();
@@ -132,7 +152,9 @@ function providerClient(provider: ProviderSpec, offerings: OfferingSpec[], valid
   body.dts("/** The request with the fields the client fills itself made optional. */");
   body.dts("type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>>;", "");
   body.dts(...inputs);
-  provider.transports.forEach((transport, index) => transportFactory(body, provider, transport, index, factories.get(transport.id)!, members, scope, runtimeValues, runtimeTypes));
+  provider.transports.forEach((transport, index) =>
+    transportFactory(body, provider, transport, index, factories.get(transport.id)!, members, scope, runtimeValues, runtimeTypes),
+  );
 
   const runtimeTypeList = [...runtimeTypes].sort();
   module.js(`import { ${[...runtimeValues].sort().join(", ")} } from ${literal(runtime)};`);
@@ -169,7 +191,11 @@ function transportFactory(
   for (const [offering, { member, input }] of members) {
     const result = many ? `${offering.response.typeName}[]` : offering.response.typeName;
     out.dts(
-      indent(docComment([`${offering.name} (${offering.model}). ${offering.contextWindow === null ? "No context window stated" : `Context window ${offering.contextWindow} tokens`}${offering.maxOutputTokens ? `, up to ${offering.maxOutputTokens} output tokens` : ""}.`])),
+      indent(
+        docComment([
+          `${offering.name} (${offering.model}). ${offering.contextWindow === null ? "No context window stated" : `Context window ${offering.contextWindow} tokens`}${offering.maxOutputTokens ? `, up to ${offering.maxOutputTokens} output tokens` : ""}.`,
+        ]),
+      ),
       `  readonly ${propertyKey(member)}: {`,
       `    create(request: ${input}, call?: ${call}): Promise<${result}>;`,
       ...(streamsFor(offering) ? [`    stream(request: ${input}, call?: ${call}): AsyncIterable<${offering.stream!.typeName}>;`] : []),

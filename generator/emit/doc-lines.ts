@@ -28,8 +28,23 @@ export function constraintsOf(schema: JsonObject): Constraint[] {
   const out: Omit<Constraint, "bare" | "inferred">[] = [];
   const show = (v: unknown) => JSON.stringify(v);
   if (schema.default !== undefined) out.push({ keyword: "default", label: "default", value: show(schema.default) });
-  for (const key of ["minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "format", "pattern"]) {
-    if (schema[key] !== undefined) out.push({ keyword: key, label: key, value: typeof schema[key] === "string" ? (schema[key] as string) : show(schema[key]) });
+  for (const key of [
+    "minimum",
+    "exclusiveMinimum",
+    "maximum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "minProperties",
+    "maxProperties",
+    "format",
+    "pattern",
+  ]) {
+    if (schema[key] !== undefined)
+      out.push({ keyword: key, label: key, value: typeof schema[key] === "string" ? (schema[key] as string) : show(schema[key]) });
   }
   if (schema.uniqueItems === true) out.push({ keyword: "uniqueItems", label: "uniqueItems", value: "true" });
   if (Array.isArray(schema.enum)) {
@@ -38,12 +53,23 @@ export function constraintsOf(schema: JsonObject): Constraint[] {
   }
   if (Array.isArray(schema["x-open-enum"])) {
     const values = schema["x-open-enum"].map(show).join(", ");
-    out.push({ keyword: "x-open-enum", label: "known values (unconfirmed, any string passes)", value: values, prose: `Known values (unconfirmed; any string is accepted): ${values}` });
+    out.push({
+      keyword: "x-open-enum",
+      label: "known values (unconfirmed, any string passes)",
+      value: values,
+      prose: `Known values (unconfirmed; any string is accepted): ${values}`,
+    });
   }
-  if (schema.const !== undefined) out.push({ keyword: "const", label: "fixed value", value: show(schema.const), prose: `Fixed value: ${show(schema.const)}` });
+  if (schema.const !== undefined)
+    out.push({ keyword: "const", label: "fixed value", value: show(schema.const), prose: `Fixed value: ${show(schema.const)}` });
   if (typeof schema["x-step"] === "number") {
     const step = show(schema["x-step"]);
-    out.push({ keyword: "x-step", label: "step on the page", value: `${step} (not checked)`, prose: `Step on the page: ${step} (a slider increment; other values are not rejected)` });
+    out.push({
+      keyword: "x-step",
+      label: "step on the page",
+      value: `${step} (not checked)`,
+      prose: `Step on the page: ${step} (a slider increment; other values are not rejected)`,
+    });
   }
   const inferred = inferredReasons(schema);
   return out.map((c) => {

@@ -42,7 +42,14 @@ function indexPage(model: Model): string {
     ...rows,
     "",
     ...(shared.length
-      ? ["## Models served by several providers", "", "Each page compares the offerings of one model: limits, parameters under each provider's name, and where the pages disagree.", "", ...shared, ""]
+      ? [
+          "## Models served by several providers",
+          "",
+          "Each page compares the offerings of one model: limits, parameters under each provider's name, and where the pages disagree.",
+          "",
+          ...shared,
+          "",
+        ]
       : []),
   ].join("\n");
 }

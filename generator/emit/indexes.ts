@@ -21,7 +21,8 @@ export const indexesEmitter: Emitter = {
     for (const provider of model.providers) {
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
       const keys = clientKeys(offerings);
-      for (const offering of offerings) files.push(...offeringModule(offering, entries.get(offering.id)!, keys.get(offering.id)!, validators.get(offering.id)!));
+      for (const offering of offerings)
+        files.push(...offeringModule(offering, entries.get(offering.id)!, keys.get(offering.id)!, validators.get(offering.id)!));
       const members = providerIndex(provider, offerings);
       files.push(...members.files);
       root.addProvider(provider, offerings, members.locals);
@@ -67,7 +68,8 @@ class RootIndex {
   addProvider(provider: ProviderSpec, offerings: OfferingSpec[], locals: Map<OfferingSpec, string>): void {
     const ns = this.scope.claim(camelIdentifier(provider.id, "provider"));
     this.module.both(`import * as ${ns} from ${literal(relativeImport("index.js", `${providerDir(provider)}/index.js`))};`);
-    for (const offering of offerings) this.module.dts(`export type * from ${literal(relativeImport("index.js", `${offeringDir(offering)}/types.js`))};`);
+    for (const offering of offerings)
+      this.module.dts(`export type * from ${literal(relativeImport("index.js", `${offeringDir(offering)}/types.js`))};`);
     for (const [offering, member] of locals) this.registry.push([propertyKey(offering.id), `${ns}.offerings.${member}`]);
     this.module.both(`export * from ${literal(relativeImport("index.js", `${providerDir(provider)}/client.js`))};`, `export { ${ns} };`);
     this.providerRegistry.push([propertyKey(provider.id), `${ns}.provider`]);
@@ -75,8 +77,14 @@ class RootIndex {
 
   files(): GeneratedFile[] {
     const { module, registry, providerRegistry } = this;
-    module.both("", "/** The client runtime's error classes and option types, so users need only this module. */", `export * from "./runtime/errors.js";`);
-    module.dts(`export type { AiBinding, AiRunOptions, BindingCallOptions, BindingClientOptions, CallOptions, ClientOptions, CommonOptions, GatewayOptions, Sleep, ValidationIssue } from "./runtime/index.js";`);
+    module.both(
+      "",
+      "/** The client runtime's error classes and option types, so users need only this module. */",
+      `export * from "./runtime/errors.js";`,
+    );
+    module.dts(
+      `export type { AiBinding, AiRunOptions, BindingCallOptions, BindingClientOptions, CallOptions, ClientOptions, CommonOptions, GatewayOptions, Sleep, ValidationIssue } from "./runtime/index.js";`,
+    );
     module.both("", "/** Every offering, by id (`<provider>/<slug>`). */");
     module.js(`export const offerings = {\n${registry.map(([k, v]) => `  ${k}: ${v},`).join("\n")}\n};`);
     module.dts(`export declare const offerings: ${typeOfMembers(registry)};`);
@@ -99,15 +107,28 @@ function typeOfMembers(members: [key: string, value: string][]): string {
   return `{\n${members.map(([key, value]) => `  readonly ${key}: typeof ${value};`).join("\n")}\n}`;
 }
 
-const VALIDATOR_EXPORTS: Readonly<Record<SchemaRole, string>> = { request: "validateRequest", response: "validateResponse", stream: "validateStreamEvent" };
+const VALIDATOR_EXPORTS: Readonly<Record<SchemaRole, string>> = {
+  request: "validateRequest",
+  response: "validateResponse",
+  stream: "validateStreamEvent",
+};
 
 /**
  * `<provider>/<slug>/index.js`: the offering's types, its validators (the provider's shared ones,
  * typed for this offering), metadata and examples.
  */
-function offeringModule(offering: OfferingSpec, entry: CatalogEntry, clientKey: string, validators: Partial<Record<SchemaRole, string>>): GeneratedFile[] {
+function offeringModule(
+  offering: OfferingSpec,
+  entry: CatalogEntry,
+  clientKey: string,
+  validators: Partial<Record<SchemaRole, string>>,
+): GeneratedFile[] {
   const path = `${offeringDir(offering)}/index.js`;
-  const typed = sections(offering).map((section) => ({ section, name: VALIDATOR_EXPORTS[section.role], type: `ValidateFunction<${section.typeName}>` }));
+  const typed = sections(offering).map((section) => ({
+    section,
+    name: VALIDATOR_EXPORTS[section.role],
+    type: `ValidateFunction<${section.typeName}>`,
+  }));
   const module = new ModuleText();
   module.dts(
     `import type { ValidateFunction } from ${literal(relativeImport(path, AJV_HELPERS_FILE))};`,
@@ -119,7 +140,9 @@ function offeringModule(offering: OfferingSpec, entry: CatalogEntry, clientKey: 
   module.both("");
   for (const { section, name, type } of typed) {
     const what = section.role === "stream" ? "a stream event" : `a ${section.role}`;
-    module.dts(docComment([`Checks ${what} of ${offering.name} against the spec; on failure \`.errors\` lists every problem with its \`instancePath\`.`]));
+    module.dts(
+      docComment([`Checks ${what} of ${offering.name} against the spec; on failure \`.errors\` lists every problem with its \`instancePath\`.`]),
+    );
     module.dts(`export declare const ${name}: ${type};`);
   }
   module.js(`export { ${typed.map((t) => t.name).join(", ")} };`);

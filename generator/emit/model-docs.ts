@@ -70,7 +70,22 @@ const OFFERING_FACETS: Facet<OfferingSpec>[] = [
   ["streaming", (o) => (o.stream ? "yes" : "no")],
 ];
 
-const CONSTRAINT_LABELS = ["default", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "format", "pattern", "allowed values", "fixed value"];
+const CONSTRAINT_LABELS = [
+  "default",
+  "minimum",
+  "exclusiveMinimum",
+  "maximum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+  "format",
+  "pattern",
+  "allowed values",
+  "fixed value",
+];
 
 const PARAMETER_FACETS: Facet<Entry>[] = [
   ["type", (e) => typeText(e.schema) || undefined],
@@ -81,7 +96,10 @@ const PARAMETER_FACETS: Facet<Entry>[] = [
 export function modelPage(shared: SharedModel, providers: ReadonlyMap<string, ProviderSpec>): string {
   const { offerings } = shared;
   const providerName = (o: OfferingSpec) => providers.get(o.provider)?.name ?? o.provider;
-  const header = (first: string) => [`| ${first} | ${offerings.map((o) => markdownText(providerName(o))).join(" | ")} |`, `| --- |${" --- |".repeat(offerings.length)}`];
+  const header = (first: string) => [
+    `| ${first} | ${offerings.map((o) => markdownText(providerName(o))).join(" | ")} |`,
+    `| --- |${" --- |".repeat(offerings.length)}`,
+  ];
   const rows = parameterRows(offerings);
   const lines = [
     `# ${markdownText(offerings[0]!.name)} at ${offerings.length} providers`,
@@ -122,7 +140,9 @@ function parameterRows(offerings: readonly OfferingSpec[]): Row[] {
       let row = rows.get(alignment.key);
       if (!row) {
         const concept = PARAMETER_CONCEPTS[alignment.concept];
-        const label = concept ? `${markdownText(concept.label)}${alignment.rest ? ` ${markdownCode(alignment.rest)}` : ""}` : markdownCode(alignment.rest);
+        const label = concept
+          ? `${markdownText(concept.label)}${alignment.rest ? ` ${markdownCode(alignment.rest)}` : ""}`
+          : markdownCode(alignment.rest);
         row = { key: alignment.key, concept: alignment.concept, label, entries: [] };
         rows.set(alignment.key, row);
       }
@@ -165,15 +185,27 @@ function disagreements(offerings: readonly OfferingSpec[], rows: readonly Row[],
     if (stated > 1) differ.push(line);
     else if (stated === 1 && groups.has(undefined)) some.push(line);
   };
-  for (const [label, value] of OFFERING_FACETS) sort(label, groupBy(offerings, value, (o) => markdownText(providerName(o))));
+  for (const [label, value] of OFFERING_FACETS)
+    sort(
+      label,
+      groupBy(offerings, value, (o) => markdownText(providerName(o))),
+    );
   for (const row of rows) {
     const at = new Set(row.entries.map((e) => e.offering));
     if (at.size < offerings.length) {
-      partial.push(`- ${row.label}: only ${offerings.filter((o) => at.has(o)).map((o) => markdownText(providerName(o))).join(", ")}`);
+      partial.push(
+        `- ${row.label}: only ${offerings
+          .filter((o) => at.has(o))
+          .map((o) => markdownText(providerName(o)))
+          .join(", ")}`,
+      );
     }
     if (at.size < 2) continue;
     for (const [facet, value] of PARAMETER_FACETS) {
-      sort(`${row.label}, ${markdownText(facet)}`, groupBy(row.entries, value, (e) => `${markdownText(providerName(e.offering))} ${markdownCode(e.parameter.path)}`));
+      sort(
+        `${row.label}, ${markdownText(facet)}`,
+        groupBy(row.entries, value, (e) => `${markdownText(providerName(e.offering))} ${markdownCode(e.parameter.path)}`),
+      );
     }
   }
   return [

@@ -67,7 +67,12 @@ export function openApiDocument(provider: ProviderSpec, offerings: readonly Offe
         skipped.push(`${markdownCode(transport.id)} (${markdownCode(path)})`);
         continue;
       }
-      const names = served.map((o) => ({ offering: o, request: components.schema(o.request), response: components.schema(o.response), stream: o.stream ? components.schema(o.stream) : undefined }));
+      const names = served.map((o) => ({
+        offering: o,
+        request: components.schema(o.request),
+        response: components.schema(o.response),
+        stream: o.stream ? components.schema(o.stream) : undefined,
+      }));
       const operationId = operationIds.claim(camelIdentifier(`${transport.id} ${served.length === 1 ? served[0]!.slug : "offerings"}`, "operation"));
       const item: JsonObject = { post: operation(transport, names, { operationId, security: schemeName, errorName }) };
       if (baseUrls.length > 1) item.servers = [{ url: transport.baseUrl }];
@@ -94,7 +99,12 @@ export function openApiDocument(provider: ProviderSpec, offerings: readonly Offe
 
 function securityScheme(transport: HttpTransport): JsonObject {
   if (transport.auth.header.toLowerCase() === "authorization") return { type: "http", scheme: "bearer" };
-  return { type: "apiKey", in: "header", name: transport.auth.header, description: `The key, sent as ${markdownCode(`${transport.auth.header}: Bearer <key>`)}.` };
+  return {
+    type: "apiKey",
+    in: "header",
+    name: transport.auth.header,
+    description: `The key, sent as ${markdownCode(`${transport.auth.header}: Bearer <key>`)}.`,
+  };
 }
 
 /** Each path of a transport and the offerings it serves, in offering order. */
@@ -147,7 +157,12 @@ function operation(transport: HttpTransport, served: Served[], names: { operatio
       content: { "application/json": { schema: requestBody(transport, one("request")), ...(Object.keys(examples).length ? { examples } : {}) } },
     },
     responses: {
-      "200": { description: streams ? "The result, or with streaming on, a stream of server-sent events: each event's `data:` line is one JSON value of the `text/event-stream` schema." : "The result.", content },
+      "200": {
+        description: streams
+          ? "The result, or with streaming on, a stream of server-sent events: each event's `data:` line is one JSON value of the `text/event-stream` schema."
+          : "The result.",
+        content,
+      },
       default: { description: "An error, in the provider's error body.", content: { "application/json": { schema: ref(names.errorName) } } },
     },
     "x-modelspec-offerings": served.map((s) => s.offering.id),
@@ -162,7 +177,8 @@ function operationNotes(transport: HttpTransport): string[] {
   const code = (value: Json) => markdownCode(JSON.stringify(value));
   const setting = (s: { field: string; value: Json }) => markdownCode(`${s.field}: ${JSON.stringify(s.value)}`);
   const notes = [`${markdownCode(`POST ${transport.baseUrl}${transport.path}`)} with ${markdownCode(`${transport.auth.header}: Bearer <key>`)}.`];
-  if (transport.requestBody.kind === "task-array") notes.push(`The body is an array of tasks, each with a fresh ${code(transport.requestBody.uuidField)}.`);
+  if (transport.requestBody.kind === "task-array")
+    notes.push(`The body is an array of tasks, each with a fresh ${code(transport.requestBody.uuidField)}.`);
   const reply = transport.responseBody;
   if (reply.kind === "envelope") notes.push(`The reply wraps the result: ${code(reply.result)} holds it and ${code(reply.success)} is true.`);
   if (reply.kind === "data-array") {
@@ -175,11 +191,15 @@ function operationNotes(transport: HttpTransport): string[] {
       ...(s.doneSentinel !== undefined ? [`a ${markdownCode(`data: ${s.doneSentinel}`)} line`] : []),
       ...(s.terminalEventTypes.length ? [`an event of type ${s.terminalEventTypes.map((t) => markdownCode(t)).join(", ")}`] : []),
     ];
-    notes.push(`Streaming: with ${setting(s.enable)} in the request the reply is \`text/event-stream\`${ends.length ? `, ending with ${ends.join(" or ")}` : ""}.`);
+    notes.push(
+      `Streaming: with ${setting(s.enable)} in the request the reply is \`text/event-stream\`${ends.length ? `, ending with ${ends.join(" or ")}` : ""}.`,
+    );
   }
   if (transport.async) {
     const a = transport.async;
-    notes.push(`Async delivery: with ${setting(a.enable)} the reply only acknowledges the task; results are polled with a ${code(a.pollTaskType)} task.`);
+    notes.push(
+      `Async delivery: with ${setting(a.enable)} the reply only acknowledges the task; results are polled with a ${code(a.pollTaskType)} task.`,
+    );
   }
   return notes;
 }
@@ -284,7 +304,11 @@ function withRefs(node: Json, rewrite: (target: string) => string): Json {
         break;
       }
       case "schema-list":
-        setOwn(out, key, (value as Json[]).map((item) => withRefs(item, rewrite)));
+        setOwn(
+          out,
+          key,
+          (value as Json[]).map((item) => withRefs(item, rewrite)),
+        );
         break;
       default:
         setOwn(out, key, cloneJson(value));

@@ -43,7 +43,9 @@ export interface Alignment {
 
 const normalize = (name: string) => name.toLowerCase().replace(/[_-]/g, "");
 
-const NAMES = new Map<string, number>(PARAMETER_CONCEPTS.flatMap((c, index) => c.names.map((n) => [n.split(".").map(normalize).join("."), index] as [string, number])));
+const NAMES = new Map<string, number>(
+  PARAMETER_CONCEPTS.flatMap((c, index) => c.names.map((n) => [n.split(".").map(normalize).join("."), index] as [string, number])),
+);
 
 export function alignParameter(path: string, concepts: ReadonlyMap<string, number> = NAMES): Alignment {
   const tokens = splitParameterPath(path);

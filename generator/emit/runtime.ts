@@ -17,6 +17,10 @@ export const runtimeEmitter: Emitter = {
     const names = readdirSync(SOURCE_DIR)
       .filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts"))
       .sort(compareText);
-    return names.map((name) => ({ path: `${RUNTIME_DIR}/${name}`, contents: readFileSync(path.join(SOURCE_DIR, name), "utf8"), copiedFrom: `generator/runtime/${name}` }));
+    return names.map((name) => ({
+      path: `${RUNTIME_DIR}/${name}`,
+      contents: readFileSync(path.join(SOURCE_DIR, name), "utf8"),
+      copiedFrom: `generator/runtime/${name}`,
+    }));
   },
 };

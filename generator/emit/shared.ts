@@ -61,4 +61,3 @@ export function validatorFiles(model: Model): Map<string, Partial<Record<SchemaR
   }
   return files;
 }
-

@@ -11,7 +11,18 @@
 import { compile } from "json-schema-to-typescript";
 import { commentText, literal, propertyKey } from "../escape.js";
 import { sha256 } from "../cache.js";
-import { ROLE_TYPE_SUFFIX, type BundledSchema, type EmitContext, type Emitter, type GeneratedFile, type Json, type JsonObject, type Model, type OfferingSpec, type Parameter } from "../model.js";
+import {
+  ROLE_TYPE_SUFFIX,
+  type BundledSchema,
+  type EmitContext,
+  type Emitter,
+  type GeneratedFile,
+  type Json,
+  type JsonObject,
+  type Model,
+  type OfferingSpec,
+  type Parameter,
+} from "../model.js";
 import { cloneJson, isAnnotationKeyword, isObject, keywordShape, setOwn } from "../schema-walk.js";
 import { dereference, findParameter } from "../parameters.js";
 import { docLines, provenanceText } from "./doc-lines.js";
@@ -99,7 +110,6 @@ function exportedTypeNames(code: string, root: string, file: string): string[] {
   return names;
 }
 
-
 /** The schema json-schema-to-typescript sees: named definitions, closed objects, documented nodes. */
 export function typeView(section: BundledSchema, parameters: readonly Parameter[]): JsonObject {
   const view = cloneJson(section.schema);
@@ -126,7 +136,10 @@ function documentNode(node: Json, isNamed: boolean, root: JsonObject): void {
   if (!isObject(node)) return;
   const extra: string[] = [];
   if (isObject(node.properties) && node.additionalProperties !== false && !isObject(node.patternProperties)) {
-    const open = node.additionalProperties === undefined || node.additionalProperties === true || (isObject(node.additionalProperties) && Object.keys(node.additionalProperties).length === 0);
+    const open =
+      node.additionalProperties === undefined ||
+      node.additionalProperties === true ||
+      (isObject(node.additionalProperties) && Object.keys(node.additionalProperties).length === 0);
     if (open) {
       node.additionalProperties = false;
       extra.push(OPEN_OBJECT_NOTE);

@@ -18,7 +18,8 @@ import { validationSchema } from "../schema-walk.js";
 import { AJV_HELPERS_FILE, relativeImport, sharedOrigin } from "./paths.js";
 import { sharedValidators } from "./shared.js";
 
-const standaloneCode = ((standaloneCodeModule as unknown as { default?: typeof standaloneCodeModule }).default ?? standaloneCodeModule) as typeof standaloneCodeModule;
+const standaloneCode = ((standaloneCodeModule as unknown as { default?: typeof standaloneCodeModule }).default ??
+  standaloneCodeModule) as typeof standaloneCodeModule;
 
 const REQUIRE_CALL = /require\(("(?:[^"\\]|\\.)*")\)/g;
 const HELPERS_NAME = "ajvHelpers";
@@ -40,16 +41,27 @@ export const validatorsEmitter: Emitter = {
       if (made.has(path)) continue;
       made.add(path);
       const compiled = JSON.parse(
-        await cache.memoAsync("validator", JSON.stringify(validationSchema(section.schema)), async () => JSON.stringify(standaloneModule(section.schema))),
+        await cache.memoAsync("validator", JSON.stringify(validationSchema(section.schema)), async () =>
+          JSON.stringify(standaloneModule(section.schema)),
+        ),
       ) as StandaloneModule;
       compiled.helpers.forEach((m) => helperModules.add(m));
-      const imports = compiled.helpers.length ? `import { modules as ${HELPERS_NAME} } from ${literal(relativeImport(path, AJV_HELPERS_FILE))};\n` : "";
+      const imports = compiled.helpers.length
+        ? `import { modules as ${HELPERS_NAME} } from ${literal(relativeImport(path, AJV_HELPERS_FILE))};\n`
+        : "";
       files.push({ path, contents: imports + compiled.code, origin: sharedOrigin(offering.provider, section.role) });
-      files.push({ path: path.replace(/\.js$/, ".d.ts"), contents: validatorTypes(path, section.role), origin: sharedOrigin(offering.provider, section.role) });
+      files.push({
+        path: path.replace(/\.js$/, ".d.ts"),
+        contents: validatorTypes(path, section.role),
+        origin: sharedOrigin(offering.provider, section.role),
+      });
     }
     const modules = [...helperModules].sort();
     const bundled = await cache.memoAsync("ajv-helpers", JSON.stringify(modules), () => helperBundle(modules));
-    files.push({ path: AJV_HELPERS_FILE, contents: bundled, specs: [] }, { path: AJV_HELPERS_FILE.replace(/\.js$/, ".d.ts"), contents: HELPER_TYPES, specs: [] });
+    files.push(
+      { path: AJV_HELPERS_FILE, contents: bundled, specs: [] },
+      { path: AJV_HELPERS_FILE.replace(/\.js$/, ".d.ts"), contents: HELPER_TYPES, specs: [] },
+    );
     return files;
   },
 };
@@ -65,7 +77,9 @@ function standaloneModule(schema: object): StandaloneModule {
   const code = compileStandalone(schema);
   const helpers = [...new Set([...code.matchAll(REQUIRE_CALL)].map((m) => JSON.parse(m[1]!) as string))].sort();
   // ES modules are always strict; the directive would only become a stray expression after the import.
-  const body = code.replace(/^"use strict";/, "").replace(REQUIRE_CALL, (_, specifier: string) => `${HELPERS_NAME}[${literal(JSON.parse(specifier))}]`);
+  const body = code
+    .replace(/^"use strict";/, "")
+    .replace(REQUIRE_CALL, (_, specifier: string) => `${HELPERS_NAME}[${literal(JSON.parse(specifier))}]`);
   return { code: body, helpers };
 }
 
@@ -111,7 +125,7 @@ function validatorTypes(path: string, role: SchemaRole): string {
 
 /** Helpers replaced by our own: ajv's deep equality throws on some JSON data (see `jsonEqual`). */
 const REPLACED_HELPERS: Record<string, { source: string; expression: string }> = {
-  "ajv/dist/runtime/equal": { source: "import { jsonEqual } from \"./generator/schema-walk.ts\";", expression: "{ default: jsonEqual }" },
+  "ajv/dist/runtime/equal": { source: 'import { jsonEqual } from "./generator/schema-walk.ts";', expression: "{ default: jsonEqual }" },
 };
 
 /** One ES module exporting the CommonJS helpers the validators use, keyed by their `require` name (esbuild bundles them). */
@@ -134,12 +148,13 @@ async function helperBundle(modules: string[]): Promise<string> {
     absWorkingDir: PROJECT_ROOT,
     logLevel: "silent",
   });
-  return result.outputFiles[0]!.text
-    .replace(/^\/\/ (node_modules|generator|ajv-helpers-entry)\/.*$\n/gm, "")
-    // ajv's helpers carry their own source as strings (`ucs2length.code = 'require("…")'`) for
-    // ajv's code generator. They are never called; writing `(` as \u0028 keeps the string's value
-    // and leaves `require(` out of the text, so a plain search finds real calls only (there are none).
-    .replace(/(['"])require\(/g, "$1require\\u0028");
+  return (
+    result.outputFiles[0]!.text.replace(/^\/\/ (node_modules|generator|ajv-helpers-entry)\/.*$\n/gm, "")
+      // ajv's helpers carry their own source as strings (`ucs2length.code = 'require("…")'`) for
+      // ajv's code generator. They are never called; writing `(` as \u0028 keeps the string's value
+      // and leaves `require(` out of the text, so a plain search finds real calls only (there are none).
+      .replace(/(['"])require\(/g, "$1require\\u0028")
+  );
 }
 
 /** The declarations of `runtime/ajv-helpers.js`. */

@@ -31,9 +31,16 @@ export async function checkCommand(options: CheckOptions, io: { out(t: string): 
   const failOn = options.failOn as Severity;
   if (!SEVERITIES.includes(failOn)) throw new (await import("./command.js")).UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}`);
   const { changes, checked } = await checkDrift(options.schemasDir);
-  const text = formatReport(format, { base: { kind: "folder", path: "specs" }, head: { kind: "folder", path: "sources" }, changes, schemasPath: options.schemasDir.split("/").pop() ?? "schemas" });
+  const text = formatReport(format, {
+    base: { kind: "folder", path: "specs" },
+    head: { kind: "folder", path: "sources" },
+    changes,
+    schemasPath: options.schemasDir.split("/").pop() ?? "schemas",
+  });
   if (text !== "") io.out(text);
-  io.err(`modelspec import --check: ${checked} spec${checked === 1 ? "" : "s"} checked against their sources, ${changes.length} change${changes.length === 1 ? "" : "s"}`);
+  io.err(
+    `modelspec import --check: ${checked} spec${checked === 1 ? "" : "s"} checked against their sources, ${changes.length} change${changes.length === 1 ? "" : "s"}`,
+  );
   return changes.some((c) => severityRank(c.severity) >= severityRank(failOn)) ? 1 : 0;
 }
 
@@ -72,7 +79,10 @@ export async function checkDrift(schemasDir: string): Promise<{ changes: Change[
     head.set(file, new TextEncoder().encode(stringify(comparable(now.data, committed), { lineWidth: 0, aliasDuplicateObjects: false })));
     const model = loadModel(head);
     const headPositions = specPositions(head);
-    const changes = diffModels(base, model, { locate: { base: positions.locate, head: headPositions.locate }, keyOf: { base: positions.keyOf, head: headPositions.keyOf } });
+    const changes = diffModels(base, model, {
+      locate: { base: positions.locate, head: headPositions.locate },
+      keyOf: { base: positions.keyOf, head: headPositions.keyOf },
+    });
     out.push(...changes.filter((c) => c.offering === offering.id && !annotationOnlyInSpec(c)));
   }
   return { changes: sortChanges(out), checked };
@@ -126,7 +136,14 @@ function removed(offering: string, file: string, message: string): Change {
 }
 
 async function firstExisting(paths: string[]): Promise<string | undefined> {
-  for (const p of paths) if (await access(p).then(() => true, () => false)) return p;
+  for (const p of paths)
+    if (
+      await access(p).then(
+        () => true,
+        () => false,
+      )
+    )
+      return p;
   return undefined;
 }
 

@@ -15,11 +15,15 @@ import { todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
 
 const RUN_CALL = /env\.AI\.run\(\s*(['"])([^'"]+)\1\s*,/g;
 
-export function importCloudflarePage(source: Source, ctx: { cite: string; defaults: ProviderDefaults }): { specs: ImportedSpec[]; diagnostics: Diagnostic[] } {
+export function importCloudflarePage(
+  source: Source,
+  ctx: { cite: string; defaults: ProviderDefaults },
+): { specs: ImportedSpec[]; diagnostics: Diagnostic[] } {
   const text = source.text;
   const diagnostics: Diagnostic[] = [];
   const model = [...text.matchAll(RUN_CALL)][0]?.[2];
-  if (!model) return { specs: [], diagnostics: [diagnostic(positionOf(source, "env.AI.run"), "", "the page's env.AI.run(...) calls name no model id")] };
+  if (!model)
+    return { specs: [], diagnostics: [diagnostic(positionOf(source, "env.AI.run"), "", "the page's env.AI.run(...) calls name no model id")] };
   const lines = text.split("\n").map((l) => l.trim());
   const titleIndex = lines.findIndex((l) => l !== "" && l !== "Skip to content" && !/ logo$/.test(l));
   const name = lines[titleIndex] ?? model;
@@ -43,9 +47,12 @@ export function importCloudflarePage(source: Source, ctx: { cite: string; defaul
     request = withoutDialect(input.schema);
     const split = splitOutput(withoutDialect(output.schema));
     response = split.response;
-    streams = split.stream || isObject(request.properties) && "stream" in (request.properties as JsonObject);
+    streams = split.stream || (isObject(request.properties) && "stream" in (request.properties as JsonObject));
   } else {
-    request = { type: "object", "x-todo": "the page's API Schemas section is empty: write the input schema (the Parameters list names the fields and bounds)" };
+    request = {
+      type: "object",
+      "x-todo": "the page's API Schemas section is empty: write the input schema (the Parameters list names the fields and bounds)",
+    };
     streams = /\bstream\b/.test(text);
   }
   const examples = pageExamples(text, request);
@@ -64,7 +71,13 @@ export function importCloudflarePage(source: Source, ctx: { cite: string; defaul
     notes: ["The page states no output-token limit, so maxOutputTokens is null.", ...notes],
     request: { provenance: "documented", schema: request, parameters: Object.fromEntries(parameterPaths(request).map((p) => [p, "documented"])) },
     response: response !== undefined ? { provenance: "documented", schema: response } : todo("the page gives no output schema"),
-    ...(streams ? { stream: ctx.defaults.stream ? { provenance: ctx.defaults.stream.provenance, schema: ctx.defaults.stream.schema } : todo("the page streams but gives no event shape, and the provider file has no `import.stream`") } : {}),
+    ...(streams
+      ? {
+          stream: ctx.defaults.stream
+            ? { provenance: ctx.defaults.stream.provenance, schema: ctx.defaults.stream.schema }
+            : todo("the page streams but gives no event shape, and the provider file has no `import.stream`"),
+        }
+      : {}),
     examples: examples.filter((e) => passes(schemas ? request : undefined, e.request as Json)),
   };
   return { specs: [{ provider: "cloudflare", slug: data.slug as string, layout: "cloudflare-page", source: source.file, data }], diagnostics };

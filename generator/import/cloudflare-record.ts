@@ -56,7 +56,10 @@ export function importCloudflareRecord(record: JsonObject, ctx: RecordContext): 
   const taskName = typeof task.name === "string" ? task.name : "";
   const schema = record.schema;
   if (!isObject(schema)) {
-    fail("", `the record for ${JSON.stringify(model)} has no \`schema\` (with \`input\` and \`output\`): there is nothing to import its request and response from`);
+    fail(
+      "",
+      `the record for ${JSON.stringify(model)} has no \`schema\` (with \`input\` and \`output\`): there is nothing to import its request and response from`,
+    );
     return { diagnostics: problems };
   }
   for (const part of ["input", "output"] as const) if (!(part in schema)) fail("/schema", `the record has no \`schema.${part}\``);
@@ -87,11 +90,15 @@ export function importCloudflareRecord(record: JsonObject, ctx: RecordContext): 
   const contextWindow = integerOf(properties.get("context_window"));
   const deprecation = properties.get("planned_deprecation_date");
   const status = record.deprecated === true || deprecation !== undefined ? "deprecated" : truthy(properties.get("beta")) ? "beta" : "available";
-  if (contextWindow === undefined && !(facts?.tokens ?? true)) notes.push("The record states no context window; this task's models do not count tokens, so contextWindow is null.");
+  if (contextWindow === undefined && !(facts?.tokens ?? true))
+    notes.push("The record states no context window; this task's models do not count tokens, so contextWindow is null.");
   notes.push("The record states no output-token limit, so maxOutputTokens is null.");
 
   const modalities = facts ?? guessModalities(input, response);
-  if (!facts) notes.push(`Task ${JSON.stringify(taskName)} is not in the importer's task table: modalities are read from the schemas (properties named image or audio, binary outputs).`);
+  if (!facts)
+    notes.push(
+      `Task ${JSON.stringify(taskName)} is not in the importer's task table: modalities are read from the schemas (properties named image or audio, binary outputs).`,
+    );
   modalities.input = markModalities(input, modalities.input, notes);
 
   const data: JsonObject = {
@@ -99,9 +106,11 @@ export function importCloudflareRecord(record: JsonObject, ctx: RecordContext): 
     slug,
     model,
     name: model.split("/").at(-1)!,
-    description: typeof record.description === "string" && record.description.trim() !== "" ? record.description.trim() : todo("the record has no description"),
+    description:
+      typeof record.description === "string" && record.description.trim() !== "" ? record.description.trim() : todo("the record has no description"),
     status,
-    contextWindow: contextWindow ?? (facts?.tokens ?? true ? todo(`the record states no context window for this ${taskName || "model"} model`) : null),
+    contextWindow:
+      contextWindow ?? ((facts?.tokens ?? true) ? todo(`the record states no context window for this ${taskName || "model"} model`) : null),
     maxOutputTokens: null,
     inputModalities: modalities.input,
     outputModalities: modalities.output,
@@ -116,7 +125,9 @@ export function importCloudflareRecord(record: JsonObject, ctx: RecordContext): 
     schema: requestSchema,
     parameters: Object.fromEntries(parameterPaths(isObject(requestSchema) ? requestSchema : {}).map((p) => [p, "documented"])),
   };
-  data.response = response ? { provenance: "documented", schema: response } : todo("the record's output schema has only an event-stream form; write the JSON answer's schema");
+  data.response = response
+    ? { provenance: "documented", schema: response }
+    : todo("the record's output schema has only an event-stream form; write the JSON answer's schema");
   if (stream) {
     data.stream = ctx.defaults.stream
       ? { provenance: ctx.defaults.stream.provenance, schema: ctx.defaults.stream.schema }
@@ -133,9 +144,11 @@ export function importCloudflareRecord(record: JsonObject, ctx: RecordContext): 
  */
 export function jsonInput(input: Json, repairs: Repair[], fail: (message: string) => void): Json {
   if (!isObject(input)) return input;
-  const isObjectForm = (branch: Json) => isObject(branch) && (branch.type === "object" || (branch.type === undefined && (isObject(branch.properties) || Array.isArray(branch.oneOf))));
+  const isObjectForm = (branch: Json) =>
+    isObject(branch) && (branch.type === "object" || (branch.type === undefined && (isObject(branch.properties) || Array.isArray(branch.oneOf))));
   if (!Array.isArray(input.oneOf)) {
-    if (!isObjectForm(input)) fail("the input is not a JSON object (it is the raw request body); the clients send JSON objects, so this record cannot be imported yet");
+    if (!isObjectForm(input))
+      fail("the input is not a JSON object (it is the raw request body); the clients send JSON objects, so this record cannot be imported yet");
     return input;
   }
   const kept = input.oneOf.filter(isObjectForm);
@@ -144,9 +157,13 @@ export function jsonInput(input: Json, repairs: Repair[], fail: (message: string
     fail("every input form is the raw request body (no JSON object form); the clients send JSON objects, so this record cannot be imported yet");
     return input;
   }
-  repairs.push({ pointer: "/schema/input/oneOf", reason: `${input.oneOf.length - kept.length} input form(s) that are the raw request body (binary) left out: the clients send the JSON form, with the bytes as an array of numbers` });
+  repairs.push({
+    pointer: "/schema/input/oneOf",
+    reason: `${input.oneOf.length - kept.length} input form(s) that are the raw request body (binary) left out: the clients send the JSON form, with the bytes as an array of numbers`,
+  });
   const { oneOf, ...root } = input;
-  if (kept.length === 1 && Object.keys(root).every((k) => ["type", "description", "title"].includes(k))) return { ...root, ...(kept[0] as JsonObject) };
+  if (kept.length === 1 && Object.keys(root).every((k) => ["type", "description", "title"].includes(k)))
+    return { ...root, ...(kept[0] as JsonObject) };
   return { ...root, oneOf: kept };
 }
 
@@ -162,7 +179,8 @@ function propertyValues(record: JsonObject, fail: (pointer: string, message: str
   list.forEach((item, i) => {
     if (!isObject(item) || typeof item.property_id !== "string") return fail(`/properties/${i}`, "expected { property_id, value }");
     const first = [...out.keys()].indexOf(item.property_id);
-    if (out.has(item.property_id)) return fail(`/properties/${i}`, `two values for one field: property ${JSON.stringify(item.property_id)} is also given at /properties/${first}`);
+    if (out.has(item.property_id))
+      return fail(`/properties/${i}`, `two values for one field: property ${JSON.stringify(item.property_id)} is also given at /properties/${first}`);
     out.set(item.property_id, item.value as Json);
   });
   return out;
@@ -221,7 +239,10 @@ function guessModalities(input: Json, response: Json | undefined): { input: stri
 
 export function slugOf(model: string): string {
   const last = model.split("/").at(-1)!.toLowerCase();
-  const slug = last.replace(/[^a-z0-9._-]+/g, "-").replace(/^[^a-z0-9]+/, "").replace(/-+$/, "");
+  const slug = last
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[^a-z0-9]+/, "")
+    .replace(/-+$/, "");
   return slug === "" ? "model" : slug;
 }
 

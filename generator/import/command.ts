@@ -71,9 +71,12 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
     return checkCommand({ schemasDir, format: values.format!, failOn: values["fail-on"]! }, io);
   }
   if (positionals.length === 0) throw new UsageError("name at least one source file or folder (or use --check)");
-  if (values.provider !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(values.provider)) throw new UsageError(`--provider must be a provider id (lower-case letters, digits, ., _ and -), not ${JSON.stringify(values.provider)}`);
+  if (values.provider !== undefined && !/^[a-z0-9][a-z0-9._-]*$/.test(values.provider))
+    throw new UsageError(`--provider must be a provider id (lower-case letters, digits, ., _ and -), not ${JSON.stringify(values.provider)}`);
   const specs = await importSources(await readSources(positionals), { schemasDir, provider: values.provider });
-  const files = await Promise.all(specs.map(async (spec) => ({ spec, path: specPath(spec), text: renderSpec(await keepResolved(spec, schemasDir)) })));
+  const files = await Promise.all(
+    specs.map(async (spec) => ({ spec, path: specPath(spec), text: renderSpec(await keepResolved(spec, schemasDir)) })),
+  );
   const shown = path.relative(process.cwd(), schemasDir) || ".";
   if (values["dry-run"]) {
     for (const file of files) io.out(`--- ${shown}/${file.path} (would be written)\n${file.text}`);
@@ -104,7 +107,9 @@ function summary(files: { path: string; text: string; spec: ImportedSpec }[], sh
   const lines = [`modelspec import: ${verb} ${files.length} spec${files.length === 1 ? "" : "s"} to ${shown}`];
   for (const file of files) {
     const todos = todoPointers(parse(file.text) as JsonObject);
-    lines.push(`  ${file.path}  (${file.spec.layout}, from ${file.spec.source})${todos.length > 0 ? `  ${todos.length} TODO: ${todos.join(", ")}` : ""}`);
+    lines.push(
+      `  ${file.path}  (${file.spec.layout}, from ${file.spec.source})${todos.length > 0 ? `  ${todos.length} TODO: ${todos.join(", ")}` : ""}`,
+    );
   }
   return lines.join("\n");
 }

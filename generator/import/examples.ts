@@ -41,7 +41,13 @@ export function checkedExamples(data: JsonObject, reason: string): JsonObject[] 
   const streamed = { ...sample, stream: true };
   const event = stream !== undefined ? sampleOf(stream) : undefined;
   if (stream !== undefined && passes(request, streamed) && isObject(event) && passes(stream, event)) {
-    out.push({ name: "from-schema-stream", title: "The same request, streamed (the source has no example)", provenance: { inferred: reason }, request: streamed, events: [event] });
+    out.push({
+      name: "from-schema-stream",
+      title: "The same request, streamed (the source has no example)",
+      provenance: { inferred: reason },
+      request: streamed,
+      events: [event],
+    });
   }
   return out;
 }
@@ -86,7 +92,7 @@ export function parseObjectLiteral(text: string, start = 0): { value: Json; end:
       const out: JsonObject = {};
       for (;;) {
         space();
-        if (text[i] === "}") return i++, out;
+        if (text[i] === "}") return (i++, out);
         let key: string;
         if (text[i] === "'" || text[i] === '"') key = string();
         else {
@@ -106,7 +112,7 @@ export function parseObjectLiteral(text: string, start = 0): { value: Json; end:
       const out: Json[] = [];
       for (;;) {
         space();
-        if (text[i] === "]") return i++, out;
+        if (text[i] === "]") return (i++, out);
         out.push(value());
         space();
         if (text[i] === ",") i++;

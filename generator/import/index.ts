@@ -37,10 +37,23 @@ export async function importSources(sources: readonly Source[], options: ImportO
   const seen = new Map<string, ImportedSpec>();
   for (const spec of specs) {
     const first = seen.get(specPath(spec));
-    if (first) diagnostics.push(diagnostic({ file: spec.source, line: 1, column: 1 }, "", `${spec.data.model as string} would be written to ${specPath(spec)}, which ${first.source} also imports (${first.data.model as string})`));
+    if (first)
+      diagnostics.push(
+        diagnostic(
+          { file: spec.source, line: 1, column: 1 },
+          "",
+          `${spec.data.model as string} would be written to ${specPath(spec)}, which ${first.source} also imports (${first.data.model as string})`,
+        ),
+      );
     seen.set(specPath(spec), spec);
     if (!defaults.has(spec.provider)) {
-      diagnostics.push(diagnostic({ file: spec.source, line: 1, column: 1 }, "", `no provider file ${path.join(options.schemasDir, spec.provider, "provider.yaml")}: write the provider (transports, errors) before importing its models`));
+      diagnostics.push(
+        diagnostic(
+          { file: spec.source, line: 1, column: 1 },
+          "",
+          `no provider file ${path.join(options.schemasDir, spec.provider, "provider.yaml")}: write the provider (transports, errors) before importing its models`,
+        ),
+      );
     }
   }
   if (diagnostics.length > 0) throw new SpecError(diagnostics);

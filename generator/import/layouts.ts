@@ -48,7 +48,11 @@ export function detectLayout(source: Source): Layout {
   if (layout) return layout;
   if (looksLikeJson(source.text)) parseJsonSource(source); // a truncated record is a JSON error, not an unknown layout
   throw new SpecError([
-    diagnostic({ file: source.file, line: 1, column: 1 }, "", `no known documentation layout; modelspec import reads: ${LAYOUTS.map((l) => `${l.id} (${l.description})`).join("; ")}`),
+    diagnostic(
+      { file: source.file, line: 1, column: 1 },
+      "",
+      `no known documentation layout; modelspec import reads: ${LAYOUTS.map((l) => `${l.id} (${l.description})`).join("; ")}`,
+    ),
   ]);
 }
 
@@ -59,10 +63,23 @@ function readRecords(source: Source, ctx: ReadContext): { specs: ImportedSpec[];
   const diagnostics: Diagnostic[] = [];
   for (const [base, record] of list) {
     if (!isCloudflareRecord(record)) {
-      diagnostics.push(diagnostic(positions.get(base) ?? { file: source.file, line: 1, column: 1 }, base, "not a Cloudflare model record: expected an object with `name` (the model id), `task` and `schema`"));
+      diagnostics.push(
+        diagnostic(
+          positions.get(base) ?? { file: source.file, line: 1, column: 1 },
+          base,
+          "not a Cloudflare model record: expected an object with `name` (the model id), `task` and `schema`",
+        ),
+      );
       continue;
     }
-    const result = importCloudflareRecord(record, { cite: ctx.cite, file: source.file, base, positions, defaults: ctx.defaults("cloudflare"), provider: "cloudflare" });
+    const result = importCloudflareRecord(record, {
+      cite: ctx.cite,
+      file: source.file,
+      base,
+      positions,
+      defaults: ctx.defaults("cloudflare"),
+      provider: "cloudflare",
+    });
     diagnostics.push(...result.diagnostics);
     if (result.spec) specs.push(result.spec);
   }

@@ -39,9 +39,15 @@ let vocabulary: MetaVocabulary | undefined;
 
 function metaVocabulary(): MetaVocabulary {
   if (vocabulary) return vocabulary;
-  const meta = parse(readFileSync(new URL("../meta/json-schema.yaml", import.meta.url), "utf8")) as { $defs: { schemaObject: { properties: Record<string, { enum?: string[] }> }; typeName: { enum: string[] } } };
+  const meta = parse(readFileSync(new URL("../meta/json-schema.yaml", import.meta.url), "utf8")) as {
+    $defs: { schemaObject: { properties: Record<string, { enum?: string[] }> }; typeName: { enum: string[] } };
+  };
   const properties = meta.$defs.schemaObject.properties;
-  vocabulary = { keywords: new Set(Object.keys(properties)), formats: new Set(properties.format?.enum ?? []), types: new Set(meta.$defs.typeName.enum) };
+  vocabulary = {
+    keywords: new Set(Object.keys(properties)),
+    formats: new Set(properties.format?.enum ?? []),
+    types: new Set(meta.$defs.typeName.enum),
+  };
   return vocabulary;
 }
 
@@ -60,7 +66,10 @@ export function repairSchema(schema: Json, at: string): RepairResult {
   const walk = (node: Json, pointer: string, depth: number): Json => {
     if (typeof node === "boolean") return node;
     if (!isObject(node)) {
-      problems.push({ pointer, message: `expected a JSON Schema (an object or a boolean), found ${node === null ? "null" : Array.isArray(node) ? "an array" : typeof node}` });
+      problems.push({
+        pointer,
+        message: `expected a JSON Schema (an object or a boolean), found ${node === null ? "null" : Array.isArray(node) ? "an array" : typeof node}`,
+      });
       return {};
     }
     if (depth > 64) {
@@ -78,7 +87,10 @@ export function repairSchema(schema: Json, at: string): RepairResult {
       if (key === "contentType") {
         // Cloudflare's own keyword for the media type of a body; JSON Schema's is contentMediaType.
         if (typeof value === "string" && !("contentMediaType" in node)) setOwn(out, "contentMediaType", value);
-        repairs.push({ pointer: here, reason: "Cloudflare's `contentType` keyword is written as JSON Schema's `contentMediaType` (ajv's strict mode refuses unknown keywords)" });
+        repairs.push({
+          pointer: here,
+          reason: "Cloudflare's `contentType` keyword is written as JSON Schema's `contentMediaType` (ajv's strict mode refuses unknown keywords)",
+        });
         continue;
       }
       if (!meta.keywords.has(key)) {
@@ -89,7 +101,11 @@ export function repairSchema(schema: Json, at: string): RepairResult {
       switch (keywordShape(key)) {
         case "schema":
           if (key === "items" && Array.isArray(value)) {
-            setOwn(out, "prefixItems", value.map((item, i) => walk(item, joinPointer(here, i), depth + 1)));
+            setOwn(
+              out,
+              "prefixItems",
+              value.map((item, i) => walk(item, joinPointer(here, i), depth + 1)),
+            );
             repairs.push({ pointer: here, reason: "`items` given as an array (draft 4 tuples) is written as `prefixItems`" });
           } else setOwn(out, key, walk(value, here, depth + 1));
           continue;
@@ -101,7 +117,11 @@ export function repairSchema(schema: Json, at: string): RepairResult {
             repairs.push({ pointer: here, reason: `\`${key}\` must be a non-empty list of schemas; dropped` });
             continue;
           }
-          setOwn(out, key, value.map((item, i) => walk(item, joinPointer(here, i), depth + 1)));
+          setOwn(
+            out,
+            key,
+            value.map((item, i) => walk(item, joinPointer(here, i), depth + 1)),
+          );
           continue;
         default:
           data(key, value, here, out);
@@ -123,7 +143,10 @@ export function repairSchema(schema: Json, at: string): RepairResult {
       if (key === "properties" && name === "required" && Array.isArray(child) && child.every((c) => typeof c === "string")) {
         const merged = [...new Set([...(Array.isArray(parent.required) ? (parent.required as string[]) : []), ...(child as string[])])];
         setOwn(out, "required", merged);
-        repairs.push({ pointer: at, reason: `\`required: [${(child as string[]).join(", ")}]\` was placed inside \`properties\` (invalid JSON Schema); moved to the object's \`required\`` });
+        repairs.push({
+          pointer: at,
+          reason: `\`required: [${(child as string[]).join(", ")}]\` was placed inside \`properties\` (invalid JSON Schema); moved to the object's \`required\``,
+        });
         continue;
       }
       setOwn(map, name, walk(child, at, depth + 1));
@@ -137,7 +160,10 @@ export function repairSchema(schema: Json, at: string): RepairResult {
         const list = (Array.isArray(value) ? value : [value]).map((t) => (typeof t === "string" && TYPE_ALIASES[t] ? TYPE_ALIASES[t]! : t));
         const known = list.filter((t): t is string => typeof t === "string" && meta.types.has(t));
         if (known.length !== list.length || JSON.stringify(list) !== JSON.stringify(Array.isArray(value) ? value : [value])) {
-          repairs.push({ pointer: here, reason: `type ${JSON.stringify(value)} written as ${JSON.stringify(known.length === 1 ? known[0] : known)}${known.length < list.length ? " (unknown type names dropped)" : ""}` });
+          repairs.push({
+            pointer: here,
+            reason: `type ${JSON.stringify(value)} written as ${JSON.stringify(known.length === 1 ? known[0] : known)}${known.length < list.length ? " (unknown type names dropped)" : ""}`,
+          });
         }
         if (known.length > 0) setOwn(out, "type", known.length === 1 ? known[0]! : [...new Set(known)]);
         return;
@@ -146,7 +172,10 @@ export function repairSchema(schema: Json, at: string): RepairResult {
         if (typeof value === "string" && meta.formats.has(value)) setOwn(out, key, value);
         else {
           setOwn(out, "x-format", value);
-          repairs.push({ pointer: here, reason: `format ${JSON.stringify(value)} is not one the validators check; kept as the annotation \`x-format\`` });
+          repairs.push({
+            pointer: here,
+            reason: `format ${JSON.stringify(value)} is not one the validators check; kept as the annotation \`x-format\``,
+          });
         }
         return;
       case "required":
@@ -172,7 +201,12 @@ export function repairSchema(schema: Json, at: string): RepairResult {
       case "minProperties":
       case "maxProperties": {
         const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
-        if (typeof number !== "number" || !Number.isFinite(number) || (key === "multipleOf" && number <= 0) || (/^(min|max)(Length|Items|Properties)$/.test(key) && (!Number.isInteger(number) || number < 0))) {
+        if (
+          typeof number !== "number" ||
+          !Number.isFinite(number) ||
+          (key === "multipleOf" && number <= 0) ||
+          (/^(min|max)(Length|Items|Properties)$/.test(key) && (!Number.isInteger(number) || number < 0))
+        ) {
           repairs.push({ pointer: here, reason: `\`${key}: ${JSON.stringify(value)}\` is not a usable bound; dropped` });
           return;
         }
@@ -187,7 +221,10 @@ export function repairSchema(schema: Json, at: string): RepairResult {
         setOwn(out, key, typeof value === "string" ? value : JSON.stringify(value));
         return;
       case "$ref":
-        problems.push({ pointer: here, message: `a \`$ref\` (${JSON.stringify(value)}) in an imported schema cannot be followed: the record must be self-contained` });
+        problems.push({
+          pointer: here,
+          message: `a \`$ref\` (${JSON.stringify(value)}) in an imported schema cannot be followed: the record must be self-contained`,
+        });
         return;
       default:
         setOwn(out, key, value);

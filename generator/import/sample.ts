@@ -61,8 +61,10 @@ export function sampleOf(schema: Json | undefined, depth = 0, name = ""): Json |
     }
     case "integer":
     case "number": {
-      const min = typeof schema.minimum === "number" ? schema.minimum : typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : undefined;
-      const max = typeof schema.maximum === "number" ? schema.maximum : typeof schema.exclusiveMaximum === "number" ? schema.exclusiveMaximum - 1 : undefined;
+      const min =
+        typeof schema.minimum === "number" ? schema.minimum : typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : undefined;
+      const max =
+        typeof schema.maximum === "number" ? schema.maximum : typeof schema.exclusiveMaximum === "number" ? schema.exclusiveMaximum - 1 : undefined;
       const value = min ?? (max !== undefined ? Math.min(max, 1) : 1);
       return kind === "integer" ? Math.ceil(value) : value;
     }

@@ -32,7 +32,8 @@ export async function readSources(args: readonly string[], cwd = process.cwd()):
   const add = async (absolute: string) => {
     const file = displayName(absolute, cwd);
     const bytes = await readFile(absolute);
-    if (bytes.includes(0)) problems.push(diagnostic({ file, line: 1, column: 1 }, "", "file is binary; expected documentation text or a JSON record"));
+    if (bytes.includes(0))
+      problems.push(diagnostic({ file, line: 1, column: 1 }, "", "file is binary; expected documentation text or a JSON record"));
     else out.push({ file, absolute, text: bytes.toString("utf8").replace(/^\uFEFF/, "") });
   };
   for (const arg of args) {
@@ -72,7 +73,12 @@ export function parseJsonSource(source: Source): JsonSource {
   const bytes = new TextEncoder().encode(source.text);
   const parsed = parseSpecFiles(new Map([[source.file, bytes]]), { maxSpecBytes: Math.max(resolveOptions().maxSpecBytes, bytes.byteLength) });
   if (parsed.diagnostics.length > 0) {
-    throw new SpecError(parsed.diagnostics.map((d) => ({ ...d, message: `${/duplicate key/.test(d.message) ? "two values for one field" : "not valid JSON"}: ${d.message}` })));
+    throw new SpecError(
+      parsed.diagnostics.map((d) => ({
+        ...d,
+        message: `${/duplicate key/.test(d.message) ? "two values for one field" : "not valid JSON"}: ${d.message}`,
+      })),
+    );
   }
   const file = parsed.files[0]!;
   return { data: file.data, positions: file.positions };

@@ -40,8 +40,23 @@ export function specPath(spec: Pick<ImportedSpec, "provider" | "slug">): string 
 }
 
 const KEY_ORDER = [
-  "provider", "slug", "model", "name", "description", "status", "contextWindow", "maxOutputTokens", "inputModalities", "outputModalities",
-  "source", "pricing", "notes", "request", "response", "stream", "examples",
+  "provider",
+  "slug",
+  "model",
+  "name",
+  "description",
+  "status",
+  "contextWindow",
+  "maxOutputTokens",
+  "inputModalities",
+  "outputModalities",
+  "source",
+  "pricing",
+  "notes",
+  "request",
+  "response",
+  "stream",
+  "examples",
 ];
 
 /** The spec as YAML, with a header naming the source and the markers left to resolve. */

@@ -2,15 +2,7 @@
  * Typed calls over a Cloudflare Workers AI binding (`env.AI`). The binding type is structural so the
  * real `Ai` from @cloudflare/workers-types fits without this file importing it.
  */
-import {
-  AbortError,
-  BindingError,
-  ConfigurationError,
-  InvalidResponseError,
-  ModelspecError,
-  StreamEndedEarlyError,
-  TimeoutError,
-} from "./errors.js";
+import { AbortError, BindingError, ConfigurationError, InvalidResponseError, ModelspecError, StreamEndedEarlyError, TimeoutError } from "./errors.js";
 import { readEvents } from "./sse.js";
 import type { BindingTransportDescriptor, ErrorDescriptor, Operation } from "./types.js";
 import { buildPayload, checkRequest, checkResponse, linkAbort, type LinkedAbort } from "./util.js";
@@ -138,7 +130,9 @@ export function createBindingClient(descriptor: BindingClientDescriptor, options
             errors,
             validator: validateResponse ? operation.validators?.stream : undefined,
             readError: (error) =>
-              link?.userAborted ? new AbortError("request aborted") : new StreamEndedEarlyError(`${provider}: the event stream broke off`, { cause: error }),
+              link?.userAborted
+                ? new AbortError("request aborted")
+                : new StreamEndedEarlyError(`${provider}: the event stream broke off`, { cause: error }),
           });
         } finally {
           link?.abort();

@@ -94,8 +94,11 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
       name === "model" ? model.split("/").map(encodeSegment).join("/") : encodeSegment(pathParams[name]!),
     );
 
-  const setting = <K extends "timeout" | "maxRetries" | "validateRequest" | "validateResponse">(call: CallOptions, key: K, fallback: NonNullable<CallOptions[K]>) =>
-    (call[key] ?? options[key] ?? fallback) as NonNullable<CallOptions[K]>;
+  const setting = <K extends "timeout" | "maxRetries" | "validateRequest" | "validateResponse">(
+    call: CallOptions,
+    key: K,
+    fallback: NonNullable<CallOptions[K]>,
+  ) => (call[key] ?? options[key] ?? fallback) as NonNullable<CallOptions[K]>;
 
   /** The wire body and the task UUID (task-array only), validated before anything is sent. */
   function prepare(operation: Operation, call: CallOptions, extra?: Record<string, Json>) {
@@ -125,7 +128,10 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
     const location = response.headers.get("location");
     const where = location ? ` to ${JSON.stringify(location.slice(0, 200))}` : "";
     return apiError(response.status, {
-      message: scrub(`${provider}: the server redirected${where}; redirects are not followed so the API key stays with the address you configured: set baseUrl to the final address`, secret),
+      message: scrub(
+        `${provider}: the server redirected${where}; redirects are not followed so the API key stays with the address you configured: set baseUrl to the final address`,
+        secret,
+      ),
       requestId: requestIdOf(response.headers),
     });
   }
@@ -200,7 +206,8 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
     }
     if (readProviderError(body, errors)) throw errorFrom(status, headers, text);
     const items = body[shape.data];
-    if (!Array.isArray(items)) throw new InvalidResponseError(`${provider}: expected an array at "${shape.data}"`, [], { requestId: requestIdOf(headers) });
+    if (!Array.isArray(items))
+      throw new InvalidResponseError(`${provider}: expected an array at "${shape.data}"`, [], { requestId: requestIdOf(headers) });
     if (uuid === undefined || transport.requestBody.kind !== "task-array") return items;
     const field = transport.requestBody.uuidField;
     // Keep this task's results; a reply that does not echo the UUID is taken whole.

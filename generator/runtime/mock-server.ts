@@ -91,7 +91,16 @@ export interface MockServer {
 }
 
 /** Every value the `x-modelspec-fault` header takes. */
-export const MOCK_FAULTS = ["rate-limit", "server-error", "unavailable", "slow", "cut-stream", "malformed-json", "stream-error", "task-error"] as const;
+export const MOCK_FAULTS = [
+  "rate-limit",
+  "server-error",
+  "unavailable",
+  "slow",
+  "cut-stream",
+  "malformed-json",
+  "stream-error",
+  "task-error",
+] as const;
 export type MockFault = (typeof MOCK_FAULTS)[number];
 const FAULTS = new Set<string>(MOCK_FAULTS);
 
@@ -194,10 +203,12 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     let task: JsonRecord;
     if (transport.requestBody.kind === "task-array") {
       const tasks = Array.isArray(body) ? body.filter(isObject) : [];
-      if (tasks.length === 0) return fail({ status: 400, code: "invalid_request", type: "invalid_request_error", message: "The body must be an array of tasks" });
+      if (tasks.length === 0)
+        return fail({ status: 400, code: "invalid_request", type: "invalid_request_error", message: "The body must be an array of tasks" });
       task = tasks[0]!;
     } else {
-      if (!isObject(body)) return fail({ status: 400, code: "invalid_request", type: "invalid_request_error", message: "The body must be a JSON object" });
+      if (!isObject(body))
+        return fail({ status: 400, code: "invalid_request", type: "invalid_request_error", message: "The body must be a JSON object" });
       task = body;
     }
 
@@ -220,7 +231,8 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       return fail({ status: 429, code: "rate_limit_exceeded", type: "rate_limit_error", message: "Rate limit reached" }, task);
     }
     if (fault === "server-error") return fail({ status: 500, code: "server_error", type: "server_error", message: "Internal server error" }, task);
-    if (fault === "unavailable") return fail({ status: 503, code: "service_unavailable", type: "server_error", message: "Service unavailable" }, task);
+    if (fault === "unavailable")
+      return fail({ status: 503, code: "service_unavailable", type: "server_error", message: "Service unavailable" }, task);
     if (fault === "slow") {
       const ms = numberHeader(req, "x-modelspec-fault-delay-ms") ?? options.slowDelayMs ?? 2000;
       if (!(await pause(ms, res))) return;
@@ -245,7 +257,12 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       const uuid = String(task[transport.requestBody.uuidField]);
       const pendingPolls = numberHeader(req, "x-modelspec-pending-polls") ?? 1;
       jobs.set(uuid, { offering, transport, task, polls: 0, pendingPolls, fails: fault === "task-error" });
-      return sendJson(res, record, 200, wrap(offering, transport, [{ [taskTypeField]: task[taskTypeField], [transport.requestBody.uuidField]: uuid }]));
+      return sendJson(
+        res,
+        record,
+        200,
+        wrap(offering, transport, [{ [taskTypeField]: task[taskTypeField], [transport.requestBody.uuidField]: uuid }]),
+      );
     }
 
     const answer = answerFor(offering, options.offerings, transport, task);
@@ -254,12 +271,19 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     return sendJson(res, record, 200, answer.body);
   }
 
-  function poll(res: ServerResponse, record: MockRequestRecord, transport: HttpTransportDescriptor, task: JsonRecord, fail: (f: Failure, task?: JsonRecord) => void) {
+  function poll(
+    res: ServerResponse,
+    record: MockRequestRecord,
+    transport: HttpTransportDescriptor,
+    task: JsonRecord,
+    fail: (f: Failure, task?: JsonRecord) => void,
+  ) {
     const a = transport.async!;
     const uuidField = transport.requestBody.kind === "task-array" ? transport.requestBody.uuidField : "taskUUID";
     const uuid = String(task[uuidField]);
     const job = jobs.get(uuid);
-    if (!job) return fail({ status: 400, code: "unknown_task", type: "invalid_request_error", message: `No task ${uuid}`, parameter: uuidField }, task);
+    if (!job)
+      return fail({ status: 400, code: "unknown_task", type: "invalid_request_error", message: `No task ${uuid}`, parameter: uuidField }, task);
     job.polls += 1;
     if (job.polls <= job.pendingPolls) {
       const taskTypeField = a.taskTypeField ?? "taskType";
@@ -289,12 +313,21 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   ) {
     const streaming = transport.streaming!;
     const example = bestExample(offering, task, "events", options.offerings);
-    if (!example) return fail({ status: 501, code: "no_example", type: "server_error", message: `The mock has no stream example for ${offering.model}` }, task);
+    if (!example)
+      return fail({ status: 501, code: "no_example", type: "server_error", message: `The mock has no stream example for ${offering.model}` }, task);
     const events = (example.events as readonly JsonRecord[]).map((event) => echo(transport, event, task));
     const broken = events.findIndex((event) => offering.validators?.stream && !offering.validators.stream(event));
     if (broken >= 0) {
       const issue = describeIssue(offering.validators!.stream!.errors?.[0]);
-      return fail({ status: 500, code: "bad_example", type: "server_error", message: `Mock example "${example.name ?? "?"}" event ${broken} fails the stream validator: ${issue.message}` }, task);
+      return fail(
+        {
+          status: 500,
+          code: "bad_example",
+          type: "server_error",
+          message: `Mock example "${example.name ?? "?"}" event ${broken} fails the stream validator: ${issue.message}`,
+        },
+        task,
+      );
     }
     const typed = (streaming.terminalEventTypes?.length ?? 0) + (streaming.errorEventTypes?.length ?? 0) > 0;
     const frame = (event: JsonRecord) =>
@@ -473,7 +506,12 @@ function answerFor(
   const bad = answers.findIndex((item) => validate && !validate(item));
   if (bad >= 0) {
     const issue = describeIssue(validate!.errors?.[0]);
-    return { status: 500, code: "bad_example", type: "server_error", message: `Mock example "${example.name ?? "?"}" fails the response validator: ${issue.message}` };
+    return {
+      status: 500,
+      code: "bad_example",
+      type: "server_error",
+      message: `Mock example "${example.name ?? "?"}" fails the response validator: ${issue.message}`,
+    };
   }
   if (wrapped && shape.kind === "envelope") return { body: response };
   return { body: shape.kind === "data-array" ? wrap(offering, transport, answers) : wrap(offering, transport, answers[0]!) };
@@ -515,7 +553,12 @@ function echo(transport: HttpTransportDescriptor, item: JsonRecord, task: JsonRe
  * An offering without such examples borrows its provider's others (the wire shape is the same),
  * renamed to the offering that was asked for; the validators still check what is sent.
  */
-function bestExample(offering: MockOffering, task: JsonRecord, want: "response" | "events", siblings: readonly MockOffering[]): MockExample | undefined {
+function bestExample(
+  offering: MockOffering,
+  task: JsonRecord,
+  want: "response" | "events",
+  siblings: readonly MockOffering[],
+): MockExample | undefined {
   const own = offering.examples.filter((example) => example[want]);
   const lenders = own.length > 0 ? [offering] : siblings.filter((o) => o.provider === offering.provider && o !== offering);
   let best: { example: MockExample; lender: MockOffering } | undefined;
@@ -588,7 +631,8 @@ function errorObject(offering: MockOffering, transport: HttpTransportDescriptor,
   }
   if (fields.code) {
     const codeType = deref(schema, props[fields.code])?.type;
-    const numeric = codeType === "integer" || codeType === "number" || (Array.isArray(codeType) && (codeType.includes("integer") || codeType.includes("number")));
+    const numeric =
+      codeType === "integer" || codeType === "number" || (Array.isArray(codeType) && (codeType.includes("integer") || codeType.includes("number")));
     out[fields.code] = numeric ? failure.status : failure.code;
   }
   out[fields.message] = failure.message;
@@ -606,18 +650,23 @@ function streamErrorEvent(offering: MockOffering, transport: HttpTransportDescri
   if (eventType !== undefined) return { ...errorObject(offering, transport, failure, task), type: eventType };
   const field = streaming.errorField;
   if (field === undefined) return undefined;
-  if (offering.errors.pointer === `/${field}`) return errorBody(offering, { ...transport, responseBody: { kind: "plain" } }, failure, task) as JsonRecord;
+  if (offering.errors.pointer === `/${field}`)
+    return errorBody(offering, { ...transport, responseBody: { kind: "plain" } }, failure, task) as JsonRecord;
   return { [field]: [errorObject(offering, transport, failure, task)] };
 }
 
 /** `{ code, message, parameter }` naming the failing field of the first validation issue. */
 function describeIssue(issue: ValidationIssue | undefined): { code: string; message: string; parameter?: string } {
   if (!issue) return { code: "invalid_request", message: "The request is invalid" };
-  const segments = issue.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = issue.instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty;
   if (typeof extra === "string") segments.push(extra);
   const parameter = segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path ? `${path}.${s}` : s), "");
-  let what = issue.keyword === "required" ? "is required" : issue.keyword === "additionalProperties" ? "is not allowed" : (issue.message ?? "is invalid");
+  let what =
+    issue.keyword === "required" ? "is required" : issue.keyword === "additionalProperties" ? "is not allowed" : (issue.message ?? "is invalid");
   // ajv says "must be equal to one of the allowed values" without them: name them.
   const allowed = issue.params?.allowedValues ?? (issue.params && "allowedValue" in issue.params ? [issue.params.allowedValue] : undefined);
   if (Array.isArray(allowed)) what += ` (${allowed.map((v) => JSON.stringify(v)).join(", ")})`.slice(0, 300);
@@ -666,7 +715,18 @@ function fillRequired(body: JsonRecord, schema: unknown): JsonRecord {
   for (const name of Array.isArray(s.required) ? s.required : []) {
     if (typeof name !== "string" || name in body) continue;
     const first = typeOf(name);
-    body[name] = first === "array" ? [] : first === "object" ? {} : first === "boolean" ? false : first === "string" ? "" : first === "number" || first === "integer" ? 0 : null;
+    body[name] =
+      first === "array"
+        ? []
+        : first === "object"
+          ? {}
+          : first === "boolean"
+            ? false
+            : first === "string"
+              ? ""
+              : first === "number" || first === "integer"
+                ? 0
+                : null;
   }
   return body;
 }

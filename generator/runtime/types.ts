@@ -40,9 +40,7 @@ export interface AsyncDescriptor {
   readonly maxDelayMs: number;
 }
 
-export type RequestBodyDescriptor =
-  | { readonly kind: "plain" }
-  | { readonly kind: "task-array"; readonly uuidField: string };
+export type RequestBodyDescriptor = { readonly kind: "plain" } | { readonly kind: "task-array"; readonly uuidField: string };
 
 export type ResponseBodyDescriptor =
   | { readonly kind: "plain" }

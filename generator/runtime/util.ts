@@ -155,7 +155,11 @@ export function linkAbort(user: AbortSignal | undefined, timeoutMs: number | und
 }
 
 /** `{ ...request, ...fixed }` plus the mode switch, as the wire object. */
-export function buildPayload(request: object, fixed: { readonly [key: string]: Json } | undefined, extra?: Record<string, Json>): Record<string, unknown> {
+export function buildPayload(
+  request: object,
+  fixed: { readonly [key: string]: Json } | undefined,
+  extra?: Record<string, Json>,
+): Record<string, unknown> {
   return { ...(request as Record<string, unknown>), ...fixed, ...extra };
 }
 

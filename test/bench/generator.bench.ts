@@ -18,9 +18,13 @@ describe("generator", () => {
   bench("load, check, resolve and normalize the specs", () => {
     loadModel(specs);
   });
-  bench("whole generation in memory (emit, compile, format)", async () => {
-    await generateFiles(specs);
-  }, { iterations: 3, time: 0 });
+  bench(
+    "whole generation in memory (emit, compile, format)",
+    async () => {
+      await generateFiles(specs);
+    },
+    { iterations: 3, time: 0 },
+  );
 });
 
 describe("generated validators", () => {

@@ -41,7 +41,10 @@ describe("generated client", () => {
     let text = "";
     let completed: AnyfastGpt54MiniResponse["status"] | undefined;
     const types: AnyfastGpt54MiniStreamEvent["type"][] = [];
-    for await (const event of createAnyfastRestClient({ apiKey: API_KEY, baseUrl: server.url }).gpt54Mini.stream({ input }, { validateResponse: true })) {
+    for await (const event of createAnyfastRestClient({ apiKey: API_KEY, baseUrl: server.url }).gpt54Mini.stream(
+      { input },
+      { validateResponse: true },
+    )) {
       types.push(event.type);
       switch (event.type) {
         case "response.output_text.delta":
@@ -64,7 +67,10 @@ describe("generated client", () => {
     const events: AnyfastGpt54MiniStreamEvent[] = [];
     const error = await rejection(
       (async () => {
-        for await (const event of createAnyfastRestClient({ apiKey: API_KEY, baseUrl: server.url }).gpt54Mini.stream({ input }, { headers: { "x-modelspec-fault": "stream-error" } })) {
+        for await (const event of createAnyfastRestClient({ apiKey: API_KEY, baseUrl: server.url }).gpt54Mini.stream(
+          { input },
+          { headers: { "x-modelspec-fault": "stream-error" } },
+        )) {
           events.push(event);
         }
       })(),
@@ -76,7 +82,9 @@ describe("generated client", () => {
 
   test("an invalid request answered by the server: BadRequestError with param", async () => {
     const server = await mock();
-    const error = await rejection(createAnyfastRestClient({ apiKey: API_KEY, baseUrl: server.url }).gpt54Mini.create({ input: [] }, { validateRequest: false }));
+    const error = await rejection(
+      createAnyfastRestClient({ apiKey: API_KEY, baseUrl: server.url }).gpt54Mini.create({ input: [] }, { validateRequest: false }),
+    );
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({ status: 400, parameter: "input", type: "invalid_request_error", requestId: expect.stringMatching(/^req_mock_/) });
   });
@@ -126,7 +134,9 @@ describe("the official openai SDK against the generated mock", () => {
     const error = await rejection(sdk.responses.create({ model: anyfast.model, input: [] }));
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect(error).toMatchObject({ status: 400, param: "input", code: "invalid_request", type: "invalid_request_error" });
-    const unauthorized = await rejection(new OpenAI({ apiKey: "not-the-key", baseURL: `${server.url}/v1`, maxRetries: 0 }).responses.create({ model: anyfast.model, input }));
+    const unauthorized = await rejection(
+      new OpenAI({ apiKey: "not-the-key", baseURL: `${server.url}/v1`, maxRetries: 0 }).responses.create({ model: anyfast.model, input }),
+    );
     expect(unauthorized).toBeInstanceOf(OpenAI.AuthenticationError);
   });
 });

@@ -117,7 +117,11 @@ describe("binding wrapper over a fake env.AI", () => {
   test("create: run(model, inputs, options) with the gateway options; returns the typed output", async () => {
     const { binding, calls } = fakeBinding(() => output);
     const client = createCloudflareBindingClient({ binding, gateway: { id: "default-gateway" } });
-    const got = await client.gpt54.create(hello, { validateResponse: true, tags: ["t1"], gateway: { id: "my-gateway", skipCache: true, cacheTtl: 60 } });
+    const got = await client.gpt54.create(hello, {
+      validateResponse: true,
+      tags: ["t1"],
+      gateway: { id: "my-gateway", skipCache: true, cacheTtl: 60 },
+    });
     expect(got).toEqual(output);
     expect(got.choices[0]!.message.content).toEqual(expect.any(String));
     await client.gpt54.create(hello);
@@ -181,7 +185,10 @@ describe("binding wrapper over a fake env.AI", () => {
       name: "BindingError",
       message: expect.stringContaining("5007: No such model"),
     });
-    const hanging = fakeBinding((_, options) => new Promise((_resolve, reject) => (options.signal as AbortSignal).addEventListener("abort", () => reject(new Error("aborted")))));
+    const hanging = fakeBinding(
+      (_, options) =>
+        new Promise((_resolve, reject) => (options.signal as AbortSignal).addEventListener("abort", () => reject(new Error("aborted")))),
+    );
     const client = createCloudflareBindingClient({ binding: hanging.binding });
     await expect(client.gpt54.create(hello, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
     expect(hanging.calls).toEqual([]); // already aborted: nothing was run

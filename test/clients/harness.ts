@@ -253,7 +253,9 @@ function pathParamsOf(transport: TransportDescriptor): Record<string, string> {
 /** The first example request that is neither streaming nor async, less what the client fills. */
 function validRequest(offering: Offering, transport: TransportDescriptor, transports: readonly TransportDescriptor[]): Json {
   const switches = transports.flatMap((t) => [t.streaming?.enable, t.kind === "http" ? t.async?.enable : undefined]).filter((s) => s !== undefined);
-  const plain = offering.examples.map((e) => e.request as unknown as Json).find((request) => !switches.some((s) => JSON.stringify(request[s.field]) === JSON.stringify(s.value)));
+  const plain = offering.examples
+    .map((e) => e.request as unknown as Json)
+    .find((request) => !switches.some((s) => JSON.stringify(request[s.field]) === JSON.stringify(s.value)));
   const request = { ...(plain ?? (offering.examples[0]!.request as unknown as Json)) };
   for (const s of switches) delete request[s.field];
   if (transport.kind === "http" && transport.requestBody.kind === "task-array") delete request[transport.requestBody.uuidField];

@@ -25,7 +25,8 @@ import { collect, fakeAi, mock, modelFields, recordingSleep, rejection, targets,
 const http = targets.filter((t) => t.http);
 
 /** The items a `create` result holds: several for a data-array transport, else the one result. */
-const items = (t: Target, result: unknown): unknown[] => (t.transport.kind === "http" && t.transport.responseBody.kind === "data-array" ? (result as unknown[]) : [result]);
+const items = (t: Target, result: unknown): unknown[] =>
+  t.transport.kind === "http" && t.transport.responseBody.kind === "data-array" ? (result as unknown[]) : [result];
 
 test("the registry yields a target for every offering and transport", () => {
   expect(new Set(targets.map((t) => t.offering.id))).toEqual(new Set(Object.keys(offerings)));
@@ -92,7 +93,10 @@ describe.each(targets)("$name", (t) => {
   describe("fault hooks", () => {
     /** What each fault must become; a fault the mock learns without a row here fails the next test. */
     const expected: Record<MockFault, { send?: (e: Error) => void; stream?: (e: Error, seen: number) => void }> = {
-      "rate-limit": { send: (e) => expect(e).toBeInstanceOf(t.http ? RateLimitError : BindingError), stream: (e) => expect(e).toBeInstanceOf(t.http ? RateLimitError : BindingError) },
+      "rate-limit": {
+        send: (e) => expect(e).toBeInstanceOf(t.http ? RateLimitError : BindingError),
+        stream: (e) => expect(e).toBeInstanceOf(t.http ? RateLimitError : BindingError),
+      },
       "server-error": { send: (e) => expect(e).toMatchObject(t.http ? { status: 500 } : { name: "BindingError" }) },
       unavailable: { send: (e) => expect(e).toMatchObject(t.http ? { status: 503, name: "InternalServerError" } : { name: "BindingError" }) },
       slow: { send: (e) => expect(e).toBeInstanceOf(TimeoutError), stream: (e) => expect(e).toBeInstanceOf(TimeoutError) },
@@ -103,7 +107,10 @@ describe.each(targets)("$name", (t) => {
         },
       },
       // Over the binding the platform parses the body itself, so a malformed body is the binding's throw.
-      "malformed-json": { send: (e) => expect(e).toBeInstanceOf(t.http ? InvalidResponseError : BindingError), stream: (e) => expect(e).toBeInstanceOf(InvalidResponseError) },
+      "malformed-json": {
+        send: (e) => expect(e).toBeInstanceOf(t.http ? InvalidResponseError : BindingError),
+        stream: (e) => expect(e).toBeInstanceOf(InvalidResponseError),
+      },
       // A spec that declares no error event for its stream gives the mock nothing to send: the stream breaks off.
       "stream-error": {
         stream: (e, seen) => {
@@ -115,7 +122,10 @@ describe.each(targets)("$name", (t) => {
         },
       },
       "task-error": {
-        send: (e) => expect(e).toMatchObject(t.http ? { name: "ApiError", status: 200, providerMessage: "The model failed to complete the task" } : { name: "BindingError" }),
+        send: (e) =>
+          expect(e).toMatchObject(
+            t.http ? { name: "ApiError", status: 200, providerMessage: "The model failed to complete the task" } : { name: "BindingError" },
+          ),
         stream: (e) => expect(e).toBeInstanceOf(t.http ? ApiError : BindingError),
       },
     };
@@ -136,17 +146,18 @@ describe.each(targets)("$name", (t) => {
     });
 
     const streamFaults = t.streams ? MOCK_FAULTS.filter((f) => expected[f].stream) : [];
-    if (streamFaults.length > 0) test.each(streamFaults)("%s (stream)", async (fault) => {
-      const client = t.client(await mock({ slowDelayMs: 60_000 }));
-      let seen = 0;
-      const error = await rejection(
-        (async () => {
-          for await (const _ of client.stream!(t.valid, { ...calls(fault), ...t.hooks({ "x-modelspec-fault": fault }) })) seen++;
-        })(),
-      );
-      expected[fault].stream!(error, seen);
-      if (t.http && (error instanceof StreamError || error instanceof StreamEndedEarlyError)) expect(error.requestId).toMatch(/^req_mock_\d+$/);
-    });
+    if (streamFaults.length > 0)
+      test.each(streamFaults)("%s (stream)", async (fault) => {
+        const client = t.client(await mock({ slowDelayMs: 60_000 }));
+        let seen = 0;
+        const error = await rejection(
+          (async () => {
+            for await (const _ of client.stream!(t.valid, { ...calls(fault), ...t.hooks({ "x-modelspec-fault": fault }) })) seen++;
+          })(),
+        );
+        expected[fault].stream!(error, seen);
+        if (t.http && (error instanceof StreamError || error instanceof StreamEndedEarlyError)) expect(error.requestId).toMatch(/^req_mock_\d+$/);
+      });
   });
 
   test.runIf(t.streams)("breaking out of for-await cancels the request: the server sees the connection closed", async () => {
@@ -168,7 +179,9 @@ describe.each(targets)("$name", (t) => {
     await server.idle();
     expect(server.requests).toMatchObject([{ fault: "slow", aborted: true }]);
     // Within the timeout, the slow reply arrives.
-    await expect(t.client(server).create(t.valid, { timeout: 60_000, ...t.hooks({ "x-modelspec-fault": "slow", "x-modelspec-fault-delay-ms": "20" }) })).resolves.toBeTruthy();
+    await expect(
+      t.client(server).create(t.valid, { timeout: 60_000, ...t.hooks({ "x-modelspec-fault": "slow", "x-modelspec-fault-delay-ms": "20" }) }),
+    ).resolves.toBeTruthy();
   });
 
   test("AbortSignal: in flight, mid-stream and already aborted", async () => {
@@ -186,7 +199,8 @@ describe.each(targets)("$name", (t) => {
       const midway = new AbortController();
       const error = await rejection(
         (async () => {
-          for await (const _ of client.stream!(t.valid, { signal: midway.signal, ...t.hooks({ "x-modelspec-event-delay-ms": "60000" }) })) midway.abort();
+          for await (const _ of client.stream!(t.valid, { signal: midway.signal, ...t.hooks({ "x-modelspec-event-delay-ms": "60000" }) }))
+            midway.abort();
         })(),
       );
       expect(error).toBeInstanceOf(AbortError);
@@ -222,7 +236,9 @@ describe.each(http)("$name: retries", (t) => {
   ])("Retry-After as %s is honoured", async (_, value, check) => {
     const server = await mock();
     const { delays, sleep } = recordingSleep();
-    await t.client(server, { sleep }).create(t.valid, t.hooks({ "x-modelspec-fault": "rate-limit", "x-modelspec-fault-count": "1", "x-modelspec-retry-after": value() }));
+    await t
+      .client(server, { sleep })
+      .create(t.valid, t.hooks({ "x-modelspec-fault": "rate-limit", "x-modelspec-fault-count": "1", "x-modelspec-retry-after": value() }));
     expect(delays).toHaveLength(1);
     check(delays[0]!);
   });
@@ -230,7 +246,9 @@ describe.each(http)("$name: retries", (t) => {
   test("500 once, then success: exponential backoff from 0.5 s with up to 25% jitter", async () => {
     const server = await mock();
     const { delays, sleep } = recordingSleep();
-    const call = t.client(server, { sleep, random: () => 1 }).create(t.valid, t.hooks({ "x-modelspec-fault": "server-error", "x-modelspec-fault-count": "1" }));
+    const call = t
+      .client(server, { sleep, random: () => 1 })
+      .create(t.valid, t.hooks({ "x-modelspec-fault": "server-error", "x-modelspec-fault-count": "1" }));
     if (!retried(500)) {
       await expect(call).rejects.toBeInstanceOf(InternalServerError);
       return;
@@ -243,7 +261,9 @@ describe.each(http)("$name: retries", (t) => {
   test("503 every time: maxRetries + 1 requests, doubling waits, then InternalServerError", async () => {
     const server = await mock();
     const { delays, sleep } = recordingSleep();
-    const error = await rejection(t.client(server, { sleep, random: () => 0, maxRetries: 3 }).create(t.valid, t.hooks({ "x-modelspec-fault": "unavailable" })));
+    const error = await rejection(
+      t.client(server, { sleep, random: () => 0, maxRetries: 3 }).create(t.valid, t.hooks({ "x-modelspec-fault": "unavailable" })),
+    );
     expect(error).toMatchObject({ name: "InternalServerError", status: 503 });
     expect(server.requests).toHaveLength(retried(503) ? 4 : 1);
     expect(delays).toEqual(retried(503) ? [500, 1000, 2000] : []);
@@ -256,7 +276,12 @@ describe.each(http)("$name: retries", (t) => {
     await expect(client.create(t.valid, t.hooks({ "x-modelspec-fault": "rate-limit" }))).rejects.toBeInstanceOf(RateLimitError);
     expect(server.requests).toHaveLength(1);
     if (!t.streams) return;
-    const events = await collect(client.stream!(t.valid, { maxRetries: 1, ...t.hooks({ "x-modelspec-fault": "rate-limit", "x-modelspec-fault-count": "1", "x-modelspec-fault-key": "stream" }) }));
+    const events = await collect(
+      client.stream!(t.valid, {
+        maxRetries: 1,
+        ...t.hooks({ "x-modelspec-fault": "rate-limit", "x-modelspec-fault-count": "1", "x-modelspec-fault-key": "stream" }),
+      }),
+    );
     expect(events.length).toBeGreaterThan(0);
     expect(server.requests.map((r) => r.status)).toEqual([429, 429, 200]);
   });
@@ -277,7 +302,9 @@ describe.each(http)("$name: retries", (t) => {
       controller.abort();
       controller.signal.throwIfAborted(); // an injected sleep rejecting with its own error
     };
-    const error = await rejection(t.client(server, { sleep }).create(t.valid, { signal: controller.signal, ...t.hooks({ "x-modelspec-fault": "rate-limit" }) }));
+    const error = await rejection(
+      t.client(server, { sleep }).create(t.valid, { signal: controller.signal, ...t.hooks({ "x-modelspec-fault": "rate-limit" }) }),
+    );
     expect(error).toBeInstanceOf(AbortError);
     expect(server.requests).toHaveLength(1);
   });
@@ -307,14 +334,16 @@ function expectNamesOnly(t: Target, answers: unknown[]): void {
  * results by it) and an event's `type` (it ends the stream).
  */
 function corrupting(t: Target) {
-  const keep = new Set(["type", t.transport.kind === "http" && t.transport.requestBody.kind === "task-array" ? t.transport.requestBody.uuidField : "type"]);
+  const keep = new Set([
+    "type",
+    t.transport.kind === "http" && t.transport.requestBody.kind === "task-array" ? t.transport.requestBody.uuidField : "type",
+  ]);
   const wrongType = (value: unknown) => (typeof value === "string" ? 12345 : "wrong type");
   const corrupt = (item: unknown) =>
     item && typeof item === "object" && !Array.isArray(item)
       ? Object.fromEntries(Object.entries(item).map(([k, v]) => [k, keep.has(k) ? v : wrongType(v)]))
       : item;
-  const sse = (text: string) =>
-    text.replace(/^data: (\{.*\})$/gm, (_, json: string) => `data: ${JSON.stringify(corrupt(JSON.parse(json)))}`);
+  const sse = (text: string) => text.replace(/^data: (\{.*\})$/gm, (_, json: string) => `data: ${JSON.stringify(corrupt(JSON.parse(json)))}`);
   const body = (json: Record<string, unknown>) => {
     if (t.transport.kind !== "http") return json;
     const shape = t.transport.responseBody;

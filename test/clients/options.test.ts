@@ -24,21 +24,29 @@ test.each(targets.filter((t) => t.http))("$name: no key is a ConfigurationError 
 
 test("Cloudflare's accountId may also come from pathParams", async () => {
   const server = await mock();
-  await createCloudflareRestClient({ apiKey: API_KEY, baseUrl: server.url, pathParams: { accountId: "other" } } as never).gpt54.create({ messages: input });
+  await createCloudflareRestClient({ apiKey: API_KEY, baseUrl: server.url, pathParams: { accountId: "other" } } as never).gpt54.create({
+    messages: input,
+  });
   expect(server.requests[0]!.path).toBe(`/client/v4/accounts/other/ai/run/${offerings["cloudflare/gpt-5.4"].model}`);
   expect(() => createCloudflareRestClient({ apiKey: API_KEY, accountId: "" })).toThrow(/accountId option is required/);
 });
 
 test("the fixed fields win over the caller's (the model of an Anyfast offering)", async () => {
   const server = await mock();
-  await createAnyfastRestClient({ apiKey: API_KEY, baseUrl: server.url }).gpt54Mini.create({ model: "gpt-4" as never, input }, { validateRequest: false });
+  await createAnyfastRestClient({ apiKey: API_KEY, baseUrl: server.url }).gpt54Mini.create(
+    { model: "gpt-4" as never, input },
+    { validateRequest: false },
+  );
   expect(server.requests[0]!.body).toMatchObject({ model: offerings["anyfast/gpt-5.4-mini"].model });
 });
 
 test("create() refuses a request that switches streaming on; stream() sets the switch itself, lazily", async () => {
   const server = await mock();
   const anyfast = createAnyfastRestClient({ apiKey: API_KEY, baseUrl: server.url }).gpt54Mini;
-  expect(await rejection(anyfast.create({ input, stream: true }))).toMatchObject({ name: "ConfigurationError", message: expect.stringContaining("call stream() instead") });
+  expect(await rejection(anyfast.create({ input, stream: true }))).toMatchObject({
+    name: "ConfigurationError",
+    message: expect.stringContaining("call stream() instead"),
+  });
   const runware = createRunwareRestClient({ apiKey: API_KEY, baseUrl: server.url }).gpt54Mini;
   await expect(runware.create({ messages: input, deliveryMethod: "stream" })).rejects.toThrow(/call stream\(\) instead/);
   expect(server.requests).toEqual([]);

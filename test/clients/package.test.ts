@@ -18,7 +18,8 @@ import { API_KEY, providerErrorBody, rejection, targets } from "./harness.js";
 
 /** A base URL no request reaches: these tests inject `fetch`. */
 const NOWHERE = { url: "http://127.0.0.1:9" };
-const errorsOf = (provider: string) => (root.providers as Record<string, { errors: { fields: Record<string, string | undefined> } }>)[provider]!.errors;
+const errorsOf = (provider: string) =>
+  (root.providers as Record<string, { errors: { fields: Record<string, string | undefined> } }>)[provider]!.errors;
 
 /** Every failure kind and its class; the HTTP status family maps statuses to ApiError subclasses. */
 const ERROR_CLASSES = [
@@ -68,14 +69,24 @@ describe("typed error classes", () => {
   describe.each(http)("$name", (t) => {
     test.each(statuses)("HTTP %i → %s with the status, the provider's code and message, and the request id", async (status, name) => {
       const { fields } = errorsOf(t.offering.provider);
-      const error = { [fields.message!]: "Quota exceeded for this key", ...(fields.code && { [fields.code]: "E42" }), ...(fields.parameter && { [fields.parameter]: "messages" }) };
+      const error = {
+        [fields.message!]: "Quota exceeded for this key",
+        ...(fields.code && { [fields.code]: "E42" }),
+        ...(fields.parameter && { [fields.parameter]: "messages" }),
+      };
       const body = providerErrorBody(t.offering.provider, error);
       const reply = () => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "x-request-id": "req_123" } });
       const client = t.client(NOWHERE, { fetch: async () => reply(), maxRetries: 0 });
       const thrown = await rejection(client.create(t.valid));
       expect(thrown.name).toBe(name);
       expect(thrown).toBeInstanceOf(root.ApiError);
-      expect(thrown).toMatchObject({ status, providerMessage: "Quota exceeded for this key", requestId: "req_123", ...(fields.code && { code: "E42" }), ...(fields.parameter && { parameter: "messages" }) });
+      expect(thrown).toMatchObject({
+        status,
+        providerMessage: "Quota exceeded for this key",
+        requestId: "req_123",
+        ...(fields.code && { code: "E42" }),
+        ...(fields.parameter && { parameter: "messages" }),
+      });
       expect(thrown.message).toContain(`${status} Quota exceeded for this key`);
     });
 
@@ -105,7 +116,8 @@ describe("thin clients", () => {
     const offerings = Object.values(root.offerings).filter((o) => o.provider === provider);
     const transports = (root.providers as Record<string, { transports: readonly unknown[] }>)[provider]!.transports.length;
     expect(methods.length).toBeGreaterThanOrEqual(offerings.length * transports);
-    for (const line of methods) expect(line).toMatch(/^\s+(create|stream): \(request, call\) => core\.(send|stream)\(\{ \.\.\.\w+, request \}, call\),$/);
+    for (const line of methods)
+      expect(line).toMatch(/^\s+(create|stream): \(request, call\) => core\.(send|stream)\(\{ \.\.\.\w+, request \}, call\),$/);
     // No transport logic per provider either: no fetch, loops, timers or error handling of its own.
     expect(source).not.toMatch(/\bfetch\(|\bfor \(|\bwhile \(|setTimeout|\bthrow\b|\btry\b/);
   });
@@ -132,7 +144,9 @@ describe("thin clients", () => {
     }
     for (const client of ["CloudflareRestClient", "CloudflareBindingClient"]) {
       const body = declarations.slice(declarations.indexOf(`export interface ${client}`));
-      expect(body).toMatch(/readonly gpt54Pico: \{\n\s+create\(request: CloudflareGpt54PicoInput, call\?: \w+\): Promise<CloudflareGpt54PicoResponse>;\n\s+stream\(request: CloudflareGpt54PicoInput, call\?: \w+\): AsyncIterable<CloudflareGpt54PicoStreamEvent>;/);
+      expect(body).toMatch(
+        /readonly gpt54Pico: \{\n\s+create\(request: CloudflareGpt54PicoInput, call\?: \w+\): Promise<CloudflareGpt54PicoResponse>;\n\s+stream\(request: CloudflareGpt54PicoInput, call\?: \w+\): AsyncIterable<CloudflareGpt54PicoStreamEvent>;/,
+      );
     }
     expect(client).toContain(`const gpt54PicoOperation = { model: "openai/gpt-5.4-pico"`);
     expect(after.get("index.js")).toContain(`"cloudflare/gpt-5.4-pico": cloudflare.offerings.gpt54Pico,`);

@@ -33,7 +33,12 @@ describe("one task per request", () => {
     const sent = server.requests.map((r) => r.body as Record<string, unknown>[]);
     for (const body of sent) {
       expect(body).toHaveLength(1);
-      expect(body[0]).toEqual({ taskType: "textInference", model: offerings["runware/gpt-5.4-mini"].model, taskUUID: expect.stringMatching(UUID_V4), ...hello });
+      expect(body[0]).toEqual({
+        taskType: "textInference",
+        model: offerings["runware/gpt-5.4-mini"].model,
+        taskUUID: expect.stringMatching(UUID_V4),
+        ...hello,
+      });
     }
     expect(sent[0]![0]!.taskUUID).not.toBe(sent[1]![0]!.taskUUID);
     // Each result is typed and answers its own task.
@@ -77,7 +82,10 @@ describe("deliveryMethod: async polls getResponse with backoff", () => {
   test("until success: the waits follow the spec's backoff and the results are typed", async () => {
     const server = await mock();
     const { delays, sleep } = recordingSleep();
-    const results = await client(server.url, { sleep }).create({ ...hello, deliveryMethod: "async" }, { headers: { "x-modelspec-pending-polls": "3" } });
+    const results = await client(server.url, { sleep }).create(
+      { ...hello, deliveryMethod: "async" },
+      { headers: { "x-modelspec-pending-polls": "3" } },
+    );
     expect(polls(server)).toEqual(["textInference", async.pollTaskType, async.pollTaskType, async.pollTaskType, async.pollTaskType]);
     const uuid = (server.requests[0]!.body as { taskUUID: string }[])[0]!.taskUUID;
     for (const request of server.requests.slice(1)) expect(request.body).toEqual([{ taskType: async.pollTaskType, taskUUID: uuid }]);
@@ -89,7 +97,9 @@ describe("deliveryMethod: async polls getResponse with backoff", () => {
   test("until the task fails: a typed error with the provider's code and message", async () => {
     const server = await mock();
     const { sleep } = recordingSleep();
-    const error = await rejection(client(server.url, { sleep }).create({ ...hello, deliveryMethod: "async" }, { headers: { "x-modelspec-fault": "task-error" } }));
+    const error = await rejection(
+      client(server.url, { sleep }).create({ ...hello, deliveryMethod: "async" }, { headers: { "x-modelspec-fault": "task-error" } }),
+    );
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: "task_failed", providerMessage: "The model failed to complete the task" });
     expect(polls(server)).toEqual(["textInference", async.pollTaskType, async.pollTaskType]);
@@ -99,7 +109,10 @@ describe("deliveryMethod: async polls getResponse with backoff", () => {
     const server = await mock();
     const { delays, sleep } = recordingSleep();
     const error = await rejection(
-      client(server.url, { sleep }).create({ ...hello, deliveryMethod: "async" }, { pollTimeout: 5000, headers: { "x-modelspec-pending-polls": "1000" } }),
+      client(server.url, { sleep }).create(
+        { ...hello, deliveryMethod: "async" },
+        { pollTimeout: 5000, headers: { "x-modelspec-pending-polls": "1000" } },
+      ),
     );
     expect(error).toBeInstanceOf(TimeoutError);
     expect(delays).toEqual([1000, 1500, 2250]); // a fourth wait (3375) would pass 5000 ms
@@ -123,7 +136,11 @@ describe("deliveryMethod: stream", () => {
     const server = await mock();
     const error = await rejection(collect(client(server.url).stream(hello, { headers: { "x-modelspec-fault": "stream-error" } })));
     expect(error).toBeInstanceOf(StreamError);
-    expect(error).toMatchObject({ code: "stream_error", providerMessage: "The model failed mid-stream", requestId: expect.stringMatching(/^req_mock_/) });
+    expect(error).toMatchObject({
+      code: "stream_error",
+      providerMessage: "The model failed mid-stream",
+      requestId: expect.stringMatching(/^req_mock_/),
+    });
   });
 });
 

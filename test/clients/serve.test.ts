@@ -18,12 +18,17 @@ const BIN = path.join(PROJECT_ROOT, "generator", "bin.js");
 
 /** A `modelspec` process; `listening` resolves with the URL it printed. */
 function start(bin: string, args: string[]) {
-  const child = spawn(process.execPath, [bin, ...args], { cwd: os.tmpdir(), stdio: ["ignore", "pipe", "pipe"] }) as unknown as ChildProcessWithoutNullStreams;
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: os.tmpdir(),
+    stdio: ["ignore", "pipe", "pipe"],
+  }) as unknown as ChildProcessWithoutNullStreams;
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("close", (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("close", (code, signal) => resolve({ code, signal })),
+  );
   const listening = new Promise<string>((resolve, reject) => {
     child.stdout.on("data", () => {
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(stdout);
@@ -86,7 +91,10 @@ describe("modelspec serve", () => {
   test.each(routes)("$name: an invalid request gets the provider's error, naming the field", async (route) => {
     const response = await post(route, route.invalid);
     expect(response.status).toBe(400);
-    let error = route.errors.pointer.split("/").slice(1).reduce<unknown>((v, key) => (v as Record<string, unknown>)?.[key], await response.json());
+    let error = route.errors.pointer
+      .split("/")
+      .slice(1)
+      .reduce<unknown>((v, key) => (v as Record<string, unknown>)?.[key], await response.json());
     if (Array.isArray(error)) error = error[0];
     expect((error as Record<string, string>)[route.errors.fields.message]).toContain(route.field);
   });
@@ -110,7 +118,14 @@ test("modelspec serve --help documents every fault hook", async () => {
   const { code, stdout } = await run(BIN, ["serve", "--help"]);
   expect(code).toBe(0);
   for (const fault of MOCK_FAULTS) expect(stdout).toContain(fault);
-  for (const header of ["x-modelspec-fault", "x-modelspec-fault-count", "x-modelspec-retry-after", "x-modelspec-fault-delay-ms", "x-modelspec-event-delay-ms", "x-modelspec-pending-polls"]) {
+  for (const header of [
+    "x-modelspec-fault",
+    "x-modelspec-fault-count",
+    "x-modelspec-retry-after",
+    "x-modelspec-fault-delay-ms",
+    "x-modelspec-event-delay-ms",
+    "x-modelspec-pending-polls",
+  ]) {
     expect(stdout).toContain(header);
   }
 });
@@ -147,17 +162,20 @@ describe("where only the package is installed (no tsx, no generator tooling)", (
     await rm(dir, { recursive: true, force: true });
   });
 
-  test.each([["generate"], ["diff", "--base", "main"], ["provenance"]])("modelspec %s: one clear paragraph, exit 2, no stack trace", async (...args) => {
-    const { code, stdout, stderr } = await run(bin, args);
-    expect(code).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr.trim().split("\n")).toHaveLength(1);
-    expect(stderr).toContain(`"${args[0]}" needs the generator's development tools`);
-    expect(stderr).toContain("tsx is not installed");
-    expect(stderr).toContain("in a checkout of the modelspec repository after `npm ci`");
-    expect(stderr).toContain("`modelspec serve`");
-    expect(stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|\n\s+at /);
-  });
+  test.each([["generate"], ["diff", "--base", "main"], ["provenance"]])(
+    "modelspec %s: one clear paragraph, exit 2, no stack trace",
+    async (...args) => {
+      const { code, stdout, stderr } = await run(bin, args);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+      expect(stderr).toContain(`"${args[0]}" needs the generator's development tools`);
+      expect(stderr).toContain("tsx is not installed");
+      expect(stderr).toContain("in a checkout of the modelspec repository after `npm ci`");
+      expect(stderr).toContain("`modelspec serve`");
+      expect(stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|\n\s+at /);
+    },
+  );
 
   test.each([
     ["modelspec --help", ["--help"]],

@@ -129,7 +129,12 @@ describe("markdown", () => {
       file: "a.yaml",
       line: 1,
     };
-    const text = formatMarkdown({ base: { kind: "folder", path: "x`y" }, head: { kind: "folder", path: "h" }, changes: [change], schemasPath: "schemas" });
+    const text = formatMarkdown({
+      base: { kind: "folder", path: "x`y" },
+      head: { kind: "folder", path: "h" },
+      changes: [change],
+      schemasPath: "schemas",
+    });
     expect(text).toContain("``a`b/c``");
     expect(text).toContain("``/properties/a\\|b`c``");
     expect(text).toContain("&lt;b&gt;x&lt;/b&gt;");
@@ -214,7 +219,9 @@ describe("github annotations", () => {
       file: "p/x:1,2.yaml",
       line: 3,
     };
-    expect(formatGithub({ base: { kind: "folder", path: "b" }, head: { kind: "folder", path: "h" }, changes: [change], schemasPath: "schemas" })).toBe(
+    expect(
+      formatGithub({ base: { kind: "folder", path: "b" }, head: { kind: "folder", path: "h" }, changes: [change], schemasPath: "schemas" }),
+    ).toBe(
       '::notice file=schemas/p/x%3A1%2C2.yaml,line=3,title=info request change in p/x (annotation-changed)::p/x request /properties/a,b: description changed from "50%25" to "line%0Abreak::x"',
     );
   });

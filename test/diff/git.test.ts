@@ -139,7 +139,18 @@ describe("modelspec diff on git refs", () => {
   });
 
   it("finds the schemas folder from a subfolder of the repository, and names files from the repository root", async () => {
-    const { code, out } = await runDiff(["--base", "HEAD~1", "--head", "HEAD", "--format", "json", "-C", path.join(repo, "schemas"), "--schemas-path", "."]);
+    const { code, out } = await runDiff([
+      "--base",
+      "HEAD~1",
+      "--head",
+      "HEAD",
+      "--format",
+      "json",
+      "-C",
+      path.join(repo, "schemas"),
+      "--schemas-path",
+      ".",
+    ]);
     expect(code).toBe(0);
     expect(JSON.parse(out).changes.map((c: { kind: string; file: string; line: number }) => [c.kind, c.file, c.line])).toEqual([
       ["context-window-lowered", "schemas/acme/tiny.yaml", 7],
@@ -148,7 +159,18 @@ describe("modelspec diff on git refs", () => {
 
   it("names the files of a head folder given as an absolute path, or from a subfolder, from the repository root (as annotations need)", async () => {
     const absolute = await runDiff(["--base", "HEAD~1", "--head", path.join(repo, "schemas"), "--format", "github", "-C", repo]);
-    const relative = await runDiff(["--base", "HEAD~1", "--head", ".", "--format", "github", "-C", path.join(repo, "schemas"), "--schemas-path", "."]);
+    const relative = await runDiff([
+      "--base",
+      "HEAD~1",
+      "--head",
+      ".",
+      "--format",
+      "github",
+      "-C",
+      path.join(repo, "schemas"),
+      "--schemas-path",
+      ".",
+    ]);
     const want =
       "::error file=schemas/acme/tiny.yaml,line=7,title=breaking meta change in acme/tiny (context-window-lowered)::acme/tiny meta /contextWindow: context window lowered from 8000 to 4000 tokens";
     expect([absolute.code, absolute.out]).toEqual([0, want]);
@@ -183,9 +205,17 @@ describe("modelspec diff on git refs", () => {
 
   it.each([
     ["a ref that does not exist", ["--base", "no-such-branch"], /"no-such-branch" is not a folder or a git ref/],
-    ["a folder that does not exist", ["--base", "old/schemas"], /the base specs \(old\/schemas\) do not load: "old\/schemas" is not a folder or a git ref/],
+    [
+      "a folder that does not exist",
+      ["--base", "old/schemas"],
+      /the base specs \(old\/schemas\) do not load: "old\/schemas" is not a folder or a git ref/,
+    ],
     ["a ref that looks like an option", ["--base=--output=/tmp/x"], /is not a folder or a git ref/],
-    ["a schemas path that is a file in the commit", ["--base", "HEAD", "--schemas-path", "README.md"], /HEAD \([0-9a-f]{12}\): "README.md" is a blob, not a folder/],
+    [
+      "a schemas path that is a file in the commit",
+      ["--base", "HEAD", "--schemas-path", "README.md"],
+      /HEAD \([0-9a-f]{12}\): "README.md" is a blob, not a folder/,
+    ],
     ["a schemas path outside the repository", ["--base", "HEAD", "--schemas-path", "../elsewhere", "--head", "HEAD"], /outside the repository/],
   ])("exits 2 on %s", async (_name, args, message) => {
     const { code, out, err } = await runDiff([...args, "-C", repo]);

@@ -48,7 +48,10 @@ export function folderDiff(name: string): (before: Specs, after: Specs, ...args:
   return async (before, after, ...args) => {
     const folder = path.join(dir, `case${++counter}`);
     // A side without files is still a folder: an empty one.
-    for (const [side, specs] of [["base", before], ["head", after]] as const) {
+    for (const [side, specs] of [
+      ["base", before],
+      ["head", after],
+    ] as const) {
       await mkdir(path.join(folder, side), { recursive: true });
       await writeSpecs(path.join(folder, side), specs);
     }

@@ -34,7 +34,15 @@ function diff(before: Specs, after: Specs): Change[] {
 }
 
 const brief = (changes: Change[]) =>
-  changes.map((c) => ({ offering: c.offering, schema: c.schema, kind: c.kind, severity: c.severity, pointer: c.pointer, file: c.file, line: c.line }));
+  changes.map((c) => ({
+    offering: c.offering,
+    schema: c.schema,
+    kind: c.kind,
+    severity: c.severity,
+    pointer: c.pointer,
+    file: c.file,
+    line: c.line,
+  }));
 
 /** A second offering of the same provider, same schemas as tiny. */
 const SMALL = MINIMAL_SPECS[TINY]!.replace("slug: tiny", "slug: small")
@@ -60,7 +68,17 @@ describe("diffModels metadata", () => {
       "context window lowered",
       {
         after: edit(MINIMAL_SPECS, TINY, "contextWindow: 8000", "contextWindow: 4000"),
-        want: [{ offering: "acme/tiny", schema: "meta", kind: "context-window-lowered", severity: "breaking", pointer: "/contextWindow", file: TINY, line: 7 }],
+        want: [
+          {
+            offering: "acme/tiny",
+            schema: "meta",
+            kind: "context-window-lowered",
+            severity: "breaking",
+            pointer: "/contextWindow",
+            file: TINY,
+            line: 7,
+          },
+        ],
       },
     ],
     [
@@ -295,7 +313,12 @@ describe("diffModels metadata", () => {
       "a removed response property is located at the head's properties key, where it was taken out",
       {
         after: edit(
-          edit(edit(MINIMAL_SPECS, TINY, "      text: { type: string }\n", "      answer: { type: string }\n"), TINY, "required: [text]", "required: [answer]"),
+          edit(
+            edit(MINIMAL_SPECS, TINY, "      text: { type: string }\n", "      answer: { type: string }\n"),
+            TINY,
+            "required: [text]",
+            "required: [answer]",
+          ),
           TINY,
           "response: { text: hello }",
           "response: { answer: hello }",
@@ -303,7 +326,15 @@ describe("diffModels metadata", () => {
         want: [
           { schema: "response", kind: "property-removed", severity: "breaking", pointer: "/properties/text", file: TINY, line: 33 },
           { schema: "response", kind: "property-added-required", severity: "non-breaking", pointer: "/properties/answer", file: TINY, line: 34 },
-          { schema: "meta", kind: "metadata-changed", severity: "info", pointer: "/examples/0", file: TINY, line: 36, message: 'example "hello" changed' },
+          {
+            schema: "meta",
+            kind: "metadata-changed",
+            severity: "info",
+            pointer: "/examples/0",
+            file: TINY,
+            line: 36,
+            message: 'example "hello" changed',
+          },
         ],
       },
     ],
@@ -328,7 +359,17 @@ describe("diffModels metadata", () => {
           "    response: { text: hello }\n",
           "    response: { text: hello }\n  - name: bye\n    title: Bye\n    provenance: documented\n    request: { messages: [{ role: user, content: bye }] }\n",
         ),
-        want: [{ schema: "meta", kind: "metadata-changed", severity: "info", pointer: "/examples/1", file: TINY, line: 41, message: 'example "bye" added' }],
+        want: [
+          {
+            schema: "meta",
+            kind: "metadata-changed",
+            severity: "info",
+            pointer: "/examples/1",
+            file: TINY,
+            line: 41,
+            message: 'example "bye" added',
+          },
+        ],
       },
     ],
     [
@@ -381,7 +422,15 @@ describe("diffModels metadata", () => {
     const after = { ...rest, "acme/small.yaml": SMALL.replace("description: A tiny model.", "description: A small model.") };
     expect(brief(diff(MINIMAL_SPECS, after))).toEqual([
       { offering: "acme/small", schema: "meta", kind: "offering-renamed", severity: "breaking", pointer: "", file: "acme/small.yaml", line: 3 },
-      { offering: "acme/small", schema: "meta", kind: "metadata-changed", severity: "info", pointer: "/description", file: "acme/small.yaml", line: 5 },
+      {
+        offering: "acme/small",
+        schema: "meta",
+        kind: "metadata-changed",
+        severity: "info",
+        pointer: "/description",
+        file: "acme/small.yaml",
+        line: 5,
+      },
       { offering: "acme/small", schema: "meta", kind: "metadata-changed", severity: "info", pointer: "/name", file: "acme/small.yaml", line: 4 },
     ]);
   });
@@ -507,7 +556,10 @@ describe("diffModels on the real specs", () => {
       `    type: string\n    oneOf:\n${statuses.map((s) => `      - const: ${s}\n        description: The response is ${s}.\n`).join("")}`,
     )[shared]!;
     source = source.replace("unconfirmed, so both are accepted.\n    anyOf:", "unconfirmed, so both are accepted.\n    oneOf:");
-    source = source.replace("      error:\n        description: Set when status is `failed`.\n        anyOf:", "      error:\n        description: Set when status is `failed`.\n        oneOf:");
+    source = source.replace(
+      "      error:\n        description: Set when status is `failed`.\n        anyOf:",
+      "      error:\n        description: Set when status is `failed`.\n        oneOf:",
+    );
     const usage = source.slice(source.indexOf("  Usage:\n"), source.indexOf("  StreamEvent:\n"));
     source = source.replace(usage, "").replace('usage: { $ref: "#/$defs/Usage" }', 'usage: { $ref: "usage.yaml#/$defs/TokenUsage" }');
     expect(source.match(/oneOf:/g)).toHaveLength(3);

@@ -123,7 +123,9 @@ describe("a side that does not parse or resolve", () => {
     const { code, out, err } = await run(MINIMAL_SPECS, dangling);
     expect(code).toBe(2);
     expect(out).toBe("");
-    expect(err).toMatch(/^modelspec diff: the head specs \(head\) do not load:\n1 problem in the specs:\nacme\/tiny\.yaml:\d+:\d+: \/request\/schema\/properties\/messages\/items\/\$ref: \$ref "shared\/chat\.yaml#\/\$defs\/Mesage" points to nothing/);
+    expect(err).toMatch(
+      /^modelspec diff: the head specs \(head\) do not load:\n1 problem in the specs:\nacme\/tiny\.yaml:\d+:\d+: \/request\/schema\/properties\/messages\/items\/\$ref: \$ref "shared\/chat\.yaml#\/\$defs\/Mesage" points to nothing/,
+    );
   });
 
   it("is exit 2 when an offering's own fields break the spec format (nothing reliable to compare)", async () => {

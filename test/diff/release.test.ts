@@ -130,7 +130,16 @@ describe("modelspec diff --changelog", () => {
       base: "a",
       head: "b",
       changes: [
-        { offering: "p/x`y", schema: "request", pointer: "/properties/a", kind: "annotation-changed", severity: "info", message: "<script>x</script> cc @octocat #12", file: "p/x.yaml", line: 1 },
+        {
+          offering: "p/x`y",
+          schema: "request",
+          pointer: "/properties/a",
+          kind: "annotation-changed",
+          severity: "info",
+          message: "<script>x</script> cc @octocat #12",
+          file: "p/x.yaml",
+          line: 1,
+        },
       ],
     });
     expect(text).toContain("- ``p/x`y``, request `/properties/a`: &lt;script&gt;x&lt;/script&gt; cc `@octocat` #\u200b12");

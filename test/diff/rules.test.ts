@@ -98,7 +98,12 @@ const properties: Case[] = [
   ],
   [
     "stream: property became optional",
-    { role: "stream", before: obj({ a: str }, { required: ["a"] }), after: obj({ a: str }), want: [["/properties/a", "property-became-optional", "breaking"]] },
+    {
+      role: "stream",
+      before: obj({ a: str }, { required: ["a"] }),
+      after: obj({ a: str }),
+      want: [["/properties/a", "property-became-optional", "breaking"]],
+    },
   ],
   [
     "request: a property of a property became required",
@@ -131,12 +136,18 @@ const properties: Case[] = [
 
 const types: Case[] = [
   ["request: type narrowed", { role: "request", before: { type: ["string", "number"] }, after: str, want: [["/type", "type-narrowed", "breaking"]] }],
-  ["response: type narrowed", { role: "response", before: { type: ["string", "number"] }, after: str, want: [["/type", "type-narrowed", "non-breaking"]] }],
+  [
+    "response: type narrowed",
+    { role: "response", before: { type: ["string", "number"] }, after: str, want: [["/type", "type-narrowed", "non-breaking"]] },
+  ],
   [
     "request: type widened (integer to number)",
     { role: "request", before: { type: "integer" }, after: num, want: [["/type", "type-widened", "non-breaking"]] },
   ],
-  ["response: type widened (integer to number)", { role: "response", before: { type: "integer" }, after: num, want: [["/type", "type-widened", "breaking"]] }],
+  [
+    "response: type widened (integer to number)",
+    { role: "response", before: { type: "integer" }, after: num, want: [["/type", "type-widened", "breaking"]] },
+  ],
   [
     "stream: type widened to a nullable type array",
     { role: "stream", before: str, after: { type: ["string", "null"] }, want: [["/type", "type-widened", "breaking"]] },
@@ -147,11 +158,20 @@ const types: Case[] = [
   ],
   ["request: type changed", { role: "request", before: str, after: { type: "boolean" }, want: [["/type", "type-changed", "breaking"]] }],
   ["response: type changed", { role: "response", before: str, after: { type: "boolean" }, want: [["/type", "type-changed", "breaking"]] }],
-  ["request: type added to an untyped schema narrows it", { role: "request", before: {}, after: str, want: [["/type", "type-narrowed", "breaking"]] }],
+  [
+    "request: type added to an untyped schema narrows it",
+    { role: "request", before: {}, after: str, want: [["/type", "type-narrowed", "breaking"]] },
+  ],
   ["response: type removed widens it", { role: "response", before: str, after: {}, want: [["/type", "type-widened", "breaking"]] }],
   ["request: [number, integer] is number", { role: "request", before: { type: ["number", "integer"] }, after: num, want: [] }],
-  ["request: integer is number with multipleOf 1", { role: "request", before: { type: "integer" }, after: { type: "number", multipleOf: 1 }, want: [] }],
-  ["response: number with multipleOf 1 is integer", { role: "response", before: { type: "number", multipleOf: 1 }, after: { type: "integer" }, want: [] }],
+  [
+    "request: integer is number with multipleOf 1",
+    { role: "request", before: { type: "integer" }, after: { type: "number", multipleOf: 1 }, want: [] },
+  ],
+  [
+    "response: number with multipleOf 1 is integer",
+    { role: "response", before: { type: "number", multipleOf: 1 }, after: { type: "integer" }, want: [] },
+  ],
   [
     "request: a nullable integer is a nullable number with multipleOf 1",
     { role: "request", before: { type: ["integer", "null"], maximum: 5 }, after: { type: ["number", "null"], multipleOf: 1, maximum: 5 }, want: [] },
@@ -162,9 +182,20 @@ const types: Case[] = [
   ],
   [
     "request: number with multipleOf 0.5 is not integer",
-    { role: "request", before: { type: "integer" }, after: { type: "number", multipleOf: 0.5 }, want: [["/multipleOf", "constraint-tightened", "breaking"], ["/type", "type-widened", "non-breaking"]] },
+    {
+      role: "request",
+      before: { type: "integer" },
+      after: { type: "number", multipleOf: 0.5 },
+      want: [
+        ["/multipleOf", "constraint-tightened", "breaking"],
+        ["/type", "type-widened", "non-breaking"],
+      ],
+    },
   ],
-  ["response: a type array is the same as its anyOf", { role: "response", before: { type: ["string", "null"] }, after: { anyOf: [str, nul] }, want: [] }],
+  [
+    "response: a type array is the same as its anyOf",
+    { role: "response", before: { type: ["string", "null"] }, after: { anyOf: [str, nul] }, want: [] },
+  ],
   [
     "request: an anyOf is the same as its type array, type-specific keywords included",
     { role: "request", before: { anyOf: [{ type: "string", maxLength: 3 }, nul] }, after: { type: ["string", "null"], maxLength: 3 }, want: [] },
@@ -197,14 +228,32 @@ const values: Case[] = [
     "request: enum value added",
     { role: "request", before: { enum: ["a"] }, after: { enum: ["a", "b"] }, want: [["/enum", "enum-value-added", "non-breaking"]] },
   ],
-  ["response: enum value added", { role: "response", before: { enum: ["a"] }, after: { enum: ["a", "b"] }, want: [["/enum", "enum-value-added", "warning"]] }],
-  ["stream: enum value added", { role: "stream", before: { enum: ["a"] }, after: { enum: ["a", "b"] }, want: [["/enum", "enum-value-added", "warning"]] }],
+  [
+    "response: enum value added",
+    { role: "response", before: { enum: ["a"] }, after: { enum: ["a", "b"] }, want: [["/enum", "enum-value-added", "warning"]] },
+  ],
+  [
+    "stream: enum value added",
+    { role: "stream", before: { enum: ["a"] }, after: { enum: ["a", "b"] }, want: [["/enum", "enum-value-added", "warning"]] },
+  ],
   ["request: enum added", { role: "request", before: str, after: { type: "string", enum: ["a"] }, want: [["/enum", "enum-added", "breaking"]] }],
-  ["response: enum added", { role: "response", before: str, after: { type: "string", enum: ["a"] }, want: [["/enum", "enum-added", "non-breaking"]] }],
-  ["request: enum removed", { role: "request", before: { type: "string", enum: ["a"] }, after: str, want: [["/enum", "enum-removed", "non-breaking"]] }],
+  [
+    "response: enum added",
+    { role: "response", before: str, after: { type: "string", enum: ["a"] }, want: [["/enum", "enum-added", "non-breaking"]] },
+  ],
+  [
+    "request: enum removed",
+    { role: "request", before: { type: "string", enum: ["a"] }, after: str, want: [["/enum", "enum-removed", "non-breaking"]] },
+  ],
   ["response: enum removed", { role: "response", before: { type: "string", enum: ["a"] }, after: str, want: [["/enum", "enum-removed", "warning"]] }],
-  ["request: an untyped enum became its type: wider", { role: "request", before: { enum: ["a", "b"] }, after: str, want: [["/enum", "enum-removed", "non-breaking"]] }],
-  ["request: an untyped enum replaced a type: narrower", { role: "request", before: str, after: { enum: ["a"] }, want: [["/enum", "enum-added", "breaking"]] }],
+  [
+    "request: an untyped enum became its type: wider",
+    { role: "request", before: { enum: ["a", "b"] }, after: str, want: [["/enum", "enum-removed", "non-breaking"]] },
+  ],
+  [
+    "request: an untyped enum replaced a type: narrower",
+    { role: "request", before: str, after: { enum: ["a"] }, want: [["/enum", "enum-added", "breaking"]] },
+  ],
   [
     "request: an untyped enum of another type",
     {
@@ -219,7 +268,10 @@ const values: Case[] = [
   ],
   ["request: enum reordered is no change", { role: "request", before: { enum: ["a", 1, null] }, after: { enum: [null, "a", 1] }, want: [] }],
   ["request: const added", { role: "request", before: str, after: { type: "string", const: "x" }, want: [["/const", "const-added", "breaking"]] }],
-  ["response: const added", { role: "response", before: str, after: { type: "string", const: "x" }, want: [["/const", "const-added", "non-breaking"]] }],
+  [
+    "response: const added",
+    { role: "response", before: str, after: { type: "string", const: "x" }, want: [["/const", "const-added", "non-breaking"]] },
+  ],
   ["request: const removed", { role: "request", before: { const: "x" }, after: {}, want: [["/const", "const-removed", "non-breaking"]] }],
   ["response: const removed", { role: "response", before: { const: "x" }, after: {}, want: [["/const", "const-removed", "breaking"]] }],
   ["request: const changed", { role: "request", before: { const: "x" }, after: { const: "y" }, want: [["/const", "const-changed", "breaking"]] }],
@@ -256,7 +308,12 @@ const openEnums: Case[] = [
   ],
   [
     "response: an open enum's known value added",
-    { role: "response", before: { type: "string", "x-open-enum": ["a"] }, after: { type: "string", "x-open-enum": ["a", "b"] }, want: [["/x-open-enum", "open-enum-changed", "info"]] },
+    {
+      role: "response",
+      before: { type: "string", "x-open-enum": ["a"] },
+      after: { type: "string", "x-open-enum": ["a", "b"] },
+      want: [["/x-open-enum", "open-enum-changed", "info"]],
+    },
   ],
   [
     "request: known values listed for a plain string",
@@ -264,43 +321,105 @@ const openEnums: Case[] = [
   ],
   [
     "request: a closed enum opened accepts more",
-    { role: "request", before: { type: "string", enum: ["a", "b"] }, after: { type: "string", "x-open-enum": ["a", "b"] }, want: [["/enum", "enum-removed", "non-breaking"]] },
+    {
+      role: "request",
+      before: { type: "string", enum: ["a", "b"] },
+      after: { type: "string", "x-open-enum": ["a", "b"] },
+      want: [["/enum", "enum-removed", "non-breaking"]],
+    },
   ],
   [
     "request: an open enum closed accepts less",
-    { role: "request", before: { type: "string", "x-open-enum": ["a", "b"] }, after: { type: "string", enum: ["a", "b"] }, want: [["/enum", "enum-added", "breaking"]] },
+    {
+      role: "request",
+      before: { type: "string", "x-open-enum": ["a", "b"] },
+      after: { type: "string", enum: ["a", "b"] },
+      want: [["/enum", "enum-added", "breaking"]],
+    },
   ],
   [
     "response: an open enum closed gives fewer values",
-    { role: "response", before: { type: "string", "x-open-enum": ["a", "b"] }, after: { type: "string", enum: ["a", "b"] }, want: [["/enum", "enum-added", "non-breaking"]] },
+    {
+      role: "response",
+      before: { type: "string", "x-open-enum": ["a", "b"] },
+      after: { type: "string", enum: ["a", "b"] },
+      want: [["/enum", "enum-added", "non-breaking"]],
+    },
   ],
 ];
 
 const bounds: Case[] = [
-  ["request: maximum lowered", { role: "request", before: { maximum: 2 }, after: { maximum: 1 }, want: [["/maximum", "bound-tightened", "breaking"]] }],
-  ["response: maximum lowered", { role: "response", before: { maximum: 2 }, after: { maximum: 1 }, want: [["/maximum", "bound-tightened", "non-breaking"]] }],
-  ["request: maximum raised", { role: "request", before: { maximum: 1 }, after: { maximum: 2 }, want: [["/maximum", "bound-loosened", "non-breaking"]] }],
-  ["response: maximum raised", { role: "response", before: { maximum: 1 }, after: { maximum: 2 }, want: [["/maximum", "bound-loosened", "breaking"]] }],
-  ["request: minimum raised", { role: "request", before: { minimum: 0 }, after: { minimum: 1 }, want: [["/minimum", "bound-tightened", "breaking"]] }],
-  ["request: minimum lowered", { role: "request", before: { minimum: 0 }, after: { minimum: -1 }, want: [["/minimum", "bound-loosened", "non-breaking"]] }],
-  ["response: minimum lowered", { role: "response", before: { minimum: 0 }, after: { minimum: -1 }, want: [["/minimum", "bound-loosened", "breaking"]] }],
-  ["request: minimum added", { role: "request", before: num, after: { type: "number", minimum: 0 }, want: [["/minimum", "bound-tightened", "breaking"]] }],
-  ["response: maximum removed", { role: "response", before: { type: "number", maximum: 1 }, after: num, want: [["/maximum", "bound-loosened", "breaking"]] }],
+  [
+    "request: maximum lowered",
+    { role: "request", before: { maximum: 2 }, after: { maximum: 1 }, want: [["/maximum", "bound-tightened", "breaking"]] },
+  ],
+  [
+    "response: maximum lowered",
+    { role: "response", before: { maximum: 2 }, after: { maximum: 1 }, want: [["/maximum", "bound-tightened", "non-breaking"]] },
+  ],
+  [
+    "request: maximum raised",
+    { role: "request", before: { maximum: 1 }, after: { maximum: 2 }, want: [["/maximum", "bound-loosened", "non-breaking"]] },
+  ],
+  [
+    "response: maximum raised",
+    { role: "response", before: { maximum: 1 }, after: { maximum: 2 }, want: [["/maximum", "bound-loosened", "breaking"]] },
+  ],
+  [
+    "request: minimum raised",
+    { role: "request", before: { minimum: 0 }, after: { minimum: 1 }, want: [["/minimum", "bound-tightened", "breaking"]] },
+  ],
+  [
+    "request: minimum lowered",
+    { role: "request", before: { minimum: 0 }, after: { minimum: -1 }, want: [["/minimum", "bound-loosened", "non-breaking"]] },
+  ],
+  [
+    "response: minimum lowered",
+    { role: "response", before: { minimum: 0 }, after: { minimum: -1 }, want: [["/minimum", "bound-loosened", "breaking"]] },
+  ],
+  [
+    "request: minimum added",
+    { role: "request", before: num, after: { type: "number", minimum: 0 }, want: [["/minimum", "bound-tightened", "breaking"]] },
+  ],
+  [
+    "response: maximum removed",
+    { role: "response", before: { type: "number", maximum: 1 }, after: num, want: [["/maximum", "bound-loosened", "breaking"]] },
+  ],
   [
     "request: exclusiveMaximum lowered",
-    { role: "request", before: { exclusiveMaximum: 10 }, after: { exclusiveMaximum: 5 }, want: [["/exclusiveMaximum", "bound-tightened", "breaking"]] },
+    {
+      role: "request",
+      before: { exclusiveMaximum: 10 },
+      after: { exclusiveMaximum: 5 },
+      want: [["/exclusiveMaximum", "bound-tightened", "breaking"]],
+    },
   ],
   [
     "response: exclusiveMaximum raised",
-    { role: "response", before: { exclusiveMaximum: 5 }, after: { exclusiveMaximum: 10 }, want: [["/exclusiveMaximum", "bound-loosened", "breaking"]] },
+    {
+      role: "response",
+      before: { exclusiveMaximum: 5 },
+      after: { exclusiveMaximum: 10 },
+      want: [["/exclusiveMaximum", "bound-loosened", "breaking"]],
+    },
   ],
   [
     "request: exclusiveMinimum raised",
-    { role: "request", before: { exclusiveMinimum: 0 }, after: { exclusiveMinimum: 1 }, want: [["/exclusiveMinimum", "bound-tightened", "breaking"]] },
+    {
+      role: "request",
+      before: { exclusiveMinimum: 0 },
+      after: { exclusiveMinimum: 1 },
+      want: [["/exclusiveMinimum", "bound-tightened", "breaking"]],
+    },
   ],
   [
     "response: exclusiveMinimum lowered",
-    { role: "response", before: { exclusiveMinimum: 1 }, after: { exclusiveMinimum: 0 }, want: [["/exclusiveMinimum", "bound-loosened", "breaking"]] },
+    {
+      role: "response",
+      before: { exclusiveMinimum: 1 },
+      after: { exclusiveMinimum: 0 },
+      want: [["/exclusiveMinimum", "bound-loosened", "breaking"]],
+    },
   ],
   [
     "request: maximum became an exclusiveMaximum of the same value",
@@ -322,15 +441,24 @@ const bounds: Case[] = [
     "response: maxLength raised",
     { role: "response", before: { maxLength: 10 }, after: { maxLength: 100 }, want: [["/maxLength", "bound-loosened", "breaking"]] },
   ],
-  ["request: minLength raised", { role: "request", before: { minLength: 0 }, after: { minLength: 1 }, want: [["/minLength", "bound-tightened", "breaking"]] }],
+  [
+    "request: minLength raised",
+    { role: "request", before: { minLength: 0 }, after: { minLength: 1 }, want: [["/minLength", "bound-tightened", "breaking"]] },
+  ],
   ["request: minLength 0 is no minLength", { role: "request", before: str, after: { type: "string", minLength: 0 }, want: [] }],
   ["response: minItems 0 removed is no change", { role: "response", before: arr({ minItems: 0 }), after: arr(), want: [] }],
   [
     "response: minLength lowered",
     { role: "response", before: { minLength: 1 }, after: { minLength: 0 }, want: [["/minLength", "bound-loosened", "breaking"]] },
   ],
-  ["request: maxItems lowered", { role: "request", before: { maxItems: 4 }, after: { maxItems: 3 }, want: [["/maxItems", "bound-tightened", "breaking"]] }],
-  ["response: maxItems removed", { role: "response", before: arr({ maxItems: 4 }), after: arr(), want: [["/maxItems", "bound-loosened", "breaking"]] }],
+  [
+    "request: maxItems lowered",
+    { role: "request", before: { maxItems: 4 }, after: { maxItems: 3 }, want: [["/maxItems", "bound-tightened", "breaking"]] },
+  ],
+  [
+    "response: maxItems removed",
+    { role: "response", before: arr({ maxItems: 4 }), after: arr(), want: [["/maxItems", "bound-loosened", "breaking"]] },
+  ],
   ["request: minItems added", { role: "request", before: arr(), after: arr({ minItems: 1 }), want: [["/minItems", "bound-tightened", "breaking"]] }],
   [
     "response: minItems lowered",
@@ -375,7 +503,10 @@ const constraints: Case[] = [
     "response: pattern changed",
     { role: "response", before: { pattern: "^a" }, after: { pattern: "^b" }, want: [["/pattern", "constraint-changed", "warning"]] },
   ],
-  ["request: pattern removed", { role: "request", before: { pattern: "^a" }, after: {}, want: [["/pattern", "constraint-loosened", "non-breaking"]] }],
+  [
+    "request: pattern removed",
+    { role: "request", before: { pattern: "^a" }, after: {}, want: [["/pattern", "constraint-loosened", "non-breaking"]] },
+  ],
   ["response: pattern removed", { role: "response", before: { pattern: "^a" }, after: {}, want: [["/pattern", "constraint-loosened", "breaking"]] }],
   [
     "request: format added",
@@ -421,7 +552,12 @@ const constraints: Case[] = [
   ],
   [
     "request: multipleOf added",
-    { role: "request", before: { type: "integer" }, after: { type: "integer", multipleOf: 8 }, want: [["/multipleOf", "constraint-tightened", "breaking"]] },
+    {
+      role: "request",
+      before: { type: "integer" },
+      after: { type: "integer", multipleOf: 8 },
+      want: [["/multipleOf", "constraint-tightened", "breaking"]],
+    },
   ],
   [
     "request: uniqueItems added",
@@ -664,7 +800,10 @@ const nested: Case[] = [
       want: [["/if", "condition-changed", "warning"]],
     },
   ],
-  ["request: not changed", { role: "request", before: { not: { const: 1 } }, after: { not: { const: 2 } }, want: [["/not", "condition-changed", "warning"]] }],
+  [
+    "request: not changed",
+    { role: "request", before: { not: { const: 1 } }, after: { not: { const: 2 } }, want: [["/not", "condition-changed", "warning"]] },
+  ],
   [
     "response: then tightened",
     {
@@ -698,10 +837,18 @@ const unions: Case[] = [
     "request: variant removed",
     { role: "request", before: { anyOf: [str, nul] }, after: { anyOf: [str] }, want: [["/anyOf/1", "variant-removed", "breaking"]] },
   ],
-  ["response: nullable became plain", { role: "response", before: { anyOf: [str, nul] }, after: str, want: [["/anyOf/1", "variant-removed", "non-breaking"]] }],
+  [
+    "response: nullable became plain",
+    { role: "response", before: { anyOf: [str, nul] }, after: str, want: [["/anyOf/1", "variant-removed", "non-breaking"]] },
+  ],
   [
     "stream: oneOf variant added",
-    { role: "stream", before: { oneOf: [str, num] }, after: { oneOf: [str, num, { type: "boolean" }] }, want: [["/oneOf/2", "variant-added", "breaking"]] },
+    {
+      role: "stream",
+      before: { oneOf: [str, num] },
+      after: { oneOf: [str, num, { type: "boolean" }] },
+      want: [["/oneOf/2", "variant-added", "breaking"]],
+    },
   ],
   [
     "stream: a new value in a union of consts is a new enum value",
@@ -725,12 +872,25 @@ const unions: Case[] = [
     "response: a value's description in a union of consts changed",
     {
       role: "response",
-      before: { oneOf: [{ const: "a", description: "A" }, { const: "b", description: "B" }] },
-      after: { oneOf: [{ const: "b", description: "Bee" }, { const: "a", description: "A" }] },
+      before: {
+        oneOf: [
+          { const: "a", description: "A" },
+          { const: "b", description: "B" },
+        ],
+      },
+      after: {
+        oneOf: [
+          { const: "b", description: "Bee" },
+          { const: "a", description: "A" },
+        ],
+      },
       want: [["/oneOf/0/description", "annotation-changed", "info"]],
     },
   ],
-  ["response: a union of consts is the same as its enum", { role: "response", before: { oneOf: [{ const: "a" }, { const: "b" }] }, after: { enum: ["a", "b"] }, want: [] }],
+  [
+    "response: a union of consts is the same as its enum",
+    { role: "response", before: { oneOf: [{ const: "a" }, { const: "b" }] }, after: { enum: ["a", "b"] }, want: [] },
+  ],
   [
     "request: a nullable enum is the same as a union of a const and null",
     { role: "request", before: { type: ["string", "null"], enum: ["a", null] }, after: { anyOf: [{ const: "a" }, nul] }, want: [] },
@@ -753,7 +913,10 @@ const unions: Case[] = [
     {
       role: "stream",
       before: {
-        anyOf: [obj({ type: { const: "created" }, id: str }, { required: ["type"] }), obj({ type: { const: "delta" }, text: str }, { required: ["type"] })],
+        anyOf: [
+          obj({ type: { const: "created" }, id: str }, { required: ["type"] }),
+          obj({ type: { const: "delta" }, text: str }, { required: ["type"] }),
+        ],
       },
       after: {
         anyOf: [
@@ -785,9 +948,17 @@ const unions: Case[] = [
   ],
   [
     "response: oneOf became anyOf over overlapping variants",
-    { role: "response", before: { oneOf: [{ type: "integer" }, num] }, after: { anyOf: [{ type: "integer" }, num] }, want: [["/anyOf", "constraint-loosened", "breaking"]] },
+    {
+      role: "response",
+      before: { oneOf: [{ type: "integer" }, num] },
+      after: { anyOf: [{ type: "integer" }, num] },
+      want: [["/anyOf", "constraint-loosened", "breaking"]],
+    },
   ],
-  ["request: anyOf became oneOf over variants of different types is no change", { role: "request", before: { anyOf: [str, nul] }, after: { oneOf: [str, nul] }, want: [] }],
+  [
+    "request: anyOf became oneOf over variants of different types is no change",
+    { role: "request", before: { anyOf: [str, nul] }, after: { oneOf: [str, nul] }, want: [] },
+  ],
   [
     "response: oneOf became anyOf over variants told apart by a required discriminator is no change",
     {
@@ -810,7 +981,9 @@ const unions: Case[] = [
     "request: variants matched by discriminator, not position",
     {
       role: "request",
-      before: { oneOf: [obj({ kind: { const: "a" }, x: str }, { required: ["kind"] }), obj({ kind: { const: "b" }, y: str }, { required: ["kind"] })] },
+      before: {
+        oneOf: [obj({ kind: { const: "a" }, x: str }, { required: ["kind"] }), obj({ kind: { const: "b" }, y: str }, { required: ["kind"] })],
+      },
       after: {
         oneOf: [
           obj({ kind: { const: "b" }, y: { type: "string", maxLength: 3 } }, { required: ["kind"] }),
@@ -873,13 +1046,22 @@ const unions: Case[] = [
     {
       role: "request",
       before: { type: "object", properties: { a: { $ref: "#/$defs/A" } }, $defs: { A: obj({ x: str }) } },
-      after: { type: "object", properties: { a: { allOf: [{ $ref: "#/$defs/A" }, obj({ y: str }, { required: ["y"] })] } }, $defs: { A: obj({ x: str }) } },
+      after: {
+        type: "object",
+        properties: { a: { allOf: [{ $ref: "#/$defs/A" }, obj({ y: str }, { required: ["y"] })] } },
+        $defs: { A: obj({ x: str }) },
+      },
       want: [["/properties/a/allOf/1", "composition-added", "breaking"]],
     },
   ],
   [
     "response: an allOf became the plain schema of its remaining branch",
-    { role: "response", before: { allOf: [obj({ x: str }), obj({ y: str })] }, after: obj({ x: str }), want: [["/allOf", "composition-removed", "breaking"]] },
+    {
+      role: "response",
+      before: { allOf: [obj({ x: str }), obj({ y: str })] },
+      after: obj({ x: str }),
+      want: [["/allOf", "composition-removed", "breaking"]],
+    },
   ],
   [
     "request: allOf branch that overlaps the others removed",
@@ -965,7 +1147,11 @@ const refs: Case[] = [
     {
       role: "request",
       before: { type: "object", properties: { a: { $ref: "#/$defs/A" } }, $defs: { A: { type: "string", maxLength: 3 } } },
-      after: { type: "object", properties: { a: { allOf: [{ $ref: "#/$defs/A" }], description: "An a." } }, $defs: { A: { type: "string", maxLength: 3 } } },
+      after: {
+        type: "object",
+        properties: { a: { allOf: [{ $ref: "#/$defs/A" }], description: "An a." } },
+        $defs: { A: { type: "string", maxLength: 3 } },
+      },
       want: [["/properties/a/description", "annotation-changed", "info"]],
     },
   ],
@@ -1005,7 +1191,10 @@ const refs: Case[] = [
     {
       role: "request",
       before: { $ref: "#/$defs/Node", $defs: { Node: obj({ name: str, children: arr({ items: { $ref: "#/$defs/Node" } }) }) } },
-      after: { $ref: "#/$defs/Node", $defs: { Node: obj({ name: { type: "string", minLength: 1 }, children: arr({ items: { $ref: "#/$defs/Node" } }) }) } },
+      after: {
+        $ref: "#/$defs/Node",
+        $defs: { Node: obj({ name: { type: "string", minLength: 1 }, children: arr({ items: { $ref: "#/$defs/Node" } }) }) },
+      },
       want: [["/properties/name/minLength", "bound-tightened", "breaking"]],
     },
   ],
@@ -1082,7 +1271,19 @@ function load(role: SchemaRole, placed: Placed): Model {
   return model;
 }
 
-const cases = [...properties, ...types, ...values, ...openEnums, ...bounds, ...constraints, ...additional, ...nested, ...unions, ...refs, ...annotations];
+const cases = [
+  ...properties,
+  ...types,
+  ...values,
+  ...openEnums,
+  ...bounds,
+  ...constraints,
+  ...additional,
+  ...nested,
+  ...unions,
+  ...refs,
+  ...annotations,
+];
 
 describe("schema rules on before/after spec pairs", () => {
   it("has a case per rule and direction", () => {

@@ -47,7 +47,9 @@ describe("per-part provenance of the specs' examples", () => {
   });
 
   it("Cloudflare gpt-5.4-mini: requests only, documented", () => {
-    expect(kinds(byId("cloudflare/gpt-5.4-mini")).every(([, request, response, events]) => request === "documented" && response === "-" && events === "-")).toBe(true);
+    expect(
+      kinds(byId("cloudflare/gpt-5.4-mini")).every(([, request, response, events]) => request === "documented" && response === "-" && events === "-"),
+    ).toBe(true);
   });
 
   it("Runware: nothing is on the page, every part is inferred", () => {
@@ -64,7 +66,10 @@ describe("per-part provenance of the specs' examples", () => {
   it("`modelspec provenance` lists each example's parts", async () => {
     const out: string[] = [];
     expect(await main(["provenance", "--json"], { out: (t) => out.push(t), err: () => {} })).toBe(0);
-    const report = JSON.parse(out.join("")) as { offering: string; examples: { name: string; request: string; response?: string; events?: string }[] }[];
+    const report = JSON.parse(out.join("")) as {
+      offering: string;
+      examples: { name: string; request: string; response?: string; events?: string }[];
+    }[];
     const curl = report.find((r) => r.offering === "anyfast/gpt-5.4-mini")!.examples.find((e) => e.name === "curl")!;
     expect(curl).toEqual({ name: "curl", request: "documented", response: expect.stringMatching(/^inferred: the page shows no response/) });
     const text: string[] = [];
@@ -75,7 +80,13 @@ describe("per-part provenance of the specs' examples", () => {
 
 describe("the per-part provenance spec notion", () => {
   const TINY = "acme/tiny.yaml";
-  const withProvenance = (provenance: string) => ({ ...MINIMAL_SPECS, [TINY]: MINIMAL_SPECS[TINY]!.replace("    provenance: documented\n    request: { messages", `    provenance: ${provenance}\n    request: { messages`) });
+  const withProvenance = (provenance: string) => ({
+    ...MINIMAL_SPECS,
+    [TINY]: MINIMAL_SPECS[TINY]!.replace(
+      "    provenance: documented\n    request: { messages",
+      `    provenance: ${provenance}\n    request: { messages`,
+    ),
+  });
 
   it("takes one provenance per part", () => {
     const tiny = loadModel(textFiles(withProvenance('{ request: documented, response: { inferred: "made up" } }'))).offerings[0]!;
@@ -88,8 +99,16 @@ describe("the per-part provenance spec notion", () => {
   });
 
   it.each([
-    ["a part it has", "{ request: documented }", 'example has a response but its provenance gives none: add `response: documented` or `response: { inferred: <reason> }`'],
-    ["a part it does not have", "{ request: documented, response: documented, events: documented }", "provenance names events, but the example has none"],
+    [
+      "a part it has",
+      "{ request: documented }",
+      "example has a response but its provenance gives none: add `response: documented` or `response: { inferred: <reason> }`",
+    ],
+    [
+      "a part it does not have",
+      "{ request: documented, response: documented, events: documented }",
+      "provenance names events, but the example has none",
+    ],
   ])("is a located error when it leaves out %s", (_, provenance, message) => {
     const problems = specProblems(withProvenance(provenance));
     expect(problems).toEqual([expect.objectContaining({ file: TINY, pointer: "/examples/0/provenance", message })]);

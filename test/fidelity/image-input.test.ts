@@ -58,7 +58,14 @@ describe("Anyfast image input", () => {
 
   it("the content parts are parameters, each marked inferred with its reason", () => {
     const inferred = new Map(anyfast.parameters.flatMap((p) => (p.provenance.kind === "inferred" ? [[p.path, p.provenance.reason]] : [])));
-    for (const path of ["input[].content", "input[].content[].type", "input[].content[].text", "input[].content[].image_url", "input[].content[].detail", "input[].content[].file_id"]) {
+    for (const path of [
+      "input[].content",
+      "input[].content[].type",
+      "input[].content[].text",
+      "input[].content[].image_url",
+      "input[].content[].detail",
+      "input[].content[].file_id",
+    ]) {
       expect(inferred.get(path), path).toBeDefined();
     }
     expect(inferred.get("input[].content")).toMatch(/image/);
@@ -73,7 +80,9 @@ describe("Anyfast image input", () => {
 
   it("the mock server and the generated client take an image request", async () => {
     const server = await mock();
-    const response = await createAnyfastRestClient({ apiKey: API_KEY, baseUrl: server.url, maxRetries: 0 }).gpt54Mini.create({ input: imageRequest.input });
+    const response = await createAnyfastRestClient({ apiKey: API_KEY, baseUrl: server.url, maxRetries: 0 }).gpt54Mini.create({
+      input: imageRequest.input,
+    });
     expect(response.status).toBe("completed");
     expect(server.requests[0]).toMatchObject({ status: 200, body: { input: imageRequest.input } });
   });
@@ -99,7 +108,8 @@ describe("input modalities and the request schema agree", () => {
       expect.objectContaining({
         file: TINY,
         pointer: "/inputModalities",
-        message: 'inputModalities lists "image", but nothing in the request schema carries it: mark the property or content part that takes it with `x-modality: image`',
+        message:
+          'inputModalities lists "image", but nothing in the request schema carries it: mark the property or content part that takes it with `x-modality: image`',
       }),
     ]);
     expect(problems[0]!.line).toBe(9);

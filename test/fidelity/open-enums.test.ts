@@ -78,20 +78,39 @@ describe("the x-open-enum spec notion", () => {
   });
 
   it("loads beside type: string", () => {
-    const tiny = loadModel(new Map(Object.entries(withTemperature('{ type: string, x-open-enum: [low, high] }')).map(([k, v]) => [k, new TextEncoder().encode(v)])));
+    const tiny = loadModel(
+      new Map(Object.entries(withTemperature("{ type: string, x-open-enum: [low, high] }")).map(([k, v]) => [k, new TextEncoder().encode(v)])),
+    );
     expect(tiny.offerings[0]!.request.schema.properties).toMatchObject({ temperature: { type: "string", "x-open-enum": ["low", "high"] } });
   });
 
   it.each([
-    ["without type: string", "{ x-open-enum: [low, high] }", "/request/schema/properties/temperature/x-open-enum", "x-open-enum needs `type: string` beside it"],
-    ["beside a closed enum", "{ type: string, enum: [low], x-open-enum: [low, high] }", "/request/schema/properties/temperature/x-open-enum", "x-open-enum and enum contradict each other: a list is either closed (enum) or open (x-open-enum)"],
-    ["beside const", "{ type: string, const: low, x-open-enum: [low, high] }", "/request/schema/properties/temperature/x-open-enum", "x-open-enum and const contradict each other: a list is either closed (enum) or open (x-open-enum)"],
+    [
+      "without type: string",
+      "{ x-open-enum: [low, high] }",
+      "/request/schema/properties/temperature/x-open-enum",
+      "x-open-enum needs `type: string` beside it",
+    ],
+    [
+      "beside a closed enum",
+      "{ type: string, enum: [low], x-open-enum: [low, high] }",
+      "/request/schema/properties/temperature/x-open-enum",
+      "x-open-enum and enum contradict each other: a list is either closed (enum) or open (x-open-enum)",
+    ],
+    [
+      "beside const",
+      "{ type: string, const: low, x-open-enum: [low, high] }",
+      "/request/schema/properties/temperature/x-open-enum",
+      "x-open-enum and const contradict each other: a list is either closed (enum) or open (x-open-enum)",
+    ],
   ])("is a located error %s", (_, schema, pointer, message) => {
     expect(specProblems(withTemperature(schema))).toEqual([expect.objectContaining({ file: "acme/tiny.yaml", pointer, message })]);
   });
 
   it("holds distinct strings (the meta-schema)", () => {
     const problems = specProblems(withTemperature("{ type: string, x-open-enum: [low, 5] }"));
-    expect(problems).toEqual([expect.objectContaining({ pointer: "/request/schema/properties/temperature/x-open-enum/1", message: "must be string, found integer" })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ pointer: "/request/schema/properties/temperature/x-open-enum/1", message: "must be string, found integer" }),
+    ]);
   });
 });

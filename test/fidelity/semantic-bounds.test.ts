@@ -29,7 +29,10 @@ describe("bounds that follow from what a parameter is", () => {
   it("Anyfast top_p is a probability in [0, 1], inferred with a reason", () => {
     const schema = schemaOf("top_p");
     expect(schema).toMatchObject({ type: "number", minimum: 0, maximum: 1 });
-    expect(schema["x-inferred"]).toEqual({ minimum: expect.stringMatching(/nucleus.*Responses API/), maximum: expect.stringMatching(/nucleus.*Responses API/) });
+    expect(schema["x-inferred"]).toEqual({
+      minimum: expect.stringMatching(/nucleus.*Responses API/),
+      maximum: expect.stringMatching(/nucleus.*Responses API/),
+    });
   });
 
   it("Anyfast max_output_tokens is a positive integer, inferred with a reason; its documented maximum stays", () => {
@@ -48,10 +51,13 @@ describe("bounds that follow from what a parameter is", () => {
     expect(validate.errors).toEqual([expect.objectContaining({ instancePath, keyword })]);
   });
 
-  it.each([{ top_p: 0 }, { top_p: 1 }, { top_p: 0.35 }, { max_output_tokens: 1 }, { max_output_tokens: 128000 }])("the validator accepts %j", async (extra) => {
-    const validate = await validator();
-    expect(validate({ ...request, ...extra }), JSON.stringify(validate.errors)).toBe(true);
-  });
+  it.each([{ top_p: 0 }, { top_p: 1 }, { top_p: 0.35 }, { max_output_tokens: 1 }, { max_output_tokens: 128000 }])(
+    "the validator accepts %j",
+    async (extra) => {
+      const validate = await validator();
+      expect(validate({ ...request, ...extra }), JSON.stringify(validate.errors)).toBe(true);
+    },
+  );
 
   it("the docs and the hover show which bounds are inferred, and why", async () => {
     const docs = await readFile(path.join(GENERATED_DIR, "docs/anyfast/gpt-5.4-mini.md"), "utf8");
@@ -65,7 +71,10 @@ describe("bounds that follow from what a parameter is", () => {
   it("`modelspec provenance` lists every inferred constraint with its reason", async () => {
     const out: string[] = [];
     expect(await main(["provenance", "--json"], { out: (t) => out.push(t), err: () => {} })).toBe(0);
-    const report = JSON.parse(out.join("")) as { offering: string; constraints: { path: string; keyword: string; value: unknown; reason: string }[] }[];
+    const report = JSON.parse(out.join("")) as {
+      offering: string;
+      constraints: { path: string; keyword: string; value: unknown; reason: string }[];
+    }[];
     const constraints = report.find((r) => r.offering === "anyfast/gpt-5.4-mini")!.constraints;
     expect(constraints.map((c) => [c.path, c.keyword, c.value])).toEqual([
       ["input", "minItems", 1],
@@ -96,7 +105,11 @@ describe("the x-inferred spec notion", () => {
   it("names only keywords the schema has", () => {
     const problems = specProblems(withTemperature('{ type: number, minimum: 0, x-inferred: { maximum: "a sampling temperature" } }'));
     expect(problems).toEqual([
-      expect.objectContaining({ file: "acme/tiny.yaml", pointer: "/request/schema/properties/temperature/x-inferred/maximum", message: "x-inferred names maximum, which this schema does not have" }),
+      expect.objectContaining({
+        file: "acme/tiny.yaml",
+        pointer: "/request/schema/properties/temperature/x-inferred/maximum",
+        message: "x-inferred names maximum, which this schema does not have",
+      }),
     ]);
   });
 

@@ -49,13 +49,17 @@ describe("a page's slider step", () => {
     expect(row).toContain("step on the page: 0.01 (not checked)");
     expect(row).not.toContain("multipleOf");
     const types = generatedSharedType("runware/gpt-5.4-mini", "RunwareGpt54MiniRequest").file.contents;
-    expect(types).toMatch(/Step on the page: 0\.01 \(a slider increment; other values are not rejected\)\n\s+\* @default 1\n\s+\* @minimum 0\n\s+\* @maximum 2\n\s+\*\/\n\s+temperature\?: number\n/);
+    expect(types).toMatch(
+      /Step on the page: 0\.01 \(a slider increment; other values are not rejected\)\n\s+\* @default 1\n\s+\* @minimum 0\n\s+\* @maximum 2\n\s+\*\/\n\s+temperature\?: number\n/,
+    );
     expect(types).not.toContain("@multipleOf 0.01");
   });
 
   it("is a positive number, checked by the spec meta-schema", () => {
     const specs = { ...MINIMAL_SPECS, "acme/tiny.yaml": MINIMAL_SPECS["acme/tiny.yaml"]!.replace("maximum: 2 }", "maximum: 2, x-step: 0 }") };
     const problems = specProblems(specs);
-    expect(problems).toEqual([expect.objectContaining({ file: "acme/tiny.yaml", pointer: "/request/schema/properties/temperature/x-step", message: "must be > 0" })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ file: "acme/tiny.yaml", pointer: "/request/schema/properties/temperature/x-step", message: "must be > 0" }),
+    ]);
   });
 });

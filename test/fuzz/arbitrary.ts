@@ -43,7 +43,7 @@ function nextAfter(x: number, direction: number): number {
   const buffer = new DataView(new ArrayBuffer(8));
   buffer.setFloat64(0, x);
   const bits = buffer.getBigInt64(0);
-  buffer.setBigInt64(0, (x > 0) === direction > x ? bits + 1n : bits - 1n);
+  buffer.setBigInt64(0, x > 0 === direction > x ? bits + 1n : bits - 1n);
   return buffer.getFloat64(0);
 }
 
@@ -120,7 +120,8 @@ export function arbitraryFor(root: Json, options: ArbitraryOptions = {}): Arb {
     if (schema.const !== undefined) options.push(fc.constant(schema.const));
     if (Array.isArray(schema.enum)) options.push(fc.constantFrom(...schema.enum));
     for (const keyword of ["anyOf", "oneOf", "allOf"] as const) {
-      if (Array.isArray(schema[keyword])) options.push(...(schema[keyword] as Json[]).map((branch) => node(mergeSiblings(schema, branch), depth + 1)));
+      if (Array.isArray(schema[keyword]))
+        options.push(...(schema[keyword] as Json[]).map((branch) => node(mergeSiblings(schema, branch), depth + 1)));
     }
     if (schema.if !== undefined) {
       for (const branch of [schema.then, schema.else]) if (branch !== undefined) options.push(node(mergeSiblings(schema, branch), depth + 1));
@@ -179,7 +180,8 @@ export function arbitraryFor(root: Json, options: ArbitraryOptions = {}): Arb {
       const [a, b] = [Math.ceil(low), Math.floor(high)];
       if (!integer) options.push(fc.double({ min: low, max: high, noNaN: true, noDefaultInfinity: true }));
       else if (a <= b && a >= INT32 && b <= -INT32 - 1) options.push(fc.integer({ min: a, max: b }));
-      else if (a <= b) options.push(fc.double({ min: a, max: b, noNaN: true, noDefaultInfinity: true }).map((x) => Math.min(b, Math.max(a, Math.round(x)))));
+      else if (a <= b)
+        options.push(fc.double({ min: a, max: b, noNaN: true, noDefaultInfinity: true }).map((x) => Math.min(b, Math.max(a, Math.round(x)))));
     }
     if (step) {
       const from = Math.ceil(Math.max(low, -1e6) / step);
@@ -229,7 +231,9 @@ export function arbitraryFor(root: Json, options: ArbitraryOptions = {}): Arb {
     }
     const lengths = { minLength, maxLength: Math.min(maxLength ?? minLength + 8, minLength + 40) };
     options.push(fc.string({ ...lengths, unit: "grapheme-composite" }), fc.string(lengths));
-    const atBounds = [minLength, maxLength].filter((n): n is number => n !== undefined && n <= MAX_BUILT_LENGTH).flatMap((n) => ["a".repeat(n), "\u{1F600}".repeat(n)]);
+    const atBounds = [minLength, maxLength]
+      .filter((n): n is number => n !== undefined && n <= MAX_BUILT_LENGTH)
+      .flatMap((n) => ["a".repeat(n), "\u{1F600}".repeat(n)]);
     options.push(HOSTILE_STRING);
     return withLongOnes(options, atBounds);
   }
@@ -249,14 +253,22 @@ export function arbitraryFor(root: Json, options: ArbitraryOptions = {}): Arb {
     const misses: Arb[] = [withLongOnes([fc.constantFrom("", " ", "not-a-match", "\u0000")], out, 8)];
     if (typeof schema.pattern === "string") {
       try {
-        misses.push(fc.stringMatching(new RegExp(schema.pattern, "u")).map((s) => `${s}!`), fc.stringMatching(new RegExp(schema.pattern, "u")).map((s) => s.slice(1)));
+        misses.push(
+          fc.stringMatching(new RegExp(schema.pattern, "u")).map((s) => `${s}!`),
+          fc.stringMatching(new RegExp(schema.pattern, "u")).map((s) => s.slice(1)),
+        );
       } catch {
         // as above
       }
     }
-    if (schema.format === "uuid") misses.push(fc.uuid().map((u) => u.slice(0, -1)), fc.uuid().map((u) => u.replace(/-/g, "")));
+    if (schema.format === "uuid")
+      misses.push(
+        fc.uuid().map((u) => u.slice(0, -1)),
+        fc.uuid().map((u) => u.replace(/-/g, "")),
+      );
     if (schema.format === "uri") misses.push(fc.constantFrom("not a uri", "//host/path", "http://", "mailto:", "http://[::1"));
-    if (schema.format === "date-time") misses.push(fc.constantFrom("2024-02-30T00:00:00Z", "2024-01-01", "2024-01-01T25:00:00Z", "2024-01-01T00:00:00"));
+    if (schema.format === "date-time")
+      misses.push(fc.constantFrom("2024-02-30T00:00:00Z", "2024-01-01", "2024-01-01T25:00:00Z", "2024-01-01T00:00:00"));
     return fc.oneof(...misses);
   }
 
@@ -265,16 +277,22 @@ export function arbitraryFor(root: Json, options: ArbitraryOptions = {}): Arb {
     const item = schema.items === false ? undefined : node((schema.items ?? true) as Json, depth + 1);
     const minItems = typeof schema.minItems === "number" ? schema.minItems : 0;
     const maxItems = Math.min(typeof schema.maxItems === "number" ? schema.maxItems : minItems + 3, minItems + 4);
-    const rest = item ? fc.array(item, { minLength: Math.max(0, minItems - prefix.length), maxLength: Math.max(0, maxItems - prefix.length) }) : fc.constant([]);
+    const rest = item
+      ? fc.array(item, { minLength: Math.max(0, minItems - prefix.length), maxLength: Math.max(0, maxItems - prefix.length) })
+      : fc.constant([]);
     const array = fc.tuple(fc.tuple(...prefix), rest).map(([head, tail]) => [...head, ...tail]);
-    return schema.uniqueItems === true ? array.map((a) => a.filter((x, i) => a.findIndex((y) => JSON.stringify(y) === JSON.stringify(x)) === i)) : array;
+    return schema.uniqueItems === true
+      ? array.map((a) => a.filter((x, i) => a.findIndex((y) => JSON.stringify(y) === JSON.stringify(x)) === i))
+      : array;
   }
 
   function arrayMisses(schema: JsonObject, depth: number): Arb {
     const item = node((schema.items ?? true) as Json, depth + 1);
     const misses: Arb[] = [];
-    if (typeof schema.minItems === "number" && schema.minItems > 0) misses.push(fc.array(item, { minLength: schema.minItems - 1, maxLength: schema.minItems - 1 }));
-    if (typeof schema.maxItems === "number" && schema.maxItems < 50) misses.push(fc.array(item, { minLength: schema.maxItems + 1, maxLength: schema.maxItems + 1 }));
+    if (typeof schema.minItems === "number" && schema.minItems > 0)
+      misses.push(fc.array(item, { minLength: schema.minItems - 1, maxLength: schema.minItems - 1 }));
+    if (typeof schema.maxItems === "number" && schema.maxItems < 50)
+      misses.push(fc.array(item, { minLength: schema.maxItems + 1, maxLength: schema.maxItems + 1 }));
     if (schema.uniqueItems === true) misses.push(item.map((x) => [x, structuredCloneJson(x)]));
     misses.push(fc.array(SCALAR_OF_EVERY_TYPE, { maxLength: 3 }), fc.constant({ 0: "not an array", length: 1 }));
     return fc.oneof(...misses);
@@ -293,7 +311,8 @@ export function arbitraryFor(root: Json, options: ArbitraryOptions = {}): Arb {
     );
     const extras: Arb[] = [];
     const additional = schema.additionalProperties;
-    if (additional !== false && additional !== undefined && additional !== true) extras.push(fc.tuple(fc.oneof(ODD_KEY, fc.string({ maxLength: 6 })), node(additional, depth + 1)));
+    if (additional !== false && additional !== undefined && additional !== true)
+      extras.push(fc.tuple(fc.oneof(ODD_KEY, fc.string({ maxLength: 6 })), node(additional, depth + 1)));
     if (isObject(schema.patternProperties)) {
       for (const pattern of Object.keys(schema.patternProperties)) {
         try {
@@ -304,9 +323,14 @@ export function arbitraryFor(root: Json, options: ArbitraryOptions = {}): Arb {
       }
     }
     const extraEntries = extras.length ? fc.array(fc.oneof(...extras), { maxLength: 2 }) : fc.constant([]);
-    return fc.tuple(fc.tuple(...fields), extraEntries).map(([present, extra]) =>
-      own([...(present as [string, boolean, unknown][]).filter(([, keep]) => keep).map(([k, , v]) => [k, v] as const), ...(extra as [string, unknown][])]),
-    );
+    return fc
+      .tuple(fc.tuple(...fields), extraEntries)
+      .map(([present, extra]) =>
+        own([
+          ...(present as [string, boolean, unknown][]).filter(([, keep]) => keep).map(([k, , v]) => [k, v] as const),
+          ...(extra as [string, unknown][]),
+        ]),
+      );
   }
 
   function objectMisses(schema: JsonObject, depth: number): Arb {
@@ -314,14 +338,27 @@ export function arbitraryFor(root: Json, options: ArbitraryOptions = {}): Arb {
     const base = objects(schema, depth) as fc.Arbitrary<Record<string, unknown>>;
     const misses: Arb[] = [
       // An extra key: an odd one, a near-twin of a real one, or a random one.
-      fc.tuple(base, fc.oneof(ODD_KEY, fc.string({ maxLength: 6 }), fc.constantFrom(...Object.keys(isObject(schema.properties) ? schema.properties : { x: 0 }).map((k) => `${k}_`))), ANY_JSON).map(([o, k, v]) =>
-        own([...Object.entries(o), [k, v]]),
-      ),
+      fc
+        .tuple(
+          base,
+          fc.oneof(
+            ODD_KEY,
+            fc.string({ maxLength: 6 }),
+            fc.constantFrom(...Object.keys(isObject(schema.properties) ? schema.properties : { x: 0 }).map((k) => `${k}_`)),
+          ),
+          ANY_JSON,
+        )
+        .map(([o, k, v]) => own([...Object.entries(o), [k, v]])),
       fc.constantFrom(null, [], "object", 0),
     ];
-    if (required.length) misses.push(fc.tuple(base, fc.constantFrom(...required)).map(([o, k]) => own(Object.entries(o).filter(([key]) => key !== k))));
+    if (required.length)
+      misses.push(fc.tuple(base, fc.constantFrom(...required)).map(([o, k]) => own(Object.entries(o).filter(([key]) => key !== k))));
     if (isObject(schema.properties) && Object.keys(schema.properties).length) {
-      misses.push(fc.tuple(base, fc.constantFrom(...Object.keys(schema.properties)), SCALAR_OF_EVERY_TYPE).map(([o, k, v]) => own([...Object.entries(o).filter(([key]) => key !== k), [k, v]])));
+      misses.push(
+        fc
+          .tuple(base, fc.constantFrom(...Object.keys(schema.properties)), SCALAR_OF_EVERY_TYPE)
+          .map(([o, k, v]) => own([...Object.entries(o).filter(([key]) => key !== k), [k, v]])),
+      );
     }
     return fc.oneof(...misses);
   }
@@ -337,7 +374,8 @@ function typesOf(schema: JsonObject): string[] {
   if (schema.items !== undefined || schema.prefixItems || schema.minItems !== undefined) inferred.push("array");
   if (schema.minLength !== undefined || schema.maxLength !== undefined || schema.pattern || schema.format) inferred.push("string");
   if (["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"].some((k) => schema[k] !== undefined)) inferred.push("number");
-  if (inferred.length === 0 && schema.const === undefined && !schema.enum && !schema.anyOf && !schema.oneOf && !schema.allOf) return ["null", "boolean", "number", "string", "array", "object"];
+  if (inferred.length === 0 && schema.const === undefined && !schema.enum && !schema.anyOf && !schema.oneOf && !schema.allOf)
+    return ["null", "boolean", "number", "string", "array", "object"];
   return inferred;
 }
 
@@ -350,7 +388,8 @@ function mergeSiblings(schema: JsonObject, branch: Json): Json {
 
 /** Values one small step away from `value`: a changed character, a neighbouring number, another type. */
 function changed(value: Json): Json[] {
-  if (typeof value === "string") return [`${value} `, value.slice(0, -1), value.toUpperCase() === value ? value.toLowerCase() : value.toUpperCase(), `${value}\u0000`, 0];
+  if (typeof value === "string")
+    return [`${value} `, value.slice(0, -1), value.toUpperCase() === value ? value.toLowerCase() : value.toUpperCase(), `${value}\u0000`, 0];
   if (typeof value === "number") return [value + 1, value - 1, nextAfter(value, Infinity), String(value)];
   if (typeof value === "boolean") return [!value, String(value)];
   if (value === null) return [0, "null", false];

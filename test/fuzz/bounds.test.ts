@@ -26,7 +26,9 @@ function measure(schema: Json, values: fc.Arbitrary<unknown>, samples = SAMPLES)
 
 const model = loadModel(await readSpecDir(SCHEMAS_DIR));
 const targets = model.offerings.flatMap((offering) =>
-  (["request", "response", "stream"] as SchemaRole[]).flatMap((role) => (offering[role] ? [{ name: `${offering.id} ${role}`, schema: offering[role]!.schema }] : [])),
+  (["request", "response", "stream"] as SchemaRole[]).flatMap((role) =>
+    offering[role] ? [{ name: `${offering.id} ${role}`, schema: offering[role]!.schema }] : [],
+  ),
 );
 
 describe(`fuzz values reach both sides of every bound (${SAMPLES} values per schema)`, () => {
@@ -39,7 +41,9 @@ describe(`fuzz values reach both sides of every bound (${SAMPLES} values per sch
   it("the offerings' schemas use most of the measured keywords", () => {
     const used = new Set(targets.flatMap(({ schema }) => boundCoverage(schema).bounds.map((b) => b.keyword)));
     // No spec uses multipleOf since Runware's slider steps became x-step annotations; "the measure" below covers it.
-    expect([...used].sort()).toEqual(expect.arrayContaining(["const", "enum", "exclusiveMinimum", "maxLength", "maximum", "minItems", "minLength", "minimum", "required"]));
+    expect([...used].sort()).toEqual(
+      expect.arrayContaining(["const", "enum", "exclusiveMinimum", "maxLength", "maximum", "minItems", "minLength", "minimum", "required"]),
+    );
   });
 });
 
@@ -72,7 +76,19 @@ describe("the measure", () => {
 
   it("notices values that never miss (only good values: every invalid side is missing)", () => {
     const missing = measure(EVERY_BOUND, arbitraryFor(EVERY_BOUND, { missWeight: 0 }), 2_000).missing();
-    for (const place of ["a/minimum", "a/maximum", "b/exclusiveMinimum", "c/multipleOf", "d/minLength", "d/maxLength", "e/maxItems", "f/pattern", "g/format", "h/const", "i/enum"]) {
+    for (const place of [
+      "a/minimum",
+      "a/maximum",
+      "b/exclusiveMinimum",
+      "c/multipleOf",
+      "d/minLength",
+      "d/maxLength",
+      "e/maxItems",
+      "f/pattern",
+      "g/format",
+      "h/const",
+      "i/enum",
+    ]) {
       expect(missing, place).toContain(`#/properties/${place} invalid`);
     }
     expect(missing).toContain('#/required["a"] invalid');

@@ -26,7 +26,8 @@ const SIDES: Record<string, (bound: Json, value: unknown, format?: (s: string) =
   pattern: (p, v) => (typeof v === "string" ? (regExp(p as string).test(v) ? "valid" : "invalid") : undefined),
   format: (_, v, format) => (typeof v === "string" ? (format!(v) ? "valid" : "invalid") : undefined),
   const: (c, v) => (jsonEqual(v, c) ? "valid" : jsonType(v) === jsonType(c) ? "invalid" : undefined),
-  enum: (e, v) => ((e as Json[]).some((x) => jsonEqual(v, x)) ? "valid" : (e as Json[]).some((x) => jsonType(x) === jsonType(v)) ? "invalid" : undefined),
+  enum: (e, v) =>
+    (e as Json[]).some((x) => jsonEqual(v, x)) ? "valid" : (e as Json[]).some((x) => jsonType(x) === jsonType(v)) ? "invalid" : undefined,
 };
 
 /** `required` is measured per key: the key present, or the key missing from an object. */
@@ -143,7 +144,13 @@ export function boundCoverage(schema: Json): BoundCoverage {
         case "schema-map":
           copy = Object.fromEntries(Object.keys(value as JsonObject).map((k) => [k, instrument((value as JsonObject)[k]!, `${at}/${escape(k)}`)]));
           // A `__proto__` member must stay an own key.
-          if (Object.prototype.hasOwnProperty.call(value, "__proto__")) Object.defineProperty(copy, "__proto__", { value: instrument((value as JsonObject)["__proto__"]!, `${at}/__proto__`), enumerable: true, writable: true, configurable: true });
+          if (Object.prototype.hasOwnProperty.call(value, "__proto__"))
+            Object.defineProperty(copy, "__proto__", {
+              value: instrument((value as JsonObject)["__proto__"]!, `${at}/__proto__`),
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
           break;
         case "schema-list":
           copy = (value as Json[]).map((item, i) => instrument(item, `${at}/${i}`));
@@ -180,7 +187,11 @@ export function boundCoverage(schema: Json): BoundCoverage {
     bounds,
     observe: (value) => void validate(value),
     missing: () =>
-      bounds.flatMap((b) => (["valid", "invalid"] as Side[]).filter((s) => !b.seen.has(s) && !impossible(b, s)).map((s) => `${b.place}${b.key === undefined ? "" : `[${JSON.stringify(b.key)}]`} ${s}`)),
+      bounds.flatMap((b) =>
+        (["valid", "invalid"] as Side[])
+          .filter((s) => !b.seen.has(s) && !impossible(b, s))
+          .map((s) => `${b.place}${b.key === undefined ? "" : `[${JSON.stringify(b.key)}]`} ${s}`),
+      ),
   };
 }
 

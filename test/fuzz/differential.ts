@@ -12,7 +12,9 @@ import type { Json, SchemaRole } from "../../generator/model.js";
 import { jsonEqual, withoutAnnotations } from "../../generator/schema-walk.js";
 import { arbitraryFor } from "./arbitrary.js";
 
-export type Validate = ((data: unknown) => boolean) & { errors?: { instancePath: string; schemaPath: string; keyword: string; params: unknown }[] | null };
+export type Validate = ((data: unknown) => boolean) & {
+  errors?: { instancePath: string; schemaPath: string; keyword: string; params: unknown }[] | null;
+};
 
 /**
  * Cases per schema: 10,000 in `npm test` and CI; 200,000 under `npm run fuzz` (npm names the
@@ -22,7 +24,8 @@ export type Validate = ((data: unknown) => boolean) & { errors?: { instancePath:
 export function fuzzRuns(env: Readonly<Record<string, string | undefined>>): number {
   if (env.MODELSPEC_FUZZ_RUNS !== undefined && env.MODELSPEC_FUZZ_RUNS !== "") {
     const runs = Number(env.MODELSPEC_FUZZ_RUNS);
-    if (!Number.isInteger(runs) || runs < 1) throw new Error(`MODELSPEC_FUZZ_RUNS must be a positive integer, not ${JSON.stringify(env.MODELSPEC_FUZZ_RUNS)}`);
+    if (!Number.isInteger(runs) || runs < 1)
+      throw new Error(`MODELSPEC_FUZZ_RUNS must be a positive integer, not ${JSON.stringify(env.MODELSPEC_FUZZ_RUNS)}`);
     return runs;
   }
   return env.npm_lifecycle_event === "fuzz" ? 200_000 : 10_000;
@@ -56,7 +59,8 @@ export function withJsonEqual<T>(replace: boolean, compile: () => T): T {
   }
 }
 
-const specUri = (file: string, role?: SchemaRole) => `https://specs.modelspec.invalid/${file.split("/").map(encodeURIComponent).join("/")}${role ? `?${role}` : ""}`;
+const specUri = (file: string, role?: SchemaRole) =>
+  `https://specs.modelspec.invalid/${file.split("/").map(encodeURIComponent).join("/")}${role ? `?${role}` : ""}`;
 
 /**
  * ajv compiled at run time from the schema as the spec files write it, with ajv resolving the
@@ -66,7 +70,8 @@ const specUri = (file: string, role?: SchemaRole) => `https://specs.modelspec.in
 export function sourceValidator(files: readonly ParsedFile[], file: string, role: SchemaRole): Validate {
   return withJsonEqual(true, () => {
     const ajv = createAjv();
-    for (const fragment of files.filter((f) => f.kind === "fragment")) ajv.addSchema({ ...withoutAnnotations(fragment.data as object), $id: specUri(fragment.file) });
+    for (const fragment of files.filter((f) => f.kind === "fragment"))
+      ajv.addSchema({ ...withoutAnnotations(fragment.data as object), $id: specUri(fragment.file) });
     const spec = files.find((f) => f.file === file)!.data as Record<string, { schema: object }>;
     return ajv.compile({ ...withoutAnnotations(spec[role]!.schema), $id: specUri(file, role) }) as unknown as Validate;
   });
@@ -115,13 +120,16 @@ export function fuzzDifferential(generated: Validate, schema: Json, runs = FUZZ_
     const problem = disagreement(generated, runtime, value);
     if (problem) throw new Error(`validators disagree on ${JSON.stringify(value)}:\n${problem}`);
     // Against the source schema only the verdict is compared: its error paths name the files' own places.
-    if (source && source(value) !== valid) throw new Error(`the generated validator says ${valid} and ajv on the source schema ${!valid} for ${JSON.stringify(value)}`);
+    if (source && source(value) !== valid)
+      throw new Error(`the generated validator says ${valid} and ajv on the source schema ${!valid} for ${JSON.stringify(value)}`);
   };
   extra.forEach(check);
   const details = fc.check(fc.property(fuzzValues(schema), check), { numRuns: runs, ...(FUZZ_SEED === undefined ? {} : { seed: FUZZ_SEED }) });
   if (details.failed) {
     const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-    throw new Error(`${cause}\n(after ${details.numRuns} cases; replay with MODELSPEC_FUZZ_SEED=${details.seed}, shrunk ${details.numShrinks} times)`);
+    throw new Error(
+      `${cause}\n(after ${details.numRuns} cases; replay with MODELSPEC_FUZZ_SEED=${details.seed}, shrunk ${details.numShrinks} times)`,
+    );
   }
   return stats;
 }

@@ -28,15 +28,23 @@ const targets = [...new Map(sharedValidators(model).map((v) => [v.path, v])).val
 
 describe(`generated validators agree with ajv at run time (${FUZZ_RUNS} cases per schema)`, () => {
   it("covers the validator of every schema of every offering", () => {
-    const used = new Set(model.offerings.flatMap((o) => (["request", "response", "stream"] as SchemaRole[]).filter((role) => o[role]).map((role) => `${o.id} ${role}`)));
-    const covered = new Set(sharedValidators(model).filter((v) => targets.some((t) => t.path === v.path)).map((v) => `${v.offering.id} ${v.section.role}`));
+    const used = new Set(
+      model.offerings.flatMap((o) => (["request", "response", "stream"] as SchemaRole[]).filter((role) => o[role]).map((role) => `${o.id} ${role}`)),
+    );
+    const covered = new Set(
+      sharedValidators(model)
+        .filter((v) => targets.some((t) => t.path === v.path))
+        .map((v) => `${v.offering.id} ${v.section.role}`),
+    );
     expect(covered).toEqual(used);
     expect(targets.length).toBeLessThan(used.size); // offerings share validators
   });
 
   it.each(targets)("$name", async ({ offering, role, schema, path }) => {
     const { default: validate } = await importGenerated<{ default: Validate }>(path);
-    const examples = offering.examples.flatMap((e) => (role === "request" ? [e.request] : role === "response" ? (e.response ? [e.response] : []) : (e.events ?? [])));
+    const examples = offering.examples.flatMap((e) =>
+      role === "request" ? [e.request] : role === "response" ? (e.response ? [e.response] : []) : (e.events ?? []),
+    );
     const stats = fuzzDifferential(validate, schema, FUZZ_RUNS, examples, sourceValidator(parsed, offering.specFile, role));
     expect(stats.runs).toBe(FUZZ_RUNS + examples.length);
     // The generator must reach both sides of the line, or the comparison proves little
@@ -88,6 +96,8 @@ describe("the harness", () => {
     const bundledWrong = runtimeValidator({ type: "object", properties: { n: { type: "integer", maximum: 6 } } }) as unknown as Validate;
     const source = runtimeValidator(schema) as unknown as Validate;
     // Generated and bundled agree with each other; only the source comparison can see the mistake.
-    expect(() => fuzzDifferential(bundledWrong, { type: "object", properties: { n: { type: "integer", maximum: 6 } } }, 2_000, [], source)).toThrow(/ajv on the source schema/);
+    expect(() => fuzzDifferential(bundledWrong, { type: "object", properties: { n: { type: "integer", maximum: 6 } } }, 2_000, [], source)).toThrow(
+      /ajv on the source schema/,
+    );
   });
 });

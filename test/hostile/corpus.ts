@@ -224,7 +224,12 @@ function offeringCase(name: string, slug: string, parts: OfferingParts & { probe
 }
 
 /** A whole provider (id `p-<slug>`) built from the base, changed by `change`, with one plain offering. */
-function providerCase(name: string, slug: string, change: (provider: typeof BASE_PROVIDER & Record<string, unknown>) => void, extra: Partial<HostileCase> = {}): HostileCase {
+function providerCase(
+  name: string,
+  slug: string,
+  change: (provider: typeof BASE_PROVIDER & Record<string, unknown>) => void,
+  extra: Partial<HostileCase> = {},
+): HostileCase {
   const provider = structuredClone(BASE_PROVIDER) as typeof BASE_PROVIDER & Record<string, unknown>;
   provider.id = `p-${slug}`;
   change(provider);
@@ -250,28 +255,66 @@ export function hostileCases(): HostileCase[] {
       },
     }),
     offeringCase("defaults", "defaults", {
-      request: perPayload((p, i) => (i % 2 ? { type: "string", default: p } : { type: "object", default: own([[p, p], ["__proto__", { polluted: p }]]) })),
+      request: perPayload((p, i) =>
+        i % 2
+          ? { type: "string", default: p }
+          : {
+              type: "object",
+              default: own([
+                [p, p],
+                ["__proto__", { polluted: p }],
+              ]),
+            },
+      ),
     }),
     offeringCase("examples keyword", "examples-keyword", { request: perPayload((p) => ({ type: "string", examples: [p, { [p]: p }] })) }),
     offeringCase("comments and deprecated", "comments", {
       request: perPayload((p) => ({ type: "string", $comment: p, deprecated: true, "x-note": p, description: p })),
     }),
     offeringCase("string enum values", "enum-strings", {
-      request: { type: "object", required: ["choice"], properties: { choice: { enum: PAYLOADS }, typed: { type: "string", enum: [...PAYLOADS, ""] } } },
+      request: {
+        type: "object",
+        required: ["choice"],
+        properties: { choice: { enum: PAYLOADS }, typed: { type: "string", enum: [...PAYLOADS, ""] } },
+      },
       probes: [...PAYLOADS.map((p) => ({ choice: p })), { choice: "" }, { choice: `${PAYLOADS[0]} ` }],
     }),
     offeringCase("mixed enum values", "enum-mixed", {
       request: {
         type: "object",
         properties: {
-          mixed: { enum: [null, true, 0, -0.5, 1e21, "", "__proto__", [PAYLOADS[0]], own([["__proto__", 1], ["constructor", PAYLOADS[3]]]), { "*/": "/*" }] },
+          mixed: {
+            enum: [
+              null,
+              true,
+              0,
+              -0.5,
+              1e21,
+              "",
+              "__proto__",
+              [PAYLOADS[0]],
+              own([
+                ["__proto__", 1],
+                ["constructor", PAYLOADS[3]],
+              ]),
+              { "*/": "/*" },
+            ],
+          },
         },
       },
-      probes: [{ mixed: { constructor: PAYLOADS[3] } }, { mixed: JSON.parse('{"__proto__":1,"constructor":' + JSON.stringify(PAYLOADS[3]) + "}") }, { mixed: [PAYLOADS[0]] }, { mixed: 1e21 }],
+      probes: [
+        { mixed: { constructor: PAYLOADS[3] } },
+        { mixed: JSON.parse('{"__proto__":1,"constructor":' + JSON.stringify(PAYLOADS[3]) + "}") },
+        { mixed: [PAYLOADS[0]] },
+        { mixed: 1e21 },
+      ],
     }),
     offeringCase("const values", "consts", {
       request: perPayload((p) => ({ const: p }), { required: ["p0", "p5"] }),
-      probes: [{ p0: PAYLOADS[0], p5: PAYLOADS[5] }, { p0: PAYLOADS[1], p5: PAYLOADS[5] }],
+      probes: [
+        { p0: PAYLOADS[0], p5: PAYLOADS[5] },
+        { p0: PAYLOADS[1], p5: PAYLOADS[5] },
+      ],
     }),
     offeringCase("const objects with odd keys (fixed fields the client fills)", "const-objects", {
       request: {
@@ -279,15 +322,37 @@ export function hostileCases(): HostileCase[] {
         required: ["fixed", "__proto__"],
         properties: own([
           ["fixed", { const: own(ODD_KEYS.map((k) => [k, k])) }],
-          ["__proto__", { const: own([["__proto__", { polluted: true }], ["x", 1]]) }],
+          [
+            "__proto__",
+            {
+              const: own([
+                ["__proto__", { polluted: true }],
+                ["x", 1],
+              ]),
+            },
+          ],
           ["constructor", { const: "constructor" }],
         ]),
       },
-      probes: [JSON.parse(`{"fixed":${JSON.stringify(Object.fromEntries(ODD_KEYS.map((k) => [k, k])))},"__proto__":{"__proto__":{"polluted":true},"x":1}}`)],
+      probes: [
+        JSON.parse(`{"fixed":${JSON.stringify(Object.fromEntries(ODD_KEYS.map((k) => [k, k])))},"__proto__":{"__proto__":{"polluted":true},"x":1}}`),
+      ],
     }),
     offeringCase("patterns", "patterns", {
       request: { type: "object", properties: own(PATTERNS.map((p, i) => [`s${i}`, { type: "string", pattern: p, description: p }])) },
-      probes: [{ s0: "*/*/" }, { s1: "/* x */" }, { s2: "//x" }, { s3: "`${ab}`" }, { s4: `"'\\` }, { s5: "a\nb" }, { s6: "</script>" }, { s7: "\u2028\u2029" }, { s9: "-->" }, { s10: "|#" }, { s0: "x" }],
+      probes: [
+        { s0: "*/*/" },
+        { s1: "/* x */" },
+        { s2: "//x" },
+        { s3: "`${ab}`" },
+        { s4: `"'\\` },
+        { s5: "a\nb" },
+        { s6: "</script>" },
+        { s7: "\u2028\u2029" },
+        { s9: "-->" },
+        { s10: "|#" },
+        { s0: "x" },
+      ],
     }),
     offeringCase("patternProperties keyed by hostile patterns", "pattern-properties", {
       request: {
@@ -307,19 +372,25 @@ export function hostileCases(): HostileCase[] {
     offeringCase("odd property names, nested and in arrays", "odd-nested", {
       request: {
         type: "object",
-        properties: own(
-          ODD_KEYS.slice(0, 10).map((k) => [k, { type: "array", items: oddKeyObject(() => ({ type: "integer", minimum: 0 }), [k]) }]),
-        ),
+        properties: own(ODD_KEYS.slice(0, 10).map((k) => [k, { type: "array", items: oddKeyObject(() => ({ type: "integer", minimum: 0 }), [k]) }])),
       },
     }),
     offeringCase("odd keys closed with additionalProperties: false", "odd-closed", {
       request: { ...oddKeyObject(() => ({ type: "number" }), ["toString"]), additionalProperties: false },
-      probes: [{ toString: 1 }, { toString: 1, extra: 2 }, JSON.parse('{"toString":1,"__proto__":2}'), JSON.parse('{"toString":1,"__proto__":"x"}'), { toString: 1, hasOwnProperty: "x" }],
+      probes: [
+        { toString: 1 },
+        { toString: 1, extra: 2 },
+        JSON.parse('{"toString":1,"__proto__":2}'),
+        JSON.parse('{"toString":1,"__proto__":"x"}'),
+        { toString: 1, hasOwnProperty: "x" },
+      ],
     }),
     offeringCase("odd definition names", "odd-defs", {
       request: {
         type: "object",
-        properties: own(ODD_KEYS.slice(0, 9).map((k, i) => [`d${i}`, { $ref: `#/$defs/${encodeURIComponent(k.replace(/~/g, "~0").replace(/\//g, "~1"))}` }])),
+        properties: own(
+          ODD_KEYS.slice(0, 9).map((k, i) => [`d${i}`, { $ref: `#/$defs/${encodeURIComponent(k.replace(/~/g, "~0").replace(/\//g, "~1"))}` }]),
+        ),
         $defs: own(ODD_KEYS.slice(0, 9).map((k) => [k, { type: "string", title: k, description: k, minLength: 1 }])),
       },
     }),
@@ -330,15 +401,29 @@ export function hostileCases(): HostileCase[] {
           $comment: joined,
           description: joined,
           $defs: own([
-            ["Evil", { type: "object", description: joined, properties: own(ODD_KEYS.slice(0, 8).map((k) => [k, { type: "string", description: PAYLOADS[0] }])) }],
+            [
+              "Evil",
+              {
+                type: "object",
+                description: joined,
+                properties: own(ODD_KEYS.slice(0, 8).map((k) => [k, { type: "string", description: PAYLOADS[0] }])),
+              },
+            ],
             ["__proto__", { type: "string", enum: PAYLOADS.slice(0, 5) }],
           ]),
         }),
         ...spec(
           "hostile/shared-refs.yaml",
           offering("shared-refs", {
-            request: { type: "object", properties: { evil: { $ref: "shared/evil.yaml#/$defs/Evil" }, proto: { $ref: "shared/evil.yaml#/$defs/__proto__" } } },
-            parameters: own([["evil", "documented"], ["proto", "documented"], ...ODD_KEYS.slice(0, 8).map((k) => [joinParameterPath("evil", k), "documented"] as const)]),
+            request: {
+              type: "object",
+              properties: { evil: { $ref: "shared/evil.yaml#/$defs/Evil" }, proto: { $ref: "shared/evil.yaml#/$defs/__proto__" } },
+            },
+            parameters: own([
+              ["evil", "documented"],
+              ["proto", "documented"],
+              ...ODD_KEYS.slice(0, 8).map((k) => [joinParameterPath("evil", k), "documented"] as const),
+            ]),
           }),
         ),
       },
@@ -350,7 +435,9 @@ export function hostileCases(): HostileCase[] {
       want: "ok",
     },
     offeringCase("model id with quotes, backticks and a template", "model-quotes", { model: "m\"'`${" + RUN + "}`'\"\\" }),
-    offeringCase("model id with comment closers and markup", "model-comments", { model: `*/ ${RUN} /* </script> <!-- | [x](y) // \u201c${RUN}\u201d \u2018${RUN}\u2019` }),
+    offeringCase("model id with comment closers and markup", "model-comments", {
+      model: `*/ ${RUN} /* </script> <!-- | [x](y) // \u201c${RUN}\u201d \u2018${RUN}\u2019`,
+    }),
     // Model ids and provider names that are whole key-like words (`__proto__`, `constructor`, ...): one offering or provider each.
     ...KEY_WORDS.filter((w) => w !== "").map((word, i) => offeringCase(`model id ${JSON.stringify(word)}`, `model-word-${i}`, { model: word })),
     ...KEY_WORDS.filter((w) => w !== "").map((word, i) =>
@@ -363,8 +450,22 @@ export function hostileCases(): HostileCase[] {
         type: "object",
         description: KEY_WORDS.join(" "),
         properties: own([
-          ...KEY_WORDS.map((word, i) => [`w${i}`, { type: "string", enum: [word, `${word}!`], default: word, examples: [word], description: word, title: word, pattern: word }] as const),
-          ["bag", { type: "object", default: own(KEY_WORDS.map((w) => [w, w])), examples: [own(KEY_WORDS.map((w) => [w, w]))], properties: own(KEY_WORDS.map((w) => [w, { type: "string" }])) }],
+          ...KEY_WORDS.map(
+            (word, i) =>
+              [
+                `w${i}`,
+                { type: "string", enum: [word, `${word}!`], default: word, examples: [word], description: word, title: word, pattern: word },
+              ] as const,
+          ),
+          [
+            "bag",
+            {
+              type: "object",
+              default: own(KEY_WORDS.map((w) => [w, w])),
+              examples: [own(KEY_WORDS.map((w) => [w, w]))],
+              properties: own(KEY_WORDS.map((w) => [w, { type: "string" }])),
+            },
+          ],
         ]),
       },
       examples: [
@@ -376,7 +477,13 @@ export function hostileCases(): HostileCase[] {
           response: { text: "ok" },
         },
       ],
-      probes: [{ w4: "__proto__" }, { w4: "__proto__!" }, { w4: "__proto_" }, { bag: JSON.parse('{"__proto__":1}') }, { bag: JSON.parse('{"__proto__":"x","toString":"y"}') }],
+      probes: [
+        { w4: "__proto__" },
+        { w4: "__proto__!" },
+        { w4: "__proto_" },
+        { bag: JSON.parse('{"__proto__":1}') },
+        { bag: JSON.parse('{"__proto__":"x","toString":"y"}') },
+      ],
     }),
     offeringCase("model id with line separators", "model-lines", { model: `m\n${RUN}\u2028${RUN}\u2029\r\n` }),
     offeringCase("offering name", "name", { name: joined }),
@@ -388,12 +495,29 @@ export function hostileCases(): HostileCase[] {
       provenance: (p) => ({ inferred: PAYLOADS[Number(p.slice(1)) % PAYLOADS.length]!.replace(/[\n\r]/g, " ") }),
     }),
     offeringCase("examples with hostile titles, data and keys", "examples", {
-      request: { type: "object", properties: own([["text", { type: "string" }], ["__proto__", { type: "object" }], ["constructor", { type: "string" }]]) },
+      request: {
+        type: "object",
+        properties: own([
+          ["text", { type: "string" }],
+          ["__proto__", { type: "object" }],
+          ["constructor", { type: "string" }],
+        ]),
+      },
       examples: PAYLOADS.map((p, i) => ({
         name: `e${i}`,
         title: p,
         provenance: { inferred: p.replace(/[\n\r]/g, " ") },
-        request: own([["text", p], ["__proto__", own([["__proto__", { polluted: p }], [p, p]])], ["constructor", p]]),
+        request: own([
+          ["text", p],
+          [
+            "__proto__",
+            own([
+              ["__proto__", { polluted: p }],
+              [p, p],
+            ]),
+          ],
+          ["constructor", p],
+        ]),
         response: { text: p },
       })),
     }),
@@ -414,13 +538,32 @@ export function hostileCases(): HostileCase[] {
           step: { type: "number", multipleOf: 0.1, minimum: -0.3, maximum: 0.3 },
         },
       },
-      probes: [{ step: 0.3 }, { step: -0.3 }, { step: 0.30000000000000004 }, { step: 0.35 }, { tiny: 0 }, { tiny: 1e-323 }, { negzero: 0 }, { unsafe: 9007199254740992 }, { big: Number.MAX_VALUE }],
+      probes: [
+        { step: 0.3 },
+        { step: -0.3 },
+        { step: 0.30000000000000004 },
+        { step: 0.35 },
+        { tiny: 0 },
+        { tiny: 1e-323 },
+        { negzero: 0 },
+        { unsafe: 9007199254740992 },
+        { big: Number.MAX_VALUE },
+      ],
     }),
     offeringCase("deep nesting with annotations everywhere", "deep", {
       request: (function nest(depth: number): Record<string, unknown> {
         return depth === 0
           ? { type: "string", description: PAYLOADS[depth]!, maxLength: 3 }
-          : { type: "object", description: PAYLOADS[depth % PAYLOADS.length]!, title: PAYLOADS[(depth + 3) % PAYLOADS.length]!, required: ["next"], properties: own([["next", nest(depth - 1)], [ODD_KEYS[depth % ODD_KEYS.length]!, { anyOf: [{ type: "null" }, { type: "array", items: { $ref: "#" } }] }]]) };
+          : {
+              type: "object",
+              description: PAYLOADS[depth % PAYLOADS.length]!,
+              title: PAYLOADS[(depth + 3) % PAYLOADS.length]!,
+              required: ["next"],
+              properties: own([
+                ["next", nest(depth - 1)],
+                [ODD_KEYS[depth % ODD_KEYS.length]!, { anyOf: [{ type: "null" }, { type: "array", items: { $ref: "#" } }] }],
+              ]),
+            };
       })(12),
     }),
     offeringCase("combinators and conditionals", "combinators", {
@@ -434,10 +577,23 @@ export function hostileCases(): HostileCase[] {
           tuple: { type: "array", prefixItems: [{ const: PAYLOADS[0] }, { type: "integer" }], items: false, contains: { type: "integer" } },
         },
       },
-      probes: [{ one: PAYLOADS[0] }, { all: PAYLOADS[2] }, { cond: PAYLOADS[3] }, { cond: "abc" }, { names: { "*/": 1 } }, { names: {} }, { tuple: [PAYLOADS[0], 1] }, { tuple: [PAYLOADS[0], 1, 2] }],
+      probes: [
+        { one: PAYLOADS[0] },
+        { all: PAYLOADS[2] },
+        { cond: PAYLOADS[3] },
+        { cond: "abc" },
+        { names: { "*/": 1 } },
+        { names: {} },
+        { tuple: [PAYLOADS[0], 1] },
+        { tuple: [PAYLOADS[0], 1, 2] },
+      ],
     }),
     offeringCase("type names that collide", "collide", {
-      request: { type: "object", properties: { a: { $ref: "#/$defs/Response" }, b: { $ref: "#/$defs/StreamEvent" } }, $defs: { Response: { type: "string" }, StreamEvent: { type: "integer" } } },
+      request: {
+        type: "object",
+        properties: { a: { $ref: "#/$defs/Response" }, b: { $ref: "#/$defs/StreamEvent" } },
+        $defs: { Response: { type: "string" }, StreamEvent: { type: "integer" } },
+      },
     }),
     offeringCase("slug whose type stem extends another's", "collide-request", { request: { type: "object", properties: { c: { type: "string" } } } }),
     providerCase("provider name", "name", (p) => {
@@ -455,7 +611,20 @@ export function hostileCases(): HostileCase[] {
       t.pathParams = [{ name: "region", description: joined }];
       t.requestBody = { kind: "task-array", uuidField: "__proto__" };
       t.responseBody = { kind: "envelope", result: `*/${RUN}/*`, success: "constructor" };
-      t.streaming = { format: "sse", enable: { field: "`${x}`", value: own([["__proto__", { polluted: true }], ["*/", "/*"]]) }, doneSentinel: joined, terminalEventTypes: [...PAYLOADS], errorEventTypes: ["</script>"], errorField: "__proto__" };
+      t.streaming = {
+        format: "sse",
+        enable: {
+          field: "`${x}`",
+          value: own([
+            ["__proto__", { polluted: true }],
+            ["*/", "/*"],
+          ]),
+        },
+        doneSentinel: joined,
+        terminalEventTypes: [...PAYLOADS],
+        errorEventTypes: ["</script>"],
+        errorField: "__proto__",
+      };
       t.auth = { scheme: "bearer", header: "X-Api-Key" };
       p.errors.fields = { message: "*/", code: "__proto__", type: "`${x}`", parameter: "\u2028" } as never;
       p.errors.pointer = "/__proto__/*\u2028/`${x}`";
@@ -499,12 +668,19 @@ export function hostileCases(): HostileCase[] {
     },
     {
       name: "path parameter name that is not an identifier",
-      files: spec("bad3/provider.yaml", { ...BASE_PROVIDER, id: "bad3", transports: [{ ...BASE_PROVIDER.transports[0], pathParams: [{ name: "a-b", description: "x" }] }] }),
+      files: spec("bad3/provider.yaml", {
+        ...BASE_PROVIDER,
+        id: "bad3",
+        transports: [{ ...BASE_PROVIDER.transports[0], pathParams: [{ name: "a-b", description: "x" }] }],
+      }),
       want: { file: "bad3/provider", pointer: "/transports/0/pathParams/0/name", message: /must match/ },
     },
     {
       name: "provider id that is a folder of the output (runtime)",
-      files: { ...spec("runtime/provider.yaml", { ...BASE_PROVIDER, id: "runtime" }), ...spec("runtime/m.yaml", offering("m", { provider: "runtime", request: { type: "object" } })) },
+      files: {
+        ...spec("runtime/provider.yaml", { ...BASE_PROVIDER, id: "runtime" }),
+        ...spec("runtime/m.yaml", offering("m", { provider: "runtime", request: { type: "object" } })),
+      },
       want: { file: "runtime/provider", pointer: "/id", message: /reserved/ },
     },
     {
@@ -519,12 +695,18 @@ export function hostileCases(): HostileCase[] {
     },
     {
       name: "provider id that is a folder of the docs (models, the pages comparing providers)",
-      files: { ...spec("models/provider.yaml", { ...BASE_PROVIDER, id: "models" }), ...spec("models/m.yaml", offering("m", { provider: "models", request: { type: "object" } })) },
+      files: {
+        ...spec("models/provider.yaml", { ...BASE_PROVIDER, id: "models" }),
+        ...spec("models/m.yaml", offering("m", { provider: "models", request: { type: "object" } })),
+      },
       want: { file: "models/provider", pointer: "/id", message: /reserved/ },
     },
     {
       name: "an $ref that names a property key, not a schema",
-      files: spec("hostile/ref-odd.yaml", offering("ref-odd", { request: { type: "object", properties: { a: { $ref: "#/properties/__proto__" } } }, parameters: { a: "documented" } })),
+      files: spec(
+        "hostile/ref-odd.yaml",
+        offering("ref-odd", { request: { type: "object", properties: { a: { $ref: "#/properties/__proto__" } } }, parameters: { a: "documented" } }),
+      ),
       want: { file: "hostile/ref-odd", pointer: "/request/schema/properties/a/$ref", message: /points to nothing/ },
     },
   ];

@@ -48,7 +48,8 @@ function fieldStrings(file: ParsedFile): Map<Field, string[]> {
   const dataStrings = (value: unknown): string[] => {
     if (typeof value === "string") return [value];
     if (Array.isArray(value)) return value.flatMap(dataStrings);
-    if (value !== null && typeof value === "object") return Object.keys(value).flatMap((k) => [k, ...dataStrings((value as Record<string, unknown>)[k])]);
+    if (value !== null && typeof value === "object")
+      return Object.keys(value).flatMap((k) => [k, ...dataStrings((value as Record<string, unknown>)[k])]);
     return [];
   };
   const schema = (node: unknown): void => {

@@ -57,7 +57,10 @@ describe("determinism", () => {
       // The specs' own listings were reversed: the schemas folder's and one provider folder's.
       const reversed = stderr.split("\n").filter((line) => line.startsWith("reversed a listing of "));
       for (const folder of [schemas, path.join(schemas, "cloudflare")]) {
-        expect(reversed.some((line) => line.endsWith(` in ${JSON.stringify(folder)}`)), `${folder} listed reversed\n${stderr}`).toBe(true);
+        expect(
+          reversed.some((line) => line.endsWith(` in ${JSON.stringify(folder)}`)),
+          `${folder} listed reversed\n${stderr}`,
+        ).toBe(true);
       }
       // The environment really took: a Turkish locale (1.234,5) and a UTC+14 clock.
       expect(stderr).toMatch(/^locale tr(-TR)?, time zone Pacific\/Kiritimati, Thu Jan 01 2026 14:00:00 GMT\+1400 .*, 1\.234,5$/m);

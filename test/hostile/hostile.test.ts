@@ -40,7 +40,8 @@ let files: GeneratedFile[];
 let outDir: string;
 
 const output = (relative: string) => files.find((f) => f.path === relative)!;
-const importOutput = <T = Record<string, unknown>>(relative: string): Promise<T> => import(pathToFileURL(path.join(outDir, relative)).href) as Promise<T>;
+const importOutput = <T = Record<string, unknown>>(relative: string): Promise<T> =>
+  import(pathToFileURL(path.join(outDir, relative)).href) as Promise<T>;
 
 beforeAll(async () => {
   const specs = textFiles(Object.assign({}, BASE, ...accepted.map((c) => c.files)));
@@ -76,7 +77,11 @@ describe("the hostile corpus", () => {
 
   it("puts every payload in every field the issue names (the coverage matrix has no gap)", () => {
     const matrix = coverageMatrix(cases);
-    const gaps = FIELDS.flatMap((field) => Object.keys(PAYLOAD_CLASSES).filter((p) => !matrix[field][p] && !REFUSED[field]?.[p]).map((p) => `${field} × ${p}`));
+    const gaps = FIELDS.flatMap((field) =>
+      Object.keys(PAYLOAD_CLASSES)
+        .filter((p) => !matrix[field][p] && !REFUSED[field]?.[p])
+        .map((p) => `${field} × ${p}`),
+    );
     expect(gaps, matrixText(matrix)).toEqual([]);
     for (const [field, cells] of Object.entries(REFUSED)) {
       for (const [payload, name] of Object.entries(cells)) {
@@ -101,19 +106,35 @@ describe("the hostile corpus", () => {
     expect(error).toBeInstanceOf(SpecError);
     const want = c.want;
     const found = (error as SpecError).diagnostics;
-    const match = found.find((d) => stem(d.file) === want.file && want.message.test(d.message) && (want.pointer === undefined || d.pointer === want.pointer));
+    const match = found.find(
+      (d) => stem(d.file) === want.file && want.message.test(d.message) && (want.pointer === undefined || d.pointer === want.pointer),
+    );
     expect(match, JSON.stringify(found, null, 2)).toBeDefined();
     expect(match!.line).toBeGreaterThan(0);
     expect(match!.column).toBeGreaterThan(0);
   });
 
   it("generates as one set, every offering and provider included", () => {
-    expect(model.offerings.length).toBe(accepted.reduce((n, c) => n + Object.keys(c.files).filter((f) => !f.endsWith("provider.yaml") && !f.endsWith("provider.json") && !f.includes("/shared/")).length, 0));
-    for (const offering of model.offerings) expect(files.some((f) => f.path === `${offering.provider}/${offering.slug}/types.d.ts`), offering.id).toBe(true);
+    expect(model.offerings.length).toBe(
+      accepted.reduce(
+        (n, c) =>
+          n + Object.keys(c.files).filter((f) => !f.endsWith("provider.yaml") && !f.endsWith("provider.json") && !f.includes("/shared/")).length,
+        0,
+      ),
+    );
+    for (const offering of model.offerings)
+      expect(
+        files.some((f) => f.path === `${offering.provider}/${offering.slug}/types.d.ts`),
+        offering.id,
+      ).toBe(true);
     // A provider with no offerings yet is written too.
     const empty = model.providers.filter((p) => !model.offerings.some((o) => o.provider === p.id));
     expect(empty.map((p) => p.id)).toEqual(["p-empty"]);
-    for (const provider of model.providers) expect(files.some((f) => f.path === `${provider.id}/index.js`), provider.id).toBe(true);
+    for (const provider of model.providers)
+      expect(
+        files.some((f) => f.path === `${provider.id}/index.js`),
+        provider.id,
+      ).toBe(true);
   });
 });
 
@@ -121,7 +142,13 @@ describe("generated code from hostile specs", () => {
   it("has no payload outside string literals and comments (parsed with TypeScript)", () => {
     const problems: string[] = [];
     for (const file of files.filter((f) => /\.(js|d\.ts)$/.test(f.path))) {
-      const source = ts.createSourceFile(file.path, file.contents, ts.ScriptTarget.Latest, true, file.path.endsWith(".js") ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+      const source = ts.createSourceFile(
+        file.path,
+        file.contents,
+        ts.ScriptTarget.Latest,
+        true,
+        file.path.endsWith(".js") ? ts.ScriptKind.JS : ts.ScriptKind.TS,
+      );
       const parseErrors = (source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
       if (parseErrors.length) problems.push(`${file.path}: ${ts.flattenDiagnosticMessageText(parseErrors[0]!.messageText, " ")}`);
       const visit = (node: ts.Node): void => {
@@ -152,7 +179,10 @@ describe("generated code from hostile specs", () => {
       `// @ts-expect-error a key the spec does not have`,
       `export const misspelled: ${odd.request.typeName} = { ${[...required].map((k) => `${propertyKey(k)}: "x"`).join(", ")}, "a-c": "x" };`,
       `// @ts-expect-error a required odd key left out`,
-      `export const missing: ${odd.request.typeName} = { ${[...required].filter((k) => k !== "a-b").map((k) => `${propertyKey(k)}: "x"`).join(", ")} };`,
+      `export const missing: ${odd.request.typeName} = { ${[...required]
+        .filter((k) => k !== "a-b")
+        .map((k) => `${propertyKey(k)}: "x"`)
+        .join(", ")} };`,
       ...PAYLOADS.map((p, i) => `export const choice${i}: ${enums.request.typeName}["choice"] = ${literal(p)};`),
       `// @ts-expect-error a string that is not one of the enum's values`,
       `export const notAChoice: ${enums.request.typeName}["choice"] = ${literal(`${PAYLOADS[0]} `)};`,
@@ -190,7 +220,7 @@ describe("generated code from hostile specs", () => {
     // What a careless generator writes: spec text straight into a comment, a string or a template.
     const contexts: Record<string, (payload: string) => string> = {
       "block comment": (p) => `/* ${p} */`,
-      "JSDoc": (p) => `/**\n * ${p}\n */\nexport {};`,
+      JSDoc: (p) => `/**\n * ${p}\n */\nexport {};`,
       "line comment": (p) => `// ${p}`,
       "double-quoted string": (p) => `export const s = "${p}";`,
       "single-quoted string": (p) => `export const s = '${p}';`,
@@ -250,7 +280,9 @@ describe("generated code from hostile specs", () => {
   });
 
   it("fills fixed fields with odd keys (`__proto__`, `constructor`) exactly as the spec gives them", async () => {
-    const { createHostileRestClient } = await importOutput<{ createHostileRestClient: (options: object) => Record<string, { create: (r: object) => Promise<unknown> }> }>("hostile/client.js");
+    const { createHostileRestClient } = await importOutput<{
+      createHostileRestClient: (options: object) => Record<string, { create: (r: object) => Promise<unknown> }>;
+    }>("hostile/client.js");
     const bodies: string[] = [];
     const fetch = async (_: unknown, init?: RequestInit) => {
       bodies.push(String(init?.body));
@@ -262,7 +294,11 @@ describe("generated code from hostile specs", () => {
     const properties = offering.request.schema.properties as Record<string, { const: unknown }>;
     const expected = Object.keys(properties).map((k) => [k, JSON.stringify(properties[k]!.const)]);
     const sent = JSON.parse(bodies[0]!) as Record<string, unknown>;
-    expect(Object.keys(sent).map((k) => [k, JSON.stringify(sent[k])]).filter(([k]) => k !== "model")).toEqual(expected);
+    expect(
+      Object.keys(sent)
+        .map((k) => [k, JSON.stringify(sent[k])])
+        .filter(([k]) => k !== "model"),
+    ).toEqual(expected);
   });
 
   it("keeps every odd property name as a property of the types, quoted where it is not an identifier", () => {
@@ -298,7 +334,24 @@ describe("generated code from hostile specs", () => {
   });
 
   it("writes JSDoc with no tags but the generator's own (spec text cannot add @deprecated, @type or {@link})", () => {
-    const allowed = new Set(["default", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties", "format", "pattern", "uniqueItems", "deprecated"]);
+    const allowed = new Set([
+      "default",
+      "minimum",
+      "maximum",
+      "exclusiveMinimum",
+      "exclusiveMaximum",
+      "multipleOf",
+      "minLength",
+      "maxLength",
+      "minItems",
+      "maxItems",
+      "minProperties",
+      "maxProperties",
+      "format",
+      "pattern",
+      "uniqueItems",
+      "deprecated",
+    ]);
     const problems: string[] = [];
     for (const file of files.filter((f) => f.path.endsWith(".d.ts") && !f.path.startsWith("runtime/"))) {
       const source = ts.createSourceFile(file.path, file.contents, ts.ScriptTarget.Latest, true);
@@ -320,7 +373,9 @@ describe("generated code from hostile specs", () => {
 
   it("writes no raw control, bidirectional or zero-width character into code or docs", () => {
     for (const file of files.filter((f) => !f.path.endsWith(".json"))) {
-      expect(file.contents, file.path).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u2028\u2029]/);
+      expect(file.contents, file.path).not.toMatch(
+        /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u2028\u2029]/,
+      );
     }
   });
 
@@ -336,7 +391,9 @@ describe("generated code from hostile specs", () => {
   });
 
   it("validators judge like ajv compiled at run time (from the bundled and from the source schema), on probes, examples and random values", async () => {
-    const probes = new Map(accepted.flatMap((c) => (c.probes?.length ? [[stem(Object.keys(c.files)[0]!).split("/").pop()!, c.probes] as const] : [])));
+    const probes = new Map(
+      accepted.flatMap((c) => (c.probes?.length ? [[stem(Object.keys(c.files)[0]!).split("/").pop()!, c.probes] as const] : [])),
+    );
     expect(probes.size).toBeGreaterThanOrEqual(8);
     let total = 0;
     for (const offering of model.offerings) {
@@ -344,7 +401,9 @@ describe("generated code from hostile specs", () => {
         const section = offering[role];
         if (!section) continue;
         const { default: validate } = await importOutput<{ default: Validate }>(validatorFiles(model).get(offering.id)![role]!);
-        const examples = offering.examples.flatMap((e) => (role === "request" ? [e.request] : role === "response" ? (e.response ? [e.response] : []) : (e.events ?? [])));
+        const examples = offering.examples.flatMap((e) =>
+          role === "request" ? [e.request] : role === "response" ? (e.response ? [e.response] : []) : (e.events ?? []),
+        );
         const extra = [...examples, ...(role === "request" ? (probes.get(offering.slug) ?? []) : [])];
         total += fuzzDifferential(validate, section.schema, HOSTILE_RUNS, extra, sourceValidator(parsed, offering.specFile, role)).runs;
       }

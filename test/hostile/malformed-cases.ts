@@ -42,13 +42,19 @@ export const MALFORMED: [string, () => SpecSet][] = [
   ["offering whose provider does not exist", () => edit(TINY, "provider: acme", "provider: acne")],
   ["two offerings with one id", () => ({ ...MINIMAL_SPECS, "acme/tiny-copy.yaml": MINIMAL_SPECS[TINY]! })],
   ["empty file", () => ({ ...MINIMAL_SPECS, [TINY]: "" })],
-  ["binary file", () => ({ ...MINIMAL_SPECS, [TINY]: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xfe]) })],
+  [
+    "binary file",
+    () => ({ ...MINIMAL_SPECS, [TINY]: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0xff, 0xfe]) }),
+  ],
   ["a 50 MB file", () => ({ ...MINIMAL_SPECS, [TINY]: { sizeBytes: 50 * MEGABYTE, head: 'provider: acme\ndescription: "', fill: "x" } })],
   // A sparse file: reading it would take minutes (or fail past 2 GiB); refusing it by its size takes a stat.
   ["an 8 GiB file (refused by its size, never read)", () => ({ ...MINIMAL_SPECS, [TINY]: { sizeBytes: 8 * 1024 * MEGABYTE } })],
   ["invalid UTF-8", () => ({ ...MINIMAL_SPECS, [TINY]: Uint8Array.from([0x69, 0x64, 0x3a, 0x20, 0xc3, 0x28, 0x0a]) })],
   ["an alias bomb (billion laughs)", () => ({ ...MINIMAL_SPECS, [TINY]: aliasBomb() + MINIMAL_SPECS[TINY]! })],
-  ["nesting deeper than the limit", () => edit(TINY, TEMPERATURE, `temperature: ${"{ not: ".repeat(MAX_SPEC_NESTING)}{}${" }".repeat(MAX_SPEC_NESTING)}`)],
+  [
+    "nesting deeper than the limit",
+    () => edit(TINY, TEMPERATURE, `temperature: ${"{ not: ".repeat(MAX_SPEC_NESTING)}{}${" }".repeat(MAX_SPEC_NESTING)}`),
+  ],
   ["a pattern that is invalid with the u flag", () => edit(TINY, TEMPERATURE, "temperature: { type: string, pattern: 'a\\-b' }")],
   ["$ref to something that is not a schema", () => edit(TINY, "shared/chat.yaml#/$defs/Message", "shared/chat.yaml#/$defs/Message/required")],
   [

@@ -16,27 +16,39 @@ import { MALFORMED, type SpecSet } from "./malformed-cases.js";
 
 /** What the command prints on stderr for each case of malformed-cases.ts (without --debug). */
 const PINNED: Record<string, string> = {
-  "YAML syntax error": "1 problem in the specs:\nacme/tiny.yaml:5:1: (document): Flow sequence in block collection must be sufficiently indented and end with a ] near \"description: A tiny model.\" (YAML BAD_INDENT)\n",
-  "duplicate key": "1 problem in the specs:\nacme/tiny.yaml:5:1: /name: duplicate key \"name\"; it is first at line 4, column 1\n",
-  "tab indentation": "2 problems in the specs:\nacme/tiny.yaml:14:1: (document): Tabs are not allowed as indentation near \"parameters:\" (YAML TAB_AS_INDENT)\nacme/tiny.yaml:19:1: (document): All mapping items must start at the same column near \"schema:\" (YAML BAD_INDENT)\n",
+  "YAML syntax error":
+    '1 problem in the specs:\nacme/tiny.yaml:5:1: (document): Flow sequence in block collection must be sufficiently indented and end with a ] near "description: A tiny model." (YAML BAD_INDENT)\n',
+  "duplicate key": '1 problem in the specs:\nacme/tiny.yaml:5:1: /name: duplicate key "name"; it is first at line 4, column 1\n',
+  "tab indentation":
+    '2 problems in the specs:\nacme/tiny.yaml:14:1: (document): Tabs are not allowed as indentation near "parameters:" (YAML TAB_AS_INDENT)\nacme/tiny.yaml:19:1: (document): All mapping items must start at the same column near "schema:" (YAML BAD_INDENT)\n',
   "wrong type": "1 problem in the specs:\nacme/tiny.yaml:7:16: /contextWindow: must be integer, found string\n",
-  "missing required field": "1 problem in the specs:\nacme/tiny.yaml:1:1: (document): missing required key \"model\" in offering spec\n",
-  "unknown key": "1 problem in the specs:\nacme/tiny.yaml:7:1: /statsu: unknown key \"statsu\"; expected one of: $schema, provider, slug, model, name, description, status, contextWindow, maxOutputTokens, inputModalities, outputModalities, source, notes, pricing, request, response, stream, examples\n",
-  "$ref to nothing": "1 problem in the specs:\nacme/tiny.yaml:26:24: /request/schema/properties/messages/items/$ref: $ref \"shared/chat.yaml#/$defs/Mesage\" points to nothing: acme/shared/chat.yaml has no \"/$defs/Mesage\"\n",
-  "$ref cycle": "3 problems in the specs:\nacme/shared/chat.yaml:2:20: /$defs/Message/$ref: $ref cycle: acme/shared/chat.yaml#/$defs/Message → acme/shared/chat.yaml#/$defs/Other → acme/shared/chat.yaml#/$defs/Message never reaches a schema\nacme/shared/chat.yaml:3:18: /$defs/Other/$ref: $ref cycle: acme/shared/chat.yaml#/$defs/Other → acme/shared/chat.yaml#/$defs/Message → acme/shared/chat.yaml#/$defs/Other never reaches a schema\nacme/tiny.yaml:26:24: /request/schema/properties/messages/items/$ref: $ref cycle: acme/shared/chat.yaml#/$defs/Message → acme/shared/chat.yaml#/$defs/Other → acme/shared/chat.yaml#/$defs/Message never reaches a schema\n",
-  "offering whose provider does not exist": "1 problem in the specs:\nacme/tiny.yaml:1:11: /provider: no provider \"acne\"; known providers: acme\n",
-  "two offerings with one id": "1 problem in the specs:\nacme/tiny.yaml:2:7: /slug: offering id \"acme/tiny\" is already defined in acme/tiny-copy.yaml\n",
+  "missing required field": '1 problem in the specs:\nacme/tiny.yaml:1:1: (document): missing required key "model" in offering spec\n',
+  "unknown key":
+    '1 problem in the specs:\nacme/tiny.yaml:7:1: /statsu: unknown key "statsu"; expected one of: $schema, provider, slug, model, name, description, status, contextWindow, maxOutputTokens, inputModalities, outputModalities, source, notes, pricing, request, response, stream, examples\n',
+  "$ref to nothing":
+    '1 problem in the specs:\nacme/tiny.yaml:26:24: /request/schema/properties/messages/items/$ref: $ref "shared/chat.yaml#/$defs/Mesage" points to nothing: acme/shared/chat.yaml has no "/$defs/Mesage"\n',
+  "$ref cycle":
+    "3 problems in the specs:\nacme/shared/chat.yaml:2:20: /$defs/Message/$ref: $ref cycle: acme/shared/chat.yaml#/$defs/Message → acme/shared/chat.yaml#/$defs/Other → acme/shared/chat.yaml#/$defs/Message never reaches a schema\nacme/shared/chat.yaml:3:18: /$defs/Other/$ref: $ref cycle: acme/shared/chat.yaml#/$defs/Other → acme/shared/chat.yaml#/$defs/Message → acme/shared/chat.yaml#/$defs/Other never reaches a schema\nacme/tiny.yaml:26:24: /request/schema/properties/messages/items/$ref: $ref cycle: acme/shared/chat.yaml#/$defs/Message → acme/shared/chat.yaml#/$defs/Other → acme/shared/chat.yaml#/$defs/Message never reaches a schema\n",
+  "offering whose provider does not exist": '1 problem in the specs:\nacme/tiny.yaml:1:11: /provider: no provider "acne"; known providers: acme\n',
+  "two offerings with one id":
+    '1 problem in the specs:\nacme/tiny.yaml:2:7: /slug: offering id "acme/tiny" is already defined in acme/tiny-copy.yaml\n',
   "empty file": "1 problem in the specs:\nacme/tiny.yaml:1:1: (document): file is empty; expected a YAML or JSON mapping\n",
   "binary file": "1 problem in the specs:\nacme/tiny.yaml:1:1: (document): file is binary (it contains NUL bytes); expected YAML or JSON text\n",
   "a 50 MB file": "1 problem in the specs:\nacme/tiny.yaml:1:1: (document): file is 52428800 bytes; specs may be at most 2097152 bytes\n",
-  "an 8 GiB file (refused by its size, never read)": "1 problem in the specs:\nacme/tiny.yaml:1:1: (document): file is 8589934592 bytes; specs may be at most 2097152 bytes\n",
+  "an 8 GiB file (refused by its size, never read)":
+    "1 problem in the specs:\nacme/tiny.yaml:1:1: (document): file is 8589934592 bytes; specs may be at most 2097152 bytes\n",
   "invalid UTF-8": "1 problem in the specs:\nacme/tiny.yaml:1:1: (document): file is not valid UTF-8 text; expected YAML or JSON\n",
-  "an alias bomb (billion laughs)": "1 problem in the specs:\nacme/tiny.yaml:1:35: /x-e/0/0/8/0/5: aliases expand to more than 10000 values (an alias bomb?); write the values out\n",
+  "an alias bomb (billion laughs)":
+    "1 problem in the specs:\nacme/tiny.yaml:1:35: /x-e/0/0/8/0/5: aliases expand to more than 10000 values (an alias bomb?); write the values out\n",
   "nesting deeper than the limit": `1 problem in the specs:\nacme/tiny.yaml:27:895: /request/schema/properties/temperature${"/not".repeat(125)}: nested more than ${MAX_SPEC_NESTING} levels deep\n`,
-  "a pattern that is invalid with the u flag": "1 problem in the specs:\nacme/tiny.yaml:27:45: /request/schema/properties/temperature/pattern: \"a\\\\-b\" is not a valid regular expression with the u flag: Invalid escape\n",
-  "$ref to something that is not a schema": "1 problem in the specs:\nacme/tiny.yaml:26:24: /request/schema/properties/messages/items/$ref: $ref \"shared/chat.yaml#/$defs/Message/required\" points to \"/$defs/Message/required\" in acme/shared/chat.yaml, which is not a schema (a $ref names a schema: the root, a $defs entry, a property, an item, ...)\n",
-  "control characters and line breaks in a file name and a key (cannot forge lines or drive the terminal)": "1 problem in the specs:\nacme/x\\u000a::error::forged\\u001b]0;title\\u0007.yaml:1:1: /\\u001b[2J\\u000a::error file=x::forged\\u2028: unknown key \"\\u001b[2J\\n::error file=x::forged\\u2028\"; expected one of: $schema, provider, slug, model, name, description, status, contextWindow, maxOutputTokens, inputModalities, outputModalities, source, notes, pricing, request, response, stream, examples\n",
-  "a required key no property defines (refused by ajv)": "1 problem in the specs:\nacme/tiny.yaml:21:15: /request/schema/required: ajv refuses this schema: required property \"mesages\" is not defined (strictRequired)\n",
+  "a pattern that is invalid with the u flag":
+    '1 problem in the specs:\nacme/tiny.yaml:27:45: /request/schema/properties/temperature/pattern: "a\\\\-b" is not a valid regular expression with the u flag: Invalid escape\n',
+  "$ref to something that is not a schema":
+    '1 problem in the specs:\nacme/tiny.yaml:26:24: /request/schema/properties/messages/items/$ref: $ref "shared/chat.yaml#/$defs/Message/required" points to "/$defs/Message/required" in acme/shared/chat.yaml, which is not a schema (a $ref names a schema: the root, a $defs entry, a property, an item, ...)\n',
+  "control characters and line breaks in a file name and a key (cannot forge lines or drive the terminal)":
+    '1 problem in the specs:\nacme/x\\u000a::error::forged\\u001b]0;title\\u0007.yaml:1:1: /\\u001b[2J\\u000a::error file=x::forged\\u2028: unknown key "\\u001b[2J\\n::error file=x::forged\\u2028"; expected one of: $schema, provider, slug, model, name, description, status, contextWindow, maxOutputTokens, inputModalities, outputModalities, source, notes, pricing, request, response, stream, examples\n',
+  "a required key no property defines (refused by ajv)":
+    '1 problem in the specs:\nacme/tiny.yaml:21:15: /request/schema/required: ajv refuses this schema: required property "mesages" is not defined (strictRequired)\n',
 };
 
 const STACK_FRAME = /^\s+at /m;
@@ -68,7 +80,11 @@ async function writeSpecs(dir: string, specs: SpecSet): Promise<void> {
 }
 
 /** An output folder as a previous run left it: several files, one nested. */
-const OLD_OUTPUT: Record<string, string> = { "index.js": "export const old = true;\n", "acme/tiny/types.d.ts": "export {};\n", "catalog.json": "[]\n" };
+const OLD_OUTPUT: Record<string, string> = {
+  "index.js": "export const old = true;\n",
+  "acme/tiny/types.d.ts": "export {};\n",
+  "catalog.json": "[]\n",
+};
 
 /** A schemas folder and an old output folder, in a fresh temporary folder. */
 async function setUp(dir: string, specs: SpecSet) {
@@ -117,7 +133,8 @@ describe("`modelspec generate` on malformed specs", () => {
     await withTempDir(async (dir) => {
       const { schemas, out } = await setUp(dir, specs());
       const result = await modelspec(["generate", "--schemas", schemas, "--out", out], dir);
-      if (process.env.MODELSPEC_PRINT_PINNED) await appendFile(process.env.MODELSPEC_PRINT_PINNED, `  ${JSON.stringify(name)}: ${JSON.stringify(result.stderr)},\n`);
+      if (process.env.MODELSPEC_PRINT_PINNED)
+        await appendFile(process.env.MODELSPEC_PRINT_PINNED, `  ${JSON.stringify(name)}: ${JSON.stringify(result.stderr)},\n`);
       expect(result.code, result.stderr).toBe(2);
       expect(result.stdout).toBe("");
       expect(result.stderr).toBe(PINNED[name]);
@@ -141,16 +158,19 @@ describe("`modelspec generate` on malformed specs", () => {
     });
   });
 
-  it.each(MALFORMED.filter(([name]) => ["YAML syntax error", "$ref cycle", "a 50 MB file"].includes(name)))("%s, with --debug, through the executable", async (name, specs) => {
-    await withTempDir(async (dir) => {
-      const { schemas, out } = await setUp(dir, specs());
-      const result = await modelspec(["generate", "--schemas", schemas, "--out", out, "--debug"], dir);
-      expect(result.code).toBe(2);
-      expect(result.stderr.startsWith(PINNED[name]!)).toBe(true);
-      expect(result.stderr).toMatch(STACK_FRAME);
-      await expectUntouched(dir, out);
-    });
-  });
+  it.each(MALFORMED.filter(([name]) => ["YAML syntax error", "$ref cycle", "a 50 MB file"].includes(name)))(
+    "%s, with --debug, through the executable",
+    async (name, specs) => {
+      await withTempDir(async (dir) => {
+        const { schemas, out } = await setUp(dir, specs());
+        const result = await modelspec(["generate", "--schemas", schemas, "--out", out, "--debug"], dir);
+        expect(result.code).toBe(2);
+        expect(result.stderr.startsWith(PINNED[name]!)).toBe(true);
+        expect(result.stderr).toMatch(STACK_FRAME);
+        await expectUntouched(dir, out);
+      });
+    },
+  );
 
   it("the same harness on the unbroken fixture: exit 0 and the output replaced (so `nothing written` above can fail)", async () => {
     await withTempDir(async (dir) => {

@@ -67,9 +67,16 @@ beforeEach(() => {
 });
 
 /** An output folder as a previous run left it: several files, one nested. */
-const OLD_OUTPUT: Record<string, string> = { "index.js": "export const old = true;\n", "acme/tiny/types.d.ts": "export {};\n", "catalog.json": "[]\n" };
+const OLD_OUTPUT: Record<string, string> = {
+  "index.js": "export const old = true;\n",
+  "acme/tiny/types.d.ts": "export {};\n",
+  "catalog.json": "[]\n",
+};
 
-async function run(specs: Record<string, string | Uint8Array>, ...extra: string[]): Promise<{ code: number; err: string; dir: string[]; out: Record<string, string> }> {
+async function run(
+  specs: Record<string, string | Uint8Array>,
+  ...extra: string[]
+): Promise<{ code: number; err: string; dir: string[]; out: Record<string, string> }> {
   return withTempDir(async (dir) => {
     const schemas = path.join(dir, "schemas");
     const out = path.join(dir, "generated");
@@ -83,7 +90,10 @@ async function run(specs: Record<string, string | Uint8Array>, ...extra: string[
     }
     const err: string[] = [];
     // No cache: a run answered from an earlier run's cache would never reach the stage that must fail.
-    const code = await main(["generate", "--schemas", schemas, "--out", out, "--no-cache", "--quiet", ...extra], { out: () => {}, err: (t) => err.push(t) });
+    const code = await main(["generate", "--schemas", schemas, "--out", out, "--no-cache", "--quiet", ...extra], {
+      out: () => {},
+      err: (t) => err.push(t),
+    });
     const files: Record<string, string> = {};
     const walk = async (prefix: string): Promise<void> => {
       for (const entry of await readdir(path.join(out, prefix), { withFileTypes: true })) {
@@ -100,7 +110,11 @@ async function run(specs: Record<string, string | Uint8Array>, ...extra: string[
 describe("a failing stage writes nothing", () => {
   // [stage, a real input that fails there (or none), what the message says]
   const real: [string, Record<string, string | Uint8Array>, RegExp][] = [
-    ["read (a file over the size limit)", { ...MINIMAL_SPECS, [TINY]: `# ${"x".repeat(3 * 1024 * 1024)}\n` }, /file is \d+ bytes; specs may be at most/],
+    [
+      "read (a file over the size limit)",
+      { ...MINIMAL_SPECS, [TINY]: `# ${"x".repeat(3 * 1024 * 1024)}\n` },
+      /file is \d+ bytes; specs may be at most/,
+    ],
     ["parse (YAML)", edit(TINY, "name: Acme Tiny", "name: [Acme Tiny"), /YAML BAD_INDENT/],
     ["check (meta-schema)", edit(TINY, "contextWindow: 8000", "contextWindow: lots"), /must be integer/],
     ["resolve ($ref)", edit(TINY, "shared/chat.yaml#/$defs/Message", "shared/chat.yaml#/$defs/Mesage"), /points to nothing/],

@@ -103,7 +103,12 @@ describe("writeOutput tidies what crashed runs left", () => {
   it("deletes a dead run's staging and retired folders, keeps a live run's, and writes the new output", async () => {
     await withTempDir(async (dir) => {
       const out = await oldOutput(dir);
-      for (const name of [`.generated.modelspec-new-${DEAD_PID}`, `.generated.modelspec-old-${DEAD_PID}-3`, `.generated.modelspec-new-${LIVE_PID}-1`, `.other.modelspec-new-${DEAD_PID}`]) {
+      for (const name of [
+        `.generated.modelspec-new-${DEAD_PID}`,
+        `.generated.modelspec-old-${DEAD_PID}-3`,
+        `.generated.modelspec-new-${LIVE_PID}-1`,
+        `.other.modelspec-new-${DEAD_PID}`,
+      ]) {
         await mkdir(path.join(dir, name, "sub"), { recursive: true });
         await writeFile(path.join(dir, name, "sub", "x.txt"), "left\n");
       }

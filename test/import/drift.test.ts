@@ -23,10 +23,38 @@ const SEED = "000_a89bc762b21b47b9.txt";
 
 describe("modelspec import --check", () => {
   const edits: [string, { edit: (text: string) => string; want: { offering: string; kind: string; severity: string; pointer?: string }[] }][] = [
-    ["a tighter bound", { edit: (t) => t.replace('"temperature": { "type": "number", "minimum": 0, "maximum": 2 }', '"temperature": { "type": "number", "minimum": 0, "maximum": 1 }'), want: [{ offering: "cloudflare/gpt-5.4-mini", kind: "bound-tightened", severity: "breaking", pointer: "/properties/temperature/maximum" }] }],
-    ["a new parameter", { edit: (t) => t.replace('"stream": { "type": "boolean" },', '"stream": { "type": "boolean" }, "seed": { "type": "integer" },'), want: [{ offering: "cloudflare/gpt-5.4-mini", kind: "property-added", severity: "non-breaking", pointer: "/properties/seed" }] }],
-    ["a removed enum value", { edit: (t) => t.replace('"assistant", "tool" ]', '"assistant" ]'), want: [{ offering: "cloudflare/gpt-5.4-mini", kind: "enum-value-removed", severity: "breaking" }] }],
-    ["a new context window", { edit: (t) => t.replace("128,000 tokens", "256,000 tokens"), want: [{ offering: "cloudflare/gpt-5.4-mini", kind: "context-window-raised", severity: "non-breaking", pointer: "/contextWindow" }] }],
+    [
+      "a tighter bound",
+      {
+        edit: (t) =>
+          t.replace(
+            '"temperature": { "type": "number", "minimum": 0, "maximum": 2 }',
+            '"temperature": { "type": "number", "minimum": 0, "maximum": 1 }',
+          ),
+        want: [{ offering: "cloudflare/gpt-5.4-mini", kind: "bound-tightened", severity: "breaking", pointer: "/properties/temperature/maximum" }],
+      },
+    ],
+    [
+      "a new parameter",
+      {
+        edit: (t) => t.replace('"stream": { "type": "boolean" },', '"stream": { "type": "boolean" }, "seed": { "type": "integer" },'),
+        want: [{ offering: "cloudflare/gpt-5.4-mini", kind: "property-added", severity: "non-breaking", pointer: "/properties/seed" }],
+      },
+    ],
+    [
+      "a removed enum value",
+      {
+        edit: (t) => t.replace('"assistant", "tool" ]', '"assistant" ]'),
+        want: [{ offering: "cloudflare/gpt-5.4-mini", kind: "enum-value-removed", severity: "breaking" }],
+      },
+    ],
+    [
+      "a new context window",
+      {
+        edit: (t) => t.replace("128,000 tokens", "256,000 tokens"),
+        want: [{ offering: "cloudflare/gpt-5.4-mini", kind: "context-window-raised", severity: "non-breaking", pointer: "/contextWindow" }],
+      },
+    ],
   ];
   for (const [name, { edit, want }] of edits) {
     it(`reports ${name} in seed 000 with its severity`, async () => {
@@ -38,7 +66,9 @@ describe("modelspec import --check", () => {
         expect(changed).not.toBe(await readFile(seed, "utf8"));
         await writeFile(seed, changed);
         const { changes } = await checkDrift(schemas);
-        expect(changes.map((c) => ({ offering: c.offering, kind: c.kind, severity: c.severity, pointer: c.pointer }))).toEqual(want.map((w) => expect.objectContaining(w)));
+        expect(changes.map((c) => ({ offering: c.offering, kind: c.kind, severity: c.severity, pointer: c.pointer }))).toEqual(
+          want.map((w) => expect.objectContaining(w)),
+        );
       });
     }, 120_000);
   }
@@ -56,7 +86,10 @@ describe("modelspec import --check", () => {
       expect(await main(["import", record, "--schemas", schemas], quiet)).toBe(0);
       expect(await main(["import", "--check", "--schemas", schemas], quiet)).toBe(0);
 
-      await writeFile(record, (await readFile(record, "utf8")).replace('"properties": []', '"properties": [{ "property_id": "context_window", "value": "4096" }]'));
+      await writeFile(
+        record,
+        (await readFile(record, "utf8")).replace('"properties": []', '"properties": [{ "property_id": "context_window", "value": "4096" }]'),
+      );
       await rm(path.join(schemas, "seeds", SEED));
       const out: string[] = [];
       expect(await main(["import", "--check", "--schemas", schemas, "--format", "json"], { out: (t) => out.push(t), err: () => undefined })).toBe(1);
@@ -66,7 +99,12 @@ describe("modelspec import --check", () => {
         ["cloudflare/tiny-translate", "context-window-stated", "warning"],
       ]);
       const github: string[] = [];
-      expect(await main(["import", "--check", "--schemas", schemas, "--format", "github", "--fail-on", "breaking"], { out: (t) => github.push(t), err: () => undefined })).toBe(1);
+      expect(
+        await main(["import", "--check", "--schemas", schemas, "--format", "github", "--fail-on", "breaking"], {
+          out: (t) => github.push(t),
+          err: () => undefined,
+        }),
+      ).toBe(1);
       expect(github.join("\n")).toContain("::error file=schemas/cloudflare/gpt-5.4-mini.yaml,line=1,");
     });
   }, 180_000);

@@ -44,8 +44,21 @@ describe("Cloudflare records, one per task type", () => {
       }
       const catalog = JSON.parse(files.find((f) => f.path === "catalog.json")!.contents) as Record<string, unknown>[];
       const entry = (slug: string) => catalog.find((e) => e.id === `cloudflare/${slug}`)!;
-      expect(entry("tiny-chat")).toMatchObject({ contextWindow: 8192, streaming: true, pricing: { currency: "USD", inputPerMillionTokens: 0.1, outputPerMillionTokens: 0.2, documented: true } });
-      expect(entry("tiny-paint")).toMatchObject({ contextWindow: null, outputModalities: ["image"], pricing: { other: [{ unit: "per 512 by 512 tile", price: 0.00005 }, { unit: "per step", price: 0.0001 }] } });
+      expect(entry("tiny-chat")).toMatchObject({
+        contextWindow: 8192,
+        streaming: true,
+        pricing: { currency: "USD", inputPerMillionTokens: 0.1, outputPerMillionTokens: 0.2, documented: true },
+      });
+      expect(entry("tiny-paint")).toMatchObject({
+        contextWindow: null,
+        outputModalities: ["image"],
+        pricing: {
+          other: [
+            { unit: "per 512 by 512 tile", price: 0.00005 },
+            { unit: "per step", price: 0.0001 },
+          ],
+        },
+      });
       expect(entry("tiny-ears")).toMatchObject({ inputModalities: ["audio"], pricing: { other: [{ unit: "per audio minute" }] } });
       expect(entry("tiny-detector")).toMatchObject({ status: "beta" });
       expect(entry("tiny-caption")).toMatchObject({ status: "deprecated", inputModalities: ["image", "text"] });
@@ -81,9 +94,16 @@ describe("Cloudflare records, one per task type", () => {
       const schemas = path.join(dir, "schemas");
       await cp(SCHEMAS_DIR, schemas, { recursive: true });
       const run = io();
-      expect(await main(["import", path.join(FIXTURES, "text-classification.json"), path.join(FIXTURES, "speech-recognition.json"), "--schemas", schemas], run.io)).toBe(0);
+      expect(
+        await main(
+          ["import", path.join(FIXTURES, "text-classification.json"), path.join(FIXTURES, "speech-recognition.json"), "--schemas", schemas],
+          run.io,
+        ),
+      ).toBe(0);
       const sentiment = await readFile(path.join(schemas, "cloudflare/tiny-sentiment.yaml"), "utf8");
-      expect(sentiment).toContain("/schema/input/properties/required: `required: [text]` was placed inside `properties` (invalid JSON Schema); moved to the object's `required`");
+      expect(sentiment).toContain(
+        "/schema/input/properties/required: `required: [text]` was placed inside `properties` (invalid JSON Schema); moved to the object's `required`",
+      );
       expect(sentiment).toContain("/schema/output/contentType: Cloudflare's `contentType` keyword is written as JSON Schema's `contentMediaType`");
       const ears = await readFile(path.join(schemas, "cloudflare/tiny-ears.yaml"), "utf8");
       expect(ears).toContain('format "language-code" is not one the validators check; kept as the annotation `x-format`');

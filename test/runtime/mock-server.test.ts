@@ -63,7 +63,15 @@ describe("wire shapes", () => {
     const res = await post(`${server.url}/v1`, task({ numberResults: 0 }));
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
-      errors: [{ code: "invalid_request", message: "Invalid parameter 'numberResults': must be >= 1", parameter: "numberResults", taskType: "textInference", taskUUID: task()[0]!.taskUUID }],
+      errors: [
+        {
+          code: "invalid_request",
+          message: "Invalid parameter 'numberResults': must be >= 1",
+          parameter: "numberResults",
+          taskType: "textInference",
+          taskUUID: task()[0]!.taskUUID,
+        },
+      ],
     });
   });
 
@@ -79,7 +87,14 @@ describe("wire shapes", () => {
     const server = await serve();
     const res = await post(`${server.url}/v1/responses`, { model: offerings["anyfast/gpt-5.4-mini"].model, input: [] });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { code: "invalid_request", message: expect.stringMatching(/^Invalid parameter 'input': /), type: "invalid_request_error", param: "input" } });
+    expect(await res.json()).toEqual({
+      error: {
+        code: "invalid_request",
+        message: expect.stringMatching(/^Invalid parameter 'input': /),
+        type: "invalid_request_error",
+        param: "input",
+      },
+    });
   });
 
   test("a missing or wrong bearer token → 401 in the provider's shape; any token when no apiKey is set", async () => {
@@ -99,7 +114,9 @@ describe("wire shapes", () => {
     const unknown = await post(server.url + cloudflare("@cf/none"), hello);
     const said = (await unknown.json()) as { success: boolean; errors: { message: string }[] };
     expect([unknown.status, said.success]).toEqual([404, false]);
-    expect(said.errors[0]!.message).toBe('No such model "@cf/none" on this route; it serves "openai/gpt-5.4", "openai/gpt-5.4-mini", "openai/gpt-5.4-nano"');
+    expect(said.errors[0]!.message).toBe(
+      'No such model "@cf/none" on this route; it serves "openai/gpt-5.4", "openai/gpt-5.4-mini", "openai/gpt-5.4-nano"',
+    );
     const other = await post(`${server.url}/v1`, [{ ...task()[0], model: "openai:gpt@9" }]);
     expect(((await other.json()) as { errors: { message: string }[] }).errors[0]!.message).toBe(
       // A route with one offering takes every request as that offering's, so the model is a parameter error naming the served id.
@@ -109,7 +126,9 @@ describe("wire shapes", () => {
     expect((await post(`${server.url}/v1`, "{not json")).status).toBe(400);
     const explode = await post(`${server.url}/v1`, task(), { ...auth, "x-modelspec-fault": "explode" });
     expect(explode.status).toBe(400);
-    expect(await explode.json()).toMatchObject({ errors: [{ code: "invalid_fault", message: `Unknown x-modelspec-fault value "explode"; expected one of ${MOCK_FAULTS.join(", ")}` }] });
+    expect(await explode.json()).toMatchObject({
+      errors: [{ code: "invalid_fault", message: `Unknown x-modelspec-fault value "explode"; expected one of ${MOCK_FAULTS.join(", ")}` }],
+    });
   });
 
   test("stream framing: data-only lines ending in [DONE], or typed event: lines", async () => {
@@ -132,14 +151,22 @@ describe("wire shapes", () => {
 
   test("fault-count is per server and per fault key", async () => {
     const server = await serve();
-    const once = (key: string) => post(`${server.url}/v1`, task(), { ...auth, "x-modelspec-fault": "server-error", "x-modelspec-fault-count": "1", "x-modelspec-fault-key": key });
+    const once = (key: string) =>
+      post(`${server.url}/v1`, task(), {
+        ...auth,
+        "x-modelspec-fault": "server-error",
+        "x-modelspec-fault-count": "1",
+        "x-modelspec-fault-key": key,
+      });
     expect([(await once("a")).status, (await once("a")).status, (await once("b")).status]).toEqual([500, 200, 500]);
   });
 
   test("the server records what it saw (bodies, never headers)", async () => {
     const server = await serve();
     await post(`${server.url}/v1`, task());
-    expect(server.requests).toEqual([{ method: "POST", path: "/v1", offering: "runware/openai:gpt@5.4-mini", stream: false, status: 200, aborted: false, body: task() }]);
+    expect(server.requests).toEqual([
+      { method: "POST", path: "/v1", offering: "runware/openai:gpt@5.4-mini", stream: false, status: 200, aborted: false, body: task() },
+    ]);
     expect(JSON.stringify(server.requests)).not.toContain(KEY);
   });
 });

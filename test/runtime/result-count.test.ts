@@ -17,7 +17,16 @@ const transport: HttpTransportDescriptor = {
   auth: { scheme: "bearer" },
   requestBody: { kind: "task-array", uuidField: "id" },
   responseBody: { kind: "data-array", data: "data", countField: "copies" },
-  async: { enable: { field: "delivery", value: "later" }, pollTaskType: "poll", statusField: "status", pendingStatus: "busy", failedStatus: "failed", initialDelayMs: 10, factor: 1, maxDelayMs: 10 },
+  async: {
+    enable: { field: "delivery", value: "later" },
+    pollTaskType: "poll",
+    statusField: "status",
+    pendingStatus: "busy",
+    failedStatus: "failed",
+    initialDelayMs: 10,
+    factor: 1,
+    maxDelayMs: 10,
+  },
 };
 
 /** A fetch that answers each request with the next reply body (as `{ data: [...] }`), recording the bodies it got. */
@@ -71,7 +80,10 @@ describe("a synchronous reply holds every result", () => {
     const { fetch } = scripted([[item(1)]]);
     const error = await client(fetch)
       .send({ model: "m", request: { id: UUID, copies: 3 } })
-      .then(() => undefined, (e: unknown) => e);
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toBe("tasks: asked for 3 results, the reply has 1");
   });

@@ -3,7 +3,14 @@
  * framed, split and ended, per streaming descriptor. Through the clients: test/clients/.
  */
 import { describe, expect, test } from "vitest";
-import { InvalidResponseError, readEvents, StreamEndedEarlyError, StreamError, type ErrorDescriptor, type StreamingDescriptor } from "../../generated/runtime/index.js";
+import {
+  InvalidResponseError,
+  readEvents,
+  StreamEndedEarlyError,
+  StreamError,
+  type ErrorDescriptor,
+  type StreamingDescriptor,
+} from "../../generated/runtime/index.js";
 
 const errors: ErrorDescriptor = { pointer: "/error", fields: { code: "code", message: "message", parameter: "param" } };
 const sentinel: StreamingDescriptor = { format: "sse", enable: { field: "stream", value: true }, doneSentinel: "[DONE]" };
@@ -40,9 +47,19 @@ const data = (value: object) => `data: ${JSON.stringify(value)}\n\n`;
 describe("readEvents", () => {
   test.each([
     ["ends at the done sentinel", sentinel, [data({ n: 1 }), data({ n: 2 }), "data: [DONE]\n\n"], [{ n: 1 }, { n: 2 }]],
-    ["ends at a terminal event type; a [DONE] after it is not read", typed, [data({ type: "delta", n: 1 }), data({ type: "done" }), "data: [DONE]\n\n"], [{ type: "delta", n: 1 }, { type: "done" }]],
+    [
+      "ends at a terminal event type; a [DONE] after it is not read",
+      typed,
+      [data({ type: "delta", n: 1 }), data({ type: "done" }), "data: [DONE]\n\n"],
+      [{ type: "delta", n: 1 }, { type: "done" }],
+    ],
     ["takes the type from the event: line", typed, ["event: done\ndata: {}\n\n"], [{}]],
-    ["reassembles events split anywhere, even inside a UTF-8 character", sentinel, [`data: {"t":"h`, `é`, `llo"}\n`, `\ndata: [DO`, `NE]\n\n`], [{ t: "héllo" }]],
+    [
+      "reassembles events split anywhere, even inside a UTF-8 character",
+      sentinel,
+      [`data: {"t":"h`, `é`, `llo"}\n`, `\ndata: [DO`, `NE]\n\n`],
+      [{ t: "héllo" }],
+    ],
     ["without a sentinel or terminal types, the end of the body ends the stream", bare, [data({ n: 1 })], [{ n: 1 }]],
     ["ignores comments and empty lines", sentinel, [": keep-alive\n\n", data({ n: 1 }), "data: [DONE]\n\n"], [{ n: 1 }]],
   ] as const)("%s", async (_, streaming, chunks, want) => {

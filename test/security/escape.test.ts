@@ -4,7 +4,17 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { commentText, htmlCommentText, jsdocText, literal, markdownCode, markdownText, NameScope, propertyKey, visibleCode } from "../../generator/escape.js";
+import {
+  commentText,
+  htmlCommentText,
+  jsdocText,
+  literal,
+  markdownCode,
+  markdownText,
+  NameScope,
+  propertyKey,
+  visibleCode,
+} from "../../generator/escape.js";
 import { formatDiagnostic, printable } from "../../generator/diagnostics.js";
 import { jsonEqual } from "../../generator/schema-walk.js";
 
@@ -15,7 +25,10 @@ describe("literal", () => {
   const cases: [string, { given: unknown; want: string }][] = [
     ["line and paragraph separators", { given: "a\u2028b\u2029c", want: '"a\\u2028b\\u2029c"' }],
     ["a closing script tag", { given: "</script><SCRIPT>", want: '"<\\/script><SCRIPT>"' }],
-    ["a __proto__ key, written computed", { given: JSON.parse('{"__proto__":{"x":1},"a":"__proto__"}'), want: '{["__proto__"]:{"x":1},"a":"__proto__"}' }],
+    [
+      "a __proto__ key, written computed",
+      { given: JSON.parse('{"__proto__":{"x":1},"a":"__proto__"}'), want: '{["__proto__"]:{"x":1},"a":"__proto__"}' },
+    ],
     ["a nested __proto__ key in an array", { given: JSON.parse('[{"__proto__":"s"}]'), want: '[{["__proto__"]:"s"}]' }],
     ['the text "__proto__": inside a string is left alone', { given: '{"__proto__":1}', want: '"{\\"__proto__\\":1}"' }],
     ["a bidirectional override and a BOM", { given: "a\u202eb\ufeff", want: '"a\\u202eb\\ufeff"' }],
@@ -95,7 +108,7 @@ describe("Markdown helpers", () => {
     ["a mention at the start, and a dotted path", { given: "@cf/meta/llama-3.1 (@x)", want: "`@cf/meta/llama-3.1` (`@x`)" }],
     ["a mention after escaped markup", { given: "*@x \\@y `@z`", want: "\\*`@x` \\\\`@y` \\``@z`\\`" }],
     ["mentions side by side share one code span", { given: "@a@b@c.d", want: "`@a@b@c.d`" }],
-        ["an @ after a word character is no mention (model ids, e-mail)", { given: "gpt@5.4 a@b.example _@c", want: "gpt@5.4 a@b.example \\_@c" }],
+    ["an @ after a word character is no mention (model ids, e-mail)", { given: "gpt@5.4 a@b.example _@c", want: "gpt@5.4 a@b.example \\_@c" }],
   ];
   it.each(cases)("markdownText: %s", (_, { given, want }) => expect(markdownText(given)).toBe(want));
 

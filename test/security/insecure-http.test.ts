@@ -16,7 +16,9 @@ type Create = (request: object, call?: object) => Promise<unknown>;
 type Factory = (options: Record<string, unknown>) => Record<string, { create: Create }>;
 
 const root = await importGenerated<Record<string, unknown> & { offerings: Record<string, { examples: { request: object }[] }> }>("index.js");
-const runtime = await importGenerated<{ InsecureTransportError: new (...args: never[]) => Error; ModelspecError: new (...args: never[]) => Error }>("runtime/index.js");
+const runtime = await importGenerated<{ InsecureTransportError: new (...args: never[]) => Error; ModelspecError: new (...args: never[]) => Error }>(
+  "runtime/index.js",
+);
 
 /** Each generated HTTP client, with one of its offerings and a valid request from the spec's examples. */
 const clients = [
@@ -70,7 +72,16 @@ const REFUSED = [
   "http://127.0.0.1:80@api.example.com",
 ];
 // The URL parser lower-cases hosts and shortens IPv6 (`[0:0:0:0:0:0:0:1]` is `[::1]`); all of 127.0.0.0/8 is loopback.
-const LOOPBACK = ["http://127.0.0.1:8787", "http://127.0.0.1", "http://127.0.0.2:1", "http://localhost", "http://LOCALHOST:3000", "http://[::1]", "http://[::1]:9", "http://[0:0:0:0:0:0:0:1]:9"];
+const LOOPBACK = [
+  "http://127.0.0.1:8787",
+  "http://127.0.0.1",
+  "http://127.0.0.2:1",
+  "http://localhost",
+  "http://LOCALHOST:3000",
+  "http://[::1]",
+  "http://[::1]:9",
+  "http://[0:0:0:0:0:0:0:1]:9",
+];
 
 describe("the clients above", () => {
   it("are every generated client that sends a key over HTTP (one per http transport); the rest are Workers bindings, which send no key", () => {

@@ -17,7 +17,10 @@ declare const env: { AI: Ai };
 export async function typedCalls(): Promise<string> {
   const ai = createCloudflareBindingClient({ binding: env.AI, gateway: { id: "my-gateway", skipCache: true } });
 
-  const reply = await ai.gpt54Mini.create({ messages: [{ role: "user", content: "Hi" }], max_tokens: 100 }, { gateway: { id: "other", cacheTtl: 60 }, tags: ["t"] });
+  const reply = await ai.gpt54Mini.create(
+    { messages: [{ role: "user", content: "Hi" }], max_tokens: 100 },
+    { gateway: { id: "other", cacheTtl: 60 }, tags: ["t"] },
+  );
   const exact: CloudflareGpt54MiniResponse = reply;
   const content: string | null | undefined = reply.choices[0]?.message.content;
   // @ts-expect-error the output is typed: no such field

@@ -48,7 +48,8 @@ export async function anyfast(): Promise<void> {
   // readme:anyfast:start
   const anyfast = createAnyfastRestClient({ apiKey: process.env.ANYFAST_API_KEY! });
   const response = await anyfast.gpt54Mini.create({ input: [{ role: "user", content: "Hello" }], reasoning: { effort: "low" } });
-  for (const item of response.output) if (item.type === "message") for (const part of item.content) if (part.type === "output_text") console.log(part.text);
+  for (const item of response.output)
+    if (item.type === "message") for (const part of item.content) if (part.type === "output_text") console.log(part.text);
   console.log(response.status, response.usage?.total_tokens);
   // readme:anyfast:end
   // readme:anyfast-stream:start
@@ -63,7 +64,10 @@ export async function errors(): Promise<void> {
   const anyfast = createAnyfastRestClient({ apiKey: process.env.ANYFAST_API_KEY! });
   // readme:errors:start
   try {
-    await anyfast.gpt54Mini.create({ input: [{ role: "user", content: "Hello" }] }, { timeout: 30_000, maxRetries: 4, signal: AbortSignal.timeout(120_000) });
+    await anyfast.gpt54Mini.create(
+      { input: [{ role: "user", content: "Hello" }] },
+      { timeout: 30_000, maxRetries: 4, signal: AbortSignal.timeout(120_000) },
+    );
   } catch (error) {
     if (error instanceof RateLimitError) console.log("still rate limited after the retries", error.requestId);
     else if (error instanceof ApiError) console.log(error.status, error.code, error.providerMessage, error.parameter);
