@@ -187,7 +187,7 @@ export function todoProblems(file: ParsedFile): Diagnostic[] {
       const shape = keywordShape(key);
       if (shape === "schema") visit(value, at);
       else if (shape === "schema-map" && isObject(value)) for (const name of Object.keys(value)) visit(value[name], joinPointer(at, name));
-      else if (shape === "schema-list" && Array.isArray(value)) value.forEach((item, i) => visit(item, joinPointer(at, i)));
+      else if (shape === "schema-list" && Array.isArray(value)) for (const [i, item] of value.entries()) visit(item, joinPointer(at, i));
     }
   };
   for (const root of schemaRoots(file)) visit(valueAt(file, root), root);

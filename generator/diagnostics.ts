@@ -24,6 +24,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   return printable(`${d.file}:${d.line}:${d.column}: ${d.pointer === "" ? "(document)" : d.pointer}: ${d.message}`);
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters to escape is the point
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 export function printable(text: string): string {

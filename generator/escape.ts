@@ -11,6 +11,7 @@
  */
 const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 /** C0 and C1 control characters other than tab, CR and LF (NUL, ESC for terminal sequences, DEL, NEL, ...). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters to escape is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const unicodeEscape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 

@@ -152,7 +152,7 @@ export function buildModelWithProblems(files: readonly ParsedFile[], resolved: R
       resolved.get(file.file)?.request?.origins ?? new Map(),
       diagnostics,
     );
-    checkCountFields(file, provider, sections.request, diagnostics);
+    checkCountFields(provider, sections.request, diagnostics);
     const examples = toExamples(file, sections, diagnostics);
     offerings.push({
       id,
@@ -218,7 +218,7 @@ function exportedSuffixes(file: ParsedFile, resolved: ResolvedSchemas): string[]
  * the provider must have it as a top-level integer property, or a call could not say how many
  * results it asked for.
  */
-function checkCountFields(file: ParsedFile, provider: ProviderSpec, request: BundledSchema, diagnostics: Diagnostic[]): void {
+function checkCountFields(provider: ProviderSpec, request: BundledSchema, diagnostics: Diagnostic[]): void {
   for (const transport of provider.transports) {
     if (transport.kind !== "http" || transport.responseBody.kind !== "data-array" || transport.responseBody.countField === undefined) continue;
     const field = transport.responseBody.countField;
@@ -307,7 +307,7 @@ function checkParameters(file: ParsedFile, request: BundledSchema, diagnostics: 
   const map = (declared.parameters ?? {}) as JsonObject;
   const paths = parameterPaths(request.schema);
   const where = file.positions.get("/request/parameters") ?? request.position;
-  for (const missing of paths.filter((p) => !Object.prototype.hasOwnProperty.call(map, p))) {
+  for (const missing of paths.filter((p) => !Object.hasOwn(map, p))) {
     diagnostics.push(
       diagnostic(
         where,
@@ -322,7 +322,7 @@ function checkParameters(file: ParsedFile, request: BundledSchema, diagnostics: 
       diagnostic(file.keyPositions.get(pointer) ?? where, pointer, `${JSON.stringify(extra)} is not a parameter of the request schema`),
     );
   }
-  return paths.filter((p) => Object.prototype.hasOwnProperty.call(map, p)).map((p) => ({ path: p, provenance: provenanceOf(map[p]) }));
+  return paths.filter((p) => Object.hasOwn(map, p)).map((p) => ({ path: p, provenance: provenanceOf(map[p]) }));
 }
 
 /** Examples must pass their own schemas: a wrong example would make every later test lie. */
@@ -375,7 +375,7 @@ function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, Bundl
     };
     check("request", example.request, `${base}/request`);
     check("response", example.response, `${base}/response`);
-    if (Array.isArray(example.events)) example.events.forEach((event, i) => check("stream", event as Json, `${base}/events/${i}`));
+    if (Array.isArray(example.events)) for (const [i, event] of example.events.entries()) check("stream", event as Json, `${base}/events/${i}`);
     return {
       name,
       title: example.title as string,

@@ -83,7 +83,7 @@ export function findParameter(root: JsonObject, path: string): FoundParameter | 
       if ("items" in token) {
         const item = dereference(root, alt.items as Json);
         if (item) next.push(item);
-      } else if (isObject(alt.properties) && Object.prototype.hasOwnProperty.call(alt.properties, token.key)) {
+      } else if (isObject(alt.properties) && Object.hasOwn(alt.properties, token.key)) {
         const property = (alt.properties as JsonObject)[token.key];
         const schema = dereference(root, property);
         if (!isObject(property) || !schema) continue;

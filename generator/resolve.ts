@@ -195,7 +195,8 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
 
   function copyData(value: Json, from: Location, out: string): void {
     record(out, from);
-    if (Array.isArray(value)) value.forEach((item, i) => copyData(item, { ...from, pointer: joinPointer(from.pointer, i) }, joinPointer(out, i)));
+    if (Array.isArray(value))
+      for (const [i, item] of value.entries()) copyData(item, { ...from, pointer: joinPointer(from.pointer, i) }, joinPointer(out, i));
     else if (isObject(value))
       for (const key of Object.keys(value)) copyData(value[key] as Json, { ...from, pointer: joinPointer(from.pointer, key) }, joinPointer(out, key));
   }
@@ -260,7 +261,7 @@ export function valueAt(root: Json, pointer: string): Json | undefined {
   let value: Json | undefined = root;
   for (const token of splitPointer(pointer)) {
     if (Array.isArray(value)) value = /^(0|[1-9][0-9]*)$/.test(token) ? value[Number(token)] : undefined;
-    else if (isObject(value)) value = Object.prototype.hasOwnProperty.call(value, token) ? (value[token] as Json) : undefined;
+    else if (isObject(value)) value = Object.hasOwn(value, token) ? (value[token] as Json) : undefined;
     else return undefined;
   }
   return value;

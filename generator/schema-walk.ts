@@ -34,7 +34,7 @@ export function forEachSchemaNode(schema: unknown, pointer: string, visit: (node
         if (isObject(value)) for (const name of Object.keys(value)) forEachSchemaNode(value[name], `${at}/${pointerToken(name)}`, visit);
         break;
       case "schema-list":
-        if (Array.isArray(value)) value.forEach((item, i) => forEachSchemaNode(item, `${at}/${i}`, visit));
+        if (Array.isArray(value)) for (const [i, item] of value.entries()) forEachSchemaNode(item, `${at}/${i}`, visit);
         break;
       default:
         break;
@@ -131,15 +131,13 @@ export function validationSchema<T>(schema: T): T {
  */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return a !== a && b !== b;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
   }
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  return keys.every(
-    (key) => Object.prototype.hasOwnProperty.call(b, key) && jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-  );
+  return keys.every((key) => Object.hasOwn(b, key) && jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /**

@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { main } from "../generator/cli.js";
-import { SpecError, type Diagnostic } from "../generator/diagnostics.js";
+import type { SpecError, Diagnostic } from "../generator/diagnostics.js";
 import { loadModel } from "../generator/generate.js";
 import { MINIMAL_SPECS, specProblems, textFiles, withTempDir } from "./helpers.js";
 

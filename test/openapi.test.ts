@@ -58,9 +58,12 @@ describe("JSON Schema files", () => {
       const entry = catalog.find((e) => e.id === offering.id)!;
       const ajv = createAjv();
       const check = (role: (typeof roles)[number], value: Json) => {
-        const validator =
-          ajv.getSchema(entry.schemas[role]!) ??
-          (ajv.addSchema(readJson(entry.schemas[role]!), entry.schemas[role]!), ajv.getSchema(entry.schemas[role]!)!);
+        const file = entry.schemas[role]!;
+        let validator = ajv.getSchema(file);
+        if (!validator) {
+          ajv.addSchema(readJson(file), file);
+          validator = ajv.getSchema(file)!;
+        }
         expect(validator(value), `${offering.id} ${role}: ${JSON.stringify(validator.errors)}`).toBe(true);
       };
       for (const example of offering.examples) {
@@ -268,7 +271,7 @@ function exampleChecks(offering: OfferingSpec, transport: HttpTransport, operati
             : example.response;
       out.push(`export const ${name("Reply", i)}: ${replyBody} = ${literal(wire)};`);
     }
-    (example.events ?? []).forEach((event, j) => out.push(`export const ${name(`Event${j}_`, i)}: ${eventBody} = ${literal(event)};`));
+    for (const [j, event] of (example.events ?? []).entries()) out.push(`export const ${name(`Event${j}_`, i)}: ${eventBody} = ${literal(event)};`);
   });
   if (Array.isArray(offering.request.schema.required) && offering.request.schema.required.length > 0) {
     out.push(

@@ -289,7 +289,7 @@ function readAnyfastPage(file: string, text: string): SeedFacts {
     parameters.set(name!, { type: kind === "float" ? "number" : kind!, required: required === "Yes", keywords });
     // `{ effort, summary }`: the object's fields; `List of { role, content } objects`: its items' fields.
     const fields = /`\{ ([\w, ]+) \}`/.exec(description!);
-    for (const field of fields?.[1]!.split(", ") ?? []) {
+    for (const field of fields ? fields[1]!.split(", ") : []) {
       const at = `${name}${kind === "array" ? "[]" : ""}.${field}`;
       const values = new RegExp(`\`${field}\` supports (.*)$`).exec(description!);
       parameters.set(at, { keywords: values ? { enum: [...values[1]!.matchAll(/`(\w+)`/g)].map((m) => m[1]!) } : {} });

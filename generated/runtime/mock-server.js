@@ -27,7 +27,16 @@
 import { createServer } from "node:http";
 import { getPointer, isObject } from "./util.js";
 /** Every value the `x-modelspec-fault` header takes. */
-export const MOCK_FAULTS = ["rate-limit", "server-error", "unavailable", "slow", "cut-stream", "malformed-json", "stream-error", "task-error"];
+export const MOCK_FAULTS = [
+    "rate-limit",
+    "server-error",
+    "unavailable",
+    "slow",
+    "cut-stream",
+    "malformed-json",
+    "stream-error",
+    "task-error",
+];
 const FAULTS = new Set(MOCK_FAULTS);
 /** The `task-error` fault: the model failed the task (reported inside a 200). */
 const TASK_FAILED = { status: 500, code: "task_failed", type: "server_error", message: "The model failed to complete the task" };
@@ -197,10 +206,18 @@ export async function startMockServer(options) {
         const broken = events.findIndex((event) => offering.validators?.stream && !offering.validators.stream(event));
         if (broken >= 0) {
             const issue = describeIssue(offering.validators.stream.errors?.[0]);
-            return fail({ status: 500, code: "bad_example", type: "server_error", message: `Mock example "${example.name ?? "?"}" event ${broken} fails the stream validator: ${issue.message}` }, task);
+            return fail({
+                status: 500,
+                code: "bad_example",
+                type: "server_error",
+                message: `Mock example "${example.name ?? "?"}" event ${broken} fails the stream validator: ${issue.message}`,
+            }, task);
         }
         const typed = (streaming.terminalEventTypes?.length ?? 0) + (streaming.errorEventTypes?.length ?? 0) > 0;
-        const frame = (event) => (typed && typeof event.type === "string" ? `event: ${event.type}\n` : "") + `data: ${JSON.stringify(event)}\n\n`;
+        const frame = (event) => {
+            const data = `data: ${JSON.stringify(event)}\n\n`;
+            return typed && typeof event.type === "string" ? `event: ${event.type}\n${data}` : data;
+        };
         // A faulty stream sends the first half (never the final event), then its fault.
         const faulty = fault === "cut-stream" || fault === "stream-error" || fault === "malformed-json";
         const count = faulty ? Math.min(Math.ceil(events.length / 2), events.length - 1) : events.length;
@@ -375,7 +392,12 @@ function answerFor(offering, siblings, transport, task, extra = {}) {
     const bad = answers.findIndex((item) => validate && !validate(item));
     if (bad >= 0) {
         const issue = describeIssue(validate.errors?.[0]);
-        return { status: 500, code: "bad_example", type: "server_error", message: `Mock example "${example.name ?? "?"}" fails the response validator: ${issue.message}` };
+        return {
+            status: 500,
+            code: "bad_example",
+            type: "server_error",
+            message: `Mock example "${example.name ?? "?"}" fails the response validator: ${issue.message}`,
+        };
     }
     if (wrapped && shape.kind === "envelope")
         return { body: response };
@@ -529,7 +551,10 @@ function streamErrorEvent(offering, transport, failure, task) {
 function describeIssue(issue) {
     if (!issue)
         return { code: "invalid_request", message: "The request is invalid" };
-    const segments = issue.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const segments = issue.instancePath
+        .split("/")
+        .slice(1)
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
     const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty;
     if (typeof extra === "string")
         segments.push(extra);
@@ -586,10 +611,27 @@ function fillRequired(body, schema) {
     for (const name of Array.isArray(s.required) ? s.required : []) {
         if (typeof name !== "string" || name in body)
             continue;
-        const first = typeOf(name);
-        body[name] = first === "array" ? [] : first === "object" ? {} : first === "boolean" ? false : first === "string" ? "" : first === "number" || first === "integer" ? 0 : null;
+        body[name] = emptyValueOf(typeOf(name));
     }
     return body;
+}
+/** The placeholder `fillRequired` gives a required field of this JSON Schema type. */
+function emptyValueOf(type) {
+    switch (type) {
+        case "array":
+            return [];
+        case "object":
+            return {};
+        case "boolean":
+            return false;
+        case "string":
+            return "";
+        case "number":
+        case "integer":
+            return 0;
+        default:
+            return null;
+    }
 }
 function fieldAllowsNull(schema) {
     return schema?.type === "null" || (Array.isArray(schema?.type) && schema.type.includes("null"));

@@ -26,6 +26,7 @@ export interface GitSpecs {
  */
 export async function readGitSpecs(ref: string, options: { cwd: string; schemasPath: string }): Promise<GitSpecs> {
   // A ref is never an option: `--output=...` must not reach git as one.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a ref holding a control character is refused
   if (ref === "" || ref.startsWith("-") || /[\u0000-\u001f\u007f]/.test(ref))
     throw new GitError(`${JSON.stringify(ref)} is not a folder or a git ref`);
   const { cwd } = options;
@@ -57,7 +58,7 @@ export async function readGitSpecs(ref: string, options: { cwd: string; schemasP
   for (const entry of listing.toString("utf8").split("\0")) {
     // `<mode> <type> <object>\t<path>`; symlinks (120000) and submodules are not specs.
     const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.+)$/s.exec(entry);
-    if (!match || match[2] !== "blob" || match[1] === "120000" || !isSpecPath(match[4]!)) continue;
+    if (match?.[2] !== "blob" || match[1] === "120000" || !isSpecPath(match[4]!)) continue;
     blobs.push({ file: match[4]!, id: match[3]! });
   }
   const contents = await catFiles(

@@ -197,7 +197,7 @@ function branchValues(v: View): Json[] | undefined {
   if (set) return set.values;
   // `{ type: "null" }` (a nullable list) and `{ type: boolean }` list their values by type.
   const types = typesOf(v);
-  if (types && types.every((t) => FINITE_TYPES[t])) return types.flatMap((t) => FINITE_TYPES[t]!);
+  if (types?.every((t) => FINITE_TYPES[t])) return types.flatMap((t) => FINITE_TYPES[t]!);
   return undefined;
 }
 
@@ -247,7 +247,7 @@ function valueAt(root: Json, pointer: string): Json | undefined {
   let value: Json | undefined = root;
   for (const token of splitPointer(pointer)) {
     if (Array.isArray(value)) value = value[Number(token)];
-    else if (isObject(value) && Object.prototype.hasOwnProperty.call(value, token)) value = value[token] as Json;
+    else if (isObject(value) && Object.hasOwn(value, token)) value = value[token] as Json;
     else return undefined;
   }
   return value;
@@ -280,9 +280,7 @@ interface Union {
   lifted: boolean;
 }
 
-interface Emit {
-  (kind: SchemaKind, pointer: string, message: string, at: string): void;
-}
+type Emit = (kind: SchemaKind, pointer: string, message: string, at: string) => void;
 
 function compare(ctx: Context, b: View, a: View, pointer: string): void {
   const key = `${b.id}|${a.id}`;
@@ -708,7 +706,7 @@ const propertiesRule: Rule = {
     const br = new Set(required(b));
     const ar = required(a);
     const arSet = new Set(ar);
-    const has = (o: Record<string, Json>, n: string) => Object.prototype.hasOwnProperty.call(o, n);
+    const has = (o: Record<string, Json>, n: string) => Object.hasOwn(o, n);
     const requiredAt = (n: string) => joinPointer(a.at.get("required") ?? a.self, ar.indexOf(n));
     for (const name of sortedUnion(Object.keys(bp), Object.keys(ap), [...br], ar)) {
       const where = joinPointer(pointer, "properties", name);
@@ -787,8 +785,8 @@ const patternPropertiesRule: Rule = {
     const am = map(a);
     for (const pattern of sortedUnion(Object.keys(bm), Object.keys(am))) {
       const where = joinPointer(pointer, "patternProperties", pattern);
-      const inB = Object.prototype.hasOwnProperty.call(bm, pattern);
-      const inA = Object.prototype.hasOwnProperty.call(am, pattern);
+      const inB = Object.hasOwn(bm, pattern);
+      const inA = Object.hasOwn(am, pattern);
       const bChild = child(b, "base", ctx.roots.base, "patternProperties", pattern);
       const aChild = child(a, "head", ctx.roots.head, "patternProperties", pattern);
       if (inB && !inA)
@@ -1115,14 +1113,14 @@ function taggedUnion(branches: readonly View[]): boolean {
   const distinct = (values: (string | undefined)[]) => values.every((v) => v !== undefined) && new Set(values).size === values.length;
   if (distinct(branches.map((b) => singleValue(Object.fromEntries(b.keys) as Json)))) return true;
   const propertiesOf = (b: View) => (isObject(b.keys.get("properties")) ? (b.keys.get("properties") as Record<string, Json>) : {});
-  const own = (o: Record<string, Json>, name: string) => (Object.prototype.hasOwnProperty.call(o, name) ? o[name] : undefined);
+  const own = (o: Record<string, Json>, name: string) => (Object.hasOwn(o, name) ? o[name] : undefined);
   return Object.keys(propertiesOf(branches[0]!)).some((name) => distinct(branches.map((b) => singleValue(own(propertiesOf(b), name)))));
 }
 
 /** The one value a schema allows through `const` or a one-item `enum`, as canonical text. */
 function singleValue(node: Json | undefined): string | undefined {
   if (!isObject(node)) return undefined;
-  if (Object.prototype.hasOwnProperty.call(node, "const")) return canonical(node.const as Json);
+  if (Object.hasOwn(node, "const")) return canonical(node.const as Json);
   return Array.isArray(node.enum) && node.enum.length === 1 ? canonical(node.enum[0] as Json) : undefined;
 }
 

@@ -152,9 +152,8 @@ function providerClient(
   body.dts("/** The request with the fields the client fills itself made optional. */");
   body.dts("type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>>;", "");
   body.dts(...inputs);
-  provider.transports.forEach((transport, index) =>
-    transportFactory(body, provider, transport, index, factories.get(transport.id)!, members, scope, runtimeValues, runtimeTypes),
-  );
+  for (const [index, transport] of provider.transports.entries())
+    transportFactory(body, provider, transport, index, factories.get(transport.id)!, members, scope, runtimeValues, runtimeTypes);
 
   const runtimeTypeList = [...runtimeTypes].sort();
   module.js(`import { ${[...runtimeValues].sort().join(", ")} } from ${literal(runtime)};`);

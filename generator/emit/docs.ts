@@ -5,7 +5,6 @@
 import { markdownCode, markdownText } from "../escape.js";
 import type { Emitter, GeneratedFile, Model, OfferingSpec, Pricing, ProviderSpec } from "../model.js";
 import { findParameter } from "../parameters.js";
-import { isObject } from "../schema-walk.js";
 import { constraintsOf, exampleProvenanceText, provenanceText, typeText } from "./doc-lines.js";
 import { sharedModels } from "./model-docs.js";
 import { offeringDir } from "./paths.js";

@@ -35,7 +35,10 @@ const hashes = new WeakMap<object, string>();
 
 export function schemaFile(offering: Pick<OfferingSpec, "provider">, section: BundledSchema): string {
   let hash = hashes.get(section.schema);
-  if (hash === undefined) hashes.set(section.schema, (hash = contentHash(publishedSchema(section))));
+  if (hash === undefined) {
+    hash = contentHash(publishedSchema(section));
+    hashes.set(section.schema, hash);
+  }
   return jsonSchemaFile(offering.provider, section.role, hash);
 }
 

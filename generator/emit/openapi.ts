@@ -63,7 +63,7 @@ export function openApiDocument(provider: ProviderSpec, offerings: readonly Offe
       securitySchemes[schemeName] = scheme;
     }
     for (const [path, served] of operationPaths(transport, offerings)) {
-      if (Object.prototype.hasOwnProperty.call(paths, path)) {
+      if (Object.hasOwn(paths, path)) {
         skipped.push(`${markdownCode(transport.id)} (${markdownCode(path)})`);
         continue;
       }

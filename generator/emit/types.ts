@@ -20,7 +20,6 @@ import {
   type Json,
   type JsonObject,
   type Model,
-  type OfferingSpec,
   type Parameter,
 } from "../model.js";
 import { cloneJson, isAnnotationKeyword, isObject, keywordShape, setOwn } from "../schema-walk.js";
@@ -55,7 +54,10 @@ export const typesEmitter: Emitter = {
         // Offerings sharing a bundled schema (and the same parameter provenance) share one view.
         const viewKey = `${neutral}\0${JSON.stringify(parameters)}`;
         let views = viewsOf.get(section.schema);
-        if (!views) viewsOf.set(section.schema, (views = new Map()));
+        if (!views) {
+          views = new Map();
+          viewsOf.set(section.schema, views);
+        }
         let known = views.get(viewKey);
         if (!known) {
           const view = typeView({ ...section, typeName: neutral }, parameters);
@@ -164,7 +166,7 @@ function documentNode(node: Json, isNamed: boolean, root: JsonObject): void {
         for (const name of Object.keys(value as JsonObject)) documentNode((value as JsonObject)[name]!, key === "$defs", root);
         break;
       case "schema-list":
-        (value as Json[]).forEach((item) => documentNode(item, false, root));
+        for (const item of value as Json[]) documentNode(item, false, root);
         break;
       default:
         // Keywords json-schema-to-typescript would treat as code or naming hints never come from a spec.
@@ -265,7 +267,7 @@ class Placeholders {
           break;
         }
         case "schema-list":
-          (value as Json[]).forEach((item) => this.hide(item));
+          for (const item of value as Json[]) this.hide(item);
           break;
         default:
           if (keyword === "required" && Array.isArray(value)) node[keyword] = value.map((name) => (typeof name === "string" ? this.key(name) : name));

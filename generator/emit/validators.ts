@@ -45,7 +45,7 @@ export const validatorsEmitter: Emitter = {
           JSON.stringify(standaloneModule(section.schema)),
         ),
       ) as StandaloneModule;
-      compiled.helpers.forEach((m) => helperModules.add(m));
+      for (const m of compiled.helpers) helperModules.add(m);
       const imports = compiled.helpers.length
         ? `import { modules as ${HELPERS_NAME} } from ${literal(relativeImport(path, AJV_HELPERS_FILE))};\n`
         : "";

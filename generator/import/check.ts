@@ -62,7 +62,7 @@ export async function checkDrift(schemasDir: string): Promise<{ changes: Change[
       out.push(removed(offering.id, file, `the source ${JSON.stringify(seed)} that ${file} cites no longer exists`));
       continue;
     }
-    let imported;
+    let imported: Awaited<ReturnType<typeof importSources>>;
     try {
       imported = await importSources(await readSources([sourcePath]), { schemasDir, provider: offering.provider });
     } catch (error) {

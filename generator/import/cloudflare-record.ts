@@ -176,13 +176,18 @@ function propertyValues(record: JsonObject, fail: (pointer: string, message: str
     fail("/properties", "`properties` must be a list of { property_id, value }");
     return out;
   }
-  list.forEach((item, i) => {
-    if (!isObject(item) || typeof item.property_id !== "string") return fail(`/properties/${i}`, "expected { property_id, value }");
+  for (const [i, item] of list.entries()) {
+    if (!isObject(item) || typeof item.property_id !== "string") {
+      fail(`/properties/${i}`, "expected { property_id, value }");
+      continue;
+    }
     const first = [...out.keys()].indexOf(item.property_id);
-    if (out.has(item.property_id))
-      return fail(`/properties/${i}`, `two values for one field: property ${JSON.stringify(item.property_id)} is also given at /properties/${first}`);
+    if (out.has(item.property_id)) {
+      fail(`/properties/${i}`, `two values for one field: property ${JSON.stringify(item.property_id)} is also given at /properties/${first}`);
+      continue;
+    }
     out.set(item.property_id, item.value as Json);
-  });
+  }
   return out;
 }
 

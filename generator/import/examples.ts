@@ -76,8 +76,13 @@ export function parseObjectLiteral(text: string, start = 0): { value: Json; end:
     while (i < text.length && text[i] !== quote) {
       if (text[i] === "\\") {
         const next = text[i + 1]!;
-        out += next === "n" ? "\n" : next === "t" ? "\t" : next === "u" ? String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16)) : next;
-        i += next === "u" ? 6 : 2;
+        if (next === "u") {
+          out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+        } else {
+          out += next === "n" ? "\n" : next === "t" ? "\t" : next;
+          i += 2;
+        }
       } else out += text[i++];
     }
     if (text[i] !== quote) fail();
@@ -92,7 +97,10 @@ export function parseObjectLiteral(text: string, start = 0): { value: Json; end:
       const out: JsonObject = {};
       for (;;) {
         space();
-        if (text[i] === "}") return (i++, out);
+        if (text[i] === "}") {
+          i++;
+          return out;
+        }
         let key: string;
         if (text[i] === "'" || text[i] === '"') key = string();
         else {
@@ -112,7 +120,10 @@ export function parseObjectLiteral(text: string, start = 0): { value: Json; end:
       const out: Json[] = [];
       for (;;) {
         space();
-        if (text[i] === "]") return (i++, out);
+        if (text[i] === "]") {
+          i++;
+          return out;
+        }
         out.push(value());
         space();
         if (text[i] === ",") i++;

@@ -84,7 +84,7 @@ function oneLine(text: string): string {
 export function todoPointers(value: Json, pointer = ""): string[] {
   if (isTodo(value)) return [pointer];
   const out: string[] = [];
-  if (Array.isArray(value)) value.forEach((item, i) => out.push(...todoPointers(item, `${pointer}/${i}`)));
+  if (Array.isArray(value)) for (const [i, item] of value.entries()) out.push(...todoPointers(item, `${pointer}/${i}`));
   else if (isObject(value)) {
     for (const key of Object.keys(value)) {
       const child = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
@@ -122,7 +122,7 @@ export function valueAt(root: Json, tokens: readonly string[]): Json | undefined
   let value: Json | undefined = root;
   for (const token of tokens) {
     if (Array.isArray(value)) value = value[Number(token)];
-    else if (isObject(value) && Object.prototype.hasOwnProperty.call(value, token)) value = value[token] as Json;
+    else if (isObject(value) && Object.hasOwn(value, token)) value = value[token] as Json;
     else return undefined;
   }
   return value;

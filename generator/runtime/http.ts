@@ -294,7 +294,7 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
       async function* run(): AsyncGenerator<E, void, undefined> {
         if (!streaming) throw new ConfigurationError(`${provider}: transport "${transport.id}" does not stream`);
         const { body } = prepare(operation, callOptions, { [streaming.enable.field]: streaming.enable.value });
-        const { response, link, timeout } = await post(urlFor(operation.model), body, callOptions, "text/event-stream");
+        const { response, link } = await post(urlFor(operation.model), body, callOptions, "text/event-stream");
         link.clearTimeout(); // the timeout covers the wait for headers, not the whole stream
         const requestId = requestIdOf(response.headers);
         try {

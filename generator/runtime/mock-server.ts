@@ -330,8 +330,10 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       );
     }
     const typed = (streaming.terminalEventTypes?.length ?? 0) + (streaming.errorEventTypes?.length ?? 0) > 0;
-    const frame = (event: JsonRecord) =>
-      (typed && typeof event.type === "string" ? `event: ${event.type}\n` : "") + `data: ${JSON.stringify(event)}\n\n`;
+    const frame = (event: JsonRecord) => {
+      const data = `data: ${JSON.stringify(event)}\n\n`;
+      return typed && typeof event.type === "string" ? `event: ${event.type}\n${data}` : data;
+    };
 
     // A faulty stream sends the first half (never the final event), then its fault.
     const faulty = fault === "cut-stream" || fault === "stream-error" || fault === "malformed-json";
@@ -714,21 +716,28 @@ function fillRequired(body: JsonRecord, schema: unknown): JsonRecord {
   for (const name of Object.keys(props)) if (!(name in body) && typeOf(name) === "array") body[name] = [];
   for (const name of Array.isArray(s.required) ? s.required : []) {
     if (typeof name !== "string" || name in body) continue;
-    const first = typeOf(name);
-    body[name] =
-      first === "array"
-        ? []
-        : first === "object"
-          ? {}
-          : first === "boolean"
-            ? false
-            : first === "string"
-              ? ""
-              : first === "number" || first === "integer"
-                ? 0
-                : null;
+    body[name] = emptyValueOf(typeOf(name));
   }
   return body;
+}
+
+/** The placeholder `fillRequired` gives a required field of this JSON Schema type. */
+function emptyValueOf(type: unknown): unknown {
+  switch (type) {
+    case "array":
+      return [];
+    case "object":
+      return {};
+    case "boolean":
+      return false;
+    case "string":
+      return "";
+    case "number":
+    case "integer":
+      return 0;
+    default:
+      return null;
+  }
 }
 
 function fieldAllowsNull(schema: JsonRecord | undefined): boolean {

@@ -13,7 +13,7 @@ import {
   type AnyfastGpt54MiniResponse,
   type AnyfastGpt54MiniStreamEvent,
 } from "../../generated/index.js";
-import { API_KEY, collect, mock, rejection } from "./harness.js";
+import { API_KEY, mock, rejection } from "./harness.js";
 
 const anyfast = offerings["anyfast/gpt-5.4-mini"];
 const input = [{ role: "user" as const, content: "Say hello" }];

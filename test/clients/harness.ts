@@ -290,7 +290,7 @@ export interface FakeAi {
  */
 export function fakeAi(server: Pick<MockServer, "url">, transports: readonly TransportDescriptor[]): FakeAi {
   const rest = transports.find((t) => t.kind === "http");
-  if (!rest || rest.kind !== "http") throw new Error("the fake binding needs an HTTP transport to forward to");
+  if (rest?.kind !== "http") throw new Error("the fake binding needs an HTTP transport to forward to");
   const calls: FakeAi["calls"] = [];
   return {
     calls,

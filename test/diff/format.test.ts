@@ -2,7 +2,6 @@
  * The outputs of `modelspec diff` (Markdown, JSON, GitHub annotations) and its exit codes,
  * run through the command on spec folders written to a temporary directory.
  */
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { escapeData, escapeProperty, formatGithub, formatMarkdown, repositoryPath } from "../../generator/diff/format.js";
 import type { Change } from "../../generator/diff/kinds.js";

@@ -22,7 +22,8 @@ function load(specs: Specs): { model: Model; locate: Locator; keyOf: KeyFinder }
   let version = loaded.get(key);
   if (!version) {
     const files = textFiles(specs);
-    loaded.set(key, (version = { model: loadModel(files), ...specPositions(files) }));
+    version = { model: loadModel(files), ...specPositions(files) };
+    loaded.set(key, version);
   }
   return version;
 }
@@ -407,7 +408,7 @@ describe("diffModels metadata", () => {
   it.each(cases)("%s", (_name, { before = MINIMAL_SPECS, after, want }) => {
     const got = diff(before, after);
     expect(got).toHaveLength(want.length);
-    want.forEach((w, i) => expect(got[i]).toMatchObject(w));
+    for (const [i, w] of want.entries()) expect(got[i]).toMatchObject(w);
   });
 
   it("offering removed: located in the base file", () => {

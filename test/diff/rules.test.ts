@@ -1267,7 +1267,10 @@ function load(role: SchemaRole, placed: Placed): Model {
   const specs = offeringSpecs(role, placed);
   const key = JSON.stringify(specs);
   let model = models.get(key);
-  if (!model) models.set(key, (model = loadModel(textFiles(specs))));
+  if (!model) {
+    model = loadModel(textFiles(specs));
+    models.set(key, model);
+  }
   return model;
 }
 

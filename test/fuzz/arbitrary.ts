@@ -306,7 +306,7 @@ export function arbitraryFor(root: Json, options: ArbitraryOptions = {}): Arb {
       fc.tuple(
         fc.constant(name),
         required.has(name) ? fc.constant(true) : fc.boolean(),
-        Object.prototype.hasOwnProperty.call(properties, name) ? node(properties[name]!, depth + 1) : ANY_JSON,
+        Object.hasOwn(properties, name) ? node(properties[name]!, depth + 1) : ANY_JSON,
       ),
     );
     const extras: Arb[] = [];

@@ -32,7 +32,7 @@ const SIDES: Record<string, (bound: Json, value: unknown, format?: (s: string) =
 
 /** `required` is measured per key: the key present, or the key missing from an object. */
 const requiredSide = (key: string, v: unknown): Side | undefined =>
-  v !== null && typeof v === "object" && !Array.isArray(v) ? (Object.prototype.hasOwnProperty.call(v, key) ? "valid" : "invalid") : undefined;
+  v !== null && typeof v === "object" && !Array.isArray(v) ? (Object.hasOwn(v, key) ? "valid" : "invalid") : undefined;
 
 export const MEASURED_KEYWORDS = [...Object.keys(SIDES), "required"];
 
@@ -61,7 +61,10 @@ function codePoints(s: string): number {
 const regExps = new Map<string, RegExp>();
 function regExp(pattern: string): RegExp {
   let re = regExps.get(pattern);
-  if (!re) regExps.set(pattern, (re = new RegExp(pattern, "u")));
+  if (!re) {
+    re = new RegExp(pattern, "u");
+    regExps.set(pattern, re);
+  }
   return re;
 }
 
@@ -122,7 +125,7 @@ export function boundCoverage(schema: Json): BoundCoverage {
     const here: (typeof probes)[number] = [];
     for (const key of Object.keys(node)) {
       const value = node[key] as Json;
-      const at = `${place}/${escape(key)}`;
+      const at = `${place}/${escapePointerToken(key)}`;
       if (key in SIDES) {
         const bound: Bound = { place: at, keyword: key, bound: value, seen: new Map() };
         const format = key === "format" ? formatCheck(value as string) : undefined;
@@ -142,10 +145,13 @@ export function boundCoverage(schema: Json): BoundCoverage {
           copy = instrument(value, at);
           break;
         case "schema-map":
-          copy = Object.fromEntries(Object.keys(value as JsonObject).map((k) => [k, instrument((value as JsonObject)[k]!, `${at}/${escape(k)}`)]));
+          copy = Object.fromEntries(
+            Object.keys(value as JsonObject).map((k) => [k, instrument((value as JsonObject)[k]!, `${at}/${escapePointerToken(k)}`)]),
+          );
           // A `__proto__` member must stay an own key.
-          if (Object.prototype.hasOwnProperty.call(value, "__proto__"))
+          if (Object.hasOwn(value as JsonObject, "__proto__"))
             Object.defineProperty(copy, "__proto__", {
+              // biome-ignore lint/suspicious/noProto lint/complexity/useLiteralKeys: the schema's own "__proto__" member, read as data
               value: instrument((value as JsonObject)["__proto__"]!, `${at}/__proto__`),
               enumerable: true,
               writable: true,
@@ -201,6 +207,6 @@ function impossible(bound: Bound, side: Side): boolean {
   return false;
 }
 
-function escape(token: string): string {
+function escapePointerToken(token: string): string {
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }

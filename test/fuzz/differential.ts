@@ -8,7 +8,7 @@ import fc from "fast-check";
 import type { ValidateFunction } from "ajv";
 import { createAjv } from "../../generator/ajv.js";
 import type { ParsedFile } from "../../generator/load.js";
-import type { Json, SchemaRole } from "../../generator/model.js";
+import type { Example, Json, JsonObject, SchemaRole } from "../../generator/model.js";
 import { jsonEqual, withoutAnnotations } from "../../generator/schema-walk.js";
 import { arbitraryFor } from "./arbitrary.js";
 
@@ -81,6 +81,13 @@ function verdict(validate: Validate, value: unknown): { valid: boolean; errors: 
   const valid = validate(value);
   const errors = (validate.errors ?? []).map((e) => `${e.instancePath} ${e.keyword} ${e.schemaPath} ${JSON.stringify(e.params)}`).sort();
   return { valid, errors: valid ? [] : errors };
+}
+
+/** The parts of an offering's examples that one schema judges: requests, responses or stream events. */
+export function examplesFor(examples: readonly Example[], role: SchemaRole): JsonObject[] {
+  if (role === "request") return examples.map((e) => e.request);
+  if (role === "response") return examples.flatMap((e) => (e.response ? [e.response] : []));
+  return examples.flatMap((e) => e.events ?? []);
 }
 
 /** Undefined when both agree; otherwise what each said. */

@@ -12,7 +12,7 @@ import { parseSpecFiles, readSpecDir } from "../../generator/load.js";
 import type { SchemaRole } from "../../generator/model.js";
 import { resolveOptions } from "../../generator/options.js";
 import { importGenerated, SCHEMAS_DIR } from "../helpers.js";
-import { FUZZ_RUNS, fuzzDifferential, fuzzRuns, runtimeValidator, sourceValidator, type Validate } from "./differential.js";
+import { examplesFor, FUZZ_RUNS, fuzzDifferential, fuzzRuns, runtimeValidator, sourceValidator, type Validate } from "./differential.js";
 
 const specs = await readSpecDir(SCHEMAS_DIR);
 const model = loadModel(specs);
@@ -42,9 +42,7 @@ describe(`generated validators agree with ajv at run time (${FUZZ_RUNS} cases pe
 
   it.each(targets)("$name", async ({ offering, role, schema, path }) => {
     const { default: validate } = await importGenerated<{ default: Validate }>(path);
-    const examples = offering.examples.flatMap((e) =>
-      role === "request" ? [e.request] : role === "response" ? (e.response ? [e.response] : []) : (e.events ?? []),
-    );
+    const examples = examplesFor(offering.examples, role);
     const stats = fuzzDifferential(validate, schema, FUZZ_RUNS, examples, sourceValidator(parsed, offering.specFile, role));
     expect(stats.runs).toBe(FUZZ_RUNS + examples.length);
     // The generator must reach both sides of the line, or the comparison proves little

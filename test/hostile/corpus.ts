@@ -533,6 +533,7 @@ export function hostileCases(): HostileCase[] {
         properties: {
           big: { type: "number", maximum: 1.7976931348623157e308, minimum: -1.7976931348623157e308, default: 1e308 },
           tiny: { type: "number", exclusiveMinimum: 5e-324, multipleOf: 5e-324 },
+          // biome-ignore lint/correctness/noPrecisionLoss: an integer past 2^53 on purpose
           unsafe: { type: "integer", const: 9007199254740993 },
           negzero: { const: -0 },
           step: { type: "number", multipleOf: 0.1, minimum: -0.3, maximum: 0.3 },

@@ -21,7 +21,7 @@ import { generateFiles, loadModel } from "../../generator/generate.js";
 import type { GeneratedFile, Model, SchemaRole } from "../../generator/model.js";
 import { PROJECT_ROOT } from "../../generator/options.js";
 import { parseSpecFiles, type ParsedFile } from "../../generator/load.js";
-import { fuzzDifferential, runtimeValidator, sourceValidator, type Validate } from "../fuzz/differential.js";
+import { examplesFor, fuzzDifferential, runtimeValidator, sourceValidator, type Validate } from "../fuzz/differential.js";
 import { sharedType, textFiles } from "../helpers.js";
 import { BASE_PROVIDER, hostileCases, MARKER, ODD_KEYS, PAYLOADS } from "./corpus.js";
 import { coverageMatrix, FIELDS, matrixText, PAYLOAD_CLASSES, type Field } from "./coverage.js";
@@ -374,6 +374,7 @@ describe("generated code from hostile specs", () => {
   it("writes no raw control, bidirectional or zero-width character into code or docs", () => {
     for (const file of files.filter((f) => !f.path.endsWith(".json"))) {
       expect(file.contents, file.path).not.toMatch(
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may reach the output
         /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u2028\u2029]/,
       );
     }
@@ -401,9 +402,7 @@ describe("generated code from hostile specs", () => {
         const section = offering[role];
         if (!section) continue;
         const { default: validate } = await importOutput<{ default: Validate }>(validatorFiles(model).get(offering.id)![role]!);
-        const examples = offering.examples.flatMap((e) =>
-          role === "request" ? [e.request] : role === "response" ? (e.response ? [e.response] : []) : (e.events ?? []),
-        );
+        const examples = examplesFor(offering.examples, role);
         const extra = [...examples, ...(role === "request" ? (probes.get(offering.slug) ?? []) : [])];
         total += fuzzDifferential(validate, section.schema, HOSTILE_RUNS, extra, sourceValidator(parsed, offering.specFile, role)).runs;
       }

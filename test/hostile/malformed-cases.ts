@@ -61,7 +61,7 @@ export const MALFORMED: [string, () => SpecSet][] = [
     "control characters and line breaks in a file name and a key (cannot forge lines or drive the terminal)",
     () => ({
       ...MINIMAL_SPECS,
-      ["acme/x\n::error::forged\u001b]0;title\u0007.yaml"]: `"\\e[2J\\n::error file=x::forged\\u2028": 1\n${MINIMAL_SPECS[TINY]!.replace("slug: tiny", "slug: evil")}`,
+      "acme/x\n::error::forged\u001b]0;title\u0007.yaml": `"\\e[2J\\n::error file=x::forged\\u2028": 1\n${MINIMAL_SPECS[TINY]!.replace("slug: tiny", "slug: evil")}`,
     }),
   ],
   ["a required key no property defines (refused by ajv)", () => edit(TINY, "required: [messages]", "required: [messages, mesages]")],

@@ -44,6 +44,7 @@ function failing(operation: keyof WriteFs, nth: number): { fs: WriteFs; calls: (
   let count = 0;
   const wrapped = (async (...args: unknown[]) => {
     if (++count === nth) throw Object.assign(new Error(`injected ${operation} failure`), { code: "EIO" });
+    // biome-ignore lint/performance/noDynamicNamespaceImportAccess: wraps whichever operation the test names
     return (nodeFs[operation] as (...a: unknown[]) => Promise<unknown>)(...args);
   }) as never;
   return { fs: { ...nodeFs, [operation]: wrapped }, calls: () => count };

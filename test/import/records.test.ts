@@ -24,6 +24,9 @@ function io() {
 /** Generated JS imports eventsource-parser, so it is written where node_modules is found. */
 const OUT = path.join(PROJECT_ROOT, "node_modules", ".cache", `modelspec-import-records-${process.pid}`);
 
+// biome-ignore lint/suspicious/noExplicitAny: modules this test generates into OUT, which no declaration types
+type Untyped = Record<string, any>;
+
 describe("Cloudflare records, one per task type", () => {
   afterAll(() => rm(OUT, { recursive: true, force: true }));
 
@@ -63,13 +66,13 @@ describe("Cloudflare records, one per task type", () => {
       expect(entry("tiny-detector")).toMatchObject({ status: "beta" });
       expect(entry("tiny-caption")).toMatchObject({ status: "deprecated", inputModalities: ["image", "text"] });
 
-      const index = (await import(pathToFileURL(path.join(OUT, "index.js")).href)) as Record<string, any>;
-      const { startMockProviders } = (await import(pathToFileURL(path.join(OUT, "mock.js")).href)) as Record<string, any>;
+      const index = (await import(pathToFileURL(path.join(OUT, "index.js")).href)) as Untyped;
+      const { startMockProviders } = (await import(pathToFileURL(path.join(OUT, "mock.js")).href)) as Untyped;
       const server = await startMockProviders({ apiKey: "k" });
       try {
         const client = index.createCloudflareRestClient({ apiKey: "k", accountId: "a", baseUrl: server.url, maxRetries: 0 });
         let called = 0;
-        for (const [id, offering] of Object.entries(index.offerings as Record<string, any>)) {
+        for (const [id, offering] of Object.entries(index.offerings as Untyped)) {
           if (!id.startsWith("cloudflare/tiny-")) continue;
           const example = offering.examples[0];
           expect(example, id).toBeDefined();
