@@ -3,7 +3,7 @@
  * Typed calls over a Cloudflare Workers AI binding (`env.AI`). The binding type is structural so the
  * real `Ai` from @cloudflare/workers-types fits without this file importing it.
  */
-import { AbortError, BindingError, ConfigurationError, InvalidResponseError, ModelspecError, StreamEndedEarlyError, TimeoutError, } from "./errors.js";
+import { AbortError, BindingError, ConfigurationError, InvalidResponseError, ModelspecError, StreamEndedEarlyError, TimeoutError } from "./errors.js";
 import { readEvents } from "./sse.js";
 import { buildPayload, checkRequest, checkResponse, linkAbort } from "./util.js";
 export function createBindingClient(descriptor, options) {
@@ -75,7 +75,9 @@ export function createBindingClient(descriptor, options) {
                         streaming,
                         errors,
                         validator: validateResponse ? operation.validators?.stream : undefined,
-                        readError: (error) => link?.userAborted ? new AbortError("request aborted") : new StreamEndedEarlyError(`${provider}: the event stream broke off`, { cause: error }),
+                        readError: (error) => link?.userAborted
+                            ? new AbortError("request aborted")
+                            : new StreamEndedEarlyError(`${provider}: the event stream broke off`, { cause: error }),
                     });
                 }
                 finally {

@@ -40,7 +40,7 @@
 export { createHttpClient, backoff, parseRetryAfter, isLoopback, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./http.js";
 export type { HttpClient, HttpClientDescriptor } from "./http.js";
 export { createBindingClient } from "./binding.js";
-export type { AiBinding, AiRunOptions, BindingCallOptions, BindingClient, BindingClientDescriptor, BindingClientOptions, GatewayOptions } from "./binding.js";
+export type { AiBinding, AiRunOptions, BindingCallOptions, BindingClient, BindingClientDescriptor, BindingClientOptions, GatewayOptions, } from "./binding.js";
 export { readEvents } from "./sse.js";
 export type { ReadEventsOptions } from "./sse.js";
 export * from "./errors.js";
