@@ -1,0 +1,177 @@
+/**
+ * Client overhead: a generated client's `create()` (request validation on, as by default) against
+ * a bare `fetch` that sends the same body and parses the same reply, on 127.0.0.1.
+ *
+ * For one offering per provider (its first HTTP transport), the reply is first taken from the
+ * generated mock server (`startMockProviders`); then a plain server on port 0 replays those bytes
+ * for every request, so both sides get the identical reply and the server's own work is as small
+ * as it can be. Calls alternate client / fetch; each block of calls gives both medians and their
+ * ratio (client / fetch: 1.10 means 10 % overhead).
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import * as generated from "../../generated/index.js";
+import { startMockProviders } from "../../generated/mock.js";
+import type { HttpTransportDescriptor, TransportDescriptor } from "../../generated/runtime/index.js";
+import { spread, type Spread } from "./stats.js";
+
+export interface ClientResult {
+  offering: string;
+  transport: string;
+  /** Latency of one call, µs. */
+  fetch: Spread;
+  client: Spread;
+  /** client / fetch medians, per block. */
+  ratio: Spread;
+}
+
+const API_KEY = "sk-modelspec-bench";
+const WARMUP = 200;
+const BLOCKS = 5;
+const CALLS_PER_BLOCK = 400;
+
+type Json = Record<string, unknown>;
+interface OfferingLike {
+  id: string;
+  provider: string;
+  clientKey: string;
+  examples: readonly { request: object; response?: object }[];
+}
+type Factory = (options: Json) => Record<string, { create(request: object): Promise<unknown> }>;
+const registry = generated as unknown as Record<string, { clients: Record<string, Factory> }> & {
+  offerings: Record<string, OfferingLike>;
+  providers: Record<string, { transports: readonly TransportDescriptor[] }>;
+};
+
+/** The first example request that neither streams nor goes async, less the switches; a fixed task UUID. */
+function plainRequest(offering: OfferingLike, transport: HttpTransportDescriptor, transports: readonly TransportDescriptor[]): Json {
+  const switches = transports.flatMap((t) => [t.streaming?.enable, t.kind === "http" ? t.async?.enable : undefined]).filter((s) => s !== undefined);
+  const examples = offering.examples.map((e) => e.request as Json);
+  const plain = examples.find((r) => !switches.some((s) => JSON.stringify(r[s.field]) === JSON.stringify(s.value))) ?? examples[0]!;
+  const request = { ...plain };
+  for (const s of switches) delete request[s.field];
+  // A fixed UUID, so the replayed reply echoes the UUID of every request.
+  if (transport.requestBody.kind === "task-array") request[transport.requestBody.uuidField] = randomUUID();
+  return request;
+}
+
+function pathParams(transport: HttpTransportDescriptor): Json {
+  return Object.fromEntries((transport.pathParams ?? []).map((p) => [p.name, `bench-${p.name}`]));
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+async function timed(call: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint();
+  await call();
+  return Number(process.hrtime.bigint() - start) / 1000;
+}
+
+export async function benchClients(log: (line: string) => void): Promise<ClientResult[]> {
+  const results: ClientResult[] = [];
+  const providers = Object.keys(registry.providers).sort();
+  for (const providerId of providers) {
+    const transports = registry.providers[providerId]!.transports;
+    const transport = transports.find((t): t is HttpTransportDescriptor => t.kind === "http");
+    const offering = Object.values(registry.offerings)
+      .filter((o) => o.provider === providerId)
+      .sort((a, b) => (a.id < b.id ? -1 : 1))[0];
+    if (!transport || !offering) continue;
+    const factory = registry[providerId]!.clients[transport.id]!;
+    const request = plainRequest(offering, transport, transports);
+    const authHeader = transport.auth.header ?? "authorization";
+
+    // 1. What the client sends and what the provider answers, from the generated mock.
+    const mock = await startMockProviders({ apiKey: API_KEY });
+    let path: string;
+    let wire: string;
+    let reply: { status: number; type: string; body: Buffer };
+    try {
+      await factory({ apiKey: API_KEY, baseUrl: mock.url, maxRetries: 0, ...pathParams(transport) })[offering.clientKey]!.create(request);
+      const seen = mock.requests[mock.requests.length - 1]!;
+      path = seen.path;
+      wire = JSON.stringify(seen.body);
+      const response = await fetch(mock.url + path, {
+        method: "POST",
+        headers: { [authHeader]: `Bearer ${API_KEY}`, "content-type": "application/json" },
+        body: wire,
+      });
+      reply = {
+        status: response.status,
+        type: response.headers.get("content-type") ?? "application/json",
+        body: Buffer.from(await response.arrayBuffer()),
+      };
+      if (!response.ok) throw new Error(`${offering.id}: the mock answered ${response.status} to the client's own request`);
+    } finally {
+      await mock.close();
+    }
+
+    // 2. The same bytes from a server that does nothing else.
+    const server = createServer((req, res) => {
+      req.resume();
+      req.once("end", () => {
+        res.writeHead(reply.status, { "content-type": reply.type, "content-length": reply.body.length });
+        res.end(reply.body);
+      });
+    });
+    const url = await listen(server);
+    try {
+      const client = factory({ apiKey: API_KEY, baseUrl: url, maxRetries: 0, ...pathParams(transport) })[offering.clientKey]!;
+      const body = JSON.parse(wire) as unknown;
+      const bare = async () => {
+        const response = await fetch(url + path, {
+          method: "POST",
+          headers: { [authHeader]: `Bearer ${API_KEY}`, "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+        if (!response.ok) throw new Error(`bare fetch: ${response.status}`);
+        return response.json();
+      };
+      const viaClient = () => client.create(request);
+      for (let i = 0; i < WARMUP; i++) {
+        await bare();
+        await viaClient();
+      }
+      const fetchTimes: number[] = [];
+      const clientTimes: number[] = [];
+      const ratios: number[] = [];
+      for (let block = 0; block < BLOCKS; block++) {
+        const f: number[] = [];
+        const c: number[] = [];
+        for (let i = 0; i < CALLS_PER_BLOCK; i++) {
+          if (i % 2 === 0) {
+            f.push(await timed(bare));
+            c.push(await timed(viaClient));
+          } else {
+            c.push(await timed(viaClient));
+            f.push(await timed(bare));
+          }
+        }
+        ratios.push(spread(c)!.median / spread(f)!.median);
+        fetchTimes.push(...f);
+        clientTimes.push(...c);
+      }
+      const result = {
+        offering: offering.id,
+        transport: transport.id,
+        fetch: spread(fetchTimes)!,
+        client: spread(clientTimes)!,
+        ratio: spread(ratios)!,
+      };
+      log(`client ${offering.id} over ${transport.id}: ${result.ratio.median.toFixed(3)}× bare fetch`);
+      results.push(result);
+    } finally {
+      await close(server);
+    }
+  }
+  return results;
+}
