@@ -40,14 +40,15 @@ async function outputStages() {
     import("./transpile.js"),
     import("./format.js"),
   ]);
+  // The runtime first: its modules are the ones TypeScript transpiles, on another thread, while the rest are emitted.
   const emitters: readonly Emitter[] = [
+    runtime.runtimeEmitter,
     types.typesEmitter,
     validators.validatorsEmitter,
     clients.clientsEmitter,
     indexes.indexesEmitter,
     catalog.catalogEmitter,
     docs.docsEmitter,
-    runtime.runtimeEmitter,
     jsonSchemas.jsonSchemasEmitter,
     openApi.openApiEmitter,
     modelDocs.modelDocsEmitter,
@@ -80,9 +81,15 @@ export const QUIET_RUN: RunContext = { cache: NO_CACHE, progress: SILENT, verify
 export async function emitModel(model: Model, context: RunContext = QUIET_RUN): Promise<GeneratedFile[]> {
   const { emitters, transpileFiles, formatFiles } = await outputStages();
   const emitted: GeneratedFile[] = [];
+  const transpiling: Promise<GeneratedFile[]>[] = [];
   for (const emitter of emitters) {
     context.progress.update(`emitting ${emitter.name} for ${model.offerings.length} offerings`);
-    emitted.push(...(await emitter.emit(model, context)));
+    const files = await emitter.emit(model, context);
+    emitted.push(...files);
+    // Its TypeScript modules go to the transpiler's thread now, while the next emitters run here.
+    const transpiled = transpileFiles(files, context.cache);
+    transpiled.catch(() => undefined); // awaited below; a failure is not "unhandled" meanwhile
+    transpiling.push(transpiled);
   }
   const paths = new Set<string>();
   for (const file of emitted) {
@@ -90,7 +97,7 @@ export async function emitModel(model: Model, context: RunContext = QUIET_RUN): 
     paths.add(file.path);
   }
   context.progress.update("transpiling");
-  const finished = formatFiles(await transpileFiles(emitted, context.cache));
+  const finished = formatFiles((await Promise.all(transpiling)).flat());
   if (context.verify) {
     context.progress.update("type-checking everything emitted (--verify)");
     (await import("./verify.js")).verifyTypeScript(finished);

@@ -5,14 +5,52 @@
  * a fast syntactic step that scales with the catalog. The strict type-check of everything emitted
  * is `verify.ts`, run by `generate --verify` and by the test suite.
  */
+import { Worker } from "node:worker_threads";
 import type { Cache } from "./cache.js";
 import type { GeneratedFile } from "./model.js";
 
-type Ts = typeof import("ts-morph").ts;
+/**
+ * One worker thread does the TypeScript work (`transpile-worker.js`), started on the first module
+ * the cache does not have: an unchanged rerun never loads TypeScript, and a cold run loads and
+ * uses it on the second core while the main thread emits everything else.
+ */
+let worker: { post(file: GeneratedFile): Promise<Outputs>; stop(): Promise<void> } | undefined;
 
-let loaded: Promise<Ts> | undefined;
-/** TypeScript is loaded only when a module is not in the cache: an unchanged rerun never pays for it. */
-const typescript = () => (loaded ??= import("ts-morph").then((m) => m.ts));
+function transpiler() {
+  if (worker) return worker;
+  const thread = new Worker(new URL("./transpile-worker.js", import.meta.url));
+  thread.unref();
+  const waiting = new Map<number, { resolve: (outputs: Outputs) => void; reject: (error: Error) => void }>();
+  let next = 0;
+  thread.on("message", ({ id, outputs, error }: { id: number; outputs?: Outputs; error?: string }) => {
+    const pending = waiting.get(id)!;
+    waiting.delete(id);
+    if (error !== undefined) pending.reject(new Error(`transpiling failed: ${error}`));
+    else pending.resolve(outputs!);
+  });
+  thread.on("error", (error) => {
+    for (const pending of waiting.values()) pending.reject(error);
+    waiting.clear();
+  });
+  worker = {
+    post: (file) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        thread.postMessage({ id, file: { path: file.path, contents: file.contents, declarationOnly: file.declarationOnly === true } });
+      }),
+    stop: async () => {
+      worker = undefined;
+      await thread.terminate();
+    },
+  };
+  return worker;
+}
+
+/** Stops the worker thread, if one was started (the CLI exits either way: the thread does not keep it alive). */
+export async function stopTranspiler(): Promise<void> {
+  await worker?.stop();
+}
 
 export class TranspileError extends Error {
   constructor(readonly problems: string[]) {
@@ -21,55 +59,29 @@ export class TranspileError extends Error {
   }
 }
 
-function compilerOptions(ts: Ts, declarations: boolean) {
-  const common = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ES2022,
-    isolatedModules: true,
-    removeComments: false,
-    newLine: ts.NewLineKind.LineFeed,
-    strict: true,
-  };
-  return declarations ? { ...common, declaration: true, isolatedDeclarations: true } : common;
-}
-
 interface Outputs {
   js: string;
   dts: string;
   problems: string[];
 }
 
-async function transpileOne(file: GeneratedFile): Promise<Outputs> {
-  const ts = await typescript();
-  const options = (declarations: boolean) => ({ fileName: file.path, reportDiagnostics: true, compilerOptions: compilerOptions(ts, declarations) });
-  const js = file.declarationOnly ? { outputText: "", diagnostics: [] } : ts.transpileModule(file.contents, options(false));
-  const dts = ts.transpileDeclaration(file.contents, options(true));
-  const problems = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])].map((d) => {
-    const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-    return `${file.path}:${line}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
-  });
-  return { js: js.outputText, dts: dts.outputText, problems };
-}
-
 /** Replaces each `.ts` file with its `.js` (unless it declares types only) and `.d.ts`; other files pass through. */
 export async function transpileFiles(files: readonly GeneratedFile[], cache: Cache): Promise<GeneratedFile[]> {
-  const output: GeneratedFile[] = [];
   const problems: string[] = [];
-  for (const file of files) {
-    if (!file.path.endsWith(".ts") || file.path.endsWith(".d.ts")) {
-      output.push(file);
-      continue;
-    }
-    const cached = await cache.memoAsync("transpile", `${file.declarationOnly ? "d" : "m"}\0${file.path}\0${file.contents}`, async () =>
-      JSON.stringify(await transpileOne(file)),
-    );
-    const { js, dts, problems: found } = JSON.parse(cached) as Outputs;
-    problems.push(...found);
-    const { declarationOnly: _declarationOnly, ...rest } = file;
-    const stem = file.path.slice(0, -".ts".length);
-    if (!file.declarationOnly) output.push({ ...rest, path: `${stem}.js`, contents: js });
-    output.push({ ...rest, path: `${stem}.d.ts`, contents: dts });
-  }
-  if (problems.length > 0) throw new TranspileError(problems);
-  return output;
+  // Every module is handed to the worker at once; the results come back in the files' order.
+  const converted = await Promise.all(
+    files.map(async (file): Promise<GeneratedFile[]> => {
+      if (!file.path.endsWith(".ts") || file.path.endsWith(".d.ts")) return [file];
+      const cached = await cache.memoAsync("transpile", `${file.declarationOnly ? "d" : "m"}\0${file.path}\0${file.contents}`, async () =>
+        JSON.stringify(await transpiler().post(file)),
+      );
+      const { js, dts, problems: found } = JSON.parse(cached) as Outputs;
+      problems.push(...found);
+      const { declarationOnly: _declarationOnly, ...rest } = file;
+      const stem = file.path.slice(0, -".ts".length);
+      return [...(file.declarationOnly ? [] : [{ ...rest, path: `${stem}.js`, contents: js }]), { ...rest, path: `${stem}.d.ts`, contents: dts }];
+    }),
+  );
+  if (problems.length > 0) throw new TranspileError(problems.sort());
+  return converted.flat();
 }
