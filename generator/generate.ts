@@ -53,7 +53,7 @@ async function outputStages() {
     openApi.openApiEmitter,
     modelDocs.modelDocsEmitter,
   ];
-  return { emitters, transpileFiles: transpile.transpileFiles, formatFiles: format.formatFiles };
+  return { emitters, transpileFiles: transpile.transpileFiles, stopTranspiler: transpile.stopTranspiler, formatFiles: format.formatFiles };
 }
 
 /** Specs → checked, resolved, typed model. Throws `SpecError` listing every problem found. */
@@ -79,30 +79,35 @@ export const QUIET_RUN: RunContext = { cache: NO_CACHE, progress: SILENT, verify
 
 /** Model → every output file, transpiled and finished, in path order. Nothing is written. */
 export async function emitModel(model: Model, context: RunContext = QUIET_RUN): Promise<GeneratedFile[]> {
-  const { emitters, transpileFiles, formatFiles } = await outputStages();
-  const emitted: GeneratedFile[] = [];
-  const transpiling: Promise<GeneratedFile[]>[] = [];
-  for (const emitter of emitters) {
-    context.progress.update(`emitting ${emitter.name} for ${model.offerings.length} offerings`);
-    const files = await emitter.emit(model, context);
-    emitted.push(...files);
-    // Its TypeScript modules go to the transpiler's thread now, while the next emitters run here.
-    const transpiled = transpileFiles(files, context.cache);
-    transpiled.catch(() => undefined); // awaited below; a failure is not "unhandled" meanwhile
-    transpiling.push(transpiled);
+  const { emitters, transpileFiles, stopTranspiler, formatFiles } = await outputStages();
+  try {
+    const emitted: GeneratedFile[] = [];
+    const transpiling: Promise<GeneratedFile[]>[] = [];
+    for (const emitter of emitters) {
+      context.progress.update(`emitting ${emitter.name} for ${model.offerings.length} offerings`);
+      const files = await emitter.emit(model, context);
+      emitted.push(...files);
+      // Its TypeScript modules go to the transpiler's thread now, while the next emitters run here.
+      const transpiled = transpileFiles(files, context.cache);
+      transpiled.catch(() => undefined); // awaited below; a failure is not "unhandled" meanwhile
+      transpiling.push(transpiled);
+    }
+    const paths = new Set<string>();
+    for (const file of emitted) {
+      if (paths.has(file.path)) throw new Error(`two emitters wrote ${file.path}`);
+      paths.add(file.path);
+    }
+    context.progress.update("transpiling");
+    const finished = formatFiles((await Promise.all(transpiling)).flat());
+    if (context.verify) {
+      context.progress.update("type-checking everything emitted (--verify)");
+      (await import("./verify.js")).verifyTypeScript(finished);
+    }
+    return finished.sort((a, b) => compareText(a.path, b.path));
+  } finally {
+    // Whatever happened, the transpiler's thread ends with the stage.
+    await stopTranspiler();
   }
-  const paths = new Set<string>();
-  for (const file of emitted) {
-    if (paths.has(file.path)) throw new Error(`two emitters wrote ${file.path}`);
-    paths.add(file.path);
-  }
-  context.progress.update("transpiling");
-  const finished = formatFiles((await Promise.all(transpiling)).flat());
-  if (context.verify) {
-    context.progress.update("type-checking everything emitted (--verify)");
-    (await import("./verify.js")).verifyTypeScript(finished);
-  }
-  return finished.sort((a, b) => compareText(a.path, b.path));
 }
 
 export function cacheFor(options: Pick<GenerateOptions, "cacheDir">): Cache {

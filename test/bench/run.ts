@@ -55,7 +55,7 @@ const settings = {
   runs: process.env.BENCH_RUNS ? positive("BENCH_RUNS", 5) : undefined,
   timeoutS: positive("BENCH_TIMEOUT_S", 180),
   scenarioBudgetS: positive("BENCH_BUDGET_S", 150),
-  validatorProcesses: positive("BENCH_VALIDATOR_PROCESSES", 3),
+  validatorProcesses: positive("BENCH_VALIDATOR_PROCESSES", 2),
   keep: process.env.BENCH_KEEP === "1",
   out: process.env.BENCH_OUT ?? fileURLToPath(new URL("./results.json", import.meta.url)),
 };
@@ -147,7 +147,7 @@ if (settings.parts.includes("generation")) {
         const dir = path.join(root, name.replace(" ", "-"));
         const buildStart = Date.now();
         const fixture = await buildFixture(set, count, mode, dir);
-        const runs = settings.runs ?? (count >= 1000 ? 3 : 5);
+        const runs = settings.runs ?? 3;
         log(
           `${name}: fixture of ${fixture.offerings.length} offerings, ${fixture.sharedFiles} shared files built in ${Date.now() - buildStart} ms; ${runs} runs per scenario`,
         );
