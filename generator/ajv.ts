@@ -1,6 +1,7 @@
 /** One way to build ajv, so the ahead-of-time validators and run-time checks agree. */
-import { Ajv2020, type Options, type ValidateFunction } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { sha256, type Cache } from "./cache.js";
 import { AJV_OPTIONS } from "./options.js";
 import { validationSchema } from "./schema-walk.js";
 
@@ -57,4 +58,45 @@ export function compileSchema(schema: object): ValidateFunction {
 export function compileStandaloneSource(schema: object): { ajv: Ajv2020; validate: ValidateFunction } {
   const ajv = createAjv({ code: { source: true, esm: true, lines: true, optimize: true }, validateSchema: false });
   return { ajv, validate: ajv.compile(validationSchema(schema)) };
+}
+
+/** The text of what decides a schema's validity, once per schema object (offerings share bundles). */
+const validationTexts = new WeakMap<object, string>();
+function validationText(schema: object): string {
+  let text = validationTexts.get(schema);
+  if (text === undefined) {
+    text = JSON.stringify(validationSchema(schema));
+    validationTexts.set(schema, text);
+  }
+  return text;
+}
+
+/**
+ * Why ajv refuses a schema (strict mode), or undefined when it accepts it. Remembered in the cache
+ * by the schema's validation text, so a rerun compiles only the schemas that changed.
+ */
+export function schemaRefusal(schema: object, cache: Cache): string | undefined {
+  const verdict = cache.memo("ajv-refusal", validationText(schema), () => {
+    try {
+      compileSchema(schema);
+      return "";
+    } catch (error) {
+      return `refused:${(error as Error).message}`;
+    }
+  });
+  return verdict === "" ? undefined : verdict.slice("refused:".length);
+}
+
+/** What ajv finds wrong with a value (nothing when it is valid), remembered by the schema's and the value's text. */
+export function valueErrors(schema: object, value: unknown, cache: Cache): ErrorObject[] {
+  const key = `${sha256(validationText(schema))}\0${JSON.stringify(value)}`;
+  const found = cache.memo("ajv-errors", key, () => {
+    const validate = compileSchema(schema);
+    return JSON.stringify(
+      validate(value)
+        ? []
+        : (validate.errors ?? []).map(({ instancePath, keyword, params, message }) => ({ instancePath, keyword, params, message })),
+    );
+  });
+  return JSON.parse(found) as ErrorObject[];
 }

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { parse } from "yaml";
+import { NO_CACHE, type Cache } from "./cache.js";
 import { diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
 import type { ParsedFile, SpecFileKind } from "./load.js";
 import type { SourcePosition } from "./model.js";
@@ -34,11 +35,19 @@ export function metaSchemaFor(kind: SpecFileKind): ValidateFunction {
   return metaSchemas[kind];
 }
 
-export function checkSpecFiles(files: readonly ParsedFile[]): Diagnostic[] {
+/**
+ * Every problem of every file. A file that passed before, with the same kind and content, is not
+ * checked again (the cache holds only clean verdicts, so a problem is always reported afresh with
+ * its positions), and the meta-schemas are compiled only when a file needs them.
+ */
+export function checkSpecFiles(files: readonly ParsedFile[], cache: Cache = NO_CACHE): Diagnostic[] {
   return files.flatMap((file) => {
+    const key = `${file.kind}\0${JSON.stringify(file.data)}`;
+    if (cache.get("check", key) === "clean") return [];
     const validate = metaSchemaFor(file.kind);
-    if (validate(file.data)) return [...schemaProblems(file), ...todoProblems(file)];
-    return describeErrors(validate.errors ?? [], file);
+    const problems = validate(file.data) ? [...schemaProblems(file), ...todoProblems(file)] : describeErrors(validate.errors ?? [], file);
+    if (problems.length === 0) cache.set("check", key, "clean");
+    return problems;
   });
 }
 

@@ -60,11 +60,11 @@ async function outputStages() {
 export function loadModel(specFiles: SpecFiles, options: Pick<GenerateOptions, "maxSpecBytes"> = resolveOptions(), cache: Cache = NO_CACHE): Model {
   const parsed = parseSpecFiles(specFiles, options, cache);
   if (parsed.diagnostics.length > 0) throw new SpecError(parsed.diagnostics);
-  const checked = checkSpecFiles(parsed.files);
+  const checked = checkSpecFiles(parsed.files, cache);
   if (checked.length > 0) throw new SpecError(checked);
-  const { resolved, diagnostics } = resolveSchemas(parsed.files);
+  const { resolved, diagnostics } = resolveSchemas(parsed.files, cache);
   if (diagnostics.length > 0) throw new SpecError(diagnostics);
-  const built = buildModel(parsed.files, resolved);
+  const built = buildModel(parsed.files, resolved, cache);
   if (!built.model) throw new SpecError(built.diagnostics);
   return built.model;
 }

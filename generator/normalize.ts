@@ -5,7 +5,8 @@
  */
 
 import type { ErrorObject } from "ajv";
-import { compileSchema } from "./ajv.js";
+import { schemaRefusal, valueErrors } from "./ajv.js";
+import { NO_CACHE, type Cache } from "./cache.js";
 import { compareText, diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
 import { NameScope, pascalIdentifier } from "./escape.js";
 import type { ParsedFile } from "./load.js";
@@ -34,8 +35,12 @@ export function provenanceOf(value: Json | undefined): Provenance {
   return isObject(value) && typeof value.inferred === "string" ? { kind: "inferred", reason: value.inferred } : { kind: "documented" };
 }
 
-export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchemas): { model?: Model; diagnostics: Diagnostic[] } {
-  const built = buildModelWithProblems(files, resolved);
+export function buildModel(
+  files: readonly ParsedFile[],
+  resolved: ResolvedSchemas,
+  cache: Cache = NO_CACHE,
+): { model?: Model; diagnostics: Diagnostic[] } {
+  const built = buildModelWithProblems(files, resolved, cache);
   return built.diagnostics.length > 0 ? { diagnostics: built.diagnostics } : built;
 }
 
@@ -44,7 +49,11 @@ export function buildModel(files: readonly ParsedFile[], resolved: ResolvedSchem
  * stops at the first problem (`buildModel`); `modelspec diff` compares the model all the same and
  * lists the problems beside the changes.
  */
-export function buildModelWithProblems(files: readonly ParsedFile[], resolved: ResolvedSchemas): { model: Model; diagnostics: Diagnostic[] } {
+export function buildModelWithProblems(
+  files: readonly ParsedFile[],
+  resolved: ResolvedSchemas,
+  cache: Cache = NO_CACHE,
+): { model: Model; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (file: ParsedFile, pointer: string): SourcePosition => file.positions.get(pointer) ?? { file: file.file, line: 1, column: 1 };
 
@@ -153,7 +162,7 @@ export function buildModelWithProblems(files: readonly ParsedFile[], resolved: R
       diagnostics,
     );
     checkCountFields(provider, sections.request, diagnostics);
-    const examples = toExamples(file, sections, diagnostics);
+    const examples = toExamples(file, sections, diagnostics, cache);
     offerings.push({
       id,
       provider: provider.id,
@@ -326,25 +335,14 @@ function checkParameters(file: ParsedFile, request: BundledSchema, diagnostics: 
 }
 
 /** Examples must pass their own schemas: a wrong example would make every later test lie. */
-function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, BundledSchema>>, diagnostics: Diagnostic[]): Example[] {
+function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, BundledSchema>>, diagnostics: Diagnostic[], cache: Cache): Example[] {
   // Only an object is an example; anything else is already a meta-schema problem.
   const written = (file.data as JsonObject).examples;
   const list = (Array.isArray(written) ? written : []) as Json[];
-  const validators = new Map<SchemaRole, (data: unknown) => ErrorObject[]>();
-  const validatorFor = (role: SchemaRole) => {
-    let validate = validators.get(role);
-    if (!validate) {
-      const schema = sections[role];
-      let compiled: ReturnType<typeof compileSchema> | undefined;
-      try {
-        compiled = schema ? compileSchema(schema.schema) : undefined;
-      } catch {
-        // A schema ajv refuses was reported when it was resolved; its examples cannot be judged.
-      }
-      validate = (data: unknown) => (compiled ? (compiled(data) ? [] : (compiled.errors ?? [])) : []);
-      validators.set(role, validate);
-    }
-    return validate;
+  // A schema ajv refuses was reported when it was resolved; its examples cannot be judged.
+  const errorsOf = (role: SchemaRole, value: Json): ErrorObject[] => {
+    const schema = sections[role]!.schema;
+    return schemaRefusal(schema, cache) === undefined ? valueErrors(schema, value, cache) : [];
   };
   const names = new Map<string, number>();
   return list.flatMap((example, index) => {
@@ -366,7 +364,7 @@ function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, Bundl
         diagnostics.push(diagnostic(file.positions.get(pointer)!, pointer, `example has ${role} data but the offering has no ${role} schema`));
         return;
       }
-      for (const error of validatorFor(role)(value)) {
+      for (const error of errorsOf(role, value)) {
         const p = pointer + error.instancePath;
         diagnostics.push(
           diagnostic(file.positions.get(p) ?? file.positions.get(pointer)!, p, `example does not match the ${role} schema: ${ajvMessage(error)}`),

@@ -11,7 +11,8 @@ import { diagnostic, joinPointer, splitPointer, type Diagnostic } from "./diagno
 import { pascalIdentifier, NameScope } from "./escape.js";
 import type { ParsedFile } from "./load.js";
 import type { Json, JsonObject, SourcePosition } from "./model.js";
-import { compileSchema } from "./ajv.js";
+import { schemaRefusal } from "./ajv.js";
+import { NO_CACHE, type Cache } from "./cache.js";
 import { isObject, keywordShape, setOwn } from "./schema-walk.js";
 
 const SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
@@ -275,7 +276,10 @@ export type ResolvedSchemas = ReadonlyMap<string, Partial<Record<"request" | "re
  * A bundle ajv refuses (strict mode) is kept, and its refusal is in `diagnostics` and in `refused`:
  * the schema resolved, but it fails a check (what `modelspec diff` can still compare).
  */
-export function resolveSchemas(files: readonly ParsedFile[]): { resolved: ResolvedSchemas; diagnostics: Diagnostic[]; refused: Diagnostic[] } {
+export function resolveSchemas(
+  files: readonly ParsedFile[],
+  cache: Cache = NO_CACHE,
+): { resolved: ResolvedSchemas; diagnostics: Diagnostic[]; refused: Diagnostic[] } {
   const byPath = new Map(files.map((f) => [f.file, f]));
   const resolved = new Map<string, Partial<Record<"request" | "response" | "stream", Bundle>>>();
   const diagnostics: Diagnostic[] = [];
@@ -292,7 +296,7 @@ export function resolveSchemas(files: readonly ParsedFile[]): { resolved: Resolv
       const result = bundleSchema({ file: file.file, base: pointer, pointer }, byPath, memo);
       diagnostics.push(...result.diagnostics);
       if (!result.bundle) continue;
-      if (!judged.has(result.bundle)) judged.set(result.bundle, compileProblem(result.bundle, file.file, pointer));
+      if (!judged.has(result.bundle)) judged.set(result.bundle, compileProblem(result.bundle, file.file, pointer, cache));
       const refused = judged.get(result.bundle);
       if (refused) refusals.push(refused);
       sections[role] = result.bundle;
@@ -316,20 +320,16 @@ export function resolveSchemas(files: readonly ParsedFile[]): { resolved: Resolv
  * diagnostic here instead of a bare exception in a later stage. Ajv names the place as
  * `at "#/..."` for most rules; otherwise the section's schema is named.
  */
-function compileProblem(bundle: Bundle, file: string, sectionPointer: string): Diagnostic | undefined {
-  try {
-    compileSchema(bundle.schema);
-    return undefined;
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = /\bat "#([^"]*)"/.exec(message)?.[1];
-    const named = at !== undefined && message.includes("(strictRequired)") ? joinPointer(at, "required") : at;
-    const bundled = [named, at].find((p) => p !== undefined && bundle.positions.has(p)) ?? "";
-    const position = bundle.positions.get(bundled) ?? { file, line: 1, column: 1 };
-    const pointer = bundle.origins.get(bundled) ?? sectionPointer;
-    // The place is in the diagnostic already; ajv's `at "#..."` names it in the bundled schema.
-    return diagnostic(position, pointer, `ajv refuses this schema: ${message.replace(/^strict mode: /, "").replace(/ at "#[^"]*"/, "")}`);
-  }
+function compileProblem(bundle: Bundle, file: string, sectionPointer: string, cache: Cache): Diagnostic | undefined {
+  const message = schemaRefusal(bundle.schema, cache);
+  if (message === undefined) return undefined;
+  const at = /\bat "#([^"]*)"/.exec(message)?.[1];
+  const named = at !== undefined && message.includes("(strictRequired)") ? joinPointer(at, "required") : at;
+  const bundled = [named, at].find((p) => p !== undefined && bundle.positions.has(p)) ?? "";
+  const position = bundle.positions.get(bundled) ?? { file, line: 1, column: 1 };
+  const pointer = bundle.origins.get(bundled) ?? sectionPointer;
+  // The place is in the diagnostic already; ajv's `at "#..."` names it in the bundled schema.
+  return diagnostic(position, pointer, `ajv refuses this schema: ${message.replace(/^strict mode: /, "").replace(/ at "#[^"]*"/, "")}`);
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {
