@@ -24,25 +24,28 @@ export interface Constraint {
  * The constraints a schema node states, in a fixed order, values as JSON text. One the spec marks
  * inferred (`x-inferred: { minimum: <reason> }`) carries its reason: `0 (inferred: <reason>)`.
  */
+/** The keywords that bound a value, in the order docs show them. */
+export const BOUND_KEYWORDS = [
+  "minimum",
+  "exclusiveMinimum",
+  "maximum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+  "minProperties",
+  "maxProperties",
+  "format",
+  "pattern",
+] as const;
+
 export function constraintsOf(schema: JsonObject): Constraint[] {
   const out: Omit<Constraint, "bare" | "inferred">[] = [];
   const show = (v: unknown) => JSON.stringify(v);
   if (schema.default !== undefined) out.push({ keyword: "default", label: "default", value: show(schema.default) });
-  for (const key of [
-    "minimum",
-    "exclusiveMinimum",
-    "maximum",
-    "exclusiveMaximum",
-    "multipleOf",
-    "minLength",
-    "maxLength",
-    "minItems",
-    "maxItems",
-    "minProperties",
-    "maxProperties",
-    "format",
-    "pattern",
-  ]) {
+  for (const key of BOUND_KEYWORDS) {
     if (schema[key] !== undefined)
       out.push({ keyword: key, label: key, value: typeof schema[key] === "string" ? (schema[key] as string) : show(schema[key]) });
   }

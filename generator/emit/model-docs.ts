@@ -9,7 +9,7 @@ import { compareText } from "../diagnostics.js";
 import { markdownCode, markdownText } from "../escape.js";
 import type { Emitter, GeneratedFile, JsonObject, Model, OfferingSpec, Parameter, ProviderSpec } from "../model.js";
 import { findParameter } from "../parameters.js";
-import { constraintsOf, typeText } from "./doc-lines.js";
+import { BOUND_KEYWORDS, constraintsOf, typeText } from "./doc-lines.js";
 import { alignParameter, PARAMETER_CONCEPTS } from "./parameter-concepts.js";
 import { modelDocFile, offeringDir } from "./paths.js";
 
@@ -70,22 +70,7 @@ const OFFERING_FACETS: Facet<OfferingSpec>[] = [
   ["streaming", (o) => (o.stream ? "yes" : "no")],
 ];
 
-const CONSTRAINT_LABELS = [
-  "default",
-  "minimum",
-  "exclusiveMinimum",
-  "maximum",
-  "exclusiveMaximum",
-  "multipleOf",
-  "minLength",
-  "maxLength",
-  "minItems",
-  "maxItems",
-  "format",
-  "pattern",
-  "allowed values",
-  "fixed value",
-];
+const CONSTRAINT_LABELS = ["default", ...BOUND_KEYWORDS, "allowed values", "fixed value"];
 
 const PARAMETER_FACETS: Facet<Entry>[] = [
   ["type", (e) => typeText(e.schema) || undefined],
