@@ -3,7 +3,7 @@ import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from "
 import addFormatsModule from "ajv-formats";
 import { sha256, type Cache } from "./cache.js";
 import { AJV_OPTIONS } from "./options.js";
-import { validationSchema } from "./schema-walk.js";
+import { validationSchema, validationText } from "./schema-walk.js";
 
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
 
@@ -26,9 +26,8 @@ const COMPILES_PER_INSTANCE = 500;
 let checker: { ajv: Ajv2020; compiles: number } | undefined;
 
 /** Compiles a schema's validation keywords (annotations dropped) strictly; throws ajv's error when it refuses. */
-export function compileSchema(schema: object): ValidateFunction {
-  const validation = validationSchema(schema);
-  const text = JSON.stringify(validation);
+function compileSchema(schema: object): ValidateFunction {
+  const text = validationText(schema);
   const hit = recent.get(text);
   if (hit) {
     recent.delete(text);
@@ -38,6 +37,8 @@ export function compileSchema(schema: object): ValidateFunction {
   if (!checker || checker.compiles >= COMPILES_PER_INSTANCE) checker = { ajv: createAjv(), compiles: 0 };
   checker.compiles++;
   const { ajv } = checker;
+  // A fresh copy (JSON.parse keeps a `__proto__` key an own property), removed from the instance below.
+  const validation = JSON.parse(text) as object;
   let validate: ValidateFunction;
   try {
     validate = ajv.compile(validation);
@@ -58,17 +59,6 @@ export function compileSchema(schema: object): ValidateFunction {
 export function compileStandaloneSource(schema: object): { ajv: Ajv2020; validate: ValidateFunction } {
   const ajv = createAjv({ code: { source: true, esm: true, lines: true, optimize: true }, validateSchema: false });
   return { ajv, validate: ajv.compile(validationSchema(schema)) };
-}
-
-/** The text of what decides a schema's validity, once per schema object (offerings share bundles). */
-const validationTexts = new WeakMap<object, string>();
-function validationText(schema: object): string {
-  let text = validationTexts.get(schema);
-  if (text === undefined) {
-    text = JSON.stringify(validationSchema(schema));
-    validationTexts.set(schema, text);
-  }
-  return text;
 }
 
 /**

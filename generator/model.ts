@@ -3,6 +3,7 @@
  * they get providers and offerings with their schemas already checked, resolved and bundled.
  */
 import type { Cache } from "./cache.js";
+import type { Progress } from "./progress.js";
 
 /** A JSON value as it came out of a spec file. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -237,15 +238,13 @@ export interface GeneratedFile {
   origin?: string;
   /** For hand-written files shipped in the output: the repository file it is a copy of. */
   copiedFrom?: string;
-  /** A `.ts` module that only declares types: it becomes a `.d.ts` alone, with no `.js` beside it. */
-  declarationOnly?: boolean;
 }
 
 /** What every emitter may use besides the model: the content-hash cache for costly steps. */
 export interface EmitContext {
   cache: Cache;
   /** Where a long emitter reports how far it got (offerings done of the total). */
-  progress?: { update(stage: string, done?: number, total?: number): void };
+  progress?: Pick<Progress, "update">;
 }
 
 /** An emitter turns the model into files. Adding an output kind means adding an emitter. */

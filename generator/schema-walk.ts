@@ -123,6 +123,21 @@ export function validationSchema<T>(schema: T): T {
   return withoutAnnotations(schema, isAnnotationKeyword);
 }
 
+const validationTexts = new WeakMap<object, string>();
+
+/**
+ * `validationSchema` as JSON text, computed once per schema object: offerings that share a
+ * bundled schema share the object, and several stages key their work by this text.
+ */
+export function validationText(schema: object): string {
+  let text = validationTexts.get(schema);
+  if (text === undefined) {
+    text = JSON.stringify(validationSchema(schema));
+    validationTexts.set(schema, text);
+  }
+  return text;
+}
+
 /**
  * Equality of JSON values, as JSON Schema uses it for `const`, `enum` and `uniqueItems`. The
  * validators use it instead of ajv's fast-deep-equal, which throws on data with a `valueOf` or

@@ -17,9 +17,9 @@ function compilerOptions(declarations) {
 }
 
 /** One module's `.js` and `.d.ts`, and every problem as `file:line: message`. */
-function transpile({ path, contents, declarationOnly }) {
+function transpile({ path, contents }) {
   const options = (declarations) => ({ fileName: path, reportDiagnostics: true, compilerOptions: compilerOptions(declarations) });
-  const js = declarationOnly ? { outputText: "", diagnostics: [] } : ts.transpileModule(contents, options(false));
+  const js = ts.transpileModule(contents, options(false));
   const dts = ts.transpileDeclaration(contents, options(true));
   const problems = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])].map((d) => {
     const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;

@@ -37,7 +37,7 @@ function transpiler() {
       new Promise((resolve, reject) => {
         const id = next++;
         waiting.set(id, { resolve, reject });
-        thread.postMessage({ id, file: { path: file.path, contents: file.contents, declarationOnly: file.declarationOnly === true } });
+        thread.postMessage({ id, file: { path: file.path, contents: file.contents } });
       }),
     stop: async () => {
       worker = undefined;
@@ -65,21 +65,21 @@ interface Outputs {
   problems: string[];
 }
 
-/** Replaces each `.ts` file with its `.js` (unless it declares types only) and `.d.ts`; other files pass through. */
+/** Replaces each `.ts` file with its `.js` and `.d.ts`; other files pass through. */
 export async function transpileFiles(files: readonly GeneratedFile[], cache: Cache): Promise<GeneratedFile[]> {
   const problems: string[] = [];
   // Every module is handed to the worker at once; the results come back in the files' order.
   const converted = await Promise.all(
     files.map(async (file): Promise<GeneratedFile[]> => {
       if (!file.path.endsWith(".ts") || file.path.endsWith(".d.ts")) return [file];
-      const cached = await cache.memoAsync("transpile", `${file.declarationOnly ? "d" : "m"}\0${file.path}\0${file.contents}`, async () =>
-        JSON.stringify(await transpiler().post(file)),
-      );
+      const cached = await cache.memoAsync("transpile", `${file.path}\0${file.contents}`, async () => JSON.stringify(await transpiler().post(file)));
       const { js, dts, problems: found } = JSON.parse(cached) as Outputs;
       problems.push(...found);
-      const { declarationOnly: _declarationOnly, ...rest } = file;
       const stem = file.path.slice(0, -".ts".length);
-      return [...(file.declarationOnly ? [] : [{ ...rest, path: `${stem}.js`, contents: js }]), { ...rest, path: `${stem}.d.ts`, contents: dts }];
+      return [
+        { ...file, path: `${stem}.js`, contents: js },
+        { ...file, path: `${stem}.d.ts`, contents: dts },
+      ];
     }),
   );
   if (problems.length > 0) throw new TranspileError(problems.sort());

@@ -6,7 +6,7 @@
  */
 import { sha256 } from "../cache.js";
 import type { BundledSchema, Model, OfferingSpec, SchemaRole } from "../model.js";
-import { validationSchema } from "../schema-walk.js";
+import { validationText } from "../schema-walk.js";
 import { sharedValidatorFile } from "./paths.js";
 
 export function sections(offering: OfferingSpec): BundledSchema[] {
@@ -31,16 +31,15 @@ export function sharedValidators(model: Model): SharedValidator[] {
   if (memo) return memo;
   const owners = new Map<string, string>();
   // Offerings sharing a bundled schema share the object too: hash each object once.
-  const hashes = new Map<object, { text: string; hash: string }>();
+  const hashes = new Map<object, string>();
   const list = model.offerings.flatMap((offering) =>
     sections(offering).map((section) => {
-      let known = hashes.get(section.schema);
-      if (!known) {
-        const text = JSON.stringify(validationSchema(section.schema));
-        known = { text, hash: sha256(text) };
-        hashes.set(section.schema, known);
+      const text = validationText(section.schema);
+      let hash = hashes.get(section.schema);
+      if (hash === undefined) {
+        hash = sha256(text);
+        hashes.set(section.schema, hash);
       }
-      const { text, hash } = known;
       const path = sharedValidatorFile(offering, section.role, hash);
       const owner = owners.get(path);
       // Twelve hex digits make a clash vanishingly unlikely; were one to happen, fail rather than share wrongly.

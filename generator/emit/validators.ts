@@ -14,7 +14,7 @@ import { compileStandaloneSource } from "../ajv.js";
 import { literal, PROTO_KEY } from "../escape.js";
 import type { EmitContext, Emitter, GeneratedFile, Model, SchemaRole } from "../model.js";
 import { PROJECT_ROOT } from "../options.js";
-import { validationSchema } from "../schema-walk.js";
+import { validationText } from "../schema-walk.js";
 import { AJV_HELPERS_FILE, relativeImport, sharedOrigin } from "./paths.js";
 import { sharedValidators } from "./shared.js";
 
@@ -41,9 +41,7 @@ export const validatorsEmitter: Emitter = {
       if (made.has(path)) continue;
       made.add(path);
       const compiled = JSON.parse(
-        await cache.memoAsync("validator", JSON.stringify(validationSchema(section.schema)), async () =>
-          JSON.stringify(standaloneModule(section.schema)),
-        ),
+        await cache.memoAsync("validator", validationText(section.schema), async () => JSON.stringify(standaloneModule(section.schema))),
       ) as StandaloneModule;
       for (const m of compiled.helpers) helperModules.add(m);
       const imports = compiled.helpers.length
@@ -83,7 +81,7 @@ function standaloneModule(schema: object): StandaloneModule {
   return { code: body, helpers };
 }
 
-export function compileStandalone(schema: object): string {
+function compileStandalone(schema: object): string {
   const { ajv, validate } = compileStandaloneSource(schema);
   return protoKeysComputed(standaloneCode(ajv, validate));
 }
