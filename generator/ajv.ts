@@ -3,7 +3,8 @@ import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from "
 import addFormatsModule from "ajv-formats";
 import { sha256, type Cache } from "./cache.js";
 import { AJV_OPTIONS } from "./options.js";
-import { validationSchema, validationText } from "./schema-walk.js";
+import { validationText } from "./schema-walk.js";
+import { standaloneModule, type StandaloneModule } from "./standalone.js";
 
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
 
@@ -14,16 +15,21 @@ export function createAjv(extra: Options = {}): Ajv2020 {
 }
 
 /**
- * Recently compiled validators, by the text of what decides validity. Resolve (does ajv accept
- * it?) and normalize (do the examples pass?) need the same compilation, and offerings sharing a
- * schema need it once. They share one ajv instance (a fresh instance compiles the meta-schema
- * again, three times the cost of the schema itself); evicted schemas are removed from it, and it is
- * replaced now and then, so memory stays flat however many distinct schemas a catalog has.
+ * Each distinct schema is compiled once per run, by a fresh instance with `code.source`: ajv names
+ * what it prints by counters of its instance, so a fresh one prints the same text whatever was
+ * compiled before. That one compilation answers all three questions asked of a schema: does ajv
+ * accept it (strict), do the examples pass, and what is its standalone module. The examples of a
+ * section are checked right after its schema is judged (see `loadModel`), so the validators kept
+ * for them need only be the last few; each holds its own instance (up to a megabyte).
  */
 const recent = new Map<string, ValidateFunction>();
-const RECENT_LIMIT = 256;
-const COMPILES_PER_INSTANCE = 500;
-let checker: { ajv: Ajv2020; compiles: number } | undefined;
+const RECENT_LIMIT = 16;
+/** The printed module of each schema compiled this run, until the validators emitter takes it; keyed by the schema object, so it goes with its model. */
+const printed = new WeakMap<object, StandaloneModule>();
+/** Each schema object's verdict this run (judged for its examples, then for the report). */
+const verdicts = new WeakMap<object, string>();
+/** Checks schemas against the meta-schema, which it compiles once (a fresh instance would compile it again, three times the cost of a schema). */
+let metaChecker: Ajv2020 | undefined;
 
 /** Compiles a schema's validation keywords (annotations dropped) strictly; throws ajv's error when it refuses. */
 function compileSchema(schema: object): ValidateFunction {
@@ -34,31 +40,36 @@ function compileSchema(schema: object): ValidateFunction {
     recent.set(text, hit);
     return hit;
   }
-  if (!checker || checker.compiles >= COMPILES_PER_INSTANCE) checker = { ajv: createAjv(), compiles: 0 };
-  checker.compiles++;
-  const { ajv } = checker;
-  // A fresh copy (JSON.parse keeps a `__proto__` key an own property), removed from the instance below.
-  const validation = JSON.parse(text) as object;
-  let validate: ValidateFunction;
-  try {
-    validate = ajv.compile(validation);
-  } finally {
-    // The instance keeps every schema it compiled; the function works on without that entry.
-    ajv.removeSchema(validation);
-  }
+  const { ajv, validate } = compileStandaloneSource(schema, text);
+  printed.set(schema, standaloneModule(ajv, validate));
   recent.set(text, validate);
   if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
   return validate;
 }
 
-/**
- * A validator compiled so it can be printed as standalone code, by a fresh ajv instance: ajv names
- * the functions and constants it prints by counters of its instance, so a fresh one makes the same
- * text whatever was compiled before. The schema was checked by `compileSchema` already.
- */
-export function compileStandaloneSource(schema: object): { ajv: Ajv2020; validate: ValidateFunction } {
+/** A strict compilation that can be printed; the meta-schema check first, with ajv's own message, as `compile` would. */
+function compileStandaloneSource(schema: object, text = validationText(schema)): { ajv: Ajv2020; validate: ValidateFunction } {
+  // A fresh copy (JSON.parse keeps a `__proto__` key an own property).
+  const validation = JSON.parse(text) as object;
+  metaChecker ??= createAjv();
+  metaChecker.validateSchema(validation, true);
   const ajv = createAjv({ code: { source: true, esm: true, lines: true, optimize: true }, validateSchema: false });
-  return { ajv, validate: ajv.compile(validationSchema(schema)) };
+  return { ajv, validate: ajv.compile(validation) };
+}
+
+/** A schema's standalone validator module (checked already: resolve reported any refusal), remembered in the cache by its validation text. */
+export async function standaloneValidator(schema: object, cache: Cache): Promise<StandaloneModule> {
+  const text = validationText(schema);
+  const made = await cache.memoAsync("validator", text, async () => {
+    let module = printed.get(schema);
+    if (!module) {
+      const { ajv, validate } = compileStandaloneSource(schema, text);
+      module = standaloneModule(ajv, validate);
+    }
+    return JSON.stringify(module);
+  });
+  printed.delete(schema);
+  return JSON.parse(made) as StandaloneModule;
 }
 
 /**
@@ -66,14 +77,18 @@ export function compileStandaloneSource(schema: object): { ajv: Ajv2020; validat
  * by the schema's validation text, so a rerun compiles only the schemas that changed.
  */
 export function schemaRefusal(schema: object, cache: Cache): string | undefined {
-  const verdict = cache.memo("ajv-refusal", validationText(schema), () => {
-    try {
-      compileSchema(schema);
-      return "";
-    } catch (error) {
-      return `refused:${(error as Error).message}`;
-    }
-  });
+  let verdict = verdicts.get(schema);
+  if (verdict === undefined) {
+    verdict = cache.memo("ajv-refusal", validationText(schema), () => {
+      try {
+        compileSchema(schema);
+        return "";
+      } catch (error) {
+        return `refused:${(error as Error).message}`;
+      }
+    });
+    verdicts.set(schema, verdict);
+  }
   return verdict === "" ? undefined : verdict.slice("refused:".length);
 }
 

@@ -16,7 +16,7 @@ import type { EmitContext, Emitter, GeneratedFile, Model } from "./model.js";
 import { buildModel } from "./normalize.js";
 import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js";
 import { SILENT, type Progress } from "./progress.js";
-import { resolveSchemas } from "./resolve.js";
+import { judgeBundles, resolveSchemas } from "./resolve.js";
 import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
 
 /**
@@ -62,9 +62,13 @@ export function loadModel(specFiles: SpecFiles, options: Pick<GenerateOptions, "
   if (parsed.diagnostics.length > 0) throw new SpecError(parsed.diagnostics);
   const checked = checkSpecFiles(parsed.files, cache);
   if (checked.length > 0) throw new SpecError(checked);
-  const { resolved, diagnostics } = resolveSchemas(parsed.files, cache);
-  if (diagnostics.length > 0) throw new SpecError(diagnostics);
+  // Each offering's examples are checked right after its schemas compile, while ajv's validators
+  // are at hand; the schemas' verdicts are reported after, as if resolve had judged them.
+  const { resolved, diagnostics } = resolveSchemas(parsed.files, cache, { judge: false });
+  if (diagnostics.length > 0) throw new SpecError([...diagnostics, ...judgeBundles(resolved, cache)]);
   const built = buildModel(parsed.files, resolved, cache);
+  const refused = judgeBundles(resolved, cache);
+  if (refused.length > 0) throw new SpecError(refused);
   if (!built.model) throw new SpecError(built.diagnostics);
   return built.model;
 }

@@ -274,19 +274,19 @@ export type ResolvedSchemas = ReadonlyMap<string, Partial<Record<"request" | "re
 /**
  * Resolves every schema section of every offering file; all dangling or cyclic refs are reported.
  * A bundle ajv refuses (strict mode) is kept, and its refusal is in `diagnostics` and in `refused`:
- * the schema resolved, but it fails a check (what `modelspec diff` can still compare).
+ * the schema resolved, but it fails a check (what `modelspec diff` can still compare). With
+ * `judge: false` the bundles are not compiled here: `loadModel` judges them with `judgeBundles`
+ * after the examples, so each schema is compiled once while its examples are checked.
  */
 export function resolveSchemas(
   files: readonly ParsedFile[],
   cache: Cache = NO_CACHE,
+  { judge = true }: { judge?: boolean } = {},
 ): { resolved: ResolvedSchemas; diagnostics: Diagnostic[]; refused: Diagnostic[] } {
   const byPath = new Map(files.map((f) => [f.file, f]));
   const resolved = new Map<string, Partial<Record<"request" | "response" | "stream", Bundle>>>();
   const diagnostics: Diagnostic[] = [];
   const memo: BundleMemo = new Map();
-  // A bundle shared by several offerings is judged once.
-  const judged = new Map<Bundle, Diagnostic | undefined>();
-  const refusals: Diagnostic[] = [];
   for (const file of files) {
     if (file.kind !== "offering" || !isObject(file.data)) continue;
     const sections: Partial<Record<"request" | "response" | "stream", Bundle>> = {};
@@ -295,11 +295,7 @@ export function resolveSchemas(
       const pointer = `/${role}/schema`;
       const result = bundleSchema({ file: file.file, base: pointer, pointer }, byPath, memo);
       diagnostics.push(...result.diagnostics);
-      if (!result.bundle) continue;
-      if (!judged.has(result.bundle)) judged.set(result.bundle, compileProblem(result.bundle, file.file, pointer, cache));
-      const refused = judged.get(result.bundle);
-      if (refused) refusals.push(refused);
-      sections[role] = result.bundle;
+      if (result.bundle) sections[role] = result.bundle;
     }
     resolved.set(file.file, sections);
   }
@@ -311,7 +307,24 @@ export function resolveSchemas(
       diagnostics.push(...bundleSchema({ file: file.file, base: "", pointer }, byPath, memo).diagnostics);
     }
   }
-  return { resolved, diagnostics: dedupe([...diagnostics, ...refusals]), refused: dedupe(refusals) };
+  const refusals = judge ? judgeBundles(resolved, cache) : [];
+  return { resolved, diagnostics: dedupe([...diagnostics, ...refusals]), refused: refusals };
+}
+
+/** The refusal of each resolved bundle ajv refuses, in file order; a bundle shared by several offerings is judged once. */
+export function judgeBundles(resolved: ResolvedSchemas, cache: Cache = NO_CACHE): Diagnostic[] {
+  const judged = new Map<Bundle, Diagnostic | undefined>();
+  const refusals: Diagnostic[] = [];
+  for (const [file, sections] of resolved) {
+    for (const role of ["request", "response", "stream"] as const) {
+      const bundle = sections[role];
+      if (!bundle) continue;
+      if (!judged.has(bundle)) judged.set(bundle, compileProblem(bundle, file, `/${role}/schema`, cache));
+      const refused = judged.get(bundle);
+      if (refused) refusals.push(refused);
+    }
+  }
+  return dedupe(refusals);
 }
 
 /**

@@ -8,21 +8,13 @@
  * `new Function`.
  */
 import { build } from "esbuild";
-import { createRequire } from "node:module";
-import standaloneCodeModule from "ajv/dist/standalone/index.js";
-import { compileStandaloneSource } from "../ajv.js";
-import { literal, PROTO_KEY } from "../escape.js";
+import { standaloneValidator } from "../ajv.js";
+import { literal } from "../escape.js";
 import type { EmitContext, Emitter, GeneratedFile, Model, SchemaRole } from "../model.js";
 import { PROJECT_ROOT } from "../options.js";
-import { validationText } from "../schema-walk.js";
+import { HELPERS_NAME } from "../standalone.js";
 import { AJV_HELPERS_FILE, relativeImport, sharedOrigin } from "./paths.js";
 import { sharedValidators } from "./shared.js";
-
-const standaloneCode = ((standaloneCodeModule as unknown as { default?: typeof standaloneCodeModule }).default ??
-  standaloneCodeModule) as typeof standaloneCodeModule;
-
-const REQUIRE_CALL = /require\(("(?:[^"\\]|\\.)*")\)/g;
-const HELPERS_NAME = "ajvHelpers";
 
 /**
  * One validator per distinct schema of a provider, named by the hash of what decides validity
@@ -40,9 +32,7 @@ export const validatorsEmitter: Emitter = {
       progress?.update("validators: offering schemas", done, all.length);
       if (made.has(path)) continue;
       made.add(path);
-      const compiled = JSON.parse(
-        await cache.memoAsync("validator", validationText(section.schema), async () => JSON.stringify(standaloneModule(section.schema))),
-      ) as StandaloneModule;
+      const compiled = await standaloneValidator(section.schema, cache);
       for (const m of compiled.helpers) helperModules.add(m);
       const imports = compiled.helpers.length
         ? `import { modules as ${HELPERS_NAME} } from ${literal(relativeImport(path, AJV_HELPERS_FILE))};\n`
@@ -63,50 +53,6 @@ export const validatorsEmitter: Emitter = {
     return files;
   },
 };
-
-interface StandaloneModule {
-  /** ES module text: ajv's standalone code with its `require`s turned into helper lookups. */
-  code: string;
-  /** The CommonJS helpers it uses, by `require` name. */
-  helpers: string[];
-}
-
-function standaloneModule(schema: object): StandaloneModule {
-  const code = compileStandalone(schema);
-  const helpers = [...new Set([...code.matchAll(REQUIRE_CALL)].map((m) => JSON.parse(m[1]!) as string))].sort();
-  // ES modules are always strict; the directive would only become a stray expression after the import.
-  const body = code
-    .replace(/^"use strict";/, "")
-    .replace(REQUIRE_CALL, (_, specifier: string) => `${HELPERS_NAME}[${literal(JSON.parse(specifier))}]`);
-  return { code: body, helpers };
-}
-
-function compileStandalone(schema: object): string {
-  const { ajv, validate } = compileStandaloneSource(schema);
-  return protoKeysComputed(standaloneCode(ajv, validate));
-}
-
-/**
- * Ajv writes schema values (`const`, `enum`, error params) into standalone code as JSON text,
- * where a `"__proto__"` key sets the object's prototype instead of a property: the validator would
- * then compare against a different value than the schema's. Each such key is rewritten computed,
- * `["__proto__"]`, as `literal` writes it. Found by parsing, so strings and comments are left alone.
- */
-function protoKeysComputed(code: string): string {
-  if (!code.includes("__proto__")) return code;
-  // TypeScript's parser is loaded only for the rare schema that names `__proto__`: it is most of a cold start.
-  const { ts } = createRequire(import.meta.url)("ts-morph") as typeof import("ts-morph");
-  const source = ts.createSourceFile("validator.js", code, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
-  const spans: { start: number; end: number }[] = [];
-  const visit = (node: import("ts-morph").ts.Node): void => {
-    if (ts.isPropertyAssignment(node) && (ts.isStringLiteral(node.name) || ts.isIdentifier(node.name)) && node.name.text === "__proto__") {
-      spans.push({ start: node.name.getStart(source), end: node.name.end });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return spans.reduceRight((text, { start, end }) => `${text.slice(0, start)}${PROTO_KEY}${text.slice(end)}`, code);
-}
 
 function validatorTypes(path: string, role: SchemaRole): string {
   const helpers = relativeImport(path, AJV_HELPERS_FILE);
