@@ -16,6 +16,8 @@ import { PROJECT_ROOT } from "./options.js";
 export interface Cache {
   get(step: string, input: string): string | undefined;
   set(step: string, input: string, value: string): void;
+  /** Stores a value its input names completely (its content hash): a sound entry already there is kept, not written again. */
+  add(step: string, input: string, value: string): void;
   /** The value stored under `step` for `input`, or what `compute` makes of it (then stored). */
   memo(step: string, input: string, compute: () => string): string;
   memoAsync(step: string, input: string, compute: () => Promise<string>): Promise<string>;
@@ -29,6 +31,7 @@ export function sha256(text: string | Uint8Array): string {
 export const NO_CACHE: Cache = {
   get: () => undefined,
   set: () => undefined,
+  add: () => undefined,
   memo: (_step, _input, compute) => compute(),
   memoAsync: (_step, _input, compute) => compute(),
 };
@@ -63,6 +66,11 @@ export function diskCache(dir: string, fingerprint: string = generatorFingerprin
   return {
     get: (step, input) => read(keyOf(step, input)),
     set: (step, input, value) => write(keyOf(step, input), value),
+    add(step, input, value) {
+      // Reading is several times cheaper than writing and renaming, and a damaged entry reads as a miss.
+      const key = keyOf(step, input);
+      if (read(key) !== value) write(key, value);
+    },
     memo(step, input, compute) {
       const key = keyOf(step, input);
       const hit = read(key);

@@ -166,11 +166,11 @@ function runInput(specs: SpecFiles, options: GenerateOptions): string {
   return JSON.stringify({ maxSpecBytes: options.maxSpecBytes, files: names.map((name) => [name, sha256(specs.get(name)!)]) });
 }
 
-/** A run's output: the file list is stored once, each file's text by its hash. */
+/** A run's output: the file list is stored once, each file's text by its hash (a text stored by an earlier run is not written again). */
 function rememberRun(cache: Cache, runKey: string, files: readonly GeneratedFile[]): void {
   const listing = files.map((file) => {
     const hash = sha256(file.contents);
-    cache.set("output-file", hash, file.contents);
+    cache.add("output-file", hash, file.contents);
     return [file.path, hash];
   });
   cache.set("run", runKey, JSON.stringify(listing));

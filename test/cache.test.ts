@@ -3,7 +3,7 @@
  * an earlier run, entries of other specs or another generator, corrupt files), the output equals a
  * cold run's, byte for byte. And an unchanged rerun is answered from it whole.
  */
-import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { diskCache, NO_CACHE } from "../generator/cache.js";
@@ -102,6 +102,10 @@ describe("the content-hash cache", () => {
         else await rm(full);
       }
       expect(asMap((await generate({ schemasDir: schemas, outDir: out, cacheDir: cache })).files)).toEqual(want);
+      // The damaged entries were replaced, not kept: the next run is answered from the cache whole.
+      const repaired = await generate({ schemasDir: schemas, outDir: out, cacheDir: cache });
+      expect(repaired.fromCache).toBe(true);
+      expect(asMap(repaired.files)).toEqual(want);
       await rm(cache, { recursive: true, force: true });
       expect(asMap((await generate({ schemasDir: schemas, outDir: out, cacheDir: cache })).files)).toEqual(want);
     });
@@ -116,6 +120,24 @@ describe("the content-hash cache", () => {
       expect(theirs.get("step", "input")).toBeUndefined();
       expect(theirs.memo("step", "input", () => "made by b")).toBe("made by b");
       expect(mine.get("step", "input")).toBe("made by a");
+    });
+  });
+
+  it("keeps a content-addressed entry that is sound, and replaces one that was damaged", async () => {
+    await withTempDir(async (dir) => {
+      const cache = diskCache(dir, "generator-a");
+      cache.add("blob", "hash-of-x", "x");
+      const [entry] = await tree(dir);
+      const full = path.join(dir, entry!);
+      const written = await stat(full);
+      cache.add("blob", "hash-of-x", "x");
+      // Not written again: a write goes through a new file renamed into place, a new inode.
+      expect((await stat(full)).ino).toBe(written.ino);
+      expect(cache.get("blob", "hash-of-x")).toBe("x");
+      await writeFile(full, "damaged");
+      expect(cache.get("blob", "hash-of-x")).toBeUndefined();
+      cache.add("blob", "hash-of-x", "x");
+      expect(cache.get("blob", "hash-of-x")).toBe("x");
     });
   });
 
