@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../generator/diff/kinds.js";
-import { diffModels, statusSeverity, type KeyFinder, type Locator } from "../../generator/diff/models.js";
+import { statusSeverity } from "../../generator/diff/kinds.js";
+import { diffModels, type KeyFinder, type Locator } from "../../generator/diff/models.js";
 import { specPositions } from "../../generator/diff/source.js";
 import { loadModel } from "../../generator/generate.js";
 import { readSpecDir } from "../../generator/load.js";
