@@ -4,9 +4,10 @@
  * Schema kinds have two severities: one for a **request** schema (callers write values, so a
  * schema that accepts fewer values breaks them) and one for a **response** or **stream** schema
  * (callers read values, so a schema that can produce more, or other, values breaks them). This
- * table is the whole severity policy: the rules in schema.ts only say which kind they saw.
+ * file is the whole severity policy: the rules (rules/) and the metadata comparison (models.ts)
+ * only say which kind they saw.
  */
-import type { SchemaRole } from "../model.js";
+import type { OfferingStatus, SchemaRole } from "../model.js";
 
 export type Severity = "breaking" | "warning" | "non-breaking" | "info";
 
@@ -88,7 +89,7 @@ export function schemaSeverity(kind: SchemaKind, role: SchemaRole): Severity {
 
 /**
  * Offering and provider metadata kinds: `[severity, what it means]`. `status-changed` depends on
- * the states (see models.ts). Limits are judged from the caller's side: a smaller context window
+ * the states (`statusSeverity`). Limits are judged from the caller's side: a smaller context window
  * or output-token limit rejects (or truncates) requests that worked, so lowering one breaks
  * callers; raising one changes nothing for code that already works.
  */
@@ -125,6 +126,22 @@ export const META_KINDS = {
 } as const satisfies Record<string, readonly [Severity, string]>;
 
 export type MetaKind = keyof typeof META_KINDS;
+
+/**
+ * Status moves: to `available` is good news; to `deprecated`, or from `available` to `beta`, is a
+ * warning; back to `coming-soon` (not callable) from a callable status breaks callers.
+ */
+const STATUS_SEVERITY: Record<OfferingStatus, Record<OfferingStatus, Severity>> = {
+  available: { available: I, beta: W, deprecated: W, "coming-soon": B },
+  beta: { available: N, beta: I, deprecated: W, "coming-soon": B },
+  deprecated: { available: N, beta: N, deprecated: I, "coming-soon": B },
+  "coming-soon": { available: N, beta: N, deprecated: W, "coming-soon": I },
+};
+
+/** The severity of a `status-changed`; a status the table does not know is a warning. */
+export function statusSeverity(from: OfferingStatus, to: OfferingStatus): Severity {
+  return STATUS_SEVERITY[from]?.[to] ?? W;
+}
 
 export type ChangeKind = SchemaKind | MetaKind;
 

@@ -5,20 +5,12 @@
  * schemas. Pure: two models in, a sorted list of changes out.
  */
 import { compareText, joinPointer, splitPointer } from "../diagnostics.js";
-import type {
-  BundledSchema,
-  Json,
-  Model,
-  OfferingSpec,
-  OfferingStatus,
-  Provenance,
-  ProviderSpec,
-  SchemaRole,
-  SourcePosition,
-  Transport,
-} from "../model.js";
-import { META_KINDS, severityRank, type Change, type ChangeSchema, type MetaKind, type Severity } from "./kinds.js";
-import { canonical, diffSchemas, schemaFingerprint, show, type Side } from "./schema.js";
+import type { BundledSchema, Json, Model, OfferingSpec, Provenance, ProviderSpec, SchemaRole, SourcePosition, Transport } from "../model.js";
+import { canonical, validationSchema } from "../schema-walk.js";
+import { META_KINDS, severityRank, statusSeverity, type Change, type ChangeSchema, type MetaKind, type Severity } from "./kinds.js";
+import { show } from "./text.js";
+import type { Side } from "./view.js";
+import { diffSchemas } from "./walk.js";
 
 /** Finds where a JSON pointer of a spec file was written, if known. */
 export type Locator = (file: string, pointer: string) => SourcePosition | undefined;
@@ -41,28 +33,28 @@ export function diffModels(base: Model, head: Model, options: DiffOptions = {}):
   const removed = base.offerings.filter((o) => !headById.has(o.id)).sort(byId);
   const added = head.offerings.filter((o) => !baseById.has(o.id)).sort(byId);
 
-  for (const [b, a] of renames(removed, added)) {
-    removed.splice(removed.indexOf(b), 1);
-    added.splice(added.indexOf(a), 1);
+  for (const [was, now] of renames(removed, added)) {
+    removed.splice(removed.indexOf(was), 1);
+    added.splice(added.indexOf(now), 1);
     meta(
       ctx,
-      a.id,
+      now.id,
       "offering-renamed",
       "",
-      b.model === a.model
-        ? `offering ${show(b.id)} is now ${show(a.id)} (same model ${show(a.model)})`
-        : `offering ${show(b.id)} (model ${show(b.model)}) is now ${show(a.id)} (model ${show(a.model)})`,
+      was.model === now.model
+        ? `offering ${show(was.id)} is now ${show(now.id)} (same model ${show(now.model)})`
+        : `offering ${show(was.id)} (model ${show(was.model)}) is now ${show(now.id)} (model ${show(now.model)})`,
       "head",
-      a.specFile,
+      now.specFile,
       "/model",
     );
-    diffOffering(ctx, b, a, { renamed: true });
+    diffOffering(ctx, was, now, { renamed: true });
   }
   for (const o of removed) meta(ctx, o.id, "offering-removed", "", `offering ${show(o.id)} (model ${show(o.model)}) removed`, "base", o.specFile, "");
   for (const o of added) meta(ctx, o.id, "offering-added", "", `offering ${show(o.id)} (model ${show(o.model)}) added`, "head", o.specFile, "");
-  for (const a of head.offerings) {
-    const b = baseById.get(a.id);
-    if (b) diffOffering(ctx, b, a, { renamed: false });
+  for (const headOffering of head.offerings) {
+    const baseOffering = baseById.get(headOffering.id);
+    if (baseOffering) diffOffering(ctx, baseOffering, headOffering, { renamed: false });
   }
   return sortChanges(dedupe(out));
 }
@@ -99,91 +91,94 @@ const byId = (x: OfferingSpec, y: OfferingSpec) => compareText(x.id, y.id);
  * (The same slug with another model id is not a rename but a `model-id-changed`.)
  */
 function renames(removed: readonly OfferingSpec[], added: readonly OfferingSpec[]): [OfferingSpec, OfferingSpec][] {
+  // What the schemas accept, annotations left out.
+  const accepted = (schema: Json) => canonical(validationSchema(schema));
   const fingerprint = (o: OfferingSpec) =>
-    [schemaFingerprint(o.request.schema), schemaFingerprint(o.response.schema), o.stream ? schemaFingerprint(o.stream.schema) : "-"].join("\u0000");
+    [accepted(o.request.schema), accepted(o.response.schema), o.stream ? accepted(o.stream.schema) : "-"].join("\u0000");
   const pairs: [OfferingSpec, OfferingSpec][] = [];
-  const freeB = new Set(removed);
-  const free = new Set(added);
-  const pass = (same: (b: OfferingSpec, a: OfferingSpec) => boolean) => {
-    for (const b of [...freeB]) {
-      const a = [...free].find((a) => a.provider === b.provider && same(b, a));
-      if (!a) continue;
-      freeB.delete(b);
-      free.delete(a);
-      pairs.push([b, a]);
+  const freeRemoved = new Set(removed);
+  const freeAdded = new Set(added);
+  const pass = (same: (was: OfferingSpec, now: OfferingSpec) => boolean) => {
+    for (const was of [...freeRemoved]) {
+      const now = [...freeAdded].find((now) => now.provider === was.provider && same(was, now));
+      if (!now) continue;
+      freeRemoved.delete(was);
+      freeAdded.delete(now);
+      pairs.push([was, now]);
     }
   };
-  pass((b, a) => a.model === b.model);
-  pass((b, a) => fingerprint(a) === fingerprint(b));
+  pass((was, now) => now.model === was.model);
+  pass((was, now) => fingerprint(now) === fingerprint(was));
   return pairs;
 }
 
-function diffOffering(ctx: Ctx, b: OfferingSpec, a: OfferingSpec, { renamed }: { renamed: boolean }): void {
+function diffOffering(ctx: Ctx, base: OfferingSpec, head: OfferingSpec, { renamed }: { renamed: boolean }): void {
   const at = (kind: MetaKind, pointer: string, message: string, severity?: Severity) =>
-    meta(ctx, a.id, kind, pointer, message, "head", a.specFile, pointer, severity);
+    meta(ctx, head.id, kind, pointer, message, "head", head.specFile, pointer, severity);
 
-  if (!renamed && b.model !== a.model) at("model-id-changed", "/model", `model id changed from ${show(b.model)} to ${show(a.model)}`);
-  if (b.status !== a.status)
-    at("status-changed", "/status", `status changed from ${show(b.status)} to ${show(a.status)}`, statusSeverity(b.status, a.status));
-  if (b.contextWindow !== a.contextWindow && (b.contextWindow === null || a.contextWindow === null)) {
-    if (b.contextWindow === null) at("context-window-stated", "/contextWindow", `context window now stated: ${a.contextWindow} tokens`);
-    else at("context-window-unstated", "/contextWindow", `context window no longer stated (was ${b.contextWindow} tokens)`);
-  } else if (b.contextWindow !== a.contextWindow) {
-    const lower = a.contextWindow! < b.contextWindow!;
+  if (!renamed && base.model !== head.model) at("model-id-changed", "/model", `model id changed from ${show(base.model)} to ${show(head.model)}`);
+  if (base.status !== head.status)
+    at("status-changed", "/status", `status changed from ${show(base.status)} to ${show(head.status)}`, statusSeverity(base.status, head.status));
+  if (base.contextWindow !== head.contextWindow && (base.contextWindow === null || head.contextWindow === null)) {
+    if (base.contextWindow === null) at("context-window-stated", "/contextWindow", `context window now stated: ${head.contextWindow} tokens`);
+    else at("context-window-unstated", "/contextWindow", `context window no longer stated (was ${base.contextWindow} tokens)`);
+  } else if (base.contextWindow !== head.contextWindow) {
+    const lower = head.contextWindow! < base.contextWindow!;
     at(
       lower ? "context-window-lowered" : "context-window-raised",
       "/contextWindow",
-      `context window ${lower ? "lowered" : "raised"} from ${b.contextWindow} to ${a.contextWindow} tokens`,
+      `context window ${lower ? "lowered" : "raised"} from ${base.contextWindow} to ${head.contextWindow} tokens`,
     );
   }
-  if (b.maxOutputTokens !== a.maxOutputTokens) {
+  if (base.maxOutputTokens !== head.maxOutputTokens) {
     const pointer = "/maxOutputTokens";
-    if (b.maxOutputTokens === null) at("max-output-tokens-stated", pointer, `max output tokens now stated: ${a.maxOutputTokens}`);
-    else if (a.maxOutputTokens === null) at("max-output-tokens-unstated", pointer, `max output tokens no longer stated (was ${b.maxOutputTokens})`);
+    if (base.maxOutputTokens === null) at("max-output-tokens-stated", pointer, `max output tokens now stated: ${head.maxOutputTokens}`);
+    else if (head.maxOutputTokens === null)
+      at("max-output-tokens-unstated", pointer, `max output tokens no longer stated (was ${base.maxOutputTokens})`);
     else {
-      const lower = a.maxOutputTokens < b.maxOutputTokens;
+      const lower = head.maxOutputTokens < base.maxOutputTokens;
       at(
         lower ? "max-output-tokens-lowered" : "max-output-tokens-raised",
         pointer,
-        `max output tokens ${lower ? "lowered" : "raised"} from ${b.maxOutputTokens} to ${a.maxOutputTokens}`,
+        `max output tokens ${lower ? "lowered" : "raised"} from ${base.maxOutputTokens} to ${head.maxOutputTokens}`,
       );
     }
   }
   for (const field of ["inputModalities", "outputModalities"] as const) {
-    const was = new Set(b[field]);
-    const now = new Set(a[field]);
+    const was = new Set(base[field]);
+    const now = new Set(head[field]);
     for (const m of [...was].filter((m) => !now.has(m)).sort(compareText))
       at("modality-removed", `/${field}`, `${field === "inputModalities" ? "input" : "output"} modality ${show(m)} removed`);
     for (const m of [...now].filter((m) => !was.has(m)).sort(compareText))
       at("modality-added", `/${field}`, `${field === "inputModalities" ? "input" : "output"} modality ${show(m)} added`);
   }
   for (const field of ["name", "description"] as const) {
-    if (b[field] !== a[field]) at("metadata-changed", `/${field}`, `${field} changed from ${show(b[field])} to ${show(a[field])}`);
+    if (base[field] !== head[field]) at("metadata-changed", `/${field}`, `${field} changed from ${show(base[field])} to ${show(head[field])}`);
   }
-  if (canonical(b.source as unknown as Json) !== canonical(a.source as unknown as Json)) at("metadata-changed", "/source", "source changed");
-  if (canonical(b.notes) !== canonical(a.notes)) at("metadata-changed", "/notes", "notes changed");
-  diffProvenance(b, a, at);
-  diffExamples(b, a, at);
+  if (canonical(base.source as unknown as Json) !== canonical(head.source as unknown as Json)) at("metadata-changed", "/source", "source changed");
+  if (canonical(base.notes) !== canonical(head.notes)) at("metadata-changed", "/notes", "notes changed");
+  diffProvenance(base, head, at);
+  diffExamples(base, head, at);
 
-  const bp = providerOf(ctx.base, b);
-  const ap = providerOf(ctx.head, a);
-  if (bp && ap) diffProvider(ctx, a.id, bp, ap);
+  const baseProvider = providerOf(ctx.base, base);
+  const headProvider = providerOf(ctx.head, head);
+  if (baseProvider && headProvider) diffProvider(ctx, head.id, baseProvider, headProvider);
   // Users import these names (`CloudflareGpt54MiniRequest`); a rename already says the id changed.
-  if (!renamed && b.typeStem !== a.typeStem) {
-    const message = `generated type names changed from ${b.typeStem}Request/Response/... to ${a.typeStem}Request/Response/...`;
-    if (bp && ap && bp.typePrefix !== ap.typePrefix)
-      meta(ctx, a.id, "type-names-changed", "/typePrefix", message, "head", ap.specFile, "/typePrefix");
+  if (!renamed && base.typeStem !== head.typeStem) {
+    const message = `generated type names changed from ${base.typeStem}Request/Response/... to ${head.typeStem}Request/Response/...`;
+    if (baseProvider && headProvider && baseProvider.typePrefix !== headProvider.typePrefix)
+      meta(ctx, head.id, "type-names-changed", "/typePrefix", message, "head", headProvider.specFile, "/typePrefix");
     else at("type-names-changed", "/slug", message);
   }
 
   // Located in the head file, like every change but a removed offering: at the nearest part that is left.
-  if (b.stream && !a.stream) at("streaming-removed", "/stream", "stream schema removed: the offering no longer streams");
-  if (!b.stream && a.stream) at("streaming-added", "/stream", "stream schema added: the offering now streams");
+  if (base.stream && !head.stream) at("streaming-removed", "/stream", "stream schema removed: the offering no longer streams");
+  if (!base.stream && head.stream) at("streaming-added", "/stream", "stream schema added: the offering now streams");
 
   for (const role of ["request", "response", "stream"] as const) {
-    const before = b[role];
-    const after = a[role];
-    if (before && after) diffSchema(ctx, a.id, role, before, after);
+    const before = base[role];
+    const after = head[role];
+    if (before && after) diffSchema(ctx, head.id, role, before, after);
   }
 }
 
@@ -192,10 +187,10 @@ type At = (kind: MetaKind, pointer: string, message: string) => void;
 const provenanceText = (p: Provenance) => (p.kind === "documented" ? "documented" : `inferred (${p.reason})`);
 
 /** Whether a schema or a request parameter is documented or inferred: information for reviewers. */
-function diffProvenance(b: OfferingSpec, a: OfferingSpec, at: At): void {
+function diffProvenance(base: OfferingSpec, head: OfferingSpec, at: At): void {
   for (const role of ["request", "response", "stream"] as const) {
-    const was = b[role]?.provenance;
-    const now = a[role]?.provenance;
+    const was = base[role]?.provenance;
+    const now = head[role]?.provenance;
     if (was && now && canonical(was as unknown as Json) !== canonical(now as unknown as Json))
       at(
         "metadata-changed",
@@ -204,8 +199,8 @@ function diffProvenance(b: OfferingSpec, a: OfferingSpec, at: At): void {
       );
   }
   // Parameters that come or go come with a schema change; only a provenance that changed is news.
-  const before = new Map(b.parameters.map((p) => [p.path, p.provenance]));
-  for (const parameter of [...a.parameters].sort((x, y) => compareText(x.path, y.path))) {
+  const before = new Map(base.parameters.map((p) => [p.path, p.provenance]));
+  for (const parameter of [...head.parameters].sort((x, y) => compareText(x.path, y.path))) {
     const was = before.get(parameter.path);
     if (!was || canonical(was as unknown as Json) === canonical(parameter.provenance as unknown as Json)) continue;
     at(
@@ -217,13 +212,13 @@ function diffProvenance(b: OfferingSpec, a: OfferingSpec, at: At): void {
 }
 
 /** Examples added, removed or changed, by name. */
-function diffExamples(b: OfferingSpec, a: OfferingSpec, at: At): void {
-  const before = new Map(b.examples.map((e) => [e.name, e]));
-  const after = new Map(a.examples.map((e) => [e.name, e]));
+function diffExamples(base: OfferingSpec, head: OfferingSpec, at: At): void {
+  const before = new Map(base.examples.map((e) => [e.name, e]));
+  const after = new Map(head.examples.map((e) => [e.name, e]));
   for (const name of [...new Set([...before.keys(), ...after.keys()])].sort(compareText)) {
     const was = before.get(name);
     const now = after.get(name);
-    const index = a.examples.findIndex((e) => e.name === name);
+    const index = head.examples.findIndex((e) => e.name === name);
     const pointer = index >= 0 ? joinPointer("/examples", index) : "/examples";
     if (!now) at("metadata-changed", pointer, `example ${show(name)} removed`);
     else if (!was) at("metadata-changed", pointer, `example ${show(name)} added`);
@@ -250,98 +245,89 @@ function diffSchema(ctx: Ctx, offering: string, role: SchemaRole, before: Bundle
 }
 
 /** Transport, auth, envelope, streaming and error-format changes of an offering's provider. */
-function diffProvider(ctx: Ctx, offering: string, b: ProviderSpec, a: ProviderSpec): void {
-  const at = (kind: MetaKind, pointer: string, message: string) => meta(ctx, offering, kind, pointer, message, "head", a.specFile, pointer);
+function diffProvider(ctx: Ctx, offering: string, base: ProviderSpec, head: ProviderSpec): void {
+  const at = (kind: MetaKind, pointer: string, message: string) => meta(ctx, offering, kind, pointer, message, "head", head.specFile, pointer);
   const index = (list: Transport[], id: string) => list.findIndex((t) => t.id === id);
-  const ids = [...new Set([...b.transports, ...a.transports].map((t) => t.id))].sort(compareText);
+  const ids = [...new Set([...base.transports, ...head.transports].map((t) => t.id))].sort(compareText);
   for (const id of ids) {
-    const i = index(b.transports, id);
-    const j = index(a.transports, id);
-    const bt = b.transports[i];
-    const tt = a.transports[j];
+    const i = index(base.transports, id);
+    const j = index(head.transports, id);
+    const baseTransport = base.transports[i];
+    const headTransport = head.transports[j];
     const name = show(id);
-    if (bt && !tt) {
+    if (baseTransport && !headTransport) {
       // The pointer is the base's; the line is the head's transports list, the nearest part that is left.
-      meta(ctx, offering, "transport-removed", joinPointer("/transports", i), `transport ${name} removed`, "head", a.specFile, "/transports");
+      meta(ctx, offering, "transport-removed", joinPointer("/transports", i), `transport ${name} removed`, "head", head.specFile, "/transports");
       continue;
     }
-    if (!bt || !tt) {
+    if (!baseTransport || !headTransport) {
       at("transport-added", joinPointer("/transports", j), `transport ${name} added`);
       continue;
     }
     const p = (field: string) => joinPointer("/transports", j, field);
-    if (bt.kind !== tt.kind) at("endpoint-changed", p("kind"), `transport ${name} changed from ${bt.kind} to ${tt.kind}`);
-    if (bt.kind === "http" && tt.kind === "http") {
+    if (baseTransport.kind !== headTransport.kind)
+      at("endpoint-changed", p("kind"), `transport ${name} changed from ${baseTransport.kind} to ${headTransport.kind}`);
+    if (baseTransport.kind === "http" && headTransport.kind === "http") {
       for (const field of ["baseUrl", "method", "path"] as const) {
-        if (bt[field] !== tt[field])
-          at("endpoint-changed", p(field), `transport ${name}: ${field} changed from ${show(bt[field])} to ${show(tt[field])}`);
+        if (baseTransport[field] !== headTransport[field])
+          at("endpoint-changed", p(field), `transport ${name}: ${field} changed from ${show(baseTransport[field])} to ${show(headTransport[field])}`);
       }
-      if (canonical(bt.auth as unknown as Json) !== canonical(tt.auth as unknown as Json)) {
+      if (canonical(baseTransport.auth as unknown as Json) !== canonical(headTransport.auth as unknown as Json)) {
         at(
           "auth-changed",
           p("auth"),
-          `transport ${name}: auth changed from ${show(bt.auth as unknown as Json)} to ${show(tt.auth as unknown as Json)}`,
+          `transport ${name}: auth changed from ${show(baseTransport.auth as unknown as Json)} to ${show(headTransport.auth as unknown as Json)}`,
         );
       }
       for (const field of ["requestBody", "responseBody"] as const) {
-        if (canonical(bt[field] as unknown as Json) !== canonical(tt[field] as unknown as Json)) {
+        if (canonical(baseTransport[field] as unknown as Json) !== canonical(headTransport[field] as unknown as Json)) {
           at(
             "body-format-changed",
             p(field),
-            `transport ${name}: ${field} changed from ${show(bt[field] as unknown as Json)} to ${show(tt[field] as unknown as Json)}`,
+            `transport ${name}: ${field} changed from ${show(baseTransport[field] as unknown as Json)} to ${show(headTransport[field] as unknown as Json)}`,
           );
         }
       }
-      if (bt.async && !tt.async) at("async-removed", p("async"), `transport ${name}: asynchronous delivery removed`);
-      else if (!bt.async && tt.async) at("async-added", p("async"), `transport ${name}: asynchronous delivery added`);
-      else if (canonical(bt.async as unknown as Json) !== canonical(tt.async as unknown as Json))
+      if (baseTransport.async && !headTransport.async) at("async-removed", p("async"), `transport ${name}: asynchronous delivery removed`);
+      else if (!baseTransport.async && headTransport.async) at("async-added", p("async"), `transport ${name}: asynchronous delivery added`);
+      else if (canonical(baseTransport.async as unknown as Json) !== canonical(headTransport.async as unknown as Json))
         at("async-changed", p("async"), `transport ${name}: asynchronous delivery settings changed`);
     }
-    if (bt.streaming && !tt.streaming) at("streaming-removed", p("streaming"), `transport ${name}: streaming removed`);
-    else if (!bt.streaming && tt.streaming) at("streaming-added", p("streaming"), `transport ${name}: streaming added`);
-    else if (canonical(bt.streaming as unknown as Json) !== canonical(tt.streaming as unknown as Json)) {
+    if (baseTransport.streaming && !headTransport.streaming) at("streaming-removed", p("streaming"), `transport ${name}: streaming removed`);
+    else if (!baseTransport.streaming && headTransport.streaming) at("streaming-added", p("streaming"), `transport ${name}: streaming added`);
+    else if (canonical(baseTransport.streaming as unknown as Json) !== canonical(headTransport.streaming as unknown as Json)) {
       at(
         "streaming-changed",
         p("streaming"),
-        `transport ${name}: streaming changed from ${show(bt.streaming as unknown as Json, 120)} to ${show(tt.streaming as unknown as Json, 120)}`,
+        `transport ${name}: streaming changed from ${show(baseTransport.streaming as unknown as Json, 120)} to ${show(headTransport.streaming as unknown as Json, 120)}`,
       );
     }
-    if (bt.description !== tt.description) at("metadata-changed", p("description"), `transport ${name}: description changed`);
-    if (bt.kind === "http" && tt.kind === "http" && canonical(bt.pathParams as unknown as Json) !== canonical(tt.pathParams as unknown as Json))
+    if (baseTransport.description !== headTransport.description) at("metadata-changed", p("description"), `transport ${name}: description changed`);
+    if (
+      baseTransport.kind === "http" &&
+      headTransport.kind === "http" &&
+      canonical(baseTransport.pathParams as unknown as Json) !== canonical(headTransport.pathParams as unknown as Json)
+    )
       at("metadata-changed", p("pathParams"), `transport ${name}: path parameter descriptions changed`);
   }
   for (const field of ["name", "docsUrl"] as const) {
-    if (b[field] !== a[field]) at("metadata-changed", `/${field}`, `provider ${field} changed from ${show(b[field])} to ${show(a[field])}`);
+    if (base[field] !== head[field])
+      at("metadata-changed", `/${field}`, `provider ${field} changed from ${show(base[field])} to ${show(head[field])}`);
   }
-  if (canonical(b.notes) !== canonical(a.notes)) at("metadata-changed", "/notes", "provider notes changed");
+  if (canonical(base.notes) !== canonical(head.notes)) at("metadata-changed", "/notes", "provider notes changed");
   // The error envelope is read by the client core: judge it as a response.
-  const errorChanges = diffSchemas(b.errors.schema, a.errors.schema, "response").filter((c) => c.severity !== "info");
-  const { schema: _bs, provenance: _bp, ...bErrors } = b.errors;
-  const { schema: _as, provenance: _ap, ...aErrors } = a.errors;
-  if (errorChanges.length > 0 || canonical(bErrors as unknown as Json) !== canonical(aErrors as unknown as Json)) {
+  const errorChanges = diffSchemas(base.errors.schema, head.errors.schema, "response").filter((c) => c.severity !== "info");
+  const { schema: _baseSchema, provenance: _baseProvenance, ...baseErrors } = base.errors;
+  const { schema: _headSchema, provenance: _headProvenance, ...headErrors } = head.errors;
+  if (errorChanges.length > 0 || canonical(baseErrors as unknown as Json) !== canonical(headErrors as unknown as Json)) {
     const what =
       errorChanges.length > 0
         ? `${errorChanges.length} schema change${errorChanges.length === 1 ? "" : "s"}, e.g. ${errorChanges[0]!.pointer || "/"}: ${errorChanges[0]!.message}`
         : "pointer or fields changed";
     at("error-format-changed", "/errors", `error envelope changed (${what})`);
   }
-  if (canonical(b.retryStatuses) !== canonical(a.retryStatuses))
-    at("metadata-changed", "/retryStatuses", `retry statuses changed from ${show(b.retryStatuses)} to ${show(a.retryStatuses)}`);
-}
-
-/**
- * Status moves: to `available` is good news; to `deprecated`, or from `available` to `beta`, is a
- * warning; back to `coming-soon` (not callable) from a callable status breaks callers.
- */
-const STATUS_SEVERITY: Record<OfferingStatus, Record<OfferingStatus, Severity>> = {
-  available: { available: "info", beta: "warning", deprecated: "warning", "coming-soon": "breaking" },
-  beta: { available: "non-breaking", beta: "info", deprecated: "warning", "coming-soon": "breaking" },
-  deprecated: { available: "non-breaking", beta: "non-breaking", deprecated: "info", "coming-soon": "breaking" },
-  "coming-soon": { available: "non-breaking", beta: "non-breaking", deprecated: "warning", "coming-soon": "info" },
-};
-
-export function statusSeverity(from: OfferingStatus, to: OfferingStatus): Severity {
-  return STATUS_SEVERITY[from]?.[to] ?? "warning";
+  if (canonical(base.retryStatuses) !== canonical(head.retryStatuses))
+    at("metadata-changed", "/retryStatuses", `retry statuses changed from ${show(base.retryStatuses)} to ${show(head.retryStatuses)}`);
 }
 
 function providerOf(model: Model, offering: OfferingSpec): ProviderSpec | undefined {

@@ -4,10 +4,14 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { diffCommand } from "../../generator/diff/command.js";
-import type { Json, JsonObject, SchemaRole } from "../../generator/model.js";
+import type { Change } from "../../generator/diff/kinds.js";
+import { diffModels, type KeyFinder, type Locator } from "../../generator/diff/models.js";
+import { specPositions } from "../../generator/diff/source.js";
+import { loadModel } from "../../generator/generate.js";
+import type { Json, JsonObject, Model, SchemaRole } from "../../generator/model.js";
 import { parameterPaths } from "../../generator/parameters.js";
 import { isObject } from "../../generator/schema-walk.js";
-import { MINIMAL_SPECS } from "../helpers.js";
+import { MINIMAL_SPECS, textFiles } from "../helpers.js";
 
 export type Specs = Record<string, string>;
 
@@ -102,4 +106,24 @@ export function offeringSpecs(role: SchemaRole, placed: Placed): Specs {
     "acme/tiny.yaml": JSON.stringify(offering, null, 2),
     ...(bundled ? { "acme/shared/case.yaml": JSON.stringify(bundled, null, 2) } : {}),
   };
+}
+
+/** Loaded once per spec set: the real specs are the base of several cases. */
+const loaded = new Map<string, { model: Model; locate: Locator; keyOf: KeyFinder }>();
+function loadSpecs(specs: Specs): { model: Model; locate: Locator; keyOf: KeyFinder } {
+  const key = JSON.stringify(specs);
+  let version = loaded.get(key);
+  if (!version) {
+    const files = textFiles(specs);
+    version = { model: loadModel(files), ...specPositions(files) };
+    loaded.set(key, version);
+  }
+  return version;
+}
+
+/** `diffModels` between two spec sets, with positions: what `modelspec diff` reports. */
+export function diffSpecs(before: Specs, after: Specs): Change[] {
+  const base = loadSpecs(before);
+  const head = loadSpecs(after);
+  return diffModels(base.model, head.model, { locate: { base: base.locate, head: head.locate }, keyOf: { base: base.keyOf, head: head.keyOf } });
 }
