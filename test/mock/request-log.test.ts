@@ -2,8 +2,11 @@
  * `server.requests` is bounded: a long-running mock keeps only the most recent requests
  * (`requestLog.limit`, default MOCK_DEFAULTS.requestLogLimit), however many it answers.
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { MOCK_DEFAULTS, startMockProviders, type MockServer } from "../../generated/mock/index.js";
+import { PROJECT_ROOT } from "../../generator/options.js";
 
 const open: MockServer[] = [];
 afterEach(async () => {
@@ -42,6 +45,11 @@ describe("the request log", () => {
     // The first batches are gone, the last is all there.
     for (let i = 0; i < batch; i++) expect(kept.has(`/nowhere/${i}`)).toBe(false);
     for (let i = total - batch; i < total; i++) expect(kept.has(`/nowhere/${i}`)).toBe(true);
+  });
+
+  test("the README states the default", () => {
+    const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+    expect(readme).toContain(`\`server.requests\` keeps the ${MOCK_DEFAULTS.requestLogLimit.toLocaleString("en")} most recent requests`);
   });
 
   test("limit 0 keeps none and still answers", async () => {
