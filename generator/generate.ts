@@ -43,6 +43,7 @@ async function outputStages() {
   // The runtime first: its modules are the ones TypeScript transpiles, on another thread, while the rest are emitted.
   const emitters: readonly Emitter[] = [
     runtime.runtimeEmitter,
+    runtime.mockEmitter,
     types.typesEmitter,
     validators.validatorsEmitter,
     clients.clientsEmitter,

@@ -1,4 +1,4 @@
-import type { MockServer } from "../generated/mock.js";
+import type { MockServer } from "../generated/mock/index.js";
 
 export declare const SERVE_HELP: string;
 export declare function serveCommand(

@@ -1,8 +1,10 @@
 // `modelspec serve`: the local provider server for integration tests. Plain JavaScript over the
 // generated package, so it runs where only the package is installed (no TypeScript tooling).
 import { parseArgs } from "node:util";
+import { MOCK_DEFAULTS, mockHooksHelp, startMockProviders } from "../generated/mock/index.js";
 
-export const SERVE_HELP = `Usage: modelspec serve [--port N] [--host ADDRESS] [--api-key KEY]
+// The fault hooks come from the mock's table (generator/mock/faults.ts), as the README's list does.
+export const SERVE_HELP = `Usage: modelspec serve [--port N] [--host ADDRESS] [--api-key KEY] [--request-log N]
 
 Starts one HTTP server that answers every offering on its provider's real routes
 (Cloudflare /client/v4/accounts/{account}/ai/run/{model}, Runware /v1, Anyfast /v1/responses),
@@ -11,28 +13,14 @@ provider's own error body, naming the field) and answers from the spec examples,
 event stream. Prints "listening on http://127.0.0.1:PORT" and runs until stopped (Ctrl-C, SIGTERM).
 In a test, startMockProviders() from "modelspec/mock" starts the same server in-process.
 
-Fault hooks, per request: header x-modelspec-fault: KIND, where KIND is
-  rate-limit      429 with Retry-After (seconds) and retry-after-ms
-                  (x-modelspec-retry-after-ms: MS sets both; x-modelspec-retry-after: VALUE sends
-                  only Retry-After: VALUE, e.g. seconds or an HTTP date)
-  server-error    500 in the provider's error shape
-  unavailable     503 in the provider's error shape
-  slow            the normal answer, late (x-modelspec-fault-delay-ms: MS, default 2000): for timeouts
-  cut-stream      a stream that stops before its final event
-  malformed-json  a 200 whose body (or a stream event) is not valid JSON
-  stream-error    the provider's error event in the middle of a stream (a provider whose spec
-                  declares no error event, like Cloudflare, just stops mid-stream: as cut-stream)
-  task-error      the task fails inside a 200 (Runware async: the poll reports status "error")
-Other headers:
-  x-modelspec-fault-count: N     fault only the first N such requests (then answer normally), so
-                                 retries can be seen to succeed; counted per x-modelspec-fault-key
-  x-modelspec-event-delay-ms: MS pause between stream events
-  x-modelspec-pending-polls: N   Runware async: getResponse answers "processing" N times (default 1)
+${mockHooksHelp()}
 
 Options:
   --port N         Port to listen on (default: a free port)
-  --host ADDRESS   Address to bind (default: 127.0.0.1)
+  --host ADDRESS   Address to bind (default: ${MOCK_DEFAULTS.host})
   --api-key KEY    Accept only this bearer token (default: any non-empty token)
+  --request-log N  Keep only the N most recent requests in memory (default: ${MOCK_DEFAULTS.requestLogLimit}; 0 keeps
+                   none); in-process, startMockProviders() shows them as server.requests
   -h, --help       Show this help`;
 
 /** Starts the server and resolves with it; the caller decides how long it runs. */
@@ -45,6 +33,7 @@ export async function serveCommand(argv, io) {
         port: { type: "string" },
         host: { type: "string" },
         "api-key": { type: "string" },
+        "request-log": { type: "string" },
         debug: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -64,11 +53,15 @@ export async function serveCommand(argv, io) {
     io.err(`modelspec: --port must be a whole number from 0 to 65535, got ${JSON.stringify(values.port)}`);
     return { code: 2 };
   }
-  const { startMockProviders } = await import("../generated/mock.js");
-  const host = values.host ?? "127.0.0.1";
+  const requestLog = values["request-log"] === undefined ? MOCK_DEFAULTS.requestLogLimit : wholeNumber(values["request-log"]);
+  if (requestLog === undefined) {
+    io.err(`modelspec: --request-log must be a whole number of requests (0 or more), got ${JSON.stringify(values["request-log"])}`);
+    return { code: 2 };
+  }
+  const host = values.host ?? MOCK_DEFAULTS.host;
   let server;
   try {
-    server = await startMockProviders({ port, host, ...(values["api-key"] ? { apiKey: values["api-key"] } : {}) });
+    server = await startMockProviders({ port, host, requestLog: { limit: requestLog }, ...(values["api-key"] ? { apiKey: values["api-key"] } : {}) });
   } catch (error) {
     if (error?.code === "EADDRINUSE") {
       io.err(`modelspec: port ${port} on ${host} is in use; choose another --port, or --port 0 for a free one`);
@@ -82,4 +75,9 @@ export async function serveCommand(argv, io) {
   }
   io.out(`listening on ${server.url}`);
   return { code: 0, server };
+}
+
+/** A whole number ≥ 0 written in decimal digits, or undefined. */
+function wholeNumber(text) {
+  return /^\d+$/.test(text) ? Number(text) : undefined;
 }

@@ -34,8 +34,8 @@
  *
  * Errors: every failure is a ModelspecError subclass, see errors.ts; ApiError and StreamError carry the
  * provider's code, message (providerMessage), parameter and type, and errors raised after a reply
- * carry its request id. The package root re-exports them. The mock server (mock-server.ts)
- * is Node-only and deliberately not exported here.
+ * carry its request id. The package root re-exports them. The mock server is Node-only and ships
+ * apart, in generated/mock/ (from generator/mock/): nothing here may import it.
  */
 export { createHttpClient, backoff, parseRetryAfter, isLoopback, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./http.js";
 export { createBindingClient } from "./binding.js";

@@ -27,7 +27,7 @@ export const indexesEmitter: Emitter = {
       files.push(...members.files);
       root.addProvider(provider, offerings, members.locals);
     }
-    files.push(...root.files(), ...mockModule());
+    files.push(...root.files());
     return files;
   },
 };
@@ -176,37 +176,4 @@ function offeringModule(
     "};",
   );
   return module.files(`${offeringDir(offering)}/index`, { specs: specsOf(offering) });
-}
-
-/** `mock.js`: the Node-only entry that serves every offering of the package from the local provider server. */
-function mockModule(): GeneratedFile[] {
-  const doc = [
-    "/**",
-    " * Starts the local provider server (127.0.0.1, a free port unless one is given) answering every",
-    " * offering of this package on its provider's real routes. Node only. Close it with `close()`.",
-    " */",
-  ];
-  return new ModuleText()
-    .js(`import { startMockServer } from "./runtime/mock-server.js";`, `import { offerings, providers } from "./index.js";`, "")
-    .dts(`import type { MockServer, MockServerOptions } from "./runtime/mock-server.js";`, "")
-    .both(`export { MOCK_FAULTS } from "./runtime/mock-server.js";`)
-    .dts(`export type { MockFault, MockRequestRecord, MockServer, MockServerOptions } from "./runtime/mock-server.js";`)
-    .both("", ...doc)
-    .dts(`export declare function startMockProviders(options?: Omit<MockServerOptions, "offerings">): Promise<MockServer>;`)
-    .js(
-      "export function startMockProviders(options = {}) {",
-      "  return startMockServer({",
-      "    ...options,",
-      "    offerings: Object.values(offerings).map((offering) => ({",
-      "      provider: offering.provider,",
-      "      model: offering.model,",
-      "      transports: providers[offering.provider].transports,",
-      "      errors: providers[offering.provider].errors,",
-      "      validators: offering.validators,",
-      "      examples: offering.examples,",
-      "    })),",
-      "  });",
-      "}",
-    )
-    .files("mock", { specs: [] });
 }

@@ -15,6 +15,8 @@ export const openApiFile = (provider: Pick<ProviderSpec, "id">) => `${providerDi
 /** The reference page of a model served by several providers, by the offerings' shared slug. */
 export const modelDocFile = (slug: string) => `docs/models/${slug}.md`;
 export const RUNTIME_DIR = "runtime";
+/** The local provider server (Node only), apart from the client runtime. */
+export const MOCK_DIR = "mock";
 export const AJV_HELPERS_FILE = `${RUNTIME_DIR}/ajv-helpers.js`;
 export const CATALOG_FILE = "catalog.json";
 

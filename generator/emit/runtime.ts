@@ -1,26 +1,47 @@
 /**
- * Runtime emitter: the small hand-written client core (`generator/runtime/*.ts`) ships inside
- * the output, so other repos need only the package. It is compiled with everything else.
+ * Emitters of the hand-written modules that ship inside the output, so other repos need only the
+ * package: the client core (`generator/runtime/` → `runtime/`, what clients run, in Node, Workers
+ * and browsers) and the local provider server (`generator/mock/` → `mock/`, Node only, kept apart
+ * so nothing a client imports reaches node:http). Both are transpiled with everything else.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { compareText } from "../diagnostics.js";
-import type { Emitter } from "../model.js";
+import type { Emitter, GeneratedFile } from "../model.js";
 import { PROJECT_ROOT } from "../options.js";
-import { RUNTIME_DIR } from "./paths.js";
+import { MOCK_DIR, RUNTIME_DIR } from "./paths.js";
 
-const SOURCE_DIR = path.join(PROJECT_ROOT, "generator", "runtime");
+/** `generator/<folder>/*.ts` as `<outDir>/*.ts`, each through `rewrite`. */
+function copySources(folder: string, outDir: string, rewrite: (name: string, text: string) => string = (_, text) => text): GeneratedFile[] {
+  const dir = path.join(PROJECT_ROOT, "generator", folder);
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts"))
+    .sort(compareText);
+  return names.map((name) => ({
+    path: `${outDir}/${name}`,
+    contents: rewrite(name, readFileSync(path.join(dir, name), "utf8")),
+    copiedFrom: `generator/${folder}/${name}`,
+  }));
+}
 
 export const runtimeEmitter: Emitter = {
   name: "runtime",
-  emit() {
-    const names = readdirSync(SOURCE_DIR)
-      .filter((n) => n.endsWith(".ts") && !n.endsWith(".test.ts"))
-      .sort(compareText);
-    return names.map((name) => ({
-      path: `${RUNTIME_DIR}/${name}`,
-      contents: readFileSync(path.join(SOURCE_DIR, name), "utf8"),
-      copiedFrom: `generator/runtime/${name}`,
-    }));
-  },
+  emit: () => copySources("runtime", RUNTIME_DIR),
+};
+
+/**
+ * The mock's entry reads the package's registry. In the repository that is the committed
+ * `generated/index.js` (so the entry type-checks there); in the output it is the sibling `../index.js`.
+ */
+const REGISTRY_IN_REPO = `"../../generated/index.js"`;
+const REGISTRY_IN_OUTPUT = `"../index.js"`;
+
+export const mockEmitter: Emitter = {
+  name: "mock",
+  emit: () =>
+    copySources("mock", MOCK_DIR, (name, text) => {
+      if (!text.includes(REGISTRY_IN_REPO)) return text;
+      if (name !== "index.ts") throw new Error(`generator/mock/${name} imports ${REGISTRY_IN_REPO}; only the entry (index.ts) may read the registry`);
+      return text.split(REGISTRY_IN_REPO).join(REGISTRY_IN_OUTPUT);
+    }),
 };

@@ -1,5 +1,5 @@
 /**
- * Shared setup for the suites that drive the GENERATED package (generated/index.js, generated/mock.js)
+ * Shared setup for the suites that drive the GENERATED package (generated/index.js, generated/mock/index.js)
  * against the generated mock server on 127.0.0.1:0.
  *
  * Importing this module, a test file gets, without asking:
@@ -14,7 +14,7 @@ import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import * as generated from "../../generated/index.js";
 import { offerings, providers, type Offering } from "../../generated/index.js";
-import { startMockProviders, type MockServer, type MockServerOptions } from "../../generated/mock.js";
+import { startMockProviders, type MockServer, type MockServerOptions } from "../../generated/mock/index.js";
 import type { TransportDescriptor, Validator } from "../../generated/runtime/index.js";
 
 export const API_KEY = "sk-modelspec-test-3b9f1c7e5a2d4f60-SECRET";

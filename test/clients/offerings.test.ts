@@ -19,7 +19,7 @@ import {
   offerings,
   providers as registry,
 } from "../../generated/index.js";
-import { MOCK_FAULTS, startMockProviders, type MockFault } from "../../generated/mock.js";
+import { MOCK_FAULTS, startMockProviders, type MockFault } from "../../generated/mock/index.js";
 import { collect, fakeAi, mock, modelFields, recordingSleep, rejection, targets, until, type Target } from "./harness.js";
 
 const http = targets.filter((t) => t.http);

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { offerings, providers } from "../../generated/index.js";
-import { MOCK_FAULTS } from "../../generated/mock.js";
+import { MOCK_FAULT_TABLE, MOCK_FAULTS, MOCK_HEADERS } from "../../generated/mock/index.js";
 import type { HttpTransportDescriptor } from "../../generated/runtime/index.js";
 import { PROJECT_ROOT } from "../../generator/options.js";
 import { ACCOUNT_ID, API_KEY } from "./harness.js";
@@ -118,16 +118,15 @@ test("modelspec serve --help documents every fault hook", async () => {
   const { code, stdout } = await run(BIN, ["serve", "--help"]);
   expect(code).toBe(0);
   for (const fault of MOCK_FAULTS) expect(stdout).toContain(fault);
-  for (const header of [
-    "x-modelspec-fault",
-    "x-modelspec-fault-count",
-    "x-modelspec-retry-after",
-    "x-modelspec-fault-delay-ms",
-    "x-modelspec-event-delay-ms",
-    "x-modelspec-pending-polls",
-  ]) {
-    expect(stdout).toContain(header);
-  }
+  expect(stdout).toContain("x-modelspec-fault: KIND");
+  for (const { header } of [...MOCK_HEADERS, ...MOCK_FAULT_TABLE.flatMap((row) => row.tunedBy)]) expect(stdout).toContain(header);
+  expect(stdout).toContain("--request-log N");
+});
+
+test("modelspec serve --request-log rejects a value that is not a whole number, with exit 2", async () => {
+  const { code, stderr } = await run(BIN, ["serve", "--request-log", "1.5"]);
+  expect(code).toBe(2);
+  expect(stderr).toContain('--request-log must be a whole number of requests (0 or more), got "1.5"');
 });
 
 test("modelspec serve --port rejects a bad port with exit 2", async () => {

@@ -67,7 +67,7 @@ describe("Cloudflare records, one per task type", () => {
       expect(entry("tiny-caption")).toMatchObject({ status: "deprecated", inputModalities: ["image", "text"] });
 
       const index = (await import(pathToFileURL(path.join(OUT, "index.js")).href)) as Untyped;
-      const { startMockProviders } = (await import(pathToFileURL(path.join(OUT, "mock.js")).href)) as Untyped;
+      const { startMockProviders } = (await import(pathToFileURL(path.join(OUT, "mock", "index.js")).href)) as Untyped;
       const server = await startMockProviders({ apiKey: "k" });
       try {
         const client = index.createCloudflareRestClient({ apiKey: "k", accountId: "a", baseUrl: server.url, maxRetries: 0 });

@@ -5,12 +5,12 @@
  */
 import { afterEach, describe, expect, test } from "vitest";
 import { offerings, providers } from "../../generated/index.js";
-import { MOCK_FAULTS, startMockServer, type MockOffering, type MockServer, type MockServerOptions } from "../../generated/runtime/mock-server.js";
+import { MOCK_FAULTS, startMockServer, type MockOffering, type MockServer, type MockServerOptions } from "../../generated/mock/index.js";
 
 const KEY = "sk-mock-server-test";
 const ACCOUNT = "acct-1";
 
-/** The generated offerings in the mock's shape, as generated/mock.js builds them. */
+/** The generated offerings in the mock's shape, as generated/mock/index.js builds them. */
 function mockOffering(id: keyof typeof offerings, change: Partial<MockOffering> = {}): MockOffering {
   const offering = offerings[id];
   return {

@@ -1,5 +1,6 @@
-// Copied by modelspec from generator/runtime/mock-server.ts. Do not edit here: change that file and run `npm run generate`.
-import type { ErrorDescriptor, TransportDescriptor, Validators } from "./types.js";
+// Copied by modelspec from generator/mock/types.ts. Do not edit here: change that file and run `npm run generate`.
+/** The mock server's public shapes and its defaults. */
+import type { ErrorDescriptor, TransportDescriptor, Validators } from "../runtime/types.js";
 /** JSON objects; typed `object` because the generated examples carry the offerings' interfaces, which have no index signature. */
 export interface MockExample {
     name?: string;
@@ -34,6 +35,13 @@ export interface MockServerOptions {
     retryAfterMs?: number;
     /** Pause between stream events, in ms. Default 0. */
     eventDelayMs?: number;
+    /**
+     * How many of the most recent requests `server.requests` keeps (older ones are dropped, so a
+     * long-running server does not grow). Default 1000; 0 keeps none; `Infinity` keeps every one.
+     */
+    requestLog?: {
+        limit?: number;
+    };
 }
 /** What the server saw, for tests. Never holds headers (they carry the key). */
 export interface MockRequestRecord {
@@ -52,12 +60,18 @@ export interface MockRequestRecord {
 export interface MockServer {
     url: string;
     port: number;
+    /** The most recent requests, oldest first: at most `requestLog.limit` of them. */
     requests: MockRequestRecord[];
     /** Resolves once no request is in flight (every reply finished or its connection closed). */
     idle(): Promise<void>;
     close(): Promise<void>;
 }
-/** Every value the `x-modelspec-fault` header takes. */
-export declare const MOCK_FAULTS: readonly ["rate-limit", "server-error", "unavailable", "slow", "cut-stream", "malformed-json", "stream-error", "task-error"];
-export type MockFault = (typeof MOCK_FAULTS)[number];
-export declare function startMockServer(options: MockServerOptions): Promise<MockServer>;
+/** The defaults of the options and hook headers, in one place (the help text and README quote them). */
+export declare const MOCK_DEFAULTS: {
+    readonly host: string;
+    readonly slowDelayMs: number;
+    readonly retryAfterMs: number;
+    readonly eventDelayMs: number;
+    readonly pendingPolls: number;
+    readonly requestLogLimit: number;
+};

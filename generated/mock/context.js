@@ -1,0 +1,2 @@
+// Copied by modelspec from generator/mock/context.ts. Do not edit here: change that file and run `npm run generate`.
+export {};

@@ -1,0 +1,80 @@
+// Copied by modelspec from generator/mock/schema.ts. Do not edit here: change that file and run `npm run generate`.
+/** Small JSON and JSON Schema helpers (only local `#/...` refs, which is what bundled specs use). */
+import { getPointer, isObject } from "../runtime/util.js";
+export function deref(root, schema) {
+    for (let s = schema, depth = 0; depth < 20; depth++) {
+        if (!isObject(s))
+            return undefined;
+        if (typeof s.$ref !== "string" || !s.$ref.startsWith("#"))
+            return s;
+        s = getPointer(root, s.$ref.slice(1));
+    }
+    return undefined;
+}
+export function schemaAt(root, pointer) {
+    let s = deref(root, root);
+    for (const segment of pointer.split("/").slice(1)) {
+        if (!s)
+            return undefined;
+        const props = isObject(s.properties) ? s.properties : {};
+        s = deref(root, /^\d+$/.test(segment) && s.items ? s.items : props[segment]);
+    }
+    return s;
+}
+/**
+ * Fills the required top-level properties of an object schema with empty values of their type, and
+ * its declared array properties with `[]` (Cloudflare's envelope always carries `messages: []`).
+ */
+export function fillRequired(body, schema) {
+    const s = deref(schema, schema);
+    if (!s)
+        return body;
+    const props = isObject(s.properties) ? s.properties : {};
+    const typeOf = (name) => {
+        const type = deref(schema, props[name])?.type;
+        return Array.isArray(type) ? type[0] : type;
+    };
+    for (const name of Object.keys(props))
+        if (!(name in body) && typeOf(name) === "array")
+            body[name] = [];
+    for (const name of Array.isArray(s.required) ? s.required : []) {
+        if (typeof name !== "string" || name in body)
+            continue;
+        body[name] = emptyValueOf(typeOf(name));
+    }
+    return body;
+}
+/** The placeholder `fillRequired` gives a required field of this JSON Schema type. */
+function emptyValueOf(type) {
+    switch (type) {
+        case "array":
+            return [];
+        case "object":
+            return {};
+        case "boolean":
+            return false;
+        case "string":
+            return "";
+        case "number":
+        case "integer":
+            return 0;
+        default:
+            return null;
+    }
+}
+export function fieldAllowsNull(schema) {
+    return schema?.type === "null" || (Array.isArray(schema?.type) && schema.type.includes("null"));
+}
+export function setPointer(body, pointer, value) {
+    const keys = pointer.split("/").slice(1);
+    let target = body;
+    for (const key of keys.slice(0, -1)) {
+        if (!isObject(target[key]))
+            target[key] = {};
+        target = target[key];
+    }
+    target[keys.at(-1)] = value;
+}
+export function sameJson(a, b) {
+    return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+}

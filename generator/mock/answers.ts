@@ -1,0 +1,128 @@
+/**
+ * Answers from the spec's examples, in the transport's envelope. An offering without examples of
+ * its own borrows its provider's others; the borrowed answer is renamed to the model that was asked
+ * for (its `model` fields, and the model's name in its `id`s) and must still pass that offering's
+ * validators.
+ */
+import type { HttpTransportDescriptor } from "../runtime/types.js";
+import { isObject } from "../runtime/util.js";
+import { describeIssue, pointsToArray } from "./errors.js";
+import type { Failure } from "./faults.js";
+import { fillRequired, type JsonRecord, sameJson } from "./schema.js";
+import type { MockExample, MockOffering } from "./types.js";
+
+/** The example answer for a request, wrapped in the transport envelope, or why there is none. */
+export function answerFor(
+  offering: MockOffering,
+  siblings: readonly MockOffering[],
+  transport: HttpTransportDescriptor,
+  task: JsonRecord,
+  extra: JsonRecord = {},
+): { body: unknown } | Failure {
+  const example = bestExample(offering, task, "response", siblings);
+  if (!example) return { status: 501, code: "no_example", type: "server_error", message: `The mock has no example response for ${offering.model}` };
+  const response = example.response as JsonRecord;
+  const shape = transport.responseBody;
+  const wrapped =
+    (shape.kind === "envelope" && shape.result in response && shape.success in response) ||
+    (shape.kind === "data-array" && Array.isArray(response[shape.data]));
+  const items: JsonRecord[] = wrapped
+    ? shape.kind === "data-array"
+      ? (response[(shape as { data: string }).data] as unknown[]).filter(isObject)
+      : [response[(shape as { result: string }).result] as JsonRecord]
+    : [response];
+  const answers = repeat(items, resultCount(shape, task)).map((item) => ({ ...echo(transport, item, task), ...extra }));
+  const validate = offering.validators?.response;
+  const bad = answers.findIndex((item) => validate && !validate(item));
+  if (bad >= 0) {
+    const issue = describeIssue(validate!.errors?.[0]);
+    return {
+      status: 500,
+      code: "bad_example",
+      type: "server_error",
+      message: `Mock example "${example.name ?? "?"}" fails the response validator: ${issue.message}`,
+    };
+  }
+  if (wrapped && shape.kind === "envelope") return { body: response };
+  return { body: shape.kind === "data-array" ? wrap(offering, transport, answers) : wrap(offering, transport, answers[0]!) };
+}
+
+/** How many result items the task asks for (`numberResults: n`), when the transport names such a field. */
+function resultCount(shape: HttpTransportDescriptor["responseBody"], task: JsonRecord): number {
+  const value = shape.kind === "data-array" && shape.countField !== undefined ? task[shape.countField] : undefined;
+  return typeof value === "number" && Number.isInteger(value) && value > 1 ? Math.min(value, 100) : 1;
+}
+
+/** The example's items, cycled to `count` when more are asked for than the example holds. */
+function repeat(items: JsonRecord[], count: number): JsonRecord[] {
+  if (items.length === 0 || count <= items.length) return items;
+  return Array.from({ length: count }, (_, i) => items[i % items.length]!);
+}
+
+/** A result in the transport's success envelope. */
+export function wrap(offering: MockOffering, transport: HttpTransportDescriptor, result: unknown): unknown {
+  const shape = transport.responseBody;
+  if (shape.kind === "plain") return result;
+  if (shape.kind === "data-array") return { [shape.data]: result };
+  // The success envelope carries the error envelope's other required fields, empty (`errors: []`, `messages: []`).
+  const body = fillRequired({}, offering.errors.schema);
+  const top = offering.errors.pointer.split("/")[1];
+  if (top && pointsToArray(offering.errors)) body[top] = [];
+  return { ...body, [shape.result]: result, [shape.success]: true };
+}
+
+/** Task-array transports echo the task's UUID into every result and event. */
+export function echo(transport: HttpTransportDescriptor, item: JsonRecord, task: JsonRecord): JsonRecord {
+  if (transport.requestBody.kind !== "task-array") return structuredClone(item);
+  const field = transport.requestBody.uuidField;
+  return { ...structuredClone(item), [field]: task[field] };
+}
+
+/**
+ * The example whose request shares the most top-level values with this one (ties go to the first).
+ * An offering without such examples borrows its provider's others (the wire shape is the same),
+ * renamed to the offering that was asked for; the validators still check what is sent.
+ */
+export function bestExample(
+  offering: MockOffering,
+  task: JsonRecord,
+  want: "response" | "events",
+  siblings: readonly MockOffering[],
+): MockExample | undefined {
+  const own = offering.examples.filter((example) => example[want]);
+  const lenders = own.length > 0 ? [offering] : siblings.filter((o) => o.provider === offering.provider && o !== offering);
+  let best: { example: MockExample; lender: MockOffering } | undefined;
+  let bestScore = -1;
+  for (const lender of lenders) {
+    for (const example of lender.examples) {
+      if (!example[want]) continue;
+      const score = Object.entries(example.request).filter(([key, value]) => sameJson(task[key], value)).length;
+      if (score > bestScore) [best, bestScore] = [{ example, lender }, score];
+    }
+  }
+  if (!best || best.lender === offering) return best?.example;
+  return renamed(best.example, best.lender.model, offering.model);
+}
+
+/**
+ * A borrowed example as the borrower's: every `model` string names the borrower, and the lender's
+ * model name inside an `id` (`chatcmpl-example-gpt-5-4-usage`) becomes the borrower's.
+ */
+function renamed(example: MockExample, from: string, to: string): MockExample {
+  const name = (model: string) => model.split(/[/:@]/).at(-1)!;
+  const spellings = [...new Set([name(from), name(from).replace(/\./g, "-")])];
+  const replacements = spellings.map((spelling) => [spelling, spelling === name(from) ? name(to) : name(to).replace(/\./g, "-")] as const);
+  const rewrite = (value: unknown, key?: string): unknown => {
+    if (Array.isArray(value)) return value.map((item) => rewrite(item));
+    if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewrite(v, k)]));
+    if (typeof value !== "string") return value;
+    if (key === "model") return to;
+    if (key === "id") return replacements.reduce((text, [a, b]) => text.split(a).join(b), value);
+    return value;
+  };
+  return {
+    ...example,
+    ...(example.response && { response: rewrite(example.response) as JsonRecord }),
+    ...(example.events && { events: example.events.map((event) => rewrite(event) as JsonRecord) }),
+  };
+}

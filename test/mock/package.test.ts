@@ -1,0 +1,40 @@
+/**
+ * The mock ships as its own entry, apart from the client runtime: `modelspec/mock` is
+ * `generated/mock/index.js`, and nothing in `generated/runtime/` (what clients run in Workers and
+ * browsers) imports Node's modules or the mock.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { GENERATED_DIR } from "../helpers.js";
+
+const read = (file: string) => readFileSync(path.join(GENERATED_DIR, file), "utf8");
+const runtimeFiles = readdirSync(path.join(GENERATED_DIR, "runtime")).filter((f) => f.endsWith(".js") || f.endsWith(".d.ts"));
+const imports = (text: string) => [...text.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)].map((m) => m[1]!);
+
+describe("the mock's own entry", () => {
+  test("package.json exports modelspec/mock as generated/mock/index", () => {
+    const pkg = JSON.parse(readFileSync(path.join(GENERATED_DIR, "..", "package.json"), "utf8")) as { exports: Record<string, unknown> };
+    expect(pkg.exports["./mock"]).toEqual({ types: "./generated/mock/index.d.ts", default: "./generated/mock/index.js" });
+    expect(read("mock/index.d.ts")).toContain("export declare function startMockProviders(");
+  });
+
+  test("the entry reads the package's registry beside it, and no other mock module does", () => {
+    expect(imports(read("mock/index.js"))).toContain("../index.js");
+    for (const file of readdirSync(path.join(GENERATED_DIR, "mock")).filter((f) => f.endsWith(".js") && f !== "index.js"))
+      expect(
+        imports(read(`mock/${file}`)).filter((i) => !i.startsWith("./") && !i.startsWith("../runtime/") && !i.startsWith("node:")),
+        file,
+      ).toEqual([]);
+  });
+
+  test.each(runtimeFiles)("generated/runtime/%s imports neither node: modules nor the mock", (file) => {
+    const found = imports(read(`runtime/${file}`));
+    expect(found.filter((i) => i.startsWith("node:") || i.includes("mock"))).toEqual([]);
+  });
+
+  test("nothing of the mock is left in generated/runtime/ or at the old entry", () => {
+    expect(runtimeFiles.filter((f) => /mock/i.test(f))).toEqual([]);
+    expect(readdirSync(GENERATED_DIR).filter((f) => /^mock\.(js|d\.ts)$/.test(f))).toEqual([]);
+  });
+});
