@@ -18,6 +18,7 @@ export function startMockProviders(options = {}) {
       errors: providers[offering.provider].errors,
       validators: offering.validators,
       examples: offering.examples,
+      binaryResponse: offering.binaryResponse,
     })),
   });
 }

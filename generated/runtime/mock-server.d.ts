@@ -21,6 +21,10 @@ export interface MockOffering {
     };
     validators?: Validators;
     examples: readonly MockExample[];
+    /** Set when the answer is bytes: served from the example's `{ contentType, base64 }` or as a placeholder (mock-binary.ts). */
+    binaryResponse?: {
+        readonly contentType: string;
+    } | undefined;
 }
 export interface MockServerOptions {
     port?: number;

@@ -25,6 +25,7 @@
  * and must still pass that offering's validators.
  */
 import { createServer } from "node:http";
+import { binaryAnswer } from "./mock-binary.js";
 import { getPointer, isObject } from "./util.js";
 /** Every value the `x-modelspec-fault` header takes. */
 export const MOCK_FAULTS = [
@@ -165,6 +166,10 @@ export async function startMockServer(options) {
             const pendingPolls = numberHeader(req, "x-modelspec-pending-polls") ?? 1;
             jobs.set(uuid, { offering, transport, task, polls: 0, pendingPolls, fails: fault === "task-error" });
             return sendJson(res, record, 200, wrap(offering, transport, [{ [taskTypeField]: task[taskTypeField], [transport.requestBody.uuidField]: uuid }]));
+        }
+        if (offering.binaryResponse) {
+            const binary = binaryAnswer(offering.binaryResponse, bestExample(offering, task, "response", []));
+            return sendText(res, record, 200, binary.contentType, binary.bytes);
         }
         const answer = answerFor(offering, options.offerings, transport, task);
         if ("status" in answer)
@@ -387,7 +392,8 @@ function answerFor(offering, siblings, transport, task, extra = {}) {
             ? response[shape.data].filter(isObject)
             : [response[shape.result]]
         : [response];
-    const answers = repeat(items, resultCount(shape, task)).map((item) => ({ ...echo(transport, item, task), ...extra }));
+    // A top-level array answer (classification, detection) is sent as it is.
+    const answers = repeat(items, resultCount(shape, task)).map((item) => (Array.isArray(item) ? item : { ...echo(transport, item, task), ...extra }));
     const validate = offering.validators?.response;
     const bad = answers.findIndex((item) => validate && !validate(item));
     if (bad >= 0) {

@@ -25,6 +25,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { binaryAnswer } from "./mock-binary.js";
 import type { ErrorDescriptor, HttpTransportDescriptor, TransportDescriptor, Validators, ValidationIssue } from "./types.js";
 import { getPointer, isObject } from "./util.js";
 
@@ -50,6 +51,8 @@ export interface MockOffering {
   errors: ErrorDescriptor & { schema?: unknown };
   validators?: Validators;
   examples: readonly MockExample[];
+  /** Set when the answer is bytes: served from the example's `{ contentType, base64 }` or as a placeholder (mock-binary.ts). */
+  binaryResponse?: { readonly contentType: string } | undefined;
 }
 
 export interface MockServerOptions {
@@ -265,6 +268,10 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       );
     }
 
+    if (offering.binaryResponse) {
+      const binary = binaryAnswer(offering.binaryResponse, bestExample(offering, task, "response", []));
+      return sendText(res, record, 200, binary.contentType, binary.bytes);
+    }
     const answer = answerFor(offering, options.offerings, transport, task);
     if ("status" in answer) return fail(answer, task);
     if (fault === "malformed-json") return sendText(res, record, 200, "application/json", JSON.stringify(answer.body).slice(0, 20));
@@ -503,7 +510,8 @@ function answerFor(
       ? (response[(shape as { data: string }).data] as unknown[]).filter(isObject)
       : [response[(shape as { result: string }).result] as JsonRecord]
     : [response];
-  const answers = repeat(items, resultCount(shape, task)).map((item) => ({ ...echo(transport, item, task), ...extra }));
+  // A top-level array answer (classification, detection) is sent as it is.
+  const answers = repeat(items, resultCount(shape, task)).map((item) => (Array.isArray(item) ? item : { ...echo(transport, item, task), ...extra }));
   const validate = offering.validators?.response;
   const bad = answers.findIndex((item) => validate && !validate(item));
   if (bad >= 0) {
@@ -770,7 +778,7 @@ function sendJson(res: ServerResponse, record: MockRequestRecord, status: number
   sendText(res, record, status, "application/json", JSON.stringify(body));
 }
 
-function sendText(res: ServerResponse, record: MockRequestRecord, status: number, type: string, text: string): void {
+function sendText(res: ServerResponse, record: MockRequestRecord, status: number, type: string, text: string | Uint8Array): void {
   if (res.destroyed) return;
   record.status = status;
   res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(text) });
