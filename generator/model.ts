@@ -72,8 +72,11 @@ export interface Example {
   title: string;
   provenance: ExampleProvenance;
   request: JsonObject;
-  /** The answer in the provider's response shape, where the seed shows one. */
-  response?: JsonObject;
+  /**
+   * The answer in the provider's response shape, where the seed shows one: an object, a top-level
+   * array, or for a binary response `{ contentType, base64 }`.
+   */
+  response?: JsonObject | Json[];
   /** The answer as stream events, for streaming examples. */
   events?: JsonObject[];
 }

@@ -29,6 +29,7 @@ import {
 } from "./model.js";
 import { findParameter, joinParameterPath, parameterPaths } from "./parameters.js";
 import type { ResolvedSchemas } from "./resolve.js";
+import { binaryExampleProblems, binaryResponse } from "./response-body.js";
 import { cloneJson, forEachSchemaNode, isObject } from "./schema-walk.js";
 
 export function provenanceOf(value: Json | undefined): Provenance {
@@ -364,6 +365,17 @@ function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, Bundl
         diagnostics.push(diagnostic(file.positions.get(pointer)!, pointer, `example has ${role} data but the offering has no ${role} schema`));
         return;
       }
+      // A binary answer is written as `{ contentType, base64 }`, not as the JSON the schema describes.
+      const binary = role === "response" ? binaryResponse(sections.response!.schema) : undefined;
+      if (binary) {
+        for (const problem of binaryExampleProblems(binary, value)) {
+          const p = pointer + problem.pointer;
+          diagnostics.push(
+            diagnostic(file.positions.get(p) ?? file.positions.get(pointer)!, p, `example does not match the response: ${problem.message}`),
+          );
+        }
+        return;
+      }
       for (const error of errorsOf(role, value)) {
         const p = pointer + error.instancePath;
         diagnostics.push(
@@ -379,7 +391,7 @@ function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, Bundl
       title: example.title as string,
       provenance: exampleProvenance(example, base, file, diagnostics),
       request: cloneJson(example.request as JsonObject),
-      ...(example.response ? { response: cloneJson(example.response as JsonObject) } : {}),
+      ...(example.response ? { response: cloneJson(example.response as JsonObject | Json[]) } : {}),
       ...(example.events ? { events: cloneJson(example.events as JsonObject[]) } : {}),
     };
   });

@@ -500,9 +500,10 @@ function auditSeeds(m: Model): string[] {
       if (example.model !== undefined && example.model !== offering.model) say(`example ${mine.name} calls ${example.model}`);
       for (const d of differences(mine.request, example.request)) say(`example ${mine.name} request ${d}`);
       if (example.answer !== undefined) {
-        const text = mine.response
-          ? ((mine.response.choices as JsonObject[] | undefined)?.[0]?.message as JsonObject | undefined)?.content
-          : (mine.events ?? []).map((e) => ((e.choices as JsonObject[] | undefined)?.[0]?.delta as JsonObject | undefined)?.content ?? "").join("");
+        const text =
+          mine.response && !Array.isArray(mine.response)
+            ? ((mine.response.choices as JsonObject[] | undefined)?.[0]?.message as JsonObject | undefined)?.content
+            : (mine.events ?? []).map((e) => ((e.choices as JsonObject[] | undefined)?.[0]?.delta as JsonObject | undefined)?.content ?? "").join("");
         if (text !== example.answer) say(`example ${mine.name}: its answer is not the page's`);
       }
     }

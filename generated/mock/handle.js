@@ -1,6 +1,7 @@
 // Copied by modelspec from generator/mock/handle.ts. Do not edit here: change that file and run `npm run generate`.
 import { isObject } from "../runtime/util.js";
-import { answerFor, wrap } from "./answers.js";
+import { answerFor, bestExample, wrap } from "./answers.js";
+import { binaryAnswer } from "./binary.js";
 import { describeIssue, errorBody, errorObject } from "./errors.js";
 import { takeFault, unknownFault } from "./faults.js";
 import { numberHeader, readBody, sendJson, sendText } from "./io.js";
@@ -94,6 +95,10 @@ export async function handleRequest(ctx, req, res, record) {
         const pendingPolls = numberHeader(req.headers, "x-modelspec-pending-polls") ?? MOCK_DEFAULTS.pendingPolls;
         ctx.jobs.set(uuid, { offering, transport, task, polls: 0, pendingPolls, ...(effect?.kind === "task-failed" && { failure: effect.failure }) });
         return sendJson(res, record, 200, wrap(offering, transport, [{ [taskTypeField]: task[taskTypeField], [transport.requestBody.uuidField]: uuid }]));
+    }
+    if (offering.binaryResponse) {
+        const binary = binaryAnswer(offering.binaryResponse, bestExample(offering, task, "response", []));
+        return sendText(res, record, 200, binary.contentType, binary.bytes);
     }
     const answer = answerFor(offering, options.offerings, transport, task);
     if ("status" in answer)

@@ -21,6 +21,7 @@ function packageOfferings() {
         errors: providers[offering.provider].errors,
         validators: offering.validators,
         examples: offering.examples,
+        binaryResponse: offering.binaryResponse,
     }));
 }
 /**

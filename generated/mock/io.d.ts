@@ -4,6 +4,6 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:
 import type { MockRequestRecord } from "./types.js";
 export declare function readBody(req: IncomingMessage): Promise<string>;
 export declare function sendJson(res: ServerResponse, record: MockRequestRecord, status: number, body: unknown): void;
-export declare function sendText(res: ServerResponse, record: MockRequestRecord, status: number, type: string, text: string): void;
+export declare function sendText(res: ServerResponse, record: MockRequestRecord, status: number, type: string, text: string | Uint8Array): void;
 /** A header holding a number ≥ 0, or undefined. */
 export declare function numberHeader(headers: IncomingHttpHeaders, name: string): number | undefined;

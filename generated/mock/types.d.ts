@@ -22,6 +22,10 @@ export interface MockOffering {
     };
     validators?: Validators;
     examples: readonly MockExample[];
+    /** Set when the answer is bytes: served from the example's `{ contentType, base64 }` or as a placeholder (binary.ts). */
+    binaryResponse?: {
+        readonly contentType: string;
+    } | undefined;
 }
 export interface MockServerOptions {
     port?: number;

@@ -4,6 +4,7 @@
  * real `Ai` from @cloudflare/workers-types fits without this file importing it.
  */
 import { AbortError, BindingError, ConfigurationError, InvalidResponseError, ModelspecError, StreamEndedEarlyError, TimeoutError } from "./errors.js";
+import { bytesOf } from "./binary-body.js";
 import { readEvents } from "./sse.js";
 import { buildPayload, checkRequest, checkResponse, linkAbort } from "./util.js";
 export function createBindingClient(descriptor, options) {
@@ -41,6 +42,19 @@ export function createBindingClient(descriptor, options) {
             return new TimeoutError(`${provider}: the binding call timed out`);
         return new BindingError(`${provider}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
+    /** A binary model's output (a ReadableStream from Workers AI) as a `BinaryBody` of the declared type. */
+    async function binaryOutput(output, contentType, link) {
+        let bytes;
+        try {
+            bytes = await bytesOf(output);
+        }
+        catch (error) {
+            throw failure(error, link);
+        }
+        if (!bytes)
+            throw new InvalidResponseError(`${provider}: expected the binding to return bytes (${contentType}), got ${describe(output)}`);
+        return { contentType, body: bytes };
+    }
     return {
         async send(operation, call = {}) {
             const { link, aiOptions, validateRequest, validateResponse } = split(call);
@@ -49,6 +63,8 @@ export function createBindingClient(descriptor, options) {
                 if (validateRequest)
                     checkRequest(operation.validators?.request, inputs);
                 const output = await run(operation.model, inputs, aiOptions, link);
+                if (operation.binaryResponse)
+                    return (await binaryOutput(output, operation.binaryResponse.contentType, link));
                 if (validateResponse)
                     checkResponse(operation.validators?.response, output, "response");
                 return output;
@@ -88,4 +104,11 @@ export function createBindingClient(descriptor, options) {
             return { [Symbol.asyncIterator]: () => events() };
         },
     };
+}
+function describe(value) {
+    if (value === null)
+        return "null";
+    if (Array.isArray(value))
+        return "an array";
+    return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

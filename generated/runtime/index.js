@@ -18,7 +18,9 @@
  *     of body[data] (data-array; an array). With a `countField` the request's value of that field
  *     (e.g. numberResults) is how many items a reply must hold, and async polling waits for them.
  *     For task-array bodies it merges `fixed` over the request, fills a fresh UUID unless given,
- *     sends `[task]`, and polls when the request selects async delivery.
+ *     sends `[task]`, and polls when the request selects async delivery. With `binaryResponse`
+ *     ({ contentType }) set, the answer is bytes: it resolves to a BinaryBody ({ contentType, body:
+ *     Uint8Array }), read whole, and a JSON reply is the provider's error (or an InvalidResponseError).
  *   core.stream<E>(operation, call?): AsyncIterable<E>
  *     Sets the streaming switch itself. Lazy: the request goes out when iteration starts.
  *   call: CallOptions: signal, timeout, maxRetries, validateRequest, validateResponse, headers, pollTimeout.
@@ -27,6 +29,7 @@
  *   const core = createBindingClient({ provider, transport, errors }, { binding: env.AI, gateway? });
  *   core.send<T>(operation, call?) / core.stream<E>(operation, call?), call: BindingCallOptions
  *   (AiOptions such as gateway, signal, tags, passed through, plus timeout and the validate flags).
+ *   A binary operation's output (a ReadableStream of bytes) is read whole into a BinaryBody.
  *
  * A generated method is then one line, e.g.
  *   create: (request: R, call?: CallOptions) => core.send<O[]>({ model: "…", request, fixed, validators }, call),

@@ -7,6 +7,7 @@
  */
 import { camelIdentifier, docComment, literal, NameScope, pascalIdentifier, propertyKey } from "../escape.js";
 import type { Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, ProviderSpec, SchemaRole, Transport } from "../model.js";
+import { binaryResponse } from "../response-body.js";
 import { isObject, setOwn } from "../schema-walk.js";
 import { indent, literalType, ModuleText } from "./module.js";
 import { offeringDir, providerDir, relativeImport, RUNTIME_DIR } from "./paths.js";
@@ -127,7 +128,11 @@ function providerClient(
     operations.push(
       docComment([`What every call of ${offering.name} sends besides the request: the model id, the fixed fields and the validators.`]),
     );
-    operations.push(`const ${operation} = { model: ${literal(offering.model)}, fixed: ${literal(fixed)}, validators: { ${locals.join(", ")} } };`);
+    const binary = binaryResponse(offering.response.schema);
+    const binaryField = binary ? `, binaryResponse: ${literal(binary)}` : "";
+    operations.push(
+      `const ${operation} = { model: ${literal(offering.model)}, fixed: ${literal(fixed)}, validators: { ${locals.join(", ")} }${binaryField} };`,
+    );
     const input = scope.claim(`${offering.typeStem}Input`);
     members.set(offering, { member: keys.get(offering.id)!, operation, input });
 
@@ -188,7 +193,10 @@ function transportFactory(
   // The client's type: one member per offering, each with create and, where it streams, stream.
   out.dts(docComment([`A ${provider.name} client over ${transport.id}: one member per offering.`]), `export interface ${client} {`);
   for (const [offering, { member, input }] of members) {
-    const result = many ? `${offering.response.typeName}[]` : offering.response.typeName;
+    // A binary answer (an image, audio) is bytes with their media type, whatever the body envelope.
+    const binary = binaryResponse(offering.response.schema) !== undefined;
+    if (binary) runtimeTypes.add("BinaryBody");
+    const result = binary ? "BinaryBody" : many ? `${offering.response.typeName}[]` : offering.response.typeName;
     out.dts(
       indent(
         docComment([

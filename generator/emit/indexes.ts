@@ -5,6 +5,7 @@
  */
 import { camelIdentifier, docComment, literal, NameScope, propertyKey } from "../escape.js";
 import type { Emitter, GeneratedFile, Model, OfferingSpec, ProviderSpec, SchemaRole } from "../model.js";
+import { binaryResponse } from "../response-body.js";
 import { catalogEntries, type CatalogEntry } from "./catalog.js";
 import { clientFactoryNames, clientKeys } from "./clients.js";
 import { indent, literalType, ModuleText } from "./module.js";
@@ -132,7 +133,7 @@ function offeringModule(
   const module = new ModuleText();
   module.dts(
     `import type { ValidateFunction } from ${literal(relativeImport(path, AJV_HELPERS_FILE))};`,
-    `import type { OfferingExample } from ${literal(relativeImport(path, `${RUNTIME_DIR}/index.js`))};`,
+    `import type { ${binaryResponse(offering.response.schema) ? "BinaryExample, " : ""}OfferingExample } from ${literal(relativeImport(path, `${RUNTIME_DIR}/index.js`))};`,
     `import type { ${typed.map((t) => t.section.typeName).join(", ")} } from "./types.js";`,
     `export type * from "./types.js";`,
   );
@@ -147,7 +148,9 @@ function offeringModule(
   }
   module.js(`export { ${typed.map((t) => t.name).join(", ")} };`);
   const validator = (role: SchemaRole) => typed.find((t) => t.section.role === role);
-  const exampleType = `OfferingExample<${[offering.request, offering.response, offering.stream].map((s) => s?.typeName ?? "never").join(", ")}>`;
+  const binary = binaryResponse(offering.response.schema);
+  const answerType = binary ? "BinaryExample" : offering.response.typeName;
+  const exampleType = `OfferingExample<${offering.request.typeName}, ${answerType}, ${offering.stream?.typeName ?? "never"}>`;
   module.both("", docComment([`${offering.name} (${offering.model}) from ${offering.provider}: metadata, validators and the spec's examples.`]));
   const clientKeyDoc = "  /** This offering's key on its provider's clients: `createXClient(options)[offering.clientKey].create(…)`. */";
   module.js(
@@ -160,6 +163,7 @@ function offeringModule(
     `  catalog: ${indent(literal(entry, 2)).trimStart()},`,
     `  validators: { request: ${validator("request")!.name}, response: ${validator("response")!.name}, stream: ${validator("stream")?.name ?? "undefined"} },`,
     `  examples: ${indent(literal(offering.examples, 2)).trimStart()},`,
+    `  binaryResponse: ${binary ? literal(binary) : "undefined"},`,
     "};",
   );
   module.dts(
@@ -173,6 +177,8 @@ function offeringModule(
     `  readonly validators: { readonly request: ${validator("request")!.type}; readonly response: ${validator("response")!.type}; readonly stream: ${validator("stream")?.type ?? "undefined"} };`,
     "  /** The spec's examples: a request, and where the page shows them the response or stream events. */",
     `  readonly examples: readonly ${exampleType}[];`,
+    "  /** Set when the answer is bytes (an image, audio): the media type the spec declares; the client returns a `BinaryBody`. */",
+    `  readonly binaryResponse: ${binary ? literalType(binary, 1) : "undefined"};`,
     "};",
   );
   return module.files(`${offeringDir(offering)}/index`, { specs: specsOf(offering) });

@@ -35,7 +35,7 @@ export function checkedExamples(data: JsonObject, reason: string): JsonObject[] 
       title: "Smallest request the schema accepts (the source has no example)",
       provenance: { inferred: reason },
       request: sample,
-      ...(isObject(answer) && passes(response, answer) ? { response: answer } : {}),
+      ...((isObject(answer) || Array.isArray(answer)) && passes(response, answer) ? { response: answer } : {}),
     },
   ];
   const streamed = { ...sample, stream: true };

@@ -31,7 +31,8 @@ export function answerFor(
       ? (response[(shape as { data: string }).data] as unknown[]).filter(isObject)
       : [response[(shape as { result: string }).result] as JsonRecord]
     : [response];
-  const answers = repeat(items, resultCount(shape, task)).map((item) => ({ ...echo(transport, item, task), ...extra }));
+  // A top-level array answer (classification, detection) is sent as it is.
+  const answers = repeat(items, resultCount(shape, task)).map((item) => (Array.isArray(item) ? item : { ...echo(transport, item, task), ...extra }));
   const validate = offering.validators?.response;
   const bad = answers.findIndex((item) => validate && !validate(item));
   if (bad >= 0) {

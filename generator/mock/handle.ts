@@ -6,7 +6,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpTransportDescriptor } from "../runtime/types.js";
 import { isObject } from "../runtime/util.js";
-import { answerFor, wrap } from "./answers.js";
+import { answerFor, bestExample, wrap } from "./answers.js";
+import { binaryAnswer } from "./binary.js";
 import type { Fail, MockContext } from "./context.js";
 import { describeIssue, errorBody, errorObject } from "./errors.js";
 import { type Failure, takeFault, unknownFault } from "./faults.js";
@@ -102,6 +103,10 @@ export async function handleRequest(ctx: MockContext, req: IncomingMessage, res:
     return sendJson(res, record, 200, wrap(offering, transport, [{ [taskTypeField]: task[taskTypeField], [transport.requestBody.uuidField]: uuid }]));
   }
 
+  if (offering.binaryResponse) {
+    const binary = binaryAnswer(offering.binaryResponse, bestExample(offering, task, "response", []));
+    return sendText(res, record, 200, binary.contentType, binary.bytes);
+  }
   const answer = answerFor(offering, options.offerings, transport, task);
   if ("status" in answer) return fail(answer, task);
   if (effect?.kind === "malformed") return sendText(res, record, 200, "application/json", JSON.stringify(answer.body).slice(0, 20));

@@ -25,6 +25,7 @@ function packageOfferings(): MockOffering[] {
     errors: providers[offering.provider].errors,
     validators: offering.validators,
     examples: offering.examples,
+    binaryResponse: offering.binaryResponse,
   }));
 }
 

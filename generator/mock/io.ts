@@ -15,7 +15,7 @@ export function sendJson(res: ServerResponse, record: MockRequestRecord, status:
   sendText(res, record, status, "application/json", JSON.stringify(body));
 }
 
-export function sendText(res: ServerResponse, record: MockRequestRecord, status: number, type: string, text: string): void {
+export function sendText(res: ServerResponse, record: MockRequestRecord, status: number, type: string, text: string | Uint8Array): void {
   if (res.destroyed) return;
   record.status = status;
   res.writeHead(status, { "content-type": type, "content-length": Buffer.byteLength(text) });

@@ -21,6 +21,8 @@ export interface MockOffering {
   errors: ErrorDescriptor & { schema?: unknown };
   validators?: Validators;
   examples: readonly MockExample[];
+  /** Set when the answer is bytes: served from the example's `{ contentType, base64 }` or as a placeholder (binary.ts). */
+  binaryResponse?: { readonly contentType: string } | undefined;
 }
 
 export interface MockServerOptions {

@@ -3,8 +3,9 @@
  * real `Ai` from @cloudflare/workers-types fits without this file importing it.
  */
 import { AbortError, BindingError, ConfigurationError, InvalidResponseError, ModelspecError, StreamEndedEarlyError, TimeoutError } from "./errors.js";
+import { bytesOf } from "./binary-body.js";
 import { readEvents } from "./sse.js";
-import type { BindingTransportDescriptor, ErrorDescriptor, Operation } from "./types.js";
+import type { BinaryBody, BindingTransportDescriptor, ErrorDescriptor, Operation } from "./types.js";
 import { buildPayload, checkRequest, checkResponse, linkAbort, type LinkedAbort } from "./util.js";
 
 /** AI Gateway options, as `AiOptions["gateway"]`. */
@@ -100,6 +101,18 @@ export function createBindingClient(descriptor: BindingClientDescriptor, options
     return new BindingError(`${provider}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 
+  /** A binary model's output (a ReadableStream from Workers AI) as a `BinaryBody` of the declared type. */
+  async function binaryOutput(output: unknown, contentType: string, link: LinkedAbort | undefined): Promise<BinaryBody> {
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await bytesOf(output);
+    } catch (error) {
+      throw failure(error, link);
+    }
+    if (!bytes) throw new InvalidResponseError(`${provider}: expected the binding to return bytes (${contentType}), got ${describe(output)}`);
+    return { contentType, body: bytes };
+  }
+
   return {
     async send<T>(operation: Operation, call: BindingCallOptions = {}): Promise<T> {
       const { link, aiOptions, validateRequest, validateResponse } = split(call);
@@ -107,6 +120,7 @@ export function createBindingClient(descriptor: BindingClientDescriptor, options
         const inputs = buildPayload(operation.request, operation.fixed);
         if (validateRequest) checkRequest(operation.validators?.request, inputs);
         const output = await run(operation.model, inputs, aiOptions, link);
+        if (operation.binaryResponse) return (await binaryOutput(output, operation.binaryResponse.contentType, link)) as T;
         if (validateResponse) checkResponse(operation.validators?.response, output, "response");
         return output as T;
       } finally {
@@ -142,4 +156,10 @@ export function createBindingClient(descriptor: BindingClientDescriptor, options
       return { [Symbol.asyncIterator]: () => events() };
     },
   };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }

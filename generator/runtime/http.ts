@@ -14,8 +14,9 @@ import {
   StreamEndedEarlyError,
   TimeoutError,
 } from "./errors.js";
+import { isJsonMediaType, sameMediaType } from "./binary-body.js";
 import { readEvents } from "./sse.js";
-import type { CallOptions, ClientOptions, ErrorDescriptor, HttpTransportDescriptor, Json, Operation } from "./types.js";
+import type { BinaryBody, CallOptions, ClientOptions, ErrorDescriptor, HttpTransportDescriptor, Json, Operation } from "./types.js";
 import {
   buildPayload,
   checkRequest,
@@ -229,6 +230,34 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
   }
 
   /**
+   * A binary exchange (an image, audio): the bytes, read whole, with the reply's content type. A JSON
+   * reply here is the provider's error in a 2xx (a typed ApiError) or an answer the spec does not
+   * describe; it is never handed back as bytes.
+   */
+  async function exchangeBinary(url: string, body: unknown, call: CallOptions, declared: string): Promise<BinaryBody> {
+    const { response, link, timeout } = await post(url, body, call, `${declared}, application/json;q=0.5`);
+    const requestId = requestIdOf(response.headers);
+    try {
+      const contentType = response.headers.get("content-type");
+      if (isJsonMediaType(contentType)) {
+        unwrap(response.status, response.headers, await response.text(), undefined);
+        throw new InvalidResponseError(`${provider}: expected a binary body (${declared}), got JSON`, [], { requestId });
+      }
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (setting(call, "validateResponse", false) && !sameMediaType(contentType ?? "", declared)) {
+        throw new InvalidResponseError(`${provider}: expected a body of type ${declared}, got ${JSON.stringify(contentType ?? "none")}`, [], {
+          requestId,
+        });
+      }
+      return { contentType: contentType ?? declared, body: bytes };
+    } catch (error) {
+      throw failure(error, link, timeout);
+    } finally {
+      link.dispose();
+    }
+  }
+
+  /**
    * How many result items a request asks for: the value of the response descriptor's `countField`
    * (`numberResults`), else 1. Undefined when the transport declares no such field.
    */
@@ -273,6 +302,7 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
         throw new ConfigurationError(`${provider}: "${streaming.enable.field}" selects streaming; call stream() instead`);
       }
       const url = urlFor(operation.model);
+      if (operation.binaryResponse) return (await exchangeBinary(url, body, callOptions, operation.binaryResponse.contentType)) as T;
       const wanted = wantedResults(payload);
       let result = await exchange(url, body, uuid, callOptions);
       if (transport.async && uuid !== undefined && sameJson(payload[transport.async.enable.field], transport.async.enable.value)) {

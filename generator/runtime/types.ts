@@ -113,6 +113,23 @@ export interface Validators {
   stream?: Validator;
 }
 
+/**
+ * A response that is not JSON (an image, audio): the bytes, read whole, and the media type the
+ * provider sent (or, over a binding, the one the spec declares). Read whole rather than as a stream:
+ * these answers are small (an image, seconds of speech), the timeout and retries then cover the whole
+ * read, and the HTTP client and the binding give the same shape.
+ */
+export interface BinaryBody {
+  readonly contentType: string;
+  readonly body: Uint8Array;
+}
+
+/** A binary response as a spec example writes it. */
+export interface BinaryExample {
+  readonly contentType: string;
+  readonly base64: string;
+}
+
 /** One call of a model: what a generated method passes to `send` / `stream`. */
 export interface Operation {
   /** The model id exactly as the provider writes it (fills `{model}` in the path). */
@@ -122,6 +139,8 @@ export interface Operation {
   /** Fields the method always sets, e.g. `{ taskType: "textInference", model: "…" }`. They win over the request. */
   fixed?: { readonly [key: string]: Json };
   validators?: Validators;
+  /** Set when the response is bytes (`send` then resolves to a `BinaryBody`): the media type the spec declares. */
+  binaryResponse?: { readonly contentType: string };
 }
 
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;

@@ -134,8 +134,9 @@ describe.each(targets)("$name", (t) => {
       expect(Object.keys(expected).sort()).toEqual([...MOCK_FAULTS].sort());
     });
 
-    // No retries, so each fault is seen as it is; a timeout only where the fault is a slow reply.
-    const calls = (fault: MockFault) => ({ ...(t.http && { maxRetries: 0 }), ...(fault === "slow" && { timeout: 100 }) });
+    // No retries, so each fault is seen as it is; a timeout only where the fault is a slow reply (a
+    // second, far below the mock's delay, and long enough for the request to reach a busy server).
+    const calls = (fault: MockFault) => ({ ...(t.http && { maxRetries: 0 }), ...(fault === "slow" && { timeout: 1000 }) });
     test.each(MOCK_FAULTS.filter((f) => expected[f].send))("%s (plain call)", async (fault) => {
       const server = await mock({ slowDelayMs: 60_000 });
       const error = await rejection(t.client(server).create(t.valid, { ...calls(fault), ...t.hooks({ "x-modelspec-fault": fault }) }));

@@ -84,7 +84,7 @@ function verdict(validate: Validate, value: unknown): { valid: boolean; errors: 
 }
 
 /** The parts of an offering's examples that one schema judges: requests, responses or stream events. */
-export function examplesFor(examples: readonly Example[], role: SchemaRole): JsonObject[] {
+export function examplesFor(examples: readonly Example[], role: SchemaRole): (JsonObject | Json[])[] {
   if (role === "request") return examples.map((e) => e.request);
   if (role === "response") return examples.flatMap((e) => (e.response ? [e.response] : []));
   return examples.flatMap((e) => e.events ?? []);

@@ -72,20 +72,30 @@ describe("Cloudflare records, one per task type", () => {
       try {
         const client = index.createCloudflareRestClient({ apiKey: "k", accountId: "a", baseUrl: server.url, maxRetries: 0 });
         let called = 0;
+        const binary: string[] = [];
+        const arrays: string[] = [];
         for (const [id, offering] of Object.entries(index.offerings as Untyped)) {
           if (!id.startsWith("cloudflare/tiny-")) continue;
           const example = offering.examples[0];
           expect(example, id).toBeDefined();
           expect(offering.validators.request(example.request), id).toBe(true);
           expect(offering.validators.request("not an object"), id).toBe(false);
-          // Binary answers (image, audio) and top-level arrays (classification, detection) cannot be
-          // spec examples yet (an example response is an object), so the mock has none to serve.
-          if (!example.response) continue;
           const answer = await client[offering.clientKey].create(example.request);
-          expect(offering.validators.response(answer), id).toBe(true);
+          if (offering.binaryResponse) {
+            // Binary answers (image, audio): the mock's placeholder bytes, with the declared type.
+            expect(answer.contentType, id).toBe(offering.binaryResponse.contentType);
+            expect(answer.body, id).toBeInstanceOf(Uint8Array);
+            expect(answer.body.length, id).toBeGreaterThan(0);
+            binary.push(id);
+          } else {
+            expect(offering.validators.response(answer), id).toBe(true);
+            if (Array.isArray(answer)) arrays.push(id);
+          }
           called++;
         }
-        expect(called).toBe(6);
+        expect(called).toBe((await readdir(FIXTURES)).length);
+        expect(binary.sort()).toEqual(["cloudflare/tiny-paint", "cloudflare/tiny-voice"]);
+        expect(arrays.sort()).toEqual(["cloudflare/tiny-detector", "cloudflare/tiny-labels", "cloudflare/tiny-sentiment"]);
       } finally {
         await server.close();
       }

@@ -69,5 +69,7 @@ export declare const offering: {
   readonly validators: { readonly request: ValidateFunction<AnyfastGpt54MiniRequest>; readonly response: ValidateFunction<AnyfastGpt54MiniResponse>; readonly stream: ValidateFunction<AnyfastGpt54MiniStreamEvent> };
   /** The spec's examples: a request, and where the page shows them the response or stream events. */
   readonly examples: readonly OfferingExample<AnyfastGpt54MiniRequest, AnyfastGpt54MiniResponse, AnyfastGpt54MiniStreamEvent>[];
+  /** Set when the answer is bytes (an image, audio): the media type the spec declares; the client returns a `BinaryBody`. */
+  readonly binaryResponse: undefined;
 };
 export {};

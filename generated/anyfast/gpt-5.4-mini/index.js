@@ -448,4 +448,5 @@ export const offering = {
       }
     }
   ],
+  binaryResponse: undefined,
 };

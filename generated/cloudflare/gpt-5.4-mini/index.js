@@ -160,4 +160,5 @@ export const offering = {
       }
     }
   ],
+  binaryResponse: undefined,
 };

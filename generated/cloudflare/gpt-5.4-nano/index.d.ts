@@ -67,5 +67,7 @@ export declare const offering: {
   readonly validators: { readonly request: ValidateFunction<CloudflareGpt54NanoRequest>; readonly response: ValidateFunction<CloudflareGpt54NanoResponse>; readonly stream: ValidateFunction<CloudflareGpt54NanoStreamEvent> };
   /** The spec's examples: a request, and where the page shows them the response or stream events. */
   readonly examples: readonly OfferingExample<CloudflareGpt54NanoRequest, CloudflareGpt54NanoResponse, CloudflareGpt54NanoStreamEvent>[];
+  /** Set when the answer is bytes (an image, audio): the media type the spec declares; the client returns a `BinaryBody`. */
+  readonly binaryResponse: undefined;
 };
 export {};

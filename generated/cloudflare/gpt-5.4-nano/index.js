@@ -345,4 +345,5 @@ export const offering = {
       ]
     }
   ],
+  binaryResponse: undefined,
 };

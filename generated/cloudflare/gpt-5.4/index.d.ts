@@ -67,5 +67,7 @@ export declare const offering: {
   readonly validators: { readonly request: ValidateFunction<CloudflareGpt54Request>; readonly response: ValidateFunction<CloudflareGpt54Response>; readonly stream: ValidateFunction<CloudflareGpt54StreamEvent> };
   /** The spec's examples: a request, and where the page shows them the response or stream events. */
   readonly examples: readonly OfferingExample<CloudflareGpt54Request, CloudflareGpt54Response, CloudflareGpt54StreamEvent>[];
+  /** Set when the answer is bytes (an image, audio): the media type the spec declares; the client returns a `BinaryBody`. */
+  readonly binaryResponse: undefined;
 };
 export {};

@@ -68,5 +68,7 @@ export declare const offering: {
   readonly validators: { readonly request: ValidateFunction<RunwareGpt54MiniRequest>; readonly response: ValidateFunction<RunwareGpt54MiniResponse>; readonly stream: ValidateFunction<RunwareGpt54MiniStreamEvent> };
   /** The spec's examples: a request, and where the page shows them the response or stream events. */
   readonly examples: readonly OfferingExample<RunwareGpt54MiniRequest, RunwareGpt54MiniResponse, RunwareGpt54MiniStreamEvent>[];
+  /** Set when the answer is bytes (an image, audio): the media type the spec declares; the client returns a `BinaryBody`. */
+  readonly binaryResponse: undefined;
 };
 export {};

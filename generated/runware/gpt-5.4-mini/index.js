@@ -208,4 +208,5 @@ export const offering = {
       ]
     }
   ],
+  binaryResponse: undefined,
 };
