@@ -18,6 +18,7 @@
  */
 import { jsonText, markdownCode, markdownText, NameScope, pascalIdentifier, camelIdentifier } from "../escape.js";
 import type { BundledSchema, Emitter, GeneratedFile, HttpTransport, Json, JsonObject, Model, OfferingSpec, ProviderSpec } from "../model.js";
+import { binaryResponse } from "../response-body.js";
 import { cloneJson, isObject, keywordShape, setOwn, withoutAnnotations } from "../schema-walk.js";
 import { currentVersion } from "../version.js";
 import { contentHash, publishedSchema } from "./json-schemas.js";
@@ -142,7 +143,11 @@ function operation(transport: HttpTransport, served: Served[], names: { operatio
       setOwn(examples, key, { summary: example.title, value: wrapRequest(transport, example.request) });
     }
   }
-  const content: JsonObject = { "application/json": { schema: replyBody(transport, one("response")) } };
+  // A binary answer (an image, audio) is its media type's bytes, not JSON (see response-body.ts).
+  const binaries = served.map((s) => binaryResponse(s.offering.response.schema));
+  const content: JsonObject = binaries.every((b) => b) ? {} : { "application/json": { schema: replyBody(transport, one("response")) } };
+  for (const type of new Set(binaries.flatMap((b) => (b ? [b.contentType] : []))))
+    setOwn(content, type, { schema: { type: "string", contentMediaType: type } });
   if (streams) content["text/event-stream"] = { schema: one("stream") };
 
   return {

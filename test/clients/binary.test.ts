@@ -5,7 +5,7 @@
  * errors, and the checks on the examples such specs may hold.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { formatDiagnostic } from "../../generator/diagnostics.js";
@@ -173,6 +173,16 @@ describe("binary and array answers", () => {
     const painter = index.offerings["cloudflare/test-painter"];
     expect(painter.binaryResponse).toEqual({ contentType: "image/png" });
     expect(labeler.binaryResponse).toBeUndefined();
+  });
+
+  it("describes the binary answer in the OpenAPI document by its media type, the array answer as JSON", async () => {
+    const document = JSON.parse(await readFile(path.join(out, "generated", "cloudflare", "openapi.json"), "utf8")) as Untyped;
+    const answers = Object.values(document.paths as Untyped).flatMap((item: Untyped) =>
+      Object.values(item).filter((op: Untyped) => op?.["x-modelspec-offerings"]),
+    ) as Untyped[];
+    const answer = (id: string) => answers.find((op) => op["x-modelspec-offerings"].includes(id))!.responses["200"].content;
+    expect(answer("cloudflare/test-painter")).toEqual({ "image/png": { schema: { type: "string", contentMediaType: "image/png" } } });
+    expect(Object.keys(answer("cloudflare/test-labeler"))).toEqual(["application/json"]);
   });
 
   it("answers both from their examples on the mock server, over REST", async () => {
