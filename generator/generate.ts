@@ -127,8 +127,17 @@ export async function generateFiles(
 ): Promise<GeneratedFile[]> {
   const resolved = resolveOptions(options);
   const cache = cacheFor(resolved);
+  const [{ transpileAhead, stopTranspiler }, { handWrittenModules }] = await Promise.all([import("./transpile.js"), import("./emit/runtime.js")]);
+  transpileAhead(handWrittenModules(), cache);
   progress.update(`loading ${specFiles.size} spec files`);
-  return emitModel(loadModel(specFiles, resolved, cache), { cache, progress, verify: resolved.verify });
+  let model: Model;
+  try {
+    model = loadModel(specFiles, resolved, cache);
+  } catch (error) {
+    await stopTranspiler();
+    throw error;
+  }
+  return emitModel(model, { cache, progress, verify: resolved.verify });
 }
 
 export interface GenerateResult {

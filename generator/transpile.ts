@@ -49,7 +49,28 @@ function transpiler() {
 
 /** Stops the worker thread, if one was started (the CLI exits either way: the thread does not keep it alive). */
 export async function stopTranspiler(): Promise<void> {
+  ahead.clear();
   await worker?.stop();
+}
+
+const isModule = (file: GeneratedFile) => file.path.endsWith(".ts") && !file.path.endsWith(".d.ts");
+const keyOf = (file: GeneratedFile) => `${file.path}\0${file.contents}`;
+const transpiled = (file: GeneratedFile, cache: Cache) =>
+  cache.memoAsync("transpile", keyOf(file), async () => JSON.stringify(await transpiler().post(file)));
+
+/** Modules handed over before their emitter ran (`transpileAhead`), by path and text, until `transpileFiles` takes them. */
+const ahead = new Map<string, Promise<string>>();
+
+/**
+ * Starts on modules known before the specs are read (the runtime's), so that on a cold run
+ * TypeScript loads and compiles them on the second core while this one parses and checks the specs.
+ */
+export function transpileAhead(files: readonly GeneratedFile[], cache: Cache): void {
+  for (const file of files.filter(isModule)) {
+    const started = transpiled(file, cache);
+    started.catch(() => undefined); // taken and awaited by transpileFiles; a run that fails first drops it
+    ahead.set(keyOf(file), started);
+  }
 }
 
 export class TranspileError extends Error {
@@ -71,8 +92,10 @@ export async function transpileFiles(files: readonly GeneratedFile[], cache: Cac
   // Every module is handed to the worker at once; the results come back in the files' order.
   const converted = await Promise.all(
     files.map(async (file): Promise<GeneratedFile[]> => {
-      if (!file.path.endsWith(".ts") || file.path.endsWith(".d.ts")) return [file];
-      const cached = await cache.memoAsync("transpile", `${file.path}\0${file.contents}`, async () => JSON.stringify(await transpiler().post(file)));
+      if (!isModule(file)) return [file];
+      const started = ahead.get(keyOf(file));
+      ahead.delete(keyOf(file));
+      const cached = await (started ?? transpiled(file, cache));
       const { js, dts, problems: found } = JSON.parse(cached) as Outputs;
       problems.push(...found);
       const stem = file.path.slice(0, -".ts".length);
