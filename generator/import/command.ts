@@ -7,13 +7,14 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
-import type { JsonObject } from "../model.js";
+import type { Json, JsonObject } from "../model.js";
 import { resolveOptions } from "../options.js";
 import { isObject } from "../schema-walk.js";
 import { importSources } from "./index.js";
 import { LAYOUTS } from "./layouts.js";
 import { readSources } from "./source.js";
-import { fillTodos, renderSpec, specPath, todoPointers, type ImportedSpec } from "./spec.js";
+import { keepPersonsWork } from "./merge.js";
+import { renderSpec, specPath, todoPointers, type ImportedSpec } from "./spec.js";
 
 export const IMPORT_HELP = `Usage: modelspec import <file|folder>... [--schemas DIR] [--provider ID] [--dry-run]
        modelspec import --check [--schemas DIR] [--format markdown|json|github] [--fail-on LEVEL]
@@ -90,7 +91,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
 
 export class UsageError extends Error {}
 
-/** A spec already at the target keeps what a person wrote in place of the markers. */
+/** A spec already at the target keeps what a person wrote: markers resolved, inferred parts, examples, notes (merge.ts). */
 async function keepResolved(spec: ImportedSpec, schemasDir: string): Promise<ImportedSpec> {
   const text = await readFile(path.join(schemasDir, specPath(spec)), "utf8").catch(() => undefined);
   if (text === undefined) return spec;
@@ -100,7 +101,13 @@ async function keepResolved(spec: ImportedSpec, schemasDir: string): Promise<Imp
   } catch {
     return spec;
   }
-  return isObject(existing) ? { ...spec, data: fillTodos(spec.data, existing as JsonObject) } : spec;
+  if (!isObject(existing)) return spec;
+  const data = keepPersonsWork(spec.data, existing as JsonObject);
+  // The person's notes first, then what this import adds.
+  const notes = Array.isArray(existing.notes) ? [...(existing.notes as Json[])] : [];
+  for (const note of Array.isArray(spec.data.notes) ? spec.data.notes : []) if (!notes.includes(note)) notes.push(note);
+  data.notes = notes;
+  return { ...spec, data };
 }
 
 function summary(files: { path: string; text: string; spec: ImportedSpec }[], shown: string, verb: string): string {
