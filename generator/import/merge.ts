@@ -8,12 +8,15 @@
 import { compareText, splitPointer } from "../diagnostics.js";
 import type { Json, JsonObject } from "../model.js";
 import { splitParameterPath } from "../parameters.js";
-import { cloneJson, forEachSchemaNode, isObject, setOwn } from "../schema-walk.js";
+import { canonical, cloneJson, forEachSchemaNode, isObject, setOwn, validationSchema } from "../schema-walk.js";
 import { fillTodos, todoPointers, valueAt } from "./spec.js";
 
 const ANNOTATIONS = ["title", "description", "$comment"] as const;
 
-export function keepPersonsWork(imported: JsonObject, existing: JsonObject): JsonObject {
+/** Reads the schema a spec's `$ref` to another file names (`shared/x.yaml#/$defs/Name`), if it can. */
+export type RefReader = (ref: string) => Json | undefined;
+
+export function keepPersonsWork(imported: JsonObject, existing: JsonObject, readRef?: RefReader): JsonObject {
   const schemaFilled = todoPointers(imported).includes("/request/schema/x-todo");
   const out = fillTodos(imported, existing);
   const request = isObject(out.request) ? (out.request as JsonObject) : undefined;
@@ -25,6 +28,7 @@ export function keepPersonsWork(imported: JsonObject, existing: JsonObject): Jso
     }
     keepInferredParts(request, was);
     keepAnnotations(request.schema as Json, was.schema as Json);
+    if (readRef) keepReferences(request.schema as Json, was.schema as Json, readRef);
     const parameters = isObject(was.parameters) ? was.parameters : {};
     const mine = isObject(request.parameters) ? (request.parameters as JsonObject) : {};
     // Inferred parameters are the person's, with their schema nodes, even those the source does not name.
@@ -79,7 +83,7 @@ function keepAnnotations(schema: Json, was: Json): void {
 }
 
 /** `value` with the keys of each object in the order `like` has them (keys `like` lacks last, as they were). */
-function orderLike(value: Json, like: Json): Json {
+function orderLike(value: Json, like: Json | undefined): Json {
   if (Array.isArray(value)) return value.map((item, i) => orderLike(item, Array.isArray(like) ? (like[i] as Json) : undefined));
   if (!isObject(value)) return value;
   const template = isObject(like) ? Object.keys(like) : [];
@@ -87,6 +91,25 @@ function orderLike(value: Json, like: Json): Json {
   const out: JsonObject = {};
   for (const key of keys) setOwn(out, key, orderLike(value[key] as Json, isObject(like) ? (like[key] as Json) : undefined));
   return out;
+}
+
+/**
+ * A `$ref` the person wrote to a shared file (`taskUUID: { $ref: shared/….yaml#/$defs/TaskUUID }`)
+ * stays where the import's node validates exactly as the referenced schema with the ref's
+ * siblings: the same rule, factored out by hand.
+ */
+function keepReferences(schema: Json, was: Json, readRef: RefReader): void {
+  forEachSchemaNode(was, "", (node, pointer) => {
+    if (typeof node.$ref !== "string" || node.$ref.startsWith("#") || pointer === "") return;
+    const tokens = splitPointer(pointer);
+    const mine = valueAt(schema, tokens);
+    const target = readRef(node.$ref);
+    if (!isObject(mine) || "$ref" in mine || !isObject(target)) return;
+    const { $ref, ...siblings } = node;
+    if (canonical(validationSchema({ ...target, ...siblings })) !== canonical(validationSchema(mine))) return;
+    const parent = valueAt(schema, tokens.slice(0, -1));
+    if (isObject(parent)) setOwn(parent as JsonObject, tokens.at(-1)!, cloneJson(node as Json));
+  });
 }
 
 /** The schema node of a parameter path (`input[].role`), through plain properties and items only. */

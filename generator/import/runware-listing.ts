@@ -163,6 +163,15 @@ export function importRunwareListing(
         );
     }
   }
+  if (fields.length === 0 && problems.length === 0)
+    problems.push(
+      lineProblem(
+        source,
+        lines.at(-1)?.number ?? 1,
+        "",
+        "the page lists no parameters (a name line followed by a type line such as `string required`)",
+      ),
+    );
   dropEmptyRequired(root);
   if (problems.length > 0) return { specs: [], diagnostics: problems };
 
@@ -269,7 +278,7 @@ function readFields(source: Source, lines: readonly Line[], start: number, probl
       i++;
       continue;
     }
-    if (groups.length > 0 && isFieldStart(lines, i)) {
+    if (isFieldStart(lines, i)) {
       const path = PATH_LINE.test(text) ? text.split(" » ") : [...(groups.at(-1)?.container ? [groups.at(-1)!.container!] : []), text];
       const nameIndex = PATH_LINE.test(text) ? i + 1 : i;
       const name = lines[nameIndex];

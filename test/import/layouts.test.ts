@@ -7,14 +7,14 @@
  * spec marks inferred (provider notes, SDK types), and the notes (a person's commentary).
  */
 import { describe, expect, it } from "vitest";
-import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import { main } from "../../generator/cli.js";
 import { checkDrift } from "../../generator/import/check.js";
 import { todoPointers } from "../../generator/import/spec.js";
 import type { JsonObject } from "../../generator/model.js";
-import { SCHEMAS_DIR, withTempDir } from "../helpers.js";
+import { GENERATED_DIR, SCHEMAS_DIR, withTempDir } from "../helpers.js";
 
 async function run(args: string[]) {
   const out: string[] = [];
@@ -142,14 +142,30 @@ describe.each(SEEDS)("seed $seed ($layout)", ({ seed, layout, offering, todos, i
   }, 120_000);
 });
 
-it("both seeds imported over the committed specs generate without edits", async () => {
+it("both seeds imported over the committed specs generate without edits, the same files but for the notes in the docs", async () => {
   await withSchemas(async (dir, schemas) => {
     const seeds = SEEDS.map((s) => path.join(schemas, "seeds", s.seed));
     expect((await run(["import", ...seeds, "--schemas", schemas])).code).toBe(0);
-    const generated = await run(["generate", "--schemas", schemas, "--out", path.join(dir, "out"), "--quiet"]);
+    const out = path.join(dir, "out");
+    const generated = await run(["generate", "--schemas", schemas, "--out", out, "--quiet"]);
     expect(generated.code, generated.err).toBe(0);
+    const [mine, committed] = await Promise.all([filesUnder(out), filesUnder(GENERATED_DIR)]);
+    expect([...mine.keys()].sort()).toEqual([...committed.keys()].sort());
+    const differ = [...mine].filter(([file, text]) => committed.get(file) !== text).map(([file]) => file);
+    // The import's notes (what it derived, and from where) follow the person's on each offering's page.
+    expect(differ.sort()).toEqual(["docs/anyfast/gpt-5.4-mini.md", "docs/runware/gpt-5.4-mini.md"]);
   });
-}, 180_000);
+}, 300_000);
+
+async function filesUnder(root: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const full = path.join(entry.parentPath, entry.name);
+      out.set(path.relative(root, full).split(path.sep).join("/"), await readFile(full, "utf8"));
+    }
+  return out;
+}
 
 describe("import --check on the text layouts: a documented part that changes is reported", () => {
   const edits: [string, { seed: string; from: string; to: string; want: { offering: string; kind: string; pointer: string }[] }][] = [
