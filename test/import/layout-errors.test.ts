@@ -156,3 +156,28 @@ describe("layouts are recognised by their text", () => {
     });
   });
 });
+
+describe("a page cut anywhere", () => {
+  it("imports (a shorter page) or fails with errors located in the file, never a crash", async () => {
+    const { importSources } = await import("../../generator/import/index.js");
+    const { SpecError } = await import("../../generator/diagnostics.js");
+    const outcomes = { imported: 0, located: 0 };
+    for (const text of [RUNWARE, MARKDOWN]) {
+      const lines = text.split("\n");
+      // Every third line keeps the test short; each cut is a different place in a parameter's entry or a table row.
+      for (let n = 1; n <= lines.length; n += 3) {
+        const source = { file: "cut.txt", absolute: "/nonexistent/cut.txt", text: lines.slice(0, n).join("\n") };
+        try {
+          await importSources([source], { schemasDir: SCHEMAS_DIR });
+          outcomes.imported++;
+        } catch (error) {
+          expect(error).toBeInstanceOf(SpecError);
+          for (const line of (error as Error).message.split("\n").slice(1)) expect(line).toMatch(/^cut\.txt:\d+:\d+: /);
+          outcomes.located++;
+        }
+      }
+    }
+    expect(outcomes.imported).toBeGreaterThan(0);
+    expect(outcomes.located).toBeGreaterThan(0);
+  }, 120_000);
+});
