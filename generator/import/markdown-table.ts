@@ -79,13 +79,22 @@ export function importMarkdownTable(source: Source, ctx: MarkdownContext): { spe
   const reasoningDefaults = proseDefaults(text, root);
   if ((root.required as string[]).length === 0) delete root.required;
 
-  const model = modelOf(root);
-  if (!model)
-    problems.push(lineProblem(source, rows[0]?.line ?? 1, "/model", "the table's `model` row says no model id (expected ``Must be `<id>` ``)"));
   const codeBlocks = fencedBlocks(lines);
   const curl = codeBlocks
     .map((b) => ({ block: b, example: b.lang === "bash" || /curl\s/.test(b.body) ? curlExample(b.body) : undefined }))
     .find((c) => c.example);
+  // The `model` row's constant, else the model the cURL example sends.
+  const sent = isObject(curl?.example?.request) ? (curl.example.request as JsonObject).model : undefined;
+  const model = modelOf(root) ?? (typeof sent === "string" ? sent : undefined);
+  if (!model)
+    problems.push(
+      lineProblem(
+        source,
+        rows[0]?.line ?? 1,
+        "/model",
+        "the page names no model id (a `model` row saying ``Must be `<id>` ``, or a cURL example sending `model`)",
+      ),
+    );
   const provider = ctx.provider ?? providerOf(curl?.example?.url, ctx.baseUrls);
   if (!provider)
     problems.push(

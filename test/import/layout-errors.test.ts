@@ -153,6 +153,12 @@ describe("layouts are recognised by their text", () => {
       const named = await run(["import", path.join(dir, "page.txt"), "--schemas", schemas, "--provider", "anyfast", "--dry-run"]);
       expect(named.code, named.err).toBe(0);
       expect(named.out).toContain("anyfast/gpt-5.4-mini.yaml  (markdown-table");
+
+      // A `model` row without "Must be": the id is the one the cURL example sends.
+      await writeFile(path.join(dir, "page.txt"), edit(MARKDOWN, "Must be `gpt-5.4-mini`", "The model to use"));
+      const sent = await run(["import", path.join(dir, "page.txt"), "--schemas", schemas, "--dry-run"]);
+      expect(sent.code, sent.err).toBe(0);
+      expect(sent.out).toContain("model: gpt-5.4-mini\n");
     });
   });
 });
