@@ -10,14 +10,14 @@ import { compareText, SpecError } from "../diagnostics.js";
 import { severityRank, type Change, type Severity, SEVERITIES } from "../diff/kinds.js";
 import { FORMATS, formatReport, type Format } from "../diff/format.js";
 import { diffModels, sortChanges } from "../diff/models.js";
-import { specPositions } from "../diff/source.js";
+import { loadForReview, specPositions } from "../diff/source.js";
 import { loadModel } from "../generate.js";
 import { readSpecDir, specFileKind, type SpecFiles } from "../load.js";
 import type { Json, JsonObject } from "../model.js";
 import { isObject } from "../schema-walk.js";
 import { citedPath, importSources } from "./index.js";
 import { readSources } from "./source.js";
-import { fillTodos, todoPointers } from "./spec.js";
+import { keepPersonsWork } from "./merge.js";
 
 interface CheckOptions {
   schemasDir: string;
@@ -77,7 +77,8 @@ export async function checkDrift(schemasDir: string): Promise<{ changes: Change[
     }
     const head = new Map(files);
     head.set(file, new TextEncoder().encode(stringify(comparable(now.data, committed), { lineWidth: 0, aliasDuplicateObjects: false })));
-    const model = loadModel(head);
+    // The source may now say something an example the spec keeps breaks (a newly required field): still compared, as `modelspec diff` does.
+    const { model } = loadForReview(head);
     const headPositions = specPositions(head);
     const changes = diffModels(base, model, {
       locate: { base: positions.locate, head: headPositions.locate },
@@ -89,40 +90,16 @@ export async function checkDrift(schemasDir: string): Promise<{ changes: Change[
 }
 
 /**
- * The import, made comparable with the committed spec: markers take the committed values, and
- * what the committed spec marks as not from the source (inferred sections, parameters and
- * examples, its notes) is the committed spec's, so only what the source says is compared.
+ * The import, made comparable with the committed spec: what a person wrote there (markers
+ * resolved, inferred parts, added examples; see merge.ts) is kept, and its notes and source are
+ * the committed spec's, so only what the source says is compared.
  */
 export function comparable(imported: JsonObject, committed: JsonObject): JsonObject {
-  const schemaFilled = todoPointers(imported).includes("/request/schema/x-todo");
-  const out = fillTodos(imported, committed);
-  if (schemaFilled && isObject(committed.request)) {
-    (out.request as JsonObject).parameters = committed.request.parameters as Json;
-    (out.request as JsonObject).provenance = committed.request.provenance as Json;
-  }
+  const out = keepPersonsWork(imported, committed);
   out.notes = (committed.notes ?? []) as Json;
   out.source = committed.source as Json;
-  for (const section of ["response", "stream"] as const) {
-    const was = committed[section];
-    if (isObject(was) && isObject(was.provenance)) out[section] = was;
-    if (was === undefined && isObject(out[section]) && isObject((out[section] as JsonObject).provenance)) delete out[section];
-  }
-  const parameters = isObject(committed.request) && isObject(committed.request.parameters) ? committed.request.parameters : {};
-  const mine = (out.request as JsonObject).parameters as JsonObject;
-  for (const [name, provenance] of Object.entries(parameters)) if (isObject(provenance) && name in mine) mine[name] = provenance as Json;
-  const examples = Array.isArray(out.examples) ? (out.examples as JsonObject[]) : [];
-  const committedExamples = Array.isArray(committed.examples) ? (committed.examples as JsonObject[]) : [];
-  if (examples.every((e) => isObject(e.provenance))) out.examples = committedExamples;
-  else {
-    // A page shows the model's answer as prose; the answer's shape in a committed example is a person's.
-    out.examples = examples.map((e) => {
-      const was = committedExamples.find((c) => c.name === e.name);
-      if (!was || "response" in e || "events" in e) return e;
-      // The answer parts, and so their per-part provenance, are the committed example's; the request is the page's.
-      const provenance: Json = isObject(was.provenance) ? { ...was.provenance, request: e.provenance as Json } : (e.provenance as Json);
-      return { ...e, provenance, ...(was.response ? { response: was.response } : {}), ...(was.events ? { events: was.events } : {}) };
-    });
-  }
+  for (const section of ["response", "stream"] as const)
+    if (committed[section] === undefined && isObject(out[section]) && isObject((out[section] as JsonObject).provenance)) delete out[section];
   return out;
 }
 

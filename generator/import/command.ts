@@ -3,17 +3,20 @@
  * each spec cites and reports drift with the diff engine. Exit codes: 0 done, 1 drift found
  * (`--check`), 2 bad usage or sources that do not import.
  */
+import { readFileSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
-import type { JsonObject } from "../model.js";
+import { splitPointer } from "../diagnostics.js";
+import type { Json, JsonObject } from "../model.js";
 import { resolveOptions } from "../options.js";
 import { isObject } from "../schema-walk.js";
 import { importSources } from "./index.js";
 import { LAYOUTS } from "./layouts.js";
 import { readSources } from "./source.js";
-import { fillTodos, renderSpec, specPath, todoPointers, type ImportedSpec } from "./spec.js";
+import { keepPersonsWork } from "./merge.js";
+import { renderSpec, specPath, todoPointers, valueAt, type ImportedSpec } from "./spec.js";
 
 export const IMPORT_HELP = `Usage: modelspec import <file|folder>... [--schemas DIR] [--provider ID] [--dry-run]
        modelspec import --check [--schemas DIR] [--format markdown|json|github] [--fail-on LEVEL]
@@ -90,7 +93,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
 
 export class UsageError extends Error {}
 
-/** A spec already at the target keeps what a person wrote in place of the markers. */
+/** A spec already at the target keeps what a person wrote: markers resolved, inferred parts, examples, notes (merge.ts). */
 async function keepResolved(spec: ImportedSpec, schemasDir: string): Promise<ImportedSpec> {
   const text = await readFile(path.join(schemasDir, specPath(spec)), "utf8").catch(() => undefined);
   if (text === undefined) return spec;
@@ -100,7 +103,24 @@ async function keepResolved(spec: ImportedSpec, schemasDir: string): Promise<Imp
   } catch {
     return spec;
   }
-  return isObject(existing) ? { ...spec, data: fillTodos(spec.data, existing as JsonObject) } : spec;
+  if (!isObject(existing)) return spec;
+  const data = keepPersonsWork(spec.data, existing as JsonObject, (ref) => readReference(path.join(schemasDir, specPath(spec)), ref));
+  // The person's notes first, then what this import adds.
+  const notes = Array.isArray(existing.notes) ? [...(existing.notes as Json[])] : [];
+  for (const note of Array.isArray(spec.data.notes) ? spec.data.notes : []) if (!notes.includes(note)) notes.push(note);
+  data.notes = notes;
+  return { ...spec, data };
+}
+
+/** The schema a `$ref` from a spec file names in another file, or undefined when it cannot be read. */
+function readReference(specFile: string, ref: string): Json | undefined {
+  const [file, fragment = ""] = ref.split("#");
+  try {
+    const document = parse(readFileSync(path.resolve(path.dirname(specFile), file!), "utf8")) as Json;
+    return valueAt(document, splitPointer(fragment));
+  } catch {
+    return undefined;
+  }
 }
 
 function summary(files: { path: string; text: string; spec: ImportedSpec }[], shown: string, verb: string): string {

@@ -54,10 +54,10 @@ export function checkedExamples(data: JsonObject, reason: string): JsonObject[] 
 
 /**
  * A JavaScript object or array literal (single or double quotes, unquoted keys, trailing commas,
- * comments) as JSON. Returns the value and where it ended, or undefined when the text is not a
+ * comments) as JSON; with `python`, a Python literal too (`True`, `False`, `None`). Returns the value and where it ended, or undefined when the text is not a
  * plain literal (it calls functions or names variables).
  */
-export function parseObjectLiteral(text: string, start = 0): { value: Json; end: number } | undefined {
+export function parseObjectLiteral(text: string, start = 0, options: { python?: boolean } = {}): { value: Json; end: number } | undefined {
   let i = start;
   const space = () => {
     for (;;) {
@@ -131,6 +131,11 @@ export function parseObjectLiteral(text: string, start = 0): { value: Json; end:
       }
     }
     if (c === "'" || c === '"') return string();
+    const python = options.python ? /^(True|False|None)\b/.exec(text.slice(i))?.[0] : undefined;
+    if (python) {
+      i += python.length;
+      return python === "True" ? true : python === "False" ? false : null;
+    }
     const word = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i))?.[0] ?? fail();
     i += word.length;
     return JSON.parse(word) as Json;

@@ -21,14 +21,21 @@ export interface ImportOptions {
 export async function importSources(sources: readonly Source[], options: ImportOptions): Promise<ImportedSpec[]> {
   const diagnostics: Diagnostic[] = [];
   const specs: ImportedSpec[] = [];
-  const defaults = await providerDefaults(options.schemasDir);
+  const { defaults, baseUrls } = await providerFiles(options.schemasDir);
   for (const source of sources) {
     try {
       const layout = detectLayout(source);
-      const provider = options.provider ?? layout.provider;
-      const result = layout.read(source, { cite: citeOf(source, options.schemasDir), defaults: (id) => defaults.get(options.provider ?? id) ?? {} });
+      const result = layout.read(source, {
+        cite: citeOf(source, options.schemasDir),
+        defaults: (id) => defaults.get(options.provider ?? id) ?? {},
+        baseUrls,
+        provider: options.provider,
+      });
       diagnostics.push(...result.diagnostics);
-      for (const spec of result.specs) specs.push(provider === spec.provider ? spec : { ...spec, provider, data: { ...spec.data, provider } });
+      for (const spec of result.specs) {
+        const provider = options.provider ?? layout.provider ?? spec.provider;
+        specs.push(provider === spec.provider ? spec : { ...spec, provider, data: { ...spec.data, provider } });
+      }
     } catch (error) {
       if (error instanceof SpecError) diagnostics.push(...error.diagnostics);
       else throw error;
@@ -73,9 +80,10 @@ export function citedPath(seed: string, schemasDir: string): string[] {
   return [path.join(schemasDir, "seeds", seed), path.join(schemasDir, seed)];
 }
 
-/** Each provider folder's `import` section (providers without one supply nothing). */
-async function providerDefaults(schemasDir: string): Promise<Map<string, ProviderDefaults>> {
+/** Each provider folder's `import` section (providers without one supply nothing) and its transports' base URLs. */
+async function providerFiles(schemasDir: string): Promise<{ defaults: Map<string, ProviderDefaults>; baseUrls: Map<string, string[]> }> {
   const out = new Map<string, ProviderDefaults>();
+  const baseUrls = new Map<string, string[]>();
   const { readdir } = await import("node:fs/promises");
   const entries = await readdir(schemasDir, { withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
@@ -84,7 +92,13 @@ async function providerDefaults(schemasDir: string): Promise<Map<string, Provide
     if (text === undefined) continue;
     const data = parse(text) as Json;
     const section = isObject(data) && isObject(data.import) ? data.import : {};
-    out.set(isObject(data) && typeof data.id === "string" ? data.id : entry.name, section as ProviderDefaults);
+    const id = isObject(data) && typeof data.id === "string" ? data.id : entry.name;
+    out.set(id, section as ProviderDefaults);
+    const transports = isObject(data) && Array.isArray(data.transports) ? data.transports : [];
+    baseUrls.set(
+      id,
+      transports.flatMap((t) => (isObject(t) && typeof t.baseUrl === "string" ? [t.baseUrl] : [])),
+    );
   }
-  return out;
+  return { defaults: out, baseUrls };
 }

@@ -7,6 +7,8 @@ import { diagnostic, SpecError, type Diagnostic } from "../diagnostics.js";
 import type { Json } from "../model.js";
 import { importCloudflareRecord, isCloudflareRecord } from "./cloudflare-record.js";
 import { importCloudflarePage } from "./cloudflare-page.js";
+import { importMarkdownTable, isMarkdownTable } from "./markdown-table.js";
+import { importRunwareListing, isRunwareListing } from "./runware-listing.js";
 import { looksLikeJson, parseJsonSource, type Source } from "./source.js";
 import type { ImportedSpec, ProviderDefaults } from "./spec.js";
 
@@ -15,11 +17,16 @@ export interface ReadContext {
   cite: string;
   /** Provider id → what its provider file supplies. */
   defaults: (provider: string) => ProviderDefaults;
+  /** Provider id → the base URLs of its transports (a page whose layout is not one provider's is matched by the URL its examples call). */
+  baseUrls: ReadonlyMap<string, readonly string[]>;
+  /** The provider named with `--provider`, if any. */
+  provider?: string;
 }
 
 export interface Layout {
   id: string;
-  provider: string;
+  /** The provider whose pages have this layout; undefined when the reader tells it from the page. */
+  provider?: string;
   description: string;
   detect(source: Source): boolean;
   read(source: Source, ctx: ReadContext): { specs: ImportedSpec[]; diagnostics: Diagnostic[] };
@@ -39,6 +46,20 @@ export const LAYOUTS: readonly Layout[] = [
     description: "Cloudflare model page text (Model Info table, env.AI.run examples, Parameters, API Schemas JSON)",
     detect: (source) => /Context Window/.test(source.text) && /env\.AI\.run\(/.test(source.text),
     read: (source, ctx) => importCloudflarePage(source, { cite: ctx.cite, defaults: ctx.defaults("cloudflare") }),
+  },
+  {
+    id: "runware-listing",
+    provider: "runware",
+    description: "Runware model page text (MODEL ID line, parameter listing with type lines such as `float min: 0 max: 2 step: 0.01 default: 1`)",
+    detect: (source) => isRunwareListing(source.text),
+    read: (source, ctx) => importRunwareListing(source, { cite: ctx.cite, defaults: ctx.defaults("runware"), provider: "runware" }),
+  },
+  {
+    id: "markdown-table",
+    description:
+      "Markdown model page with a `| Parameter | Type | Required | Description |` table and cURL or Python examples; the provider is the one whose transport the cURL example calls",
+    detect: (source) => isMarkdownTable(source.text),
+    read: (source, ctx) => importMarkdownTable(source, { cite: ctx.cite, provider: ctx.provider, baseUrls: ctx.baseUrls, defaults: ctx.defaults }),
   },
 ];
 
