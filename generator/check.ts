@@ -10,6 +10,7 @@ import { NO_CACHE, type Cache } from "./cache.js";
 import { diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
 import type { ParsedFile, SpecFileKind } from "./load.js";
 import type { SourcePosition } from "./model.js";
+import { getPointer } from "./runtime/json.js";
 import { forEachSchemaNode, isObject, keywordShape } from "./schema-walk.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under Node ESM.
@@ -281,12 +282,7 @@ function discriminatorValues(error: ErrorObject): string[] {
 }
 
 function valueAt(file: ParsedFile, pointer: string): unknown {
-  let value: unknown = file.data;
-  for (const token of pointer.split("/").slice(1)) {
-    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
-    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-  }
-  return value;
+  return getPointer(file.data, pointer);
 }
 
 function typeName(value: unknown): string {

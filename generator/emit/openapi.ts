@@ -16,6 +16,7 @@
  * Workers bindings are not HTTP and have no operations; the document's description says so.
  * Prose the generator writes around spec text goes through `markdownText`/`markdownCode`.
  */
+import { unescapePointerToken } from "../runtime/json.js";
 import { jsonText, markdownCode, markdownText, NameScope, pascalIdentifier, camelIdentifier } from "../escape.js";
 import type { BundledSchema, Emitter, GeneratedFile, HttpTransport, Json, JsonObject, Model, OfferingSpec, ProviderSpec } from "../model.js";
 import { cloneJson, isObject, keywordShape, setOwn, withoutAnnotations } from "../schema-walk.js";
@@ -273,7 +274,7 @@ class Components {
       if (!target.startsWith("#")) return target;
       const pointer = target.slice(1);
       const def = /^\/\$defs\/([^/]*)(.*)$/.exec(pointer);
-      const defName = def ? defNames.get(def[1]!.replace(/~1/g, "/").replace(/~0/g, "~")) : undefined;
+      const defName = def ? defNames.get(unescapePointerToken(def[1]!)) : undefined;
       return defName ? `#/components/schemas/${defName}${def![2]}` : `#/components/schemas/${name}${pointer}`;
     };
     const { $defs: _defs, $schema: _schema, ...root } = schema;

@@ -5,7 +5,9 @@
 import { AbortError, BindingError, ConfigurationError, InvalidResponseError, ModelspecError, StreamEndedEarlyError, TimeoutError } from "./errors.js";
 import { readEvents } from "./sse.js";
 import type { BindingTransportDescriptor, ErrorDescriptor, Operation } from "./types.js";
-import { buildPayload, checkRequest, checkResponse, linkAbort, type LinkedAbort } from "./util.js";
+import { linkAbort, type LinkedAbort } from "./abort.js";
+import { buildPayload } from "./payload.js";
+import { checkRequest, checkResponse } from "./validation.js";
 
 /** AI Gateway options, as `AiOptions["gateway"]`. */
 export interface GatewayOptions {
