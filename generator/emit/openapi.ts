@@ -18,7 +18,18 @@
  */
 import { unescapePointerToken } from "../runtime/json.js";
 import { jsonText, markdownCode, markdownText, NameScope, pascalIdentifier, camelIdentifier } from "../escape.js";
-import type { BundledSchema, Emitter, GeneratedFile, HttpTransport, Json, JsonObject, Model, OfferingSpec, ProviderSpec } from "../model.js";
+import type {
+  BundledSchema,
+  Emitter,
+  GeneratedFile,
+  HttpTransport,
+  Json,
+  JsonObject,
+  Model,
+  OfferingSpec,
+  ProviderSpec,
+  Streaming,
+} from "../model.js";
 import { cloneJson, isObject, keywordShape, setOwn, withoutAnnotations } from "../schema-walk.js";
 import { currentVersion } from "../version.js";
 import { contentHash, publishedSchema } from "./json-schemas.js";
@@ -176,7 +187,7 @@ function operation(transport: HttpTransport, served: Served[], names: { operatio
  */
 function operationNotes(transport: HttpTransport): string[] {
   const code = (value: Json) => markdownCode(JSON.stringify(value));
-  const setting = (s: { field: string; value: Json }) => markdownCode(`${s.field}: ${JSON.stringify(s.value)}`);
+  const setting = (s: Streaming["enable"]) => markdownCode(`${s.field}: ${JSON.stringify(s.value)}`);
   const notes = [`${markdownCode(`POST ${transport.baseUrl}${transport.path}`)} with ${markdownCode(`${transport.auth.header}: Bearer <key>`)}.`];
   if (transport.requestBody.kind === "task-array")
     notes.push(`The body is an array of tasks, each with a fresh ${code(transport.requestBody.uuidField)}.`);
