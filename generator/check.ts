@@ -10,7 +10,8 @@ import { NO_CACHE, type Cache } from "./cache.js";
 import { diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
 import type { ParsedFile, SpecFileKind } from "./load.js";
 import type { SourcePosition } from "./model.js";
-import { forEachSchemaNode, isObject, keywordShape } from "./schema-walk.js";
+import { getPointer } from "./runtime/json.js";
+import { forEachSchemaNode, isObject } from "./schema-walk.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under Node ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
@@ -187,19 +188,9 @@ export function todoProblems(file: ParsedFile): Diagnostic[] {
     const text = marker(parameters[name]);
     if (text !== undefined) report(joinPointer("/request/parameters", name), text);
   }
-  const visit = (schema: unknown, pointer: string) => {
-    if (!isObject(schema)) return;
+  visitSchemas(file, (schema, pointer) => {
     if (schema["x-todo"] !== undefined) report(joinPointer(pointer, "x-todo"), schema["x-todo"]);
-    for (const key of Object.keys(schema)) {
-      const value = schema[key];
-      const at = joinPointer(pointer, key);
-      const shape = keywordShape(key);
-      if (shape === "schema") visit(value, at);
-      else if (shape === "schema-map" && isObject(value)) for (const name of Object.keys(value)) visit(value[name], joinPointer(at, name));
-      else if (shape === "schema-list" && Array.isArray(value)) for (const [i, item] of value.entries()) visit(item, joinPointer(at, i));
-    }
-  };
-  for (const root of schemaRoots(file)) visit(valueAt(file, root), root);
+  });
   return out;
 }
 
@@ -281,12 +272,7 @@ function discriminatorValues(error: ErrorObject): string[] {
 }
 
 function valueAt(file: ParsedFile, pointer: string): unknown {
-  let value: unknown = file.data;
-  for (const token of pointer.split("/").slice(1)) {
-    const key = token.replace(/~1/g, "/").replace(/~0/g, "~");
-    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-  }
-  return value;
+  return getPointer(file.data, pointer);
 }
 
 function typeName(value: unknown): string {

@@ -54,19 +54,5 @@ export class SpecError extends Error {
   }
 }
 
-export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-
-export function unescapePointerToken(token: string): string {
-  return token.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
-export function joinPointer(base: string, ...tokens: (string | number)[]): string {
-  return base + tokens.map((t) => `/${escapePointerToken(String(t))}`).join("");
-}
-
-export function splitPointer(pointer: string): string[] {
-  if (pointer === "") return [];
-  return pointer.slice(1).split("/").map(unescapePointerToken);
-}
+// JSON pointers have one home, shared with the client runtime; re-exported for the stages that import them from here.
+export { escapePointerToken, joinPointer, splitPointer, unescapePointerToken } from "./runtime/json.js";

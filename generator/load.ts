@@ -8,6 +8,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import { NO_CACHE, sha256, type Cache } from "./cache.js";
 import { eachConcurrently } from "./io.js";
 import { compareText, diagnostic, joinPointer, SpecError, type Diagnostic } from "./diagnostics.js";
+import type { FragmentFile, OfferingFile, ProviderFile } from "./meta/spec-types.js";
 import type { Json, SourcePosition } from "./model.js";
 import { MAX_SPEC_ALIAS_VALUES, MAX_SPEC_NESTING, resolveOptions } from "./options.js";
 
@@ -24,6 +25,30 @@ export interface ParsedFile {
   positions: ReadonlyMap<string, SourcePosition>;
   /** Position of the key that introduces each pointer (for "unknown key" messages). */
   keyPositions: ReadonlyMap<string, SourcePosition>;
+}
+
+/** What a file of each kind holds once check.ts passed it: the types generated from the meta-schemas. */
+export interface SpecFileData {
+  provider: ProviderFile;
+  offering: OfferingFile;
+  fragment: FragmentFile;
+}
+
+/** A parsed file of one kind, for `files.filter(isKind("offering"))`. */
+export type ParsedFileOf<K extends SpecFileKind> = ParsedFile & { kind: K };
+
+export const isKind =
+  <K extends SpecFileKind>(kind: K) =>
+  (file: ParsedFile): file is ParsedFileOf<K> =>
+    file.kind === kind;
+
+/**
+ * A file's data as its meta-schema describes it: the one place a spec's shape is taken on trust,
+ * because check.ts validated it against that meta-schema. (`modelspec diff` also compares files
+ * that fail inside schemas, parameters, examples and notes; normalize.ts reads those defensively.)
+ */
+export function specData<K extends SpecFileKind>(file: ParsedFileOf<K>): SpecFileData[K] {
+  return file.data as unknown as SpecFileData[K];
 }
 
 const SPEC_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);

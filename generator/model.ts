@@ -4,6 +4,14 @@
  */
 import type { Cache } from "./cache.js";
 import type { Progress } from "./progress.js";
+import type {
+  AsyncDescriptor,
+  BindingTransportDescriptor,
+  HttpTransportDescriptor,
+  RequestBodyDescriptor,
+  ResponseBodyDescriptor,
+  StreamingDescriptor,
+} from "./runtime/types.js";
 
 /** A JSON value as it came out of a spec file. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -81,84 +89,50 @@ export interface Example {
   events?: JsonObject[];
 }
 
-/** How an HTTP request is authenticated. The secret itself always comes from client options. */
-export interface AuthScheme {
-  scheme: "bearer";
-  header: string;
+/**
+ * The transports as the runtime reads them: one definition, the runtime's descriptors
+ * (runtime/types.ts, which must stay self-contained), with what the spec adds for readers
+ * (description, provenance) and the defaults normalize.ts fills in made required.
+ */
+export type RequestBody = RequestBodyDescriptor;
+export type ResponseBody = ResponseBodyDescriptor;
+export type AsyncDelivery = AsyncDescriptor;
+
+export interface Streaming extends StreamingDescriptor {
+  readonly terminalEventTypes: readonly string[];
+  readonly errorEventTypes: readonly string[];
 }
 
-/** How the request body is built from the typed request. */
-export type RequestBody =
-  /** The typed request is the body. */
-  | { kind: "plain" }
-  /** The body is an array of task objects; the client fills fixed fields and a fresh UUID. */
-  | { kind: "task-array"; uuidField: string };
-
-/** How the typed response is found in the reply body. */
-export type ResponseBody =
-  | { kind: "plain" }
-  /** `{ result, success, errors }`-style wrapper: `result` holds the output. */
-  | { kind: "envelope"; result: string; success: string }
-  /**
-   * `{ data: [...] }`: one item per result. `countField` names the request field that asks for
-   * several results (Runware's `numberResults`): a call returns, and async polling waits for, that many.
-   */
-  | { kind: "data-array"; data: string; countField?: string };
-
-export interface Streaming {
-  format: "sse";
-  /** The request field and value that switch streaming on. */
-  enable: { field: string; value: Json };
-  /** A `data:` payload that ends the stream, e.g. `[DONE]`. */
-  doneSentinel?: string;
-  /** Event `type` values that end the stream. */
-  terminalEventTypes: string[];
-  /** Event `type` values that carry a mid-stream error. */
-  errorEventTypes: string[];
-  /** A field whose presence in a data payload marks a mid-stream error, e.g. `errors`. */
-  errorField?: string;
+export interface HttpTransport extends HttpTransportDescriptor {
+  readonly description: string;
+  readonly pathParams: readonly { readonly name: string; readonly description: string }[];
+  readonly auth: { readonly scheme: "bearer"; readonly header: string };
+  readonly streaming?: Streaming;
+  readonly provenance: Provenance;
 }
 
-export interface AsyncDelivery {
-  /** The request field and value that select asynchronous delivery. */
-  enable: { field: string; value: Json };
-  /** The task sent to poll for results. */
-  pollTaskType: string;
-  statusField: string;
-  pendingStatus: string;
-  /** The status of a task that failed: the polled item is the provider's error. */
-  failedStatus: string;
-  initialDelayMs: number;
-  factor: number;
-  maxDelayMs: number;
-}
-
-export interface HttpTransport {
-  kind: "http";
-  id: string;
-  description: string;
-  baseUrl: string;
-  method: "POST";
-  /** Path template; `{model}` is the offering's model id, other names are client options. */
-  path: string;
-  pathParams: { name: string; description: string }[];
-  auth: AuthScheme;
-  requestBody: RequestBody;
-  responseBody: ResponseBody;
-  streaming?: Streaming;
-  async?: AsyncDelivery;
-  provenance: Provenance;
-}
-
-export interface BindingTransport {
-  kind: "workers-binding";
-  id: string;
-  description: string;
-  streaming?: Streaming;
-  provenance: Provenance;
+export interface BindingTransport extends BindingTransportDescriptor {
+  readonly description: string;
+  readonly streaming?: Streaming;
+  readonly provenance: Provenance;
 }
 
 export type Transport = HttpTransport | BindingTransport;
+
+/**
+ * What a provider's client module exports for one transport. Claimed once, in normalize.ts, in the
+ * scope of every name the root index re-exports; the emitters read them from here.
+ */
+export interface ClientNames {
+  /** The transport's id. */
+  transport: string;
+  /** The factory, e.g. `createCloudflareRestClient`. */
+  factory: string;
+  /** The client's type, e.g. `CloudflareRestClient`. */
+  client: string;
+  /** The options type of an HTTP transport, e.g. `CloudflareRestOptions` (a binding takes the runtime's `BindingClientOptions`). */
+  options: string;
+}
 
 /** How a provider reports errors in a reply body. */
 export interface ErrorEnvelope {
@@ -179,6 +153,8 @@ export interface ProviderSpec {
   typePrefix: string;
   specFile: string;
   transports: Transport[];
+  /** The names of each transport's client, in the transports' order. */
+  clients: ClientNames[];
   errors: ErrorEnvelope;
   /** HTTP statuses worth retrying. */
   retryStatuses: number[];
@@ -206,6 +182,8 @@ export interface OfferingSpec {
   specFile: string;
   /** PascalCase stem of this offering's type names, e.g. `CloudflareGpt54Mini`. */
   typeStem: string;
+  /** This offering's member on its provider's clients, e.g. `gpt54Mini` (unique within the provider). */
+  clientKey: string;
   request: BundledSchema;
   response: BundledSchema;
   stream?: BundledSchema;

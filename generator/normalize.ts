@@ -4,37 +4,31 @@
  * provenance, and every example passes its own schema.
  */
 
-import type { ErrorObject } from "ajv";
-import { schemaRefusal, valueErrors } from "./ajv.js";
 import { NO_CACHE, type Cache } from "./cache.js";
 import { compareText, diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
-import { NameScope, pascalIdentifier } from "./escape.js";
-import type { ParsedFile } from "./load.js";
+import { camelIdentifier, NameScope, pascalIdentifier } from "./escape.js";
+import { isKind, specData, type ParsedFile, type ParsedFileOf } from "./load.js";
+import type { BindingTransportSpec, HttpTransportSpec, JsonSchema, PricingSpec, StreamingSpec } from "./meta/spec-types.js";
 import {
   ROLE_TYPE_SUFFIX,
   type BundledSchema,
-  type Example,
-  type ExampleProvenance,
-  type Json,
+  type ClientNames,
   type JsonObject,
   type Model,
   type OfferingSpec,
   type Parameter,
   type Pricing,
-  type Provenance,
   type ProviderSpec,
   type SchemaRole,
   type SourcePosition,
+  type Streaming,
   type Transport,
 } from "./model.js";
+import { toExamples } from "./examples.js";
 import { findParameter, joinParameterPath, parameterPaths } from "./parameters.js";
+import { provenanceOf } from "./provenance.js";
 import type { ResolvedSchemas } from "./resolve.js";
-import { binaryExampleProblems, binaryResponse } from "./response-body.js";
 import { cloneJson, forEachSchemaNode, isObject } from "./schema-walk.js";
-
-export function provenanceOf(value: Json | undefined): Provenance {
-  return isObject(value) && typeof value.inferred === "string" ? { kind: "inferred", reason: value.inferred } : { kind: "documented" };
-}
 
 export function buildModel(
   files: readonly ParsedFile[],
@@ -56,15 +50,33 @@ export function buildModelWithProblems(
   cache: Cache = NO_CACHE,
 ): { model: Model; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const at = (file: ParsedFile, pointer: string): SourcePosition => file.positions.get(pointer) ?? { file: file.file, line: 1, column: 1 };
+  // Every name the root index re-exports (each offering's types, each transport's client names)
+  // comes from this one scope; the client names are claimed first.
+  const typeNames = new NameScope();
+  const providers = new Map([...toProviders(files.filter(isKind("provider")), diagnostics)].map(([id, p]) => [id, withClientNames(p, typeNames)]));
+  const context: OfferingContext = { providers, resolved, typeNames, ids: new Map(), diagnostics, cache };
+  const offerings = files
+    .filter(isKind("offering"))
+    .sort((a, b) => compareText(a.file, b.file))
+    .flatMap((file) => toOffering(file, context) ?? []);
+  return {
+    model: {
+      providers: [...providers.values()].sort((a, b) => compareText(a.id, b.id)),
+      offerings: withClientKeys(offerings.sort((a, b) => compareText(a.id, b.id))),
+    },
+    diagnostics,
+  };
+}
 
-  // Providers, in id order so nothing depends on the order files were listed in.
-  const providers = new Map<string, ProviderSpec>();
-  const providerFiles = files.filter((f) => f.kind === "provider").sort((a, b) => compareText(a.file, b.file));
+const at = (file: ParsedFile, pointer: string): SourcePosition => file.positions.get(pointer) ?? { file: file.file, line: 1, column: 1 };
+
+/** Providers by id, in file order so nothing depends on the order files were listed in. */
+function toProviders(files: ParsedFileOf<"provider">[], diagnostics: Diagnostic[]): Map<string, Omit<ProviderSpec, "clients">> {
+  const providers = new Map<string, Omit<ProviderSpec, "clients">>();
   const prefixScope = new NameScope();
-  for (const file of providerFiles) {
-    const data = file.data as JsonObject;
-    const id = data.id as string;
+  for (const file of files.sort((a, b) => compareText(a.file, b.file))) {
+    const data = specData(file);
+    const { id, errors } = data;
     const existing = providers.get(id);
     const reserved = reservedName(id, RESERVED_PROVIDER_IDS);
     // Still registered, so its offerings are not also reported as having no provider.
@@ -73,128 +85,157 @@ export function buildModelWithProblems(
       diagnostics.push(diagnostic(at(file, "/id"), "/id", `provider id ${JSON.stringify(id)} is already used by ${existing.specFile}`));
       continue;
     }
-    const errors = data.errors as JsonObject;
     providers.set(id, {
       id,
-      name: data.name as string,
-      docsUrl: data.docsUrl as string,
-      typePrefix: prefixScope.claim((data.typePrefix as string | undefined) ?? pascalIdentifier(id, "Provider")),
+      name: data.name,
+      docsUrl: data.docsUrl,
+      typePrefix: prefixScope.claim(data.typePrefix ?? pascalIdentifier(id, "Provider")),
       specFile: file.file,
-      transports: (data.transports as JsonObject[]).map(toTransport),
+      transports: data.transports.map(toTransport),
       errors: {
-        schema: cloneJson(errors.schema as JsonObject),
-        pointer: errors.pointer as string,
-        fields: cloneJson(errors.fields) as ProviderSpec["errors"]["fields"],
+        schema: schemaObject(cloneJson(errors.schema)),
+        pointer: errors.pointer,
+        fields: cloneJson(errors.fields),
         provenance: provenanceOf(errors.provenance),
       },
-      retryStatuses: [...(data.retryStatuses as number[])].sort((a, b) => a - b),
-      notes: (data.notes as string[] | undefined) ?? [],
+      retryStatuses: [...data.retryStatuses].sort((a, b) => a - b),
+      notes: data.notes ?? [],
     });
   }
+  return providers;
+}
 
-  const offerings: OfferingSpec[] = [];
-  const offeringFiles = files.filter((f) => f.kind === "offering").sort((a, b) => compareText(a.file, b.file));
-  const ids = new Map<string, string>();
-  // Every type an offering exports (`<stem>Request`, `<stem>Request<Def>`, `<stem>Input`, ...) is
-  // re-exported side by side from the root index, so all of them come from one scope; the client
-  // factories and options of each transport are claimed first, as clients.ts names them.
-  const typeNames = new NameScope();
-  for (const provider of providers.values()) {
-    for (const transport of provider.transports) {
-      const stem = `${provider.typePrefix}${pascalIdentifier(transport.id, "Transport")}`;
-      typeNames.claim(`${stem}Options`);
-      typeNames.claim(`create${stem}Client`);
-      typeNames.claim(`${stem}Client`);
-    }
-  }
-  for (const file of offeringFiles) {
-    const data = file.data as JsonObject;
-    const provider = providers.get(data.provider as string);
-    if (!provider) {
-      const known = [...providers.keys()].sort(compareText);
-      diagnostics.push(
-        diagnostic(
-          at(file, "/provider"),
-          "/provider",
-          `no provider ${JSON.stringify(data.provider)}; known providers: ${known.join(", ") || "(none)"}`,
-        ),
-      );
-      continue;
-    }
-    const id = `${provider.id}/${data.slug as string}`;
-    const reserved = reservedName(data.slug as string, RESERVED_SLUGS);
-    if (reserved) {
-      diagnostics.push(diagnostic(at(file, "/slug"), "/slug", `slug ${JSON.stringify(data.slug)} is reserved: ${reserved}`));
-      continue;
-    }
-    const first = ids.get(id);
-    if (first) {
-      diagnostics.push(diagnostic(at(file, "/slug"), "/slug", `offering id ${JSON.stringify(id)} is already defined in ${first}`));
-      continue;
-    }
-    ids.set(id, file.file);
-    const typeStem = typeNames.claimFamily(provider.typePrefix + pascalIdentifier(data.slug as string, "Model"), exportedSuffixes(file, resolved));
+/** A boolean schema as the object that means the same (`true` is `{}`, `false` is `{ not: {} }`), as bundles are. */
+function schemaObject(schema: JsonSchema): JsonObject {
+  if (typeof schema !== "boolean") return schema;
+  return schema ? {} : { not: {} };
+}
 
-    const sections: Partial<Record<SchemaRole, BundledSchema>> = {};
-    for (const role of ["request", "response", "stream"] as const) {
-      const section = data[role];
-      if (!isObject(section)) continue;
-      const pointer = `/${role}/schema`;
-      const bundle = resolved.get(file.file)?.[role];
-      if (!bundle) continue;
-      sections[role] = {
-        role,
-        schema: bundle.schema,
-        positions: bundle.positions,
-        provenance: provenanceOf(section.provenance as Json),
-        typeName: typeStem + ROLE_TYPE_SUFFIX[role],
-        position: at(file, pointer),
-      };
-    }
-    if (!sections.request || !sections.response || (isObject(data.stream) && !sections.stream)) continue;
+/** Each transport's factory, client type and options type (`createCloudflareRestClient`, ...), claimed in the scope of exported names. */
+function withClientNames(provider: Omit<ProviderSpec, "clients">, scope: NameScope): ProviderSpec {
+  const clients = provider.transports.map((transport): ClientNames => {
+    const stem = `${provider.typePrefix}${pascalIdentifier(transport.id, "Transport")}`;
+    const options = scope.claim(`${stem}Options`);
+    const factory = scope.claim(`create${stem}Client`);
+    return { transport: transport.id, factory, client: scope.claim(`${stem}Client`), options };
+  });
+  return { ...provider, clients };
+}
 
-    const parameters = checkParameters(file, sections.request, diagnostics);
-    checkModalities(
-      file,
-      id,
-      data.inputModalities as string[],
-      sections.request,
-      resolved.get(file.file)?.request?.origins ?? new Map(),
-      diagnostics,
-    );
-    checkCountFields(provider, sections.request, diagnostics);
-    const examples = toExamples(file, sections, diagnostics, cache);
-    offerings.push({
-      id,
-      provider: provider.id,
-      slug: data.slug as string,
-      model: data.model as string,
-      name: data.name as string,
-      description: data.description as string,
-      status: data.status as OfferingSpec["status"],
-      contextWindow: (data.contextWindow as number | null) ?? null,
-      maxOutputTokens: (data.maxOutputTokens as number | null) ?? null,
-      inputModalities: data.inputModalities as string[],
-      outputModalities: data.outputModalities as string[],
-      source: cloneJson(data.source) as unknown as OfferingSpec["source"],
-      specFile: file.file,
-      typeStem,
-      request: sections.request,
-      response: sections.response,
-      ...(sections.stream ? { stream: sections.stream } : {}),
-      parameters,
-      examples,
-      notes: (data.notes as string[] | undefined) ?? [],
-      ...(isObject(data.pricing) ? { pricing: toPricing(data.pricing as JsonObject) } : {}),
-    });
-  }
+/** Each offering's member on its provider's clients (`gpt54Mini`): unique within the provider, claimed in id order. */
+function withClientKeys(offerings: readonly Omit<OfferingSpec, "clientKey">[]): OfferingSpec[] {
+  const scopes = new Map<string, NameScope>();
+  return offerings.map((offering) => {
+    if (!scopes.has(offering.provider)) scopes.set(offering.provider, new NameScope());
+    return { ...offering, clientKey: scopes.get(offering.provider)!.claim(camelIdentifier(offering.slug, "offering")) };
+  });
+}
+
+/** What building the offerings shares: the providers, the bundles, the name scope, the ids taken so far. */
+interface OfferingContext {
+  providers: ReadonlyMap<string, ProviderSpec>;
+  resolved: ResolvedSchemas;
+  typeNames: NameScope;
+  /** The file that defined each offering id first. */
+  ids: Map<string, string>;
+  diagnostics: Diagnostic[];
+  cache: Cache;
+}
+
+/** One offering, or undefined when its provider, id or schemas leave nothing to build (each problem reported). */
+function toOffering(file: ParsedFileOf<"offering">, context: OfferingContext): Omit<OfferingSpec, "clientKey"> | undefined {
+  const { resolved, typeNames, diagnostics, cache } = context;
+  const data = specData(file);
+  const identity = offeringIdentity(file, context);
+  if (!identity) return undefined;
+  const { id, provider } = identity;
+  const typeStem = typeNames.claimFamily(provider.typePrefix + pascalIdentifier(data.slug, "Model"), exportedSuffixes(file, resolved));
+  const sections = schemaSections(file, resolved, typeStem);
+  if (!sections.request || !sections.response || (isObject(data.stream) && !sections.stream)) return undefined;
+
+  const parameters = checkParameters(file, sections.request, diagnostics);
+  checkModalities(file, id, data.inputModalities, sections.request, resolved.get(file.file)?.request?.origins ?? new Map(), diagnostics);
+  checkCountFields(provider, sections.request, diagnostics);
+  const examples = toExamples(file, sections, diagnostics, cache);
   return {
-    model: {
-      providers: [...providers.values()].sort((a, b) => compareText(a.id, b.id)),
-      offerings: offerings.sort((a, b) => compareText(a.id, b.id)),
-    },
-    diagnostics,
+    id,
+    provider: provider.id,
+    slug: data.slug,
+    model: data.model,
+    name: data.name,
+    description: data.description,
+    status: data.status,
+    contextWindow: data.contextWindow ?? null,
+    maxOutputTokens: data.maxOutputTokens ?? null,
+    inputModalities: data.inputModalities,
+    outputModalities: data.outputModalities,
+    source: cloneJson(data.source),
+    specFile: file.file,
+    typeStem,
+    request: sections.request,
+    response: sections.response,
+    ...(sections.stream ? { stream: sections.stream } : {}),
+    parameters,
+    examples,
+    notes: data.notes ?? [],
+    ...(isObject(data.pricing) ? { pricing: toPricing(data.pricing) } : {}),
   };
+}
+
+/**
+ * The offering's id (`<provider>/<slug>`) and provider: the provider exists, the slug is not
+ * reserved, and no other file defines the same id (the first file in path order keeps it).
+ */
+function offeringIdentity(
+  file: ParsedFileOf<"offering">,
+  { providers, ids, diagnostics }: OfferingContext,
+): { id: string; provider: ProviderSpec } | undefined {
+  const data = specData(file);
+  const provider = providers.get(data.provider);
+  if (!provider) {
+    const known = [...providers.keys()].sort(compareText);
+    diagnostics.push(
+      diagnostic(
+        at(file, "/provider"),
+        "/provider",
+        `no provider ${JSON.stringify(data.provider)}; known providers: ${known.join(", ") || "(none)"}`,
+      ),
+    );
+    return undefined;
+  }
+  const id = `${provider.id}/${data.slug}`;
+  const reserved = reservedName(data.slug, RESERVED_SLUGS);
+  if (reserved) {
+    diagnostics.push(diagnostic(at(file, "/slug"), "/slug", `slug ${JSON.stringify(data.slug)} is reserved: ${reserved}`));
+    return undefined;
+  }
+  const first = ids.get(id);
+  if (first) {
+    diagnostics.push(diagnostic(at(file, "/slug"), "/slug", `offering id ${JSON.stringify(id)} is already defined in ${first}`));
+    return undefined;
+  }
+  ids.set(id, file.file);
+  return { id, provider };
+}
+
+/** The offering's bundled request, response and stream schemas, with their provenance and type names. */
+function schemaSections(file: ParsedFileOf<"offering">, resolved: ResolvedSchemas, typeStem: string): Partial<Record<SchemaRole, BundledSchema>> {
+  const data = specData(file);
+  const sections: Partial<Record<SchemaRole, BundledSchema>> = {};
+  for (const role of ["request", "response", "stream"] as const) {
+    const section = data[role];
+    const bundle = resolved.get(file.file)?.[role];
+    if (!isObject(section) || !bundle) continue;
+    sections[role] = {
+      role,
+      schema: bundle.schema,
+      positions: bundle.positions,
+      provenance: provenanceOf(section.provenance),
+      typeName: typeStem + ROLE_TYPE_SUFFIX[role],
+      position: at(file, `/${role}/schema`),
+    };
+  }
+  return sections;
 }
 
 /**
@@ -244,9 +285,9 @@ function checkCountFields(provider: ProviderSpec, request: BundledSchema, diagno
   }
 }
 
-function toPricing(data: JsonObject): Pricing {
+function toPricing(data: PricingSpec): Pricing {
   const { provenance, ...prices } = cloneJson(data);
-  return { ...(prices as unknown as Omit<Pricing, "provenance">), provenance: provenanceOf(provenance) };
+  return { ...prices, provenance: provenanceOf(provenance) };
 }
 
 /**
@@ -257,7 +298,7 @@ function toPricing(data: JsonObject): Pricing {
  * what it accepts.
  */
 function checkModalities(
-  file: ParsedFile,
+  file: ParsedFileOf<"offering">,
   id: string,
   listed: readonly string[],
   request: BundledSchema,
@@ -292,8 +333,9 @@ function checkModalities(
   }
 }
 
-function toTransport(data: JsonObject): Transport {
-  const copy = cloneJson(data) as unknown as Transport & { provenance: Json };
+/** A transport with its defaults filled in. The spread keeps the spec's key order, which the emitted descriptors follow. */
+function toTransport(spec: HttpTransportSpec | BindingTransportSpec): Transport {
+  const copy = cloneJson(spec);
   const provenance = provenanceOf(copy.provenance);
   if (copy.kind === "http") {
     return {
@@ -302,19 +344,18 @@ function toTransport(data: JsonObject): Transport {
       auth: { scheme: "bearer", header: copy.auth.header ?? "Authorization" },
       streaming: streamingOf(copy.streaming),
       provenance,
-    } as Transport;
+    };
   }
-  return { ...copy, streaming: streamingOf(copy.streaming), provenance } as Transport;
+  return { ...copy, streaming: streamingOf(copy.streaming), provenance };
 }
 
-function streamingOf(streaming: Transport["streaming"]): Transport["streaming"] {
+function streamingOf(streaming: StreamingSpec | undefined): Streaming | undefined {
   if (!streaming) return undefined;
   return { ...streaming, terminalEventTypes: streaming.terminalEventTypes ?? [], errorEventTypes: streaming.errorEventTypes ?? [] };
 }
 
-function checkParameters(file: ParsedFile, request: BundledSchema, diagnostics: Diagnostic[]): Parameter[] {
-  const declared = (file.data as JsonObject).request as JsonObject;
-  const map = (declared.parameters ?? {}) as JsonObject;
+function checkParameters(file: ParsedFileOf<"offering">, request: BundledSchema, diagnostics: Diagnostic[]): Parameter[] {
+  const map = specData(file).request.parameters ?? {};
   const paths = parameterPaths(request.schema);
   const where = file.positions.get("/request/parameters") ?? request.position;
   for (const missing of paths.filter((p) => !Object.hasOwn(map, p))) {
@@ -333,115 +374,4 @@ function checkParameters(file: ParsedFile, request: BundledSchema, diagnostics: 
     );
   }
   return paths.filter((p) => Object.hasOwn(map, p)).map((p) => ({ path: p, provenance: provenanceOf(map[p]) }));
-}
-
-/** Examples must pass their own schemas: a wrong example would make every later test lie. */
-function toExamples(file: ParsedFile, sections: Partial<Record<SchemaRole, BundledSchema>>, diagnostics: Diagnostic[], cache: Cache): Example[] {
-  // Only an object is an example; anything else is already a meta-schema problem.
-  const written = (file.data as JsonObject).examples;
-  const list = (Array.isArray(written) ? written : []) as Json[];
-  // A schema ajv refuses was reported when it was resolved; its examples cannot be judged.
-  const errorsOf = (role: SchemaRole, value: Json): ErrorObject[] => {
-    const schema = sections[role]!.schema;
-    return schemaRefusal(schema, cache) === undefined ? valueErrors(schema, value, cache) : [];
-  };
-  const names = new Map<string, number>();
-  return list.flatMap((example, index) => {
-    if (!isObject(example)) return [];
-    const base = `/examples/${index}`;
-    const name = example.name as string;
-    if (names.has(name))
-      diagnostics.push(
-        diagnostic(
-          file.positions.get(`${base}/name`)!,
-          `${base}/name`,
-          `example name ${JSON.stringify(name)} is already used by /examples/${names.get(name)}`,
-        ),
-      );
-    names.set(name, index);
-    const check = (role: SchemaRole, value: Json | undefined, pointer: string) => {
-      if (value === undefined) return;
-      if (!sections[role]) {
-        diagnostics.push(diagnostic(file.positions.get(pointer)!, pointer, `example has ${role} data but the offering has no ${role} schema`));
-        return;
-      }
-      // A binary answer is written as `{ contentType, base64 }`, not as the JSON the schema describes.
-      const binary = role === "response" ? binaryResponse(sections.response!.schema) : undefined;
-      if (binary) {
-        for (const problem of binaryExampleProblems(binary, value)) {
-          const p = pointer + problem.pointer;
-          diagnostics.push(
-            diagnostic(file.positions.get(p) ?? file.positions.get(pointer)!, p, `example does not match the response: ${problem.message}`),
-          );
-        }
-        return;
-      }
-      for (const error of errorsOf(role, value)) {
-        const p = pointer + error.instancePath;
-        diagnostics.push(
-          diagnostic(file.positions.get(p) ?? file.positions.get(pointer)!, p, `example does not match the ${role} schema: ${ajvMessage(error)}`),
-        );
-      }
-    };
-    check("request", example.request, `${base}/request`);
-    check("response", example.response, `${base}/response`);
-    if (Array.isArray(example.events)) for (const [i, event] of example.events.entries()) check("stream", event as Json, `${base}/events/${i}`);
-    return {
-      name,
-      title: example.title as string,
-      provenance: exampleProvenance(example, base, file, diagnostics),
-      request: cloneJson(example.request as JsonObject),
-      ...(example.response ? { response: cloneJson(example.response as JsonObject | Json[]) } : {}),
-      ...(example.events ? { events: cloneJson(example.events as JsonObject[]) } : {}),
-    };
-  });
-}
-
-const EXAMPLE_PARTS = ["response", "events"] as const;
-
-/**
- * One provenance per part of an example. `documented` or `{ inferred }` stands for every part the
- * example has; `{ request, response, events }` names each, and must name exactly the parts there are.
- */
-function exampleProvenance(example: JsonObject, base: string, file: ParsedFile, diagnostics: Diagnostic[]): ExampleProvenance {
-  const written = example.provenance as Json;
-  const pointer = `${base}/provenance`;
-  const has = (part: (typeof EXAMPLE_PARTS)[number]) => example[part] !== undefined;
-  if (!isObject(written) || !("request" in written)) {
-    const whole = provenanceOf(written);
-    return { request: whole, ...Object.fromEntries(EXAMPLE_PARTS.filter(has).map((part) => [part, whole])) };
-  }
-  const where = file.positions.get(pointer) ?? file.positions.get(base) ?? { file: file.file, line: 1, column: 1 };
-  const out: ExampleProvenance = { request: provenanceOf(written.request as Json) };
-  for (const part of EXAMPLE_PARTS) {
-    const given = written[part] !== undefined;
-    const noun = part === "response" ? "a response" : "events";
-    if (has(part) && !given)
-      diagnostics.push(
-        diagnostic(
-          where,
-          pointer,
-          `example has ${noun} but its provenance gives none: add \`${part}: documented\` or \`${part}: { inferred: <reason> }\``,
-        ),
-      );
-    else if (!has(part) && given) diagnostics.push(diagnostic(where, pointer, `provenance names ${part}, but the example has none`));
-    if (has(part) && given) out[part] = provenanceOf(written[part] as Json);
-  }
-  return out;
-}
-
-export function ajvMessage(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case "additionalProperties":
-      return `unknown property ${JSON.stringify(params.additionalProperty)}`;
-    case "required":
-      return `missing required property ${JSON.stringify(params.missingProperty)}`;
-    case "enum":
-      return `must be one of: ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
-    case "const":
-      return `must be ${JSON.stringify(params.allowedValue)}`;
-    default:
-      return error.message ?? error.keyword;
-  }
 }

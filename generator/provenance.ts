@@ -5,9 +5,15 @@
  * confirms; and, per example, which of its parts (request, response, events) the page prints.
  */
 import { compareText } from "./diagnostics.js";
-import type { Json, Model, OfferingSpec } from "./model.js";
+import type { Json, Model, OfferingSpec, Provenance } from "./model.js";
 import { findParameter } from "./parameters.js";
 import { inferredReasons, provenanceText } from "./emit/doc-lines.js";
+import { isObject } from "./schema-walk.js";
+
+/** A provenance as a spec writes it (`documented`, or `{ inferred: <reason> }`) as the model holds it. */
+export function provenanceOf(value: Json | undefined): Provenance {
+  return isObject(value) && typeof value.inferred === "string" ? { kind: "inferred", reason: value.inferred } : { kind: "documented" };
+}
 
 export interface OfferingProvenance {
   offering: string;

@@ -13,7 +13,8 @@ import type { ParsedFile } from "./load.js";
 import type { Json, JsonObject, SourcePosition } from "./model.js";
 import { schemaRefusal } from "./ajv.js";
 import { NO_CACHE, type Cache } from "./cache.js";
-import { isObject, keywordShape, setOwn } from "./schema-walk.js";
+import { getPointer } from "./runtime/json.js";
+import { isAnnotationKeyword, isObject, keywordShape, setOwn } from "./schema-walk.js";
 
 const SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
@@ -103,7 +104,7 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
     let current = start;
     for (;;) {
       const node = valueAt(files.get(current.file)!.data, current.pointer);
-      if (!isObject(node) || typeof node.$ref !== "string" || Object.keys(node).some((k) => !isAnnotation(k) && k !== "$ref")) return true;
+      if (!isObject(node) || typeof node.$ref !== "string" || Object.keys(node).some((k) => !isAnnotationKeyword(k) && k !== "$ref")) return true;
       const next = target(node.$ref, current, joinPointer(current.pointer, "$ref"));
       if (!next) return false;
       const key = keyOf(next);
@@ -254,18 +255,8 @@ function isSchemaPath(tokens: readonly string[]): boolean {
   return true;
 }
 
-function isAnnotation(key: string): boolean {
-  return key.startsWith("x-") || ["title", "description", "$comment", "examples", "deprecated"].includes(key);
-}
-
 export function valueAt(root: Json, pointer: string): Json | undefined {
-  let value: Json | undefined = root;
-  for (const token of splitPointer(pointer)) {
-    if (Array.isArray(value)) value = /^(0|[1-9][0-9]*)$/.test(token) ? value[Number(token)] : undefined;
-    else if (isObject(value)) value = Object.hasOwn(value, token) ? (value[token] as Json) : undefined;
-    else return undefined;
-  }
-  return value;
+  return getPointer(root, pointer) as Json | undefined;
 }
 
 /** Bundles for each schema section of each offering file: `resolved.get(file)?.request`. */

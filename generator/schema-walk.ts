@@ -1,7 +1,82 @@
-/** Which keywords of a JSON Schema hold sub-schemas. Everything else is data (enum, const, default...). */
+/**
+ * One home for the keywords of JSON Schema: which hold sub-schemas, which only document, and which
+ * constrain values of some types only. The resolver, the checks, the emitters and the diff read
+ * these lists; a second copy drifts (a `$ref` cycle carrying `default` was once not seen as a cycle).
+ */
+import { escapePointerToken, isObject } from "./runtime/json.js";
+
+export { isObject, jsonEqual } from "./runtime/json.js";
+
+/** Keywords whose value is one sub-schema. Everything not listed in these three is data (enum, const, default...). */
 export const SUBSCHEMA_KEYWORDS = ["items", "additionalProperties", "propertyNames", "contains", "not", "if", "then", "else"] as const;
+/** Keywords whose value maps names to sub-schemas. */
 export const SUBSCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "$defs"] as const;
+/** Keywords whose value is a list of sub-schemas. */
 export const SUBSCHEMA_LIST_KEYWORDS = ["anyOf", "oneOf", "allOf", "prefixItems"] as const;
+
+/** Annotations whose value is data, not prose: json-schema-to-typescript does not print them. */
+export const DATA_ANNOTATION_KEYWORDS = ["$comment", "default", "examples"] as const;
+
+/** Keywords that document a schema and never change which values it accepts. */
+export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
+  "title",
+  "description",
+  ...DATA_ANNOTATION_KEYWORDS,
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+]);
+
+/** Whether a keyword is documentation only: a standard annotation or an `x-` extension. */
+export const isAnnotationKeyword = (keyword: string): boolean => ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith("x-");
+
+/** The keywords that bound a value, in the order docs show them. */
+export const BOUND_KEYWORDS = [
+  "minimum",
+  "exclusiveMinimum",
+  "maximum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+  "minProperties",
+  "maxProperties",
+  "format",
+  "pattern",
+] as const;
+
+/** Keywords that only constrain values of some JSON types: a value of any other type passes them. */
+export const TYPE_SPECIFIC_KEYWORDS: Readonly<Record<string, readonly string[]>> = Object.fromEntries([
+  // Every format the spec meta-schema allows is a string format.
+  ...["minLength", "maxLength", "pattern", "format", "contentEncoding", "contentMediaType"].map((k) => [k, ["string"]]),
+  ...["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"].map((k) => [k, ["number", "integer"]]),
+  ...[
+    "items",
+    "prefixItems",
+    "contains",
+    "minContains",
+    "maxContains",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "unevaluatedItems",
+    "additionalItems",
+  ].map((k) => [k, ["array"]]),
+  ...[
+    "properties",
+    "required",
+    "additionalProperties",
+    "patternProperties",
+    "propertyNames",
+    "minProperties",
+    "maxProperties",
+    "dependentRequired",
+    "dependentSchemas",
+    "unevaluatedProperties",
+  ].map((k) => [k, ["object"]]),
+]);
 
 const single = new Set<string>(SUBSCHEMA_KEYWORDS);
 const map = new Set<string>(SUBSCHEMA_MAP_KEYWORDS);
@@ -25,13 +100,13 @@ export function forEachSchemaNode(schema: unknown, pointer: string, visit: (node
   visit(schema, pointer);
   for (const key of Object.keys(schema)) {
     const value = schema[key];
-    const at = `${pointer}/${pointerToken(key)}`;
+    const at = `${pointer}/${escapePointerToken(key)}`;
     switch (keywordShape(key)) {
       case "schema":
         forEachSchemaNode(value, at, visit);
         break;
       case "schema-map":
-        if (isObject(value)) for (const name of Object.keys(value)) forEachSchemaNode(value[name], `${at}/${pointerToken(name)}`, visit);
+        if (isObject(value)) for (const name of Object.keys(value)) forEachSchemaNode(value[name], `${at}/${escapePointerToken(name)}`, visit);
         break;
       case "schema-list":
         if (Array.isArray(value)) for (const [i, item] of value.entries()) forEachSchemaNode(item, `${at}/${i}`, visit);
@@ -42,16 +117,9 @@ export function forEachSchemaNode(schema: unknown, pointer: string, visit: (node
   }
 }
 
-/** A JSON pointer token (as diagnostics.ts writes them; not imported, so the validators' helper bundle stays small). */
-const pointerToken = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
-
 /** Sets a key as plain data, so `__proto__` and friends stay ordinary properties. */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** A deep copy that keeps odd keys as own data properties. */
@@ -64,21 +132,6 @@ export function cloneJson<T>(value: T): T {
   }
   return value;
 }
-
-/** Keywords that document a schema and never change which values it accepts. */
-export const ANNOTATION_KEYWORDS: ReadonlySet<string> = new Set([
-  "title",
-  "description",
-  "$comment",
-  "default",
-  "examples",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-]);
-
-/** Whether a keyword is documentation only: a standard annotation or an `x-` extension. */
-export const isAnnotationKeyword = (keyword: string): boolean => ANNOTATION_KEYWORDS.has(keyword) || keyword.startsWith("x-");
 
 /**
  * A copy of a schema without its `x-` annotations: they are notes for readers, and ajv's
@@ -136,23 +189,6 @@ export function validationText(schema: object): string {
     validationTexts.set(schema, text);
   }
   return text;
-}
-
-/**
- * Equality of JSON values, as JSON Schema uses it for `const`, `enum` and `uniqueItems`. The
- * validators use it instead of ajv's fast-deep-equal, which throws on data with a `valueOf` or
- * `toString` key (it calls them) and compares a `constructor` key by identity
- * (epoberezkin/fast-deep-equal#49, #142). Self-contained: the validators' helper bundle inlines it.
- */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => jsonEqual(item, b[i]));
-  }
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  return keys.every((key) => Object.hasOwn(b, key) && jsonEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
 }
 
 /**

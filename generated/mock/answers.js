@@ -1,5 +1,5 @@
 // Copied by modelspec from generator/mock/answers.ts. Do not edit here: change that file and run `npm run generate`.
-import { isObject } from "../runtime/util.js";
+import { isObject } from "../runtime/json.js";
 import { describeIssue, pointsToArray } from "./errors.js";
 import { fillRequired, sameJson } from "./schema.js";
 /** The example answer for a request, wrapped in the transport envelope, or why there is none. */

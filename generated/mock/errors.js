@@ -1,5 +1,5 @@
 // Copied by modelspec from generator/mock/errors.ts. Do not edit here: change that file and run `npm run generate`.
-import { isObject } from "../runtime/util.js";
+import { isObject, splitPointer } from "../runtime/json.js";
 import { deref, fieldAllowsNull, fillRequired, schemaAt, setPointer } from "./schema.js";
 /** The provider's error body for a failure, built from its error descriptor (and schema, if given). */
 export function errorBody(offering, transport, failure, task) {
@@ -65,10 +65,7 @@ export function streamErrorEvent(offering, transport, failure, task) {
 export function describeIssue(issue) {
     if (!issue)
         return { code: "invalid_request", message: "The request is invalid" };
-    const segments = issue.instancePath
-        .split("/")
-        .slice(1)
-        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const segments = splitPointer(issue.instancePath);
     const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty;
     if (typeof extra === "string")
         segments.push(extra);

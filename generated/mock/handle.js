@@ -1,5 +1,6 @@
 // Copied by modelspec from generator/mock/handle.ts. Do not edit here: change that file and run `npm run generate`.
-import { isObject } from "../runtime/util.js";
+import { isObject } from "../runtime/json.js";
+import { taskFields } from "../runtime/payload.js";
 import { answerFor, bestExample, wrap } from "./answers.js";
 import { binaryAnswer } from "./binary.js";
 import { describeIssue, errorBody, errorObject } from "./errors.js";
@@ -77,7 +78,7 @@ export async function handleRequest(ctx, req, res, record) {
             return;
     }
     const a = transport.async;
-    const taskTypeField = a?.taskTypeField ?? "taskType";
+    const taskTypeField = taskFields(transport).taskType;
     if (a && transport.requestBody.kind === "task-array" && task[taskTypeField] === a.pollTaskType) {
         return poll(ctx, res, record, transport, task, fail);
     }
@@ -121,14 +122,13 @@ function setRetryAfter(req, res, defaultMs) {
 /** A poll for an async task: pending for its first polls, then its result (or its failure, for `task-error`). */
 function poll(ctx, res, record, transport, task, fail) {
     const a = transport.async;
-    const uuidField = transport.requestBody.kind === "task-array" ? transport.requestBody.uuidField : "taskUUID";
+    const { taskType: taskTypeField, uuid: uuidField } = taskFields(transport);
     const uuid = String(task[uuidField]);
     const job = ctx.jobs.get(uuid);
     if (!job)
         return fail({ status: 400, code: "unknown_task", type: "invalid_request_error", message: `No task ${uuid}`, parameter: uuidField }, task);
     job.polls += 1;
     if (job.polls <= job.pendingPolls) {
-        const taskTypeField = a.taskTypeField ?? "taskType";
         const pending = { [taskTypeField]: job.task[taskTypeField], [uuidField]: uuid, [a.statusField]: a.pendingStatus };
         return sendJson(res, record, 200, wrap(job.offering, transport, [pending]));
     }

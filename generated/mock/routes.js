@@ -1,5 +1,5 @@
 // Copied by modelspec from generator/mock/routes.ts. Do not edit here: change that file and run `npm run generate`.
-import { isObject } from "../runtime/util.js";
+import { isObject } from "../runtime/json.js";
 export function buildRoutes(offerings) {
     const routes = new Map();
     for (const offering of offerings) {

@@ -9,4 +9,5 @@ export declare function schemaAt(root: unknown, pointer: string): JsonRecord | u
 export declare function fillRequired(body: JsonRecord, schema: unknown): JsonRecord;
 export declare function fieldAllowsNull(schema: JsonRecord | undefined): boolean;
 export declare function setPointer(body: JsonRecord, pointer: string, value: unknown): void;
+/** Whether a request holds this JSON value (key order aside); an absent field holds none. */
 export declare function sameJson(a: unknown, b: unknown): boolean;

@@ -1,6 +1,6 @@
 // Copied by modelspec from generator/mock/schema.ts. Do not edit here: change that file and run `npm run generate`.
 /** Small JSON and JSON Schema helpers (only local `#/...` refs, which is what bundled specs use). */
-import { getPointer, isObject } from "../runtime/util.js";
+import { getPointer, isObject, jsonEqual } from "../runtime/json.js";
 export function deref(root, schema) {
     for (let s = schema, depth = 0; depth < 20; depth++) {
         if (!isObject(s))
@@ -75,6 +75,7 @@ export function setPointer(body, pointer, value) {
     }
     target[keys.at(-1)] = value;
 }
+/** Whether a request holds this JSON value (key order aside); an absent field holds none. */
 export function sameJson(a, b) {
-    return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+    return a !== undefined && jsonEqual(a, b);
 }

@@ -6,7 +6,9 @@
 import { AbortError, BindingError, ConfigurationError, InvalidResponseError, ModelspecError, StreamEndedEarlyError, TimeoutError } from "./errors.js";
 import { bytesOf } from "./binary-body.js";
 import { readEvents } from "./sse.js";
-import { buildPayload, checkRequest, checkResponse, linkAbort } from "./util.js";
+import { linkAbort } from "./abort.js";
+import { buildPayload } from "./payload.js";
+import { checkRequest, checkResponse } from "./validation.js";
 export function createBindingClient(descriptor, options) {
     const { provider, transport, errors } = descriptor;
     if (typeof options.binding?.run !== "function")

@@ -6,7 +6,13 @@
 import { AbortError, ApiError, apiError, ConfigurationError, ConnectionError, InsecureTransportError, InvalidResponseError, ModelspecError, StreamEndedEarlyError, TimeoutError, } from "./errors.js";
 import { isJsonMediaType, sameMediaType } from "./binary-body.js";
 import { readEvents } from "./sse.js";
-import { buildPayload, checkRequest, checkResponse, errorDetails, isObject, linkAbort, readProviderError, requestIdOf, safeCause, scrub, sleep as defaultSleep, } from "./util.js";
+import { linkAbort, sleep as defaultSleep } from "./abort.js";
+import { isObject, jsonEqual } from "./json.js";
+import { buildPayload, taskFields } from "./payload.js";
+import { errorDetails, readProviderError } from "./provider-error.js";
+import { requestIdOf } from "./request-id.js";
+import { safeCause, scrub } from "./scrub.js";
+import { checkRequest, checkResponse } from "./validation.js";
 export const DEFAULT_TIMEOUT_MS = 600_000;
 export const DEFAULT_MAX_RETRIES = 2;
 const MAX_RETRY_AFTER_MS = 60_000;
@@ -220,7 +226,7 @@ export function createHttpClient(descriptor, options) {
     /** Async delivery: poll with the poll task until the task is no longer pending; a failed task is an ApiError. */
     async function poll(url, uuid, callOptions, wanted) {
         const a = transport.async;
-        const field = transport.requestBody.kind === "task-array" ? transport.requestBody.uuidField : "taskUUID";
+        const fields = taskFields(transport);
         const deadline = callOptions.pollTimeout ?? DEFAULT_TIMEOUT_MS;
         const started = Date.now();
         let waited = 0;
@@ -231,7 +237,7 @@ export function createHttpClient(descriptor, options) {
                 throw new TimeoutError(`${provider}: no result for task ${uuid} within ${deadline} ms`);
             }
             await wait(delay, callOptions.signal);
-            const items = (await exchange(url, [{ [a.taskTypeField ?? "taskType"]: a.pollTaskType, [field]: uuid }], uuid, callOptions));
+            const items = (await exchange(url, [{ [fields.taskType]: a.pollTaskType, [fields.uuid]: uuid }], uuid, callOptions));
             const failed = items.find((item) => isObject(item) && item[a.statusField] === a.failedStatus);
             if (isObject(failed)) {
                 const details = errorDetails(failed, errors, items);
@@ -355,6 +361,7 @@ function resolvePathParams(path, options, provider) {
 function encodeSegment(value) {
     return encodeURIComponent(value).replace(/%40/g, "@").replace(/%3A/gi, ":");
 }
+/** Whether a request field holds a mode switch's value (key order aside: the switch may be an object). */
 function sameJson(a, b) {
-    return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+    return a !== undefined && jsonEqual(a, b);
 }

@@ -5,7 +5,10 @@
  */
 import { createParser } from "eventsource-parser";
 import { InvalidResponseError, StreamEndedEarlyError, StreamError } from "./errors.js";
-import { checkResponse, errorDetails, isObject, readProviderError, scrub } from "./util.js";
+import { isObject } from "./json.js";
+import { errorDetails, readProviderError } from "./provider-error.js";
+import { scrub } from "./scrub.js";
+import { checkResponse } from "./validation.js";
 export async function* readEvents(body, options) {
     const { streaming, requestId } = options;
     const terminal = new Set(streaming.terminalEventTypes ?? []);

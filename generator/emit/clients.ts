@@ -5,8 +5,8 @@
  * live once in the runtime. Everything comes from the specs, so a new offering gets its methods
  * on the next `npm run generate`.
  */
-import { camelIdentifier, docComment, literal, NameScope, pascalIdentifier, propertyKey } from "../escape.js";
-import type { Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, ProviderSpec, SchemaRole, Transport } from "../model.js";
+import { docComment, literal, NameScope, pascalIdentifier, propertyKey } from "../escape.js";
+import type { ClientNames, Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, ProviderSpec, SchemaRole, Transport } from "../model.js";
 import { binaryResponse } from "../response-body.js";
 import { isObject, setOwn } from "../schema-walk.js";
 import { indent, literalType, ModuleText } from "./module.js";
@@ -42,20 +42,7 @@ export function fixedFields(offering: OfferingSpec): JsonObject {
   return fixed;
 }
 
-/**
- * Each transport's client factory, by transport id (`createCloudflareRestClient`). Claimed first in
- * the client module's scope, so the provider index can name them without parsing the module.
- */
-export function clientFactoryNames(provider: ProviderSpec, scope = new NameScope(CLIENT_MODULE_RESERVED)): Map<string, string> {
-  return new Map(provider.transports.map((t) => [t.id, scope.claim(`create${provider.typePrefix}${pascalIdentifier(t.id, "Transport")}Client`)]));
-}
-
-/** Each offering's key on its provider's clients (`gpt54Mini`), by offering id. */
-export function clientKeys(offerings: readonly OfferingSpec[]): Map<string, string> {
-  const scope = new NameScope();
-  return new Map(offerings.map((o) => [o.id, scope.claim(camelIdentifier(o.slug, "offering"))]));
-}
-
+/** Names the client module uses besides the model's: its import of the descriptors and a helper type. */
 const CLIENT_MODULE_RESERVED = ["provider", "Optional"];
 
 /** What a create call of an HTTP transport resolves to, for its doc comment. */
@@ -96,9 +83,8 @@ function providerClient(
   validators: Map<string, Partial<Record<SchemaRole, string>>>,
 ): GeneratedFile[] {
   const path = `${providerDir(provider)}/client.js`;
-  const scope = new NameScope(CLIENT_MODULE_RESERVED);
-  const factories = clientFactoryNames(provider, scope);
-  const keys = clientKeys(offerings);
+  // The exported names come from the model (normalize.ts); the module's own locals must not take them.
+  const scope = new NameScope([...CLIENT_MODULE_RESERVED, ...provider.clients.flatMap((c) => [c.factory, c.client, c.options])]);
   const runtime = relativeImport(path, `${RUNTIME_DIR}/index.js`);
   const module = new ModuleText();
   const runtimeValues = new Set<string>();
@@ -113,7 +99,7 @@ function providerClient(
     const types = relativeImport(path, `${offeringDir(offering)}/types.js`);
     const names = [offering.request.typeName, offering.response.typeName, ...(offering.stream ? [offering.stream.typeName] : [])];
     typeImports.push(`import type { ${names.join(", ")} } from ${literal(types)};`);
-    const operation = scope.claim(`${camelIdentifier(offering.slug, "offering")}Operation`);
+    const operation = scope.claim(`${offering.clientKey}Operation`);
     const locals = sections(offering).map(({ role }) => {
       // Offerings that share a schema share its validator: one import, one local name.
       const file = validators.get(offering.id)![role]!;
@@ -134,7 +120,7 @@ function providerClient(
       `const ${operation} = { model: ${literal(offering.model)}, fixed: ${literal(fixed)}, validators: { ${locals.join(", ")} }${binaryField} };`,
     );
     const input = scope.claim(`${offering.typeStem}Input`);
-    members.set(offering, { member: keys.get(offering.id)!, operation, input });
+    members.set(offering, { member: offering.clientKey, operation, input });
 
     const filled = [
       ...Object.keys(fixed),
@@ -158,7 +144,7 @@ function providerClient(
   body.dts("type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>>;", "");
   body.dts(...inputs);
   for (const [index, transport] of provider.transports.entries())
-    transportFactory(body, provider, transport, index, factories.get(transport.id)!, members, scope, runtimeValues, runtimeTypes);
+    transportFactory(body, provider, transport, index, provider.clients[index]!, members, runtimeValues, runtimeTypes);
 
   const runtimeTypeList = [...runtimeTypes].sort();
   module.js(`import { ${[...runtimeValues].sort().join(", ")} } from ${literal(runtime)};`);
@@ -175,16 +161,14 @@ function transportFactory(
   provider: ProviderSpec,
   transport: Transport,
   index: number,
-  factory: string,
+  names: ClientNames,
   members: Map<OfferingSpec, Member>,
-  scope: NameScope,
   runtimeValues: Set<string>,
   runtimeTypes: Set<string>,
 ): void {
-  const stem = `${provider.typePrefix}${pascalIdentifier(transport.id, "Transport")}`;
+  const { factory, client } = names;
   const descriptor = `provider.transports[${index}]`;
   const streams = transport.streaming !== undefined;
-  const client = scope.claim(`${stem}Client`);
   const http = transport.kind === "http";
   const call = http ? "CallOptions" : "BindingCallOptions";
   const many = http && transport.responseBody.kind === "data-array";
@@ -216,7 +200,7 @@ function transportFactory(
   if (http) {
     runtimeValues.add("createHttpClient");
     runtimeTypes.add("ClientOptions").add("CallOptions");
-    options = scope.claim(`${stem}Options`);
+    options = names.options;
     const pathParams = transport.pathParams.map((p) => `${indent(docComment([p.description]))}\n  ${propertyKey(p.name)}: string;`);
     out.dts(
       docComment([`Options for ${provider.name} over ${transport.id}: the API key, and where to send requests.`]),

@@ -4,7 +4,7 @@
  */
 import { jsdocText } from "../escape.js";
 import type { ExampleProvenance, Json, JsonObject, Provenance } from "../model.js";
-import { isObject } from "../schema-walk.js";
+import { BOUND_KEYWORDS, isObject } from "../schema-walk.js";
 
 export interface Constraint {
   /** The schema keyword it shows. */
@@ -20,27 +20,13 @@ export interface Constraint {
   inferred?: string;
 }
 
+/** Re-exported for the comparison pages, which show the same bounds. */
+export { BOUND_KEYWORDS };
+
 /**
  * The constraints a schema node states, in a fixed order, values as JSON text. One the spec marks
  * inferred (`x-inferred: { minimum: <reason> }`) carries its reason: `0 (inferred: <reason>)`.
  */
-/** The keywords that bound a value, in the order docs show them. */
-export const BOUND_KEYWORDS = [
-  "minimum",
-  "exclusiveMinimum",
-  "maximum",
-  "exclusiveMaximum",
-  "multipleOf",
-  "minLength",
-  "maxLength",
-  "minItems",
-  "maxItems",
-  "minProperties",
-  "maxProperties",
-  "format",
-  "pattern",
-] as const;
-
 export function constraintsOf(schema: JsonObject): Constraint[] {
   const out: Omit<Constraint, "bare" | "inferred">[] = [];
   const show = (v: unknown) => JSON.stringify(v);

@@ -7,7 +7,6 @@ import { camelIdentifier, docComment, literal, NameScope, propertyKey } from "..
 import type { Emitter, GeneratedFile, Model, OfferingSpec, ProviderSpec, SchemaRole } from "../model.js";
 import { binaryResponse } from "../response-body.js";
 import { catalogEntries, type CatalogEntry } from "./catalog.js";
-import { clientFactoryNames, clientKeys } from "./clients.js";
 import { indent, literalType, ModuleText } from "./module.js";
 import { AJV_HELPERS_FILE, offeringDir, providerDir, relativeImport, RUNTIME_DIR } from "./paths.js";
 import { sections, specsOf, validatorFiles } from "./shared.js";
@@ -21,9 +20,7 @@ export const indexesEmitter: Emitter = {
     const root = new RootIndex();
     for (const provider of model.providers) {
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
-      const keys = clientKeys(offerings);
-      for (const offering of offerings)
-        files.push(...offeringModule(offering, entries.get(offering.id)!, keys.get(offering.id)!, validators.get(offering.id)!));
+      for (const offering of offerings) files.push(...offeringModule(offering, entries.get(offering.id)!, validators.get(offering.id)!));
       const members = providerIndex(provider, offerings);
       files.push(...members.files);
       root.addProvider(provider, offerings, members.locals);
@@ -37,12 +34,12 @@ export const indexesEmitter: Emitter = {
 function providerIndex(provider: ProviderSpec, offerings: OfferingSpec[]): { files: GeneratedFile[]; locals: Map<OfferingSpec, string> } {
   const path = `${providerDir(provider)}/index.js`;
   const scope = new NameScope(["offerings", "clients", "provider"]);
-  const factories = [...clientFactoryNames(provider)].map(([transport, name]) => ({ transport, name, local: scope.claim(name) }));
+  const factories = provider.clients.map(({ transport, factory }) => ({ transport, name: factory, local: scope.claim(factory) }));
   const module = new ModuleText();
   module.both(`import { ${factories.map((f) => (f.local === f.name ? f.name : `${f.name} as ${f.local}`)).join(", ")} } from "./client.js";`);
   const locals = new Map<OfferingSpec, string>();
   for (const offering of offerings) {
-    const local = scope.claim(camelIdentifier(offering.slug, "offering"));
+    const local = scope.claim(offering.clientKey);
     module.both(`import { offering as ${local} } from ${literal(relativeImport(path, `${offeringDir(offering)}/index.js`))};`);
     module.dts(`export type * from ${literal(relativeImport(path, `${offeringDir(offering)}/types.js`))};`);
     locals.set(offering, local);
@@ -118,12 +115,7 @@ const VALIDATOR_EXPORTS: Readonly<Record<SchemaRole, string>> = {
  * `<provider>/<slug>/index.js`: the offering's types, its validators (the provider's shared ones,
  * typed for this offering), metadata and examples.
  */
-function offeringModule(
-  offering: OfferingSpec,
-  entry: CatalogEntry,
-  clientKey: string,
-  validators: Partial<Record<SchemaRole, string>>,
-): GeneratedFile[] {
+function offeringModule(offering: OfferingSpec, entry: CatalogEntry, validators: Partial<Record<SchemaRole, string>>): GeneratedFile[] {
   const path = `${offeringDir(offering)}/index.js`;
   const typed = sections(offering).map((section) => ({
     section,
@@ -159,7 +151,7 @@ function offeringModule(
     `  provider: ${literal(offering.provider)},`,
     `  model: ${literal(offering.model)},`,
     clientKeyDoc,
-    `  clientKey: ${literal(clientKey)},`,
+    `  clientKey: ${literal(offering.clientKey)},`,
     `  catalog: ${indent(literal(entry, 2)).trimStart()},`,
     `  validators: { request: ${validator("request")!.name}, response: ${validator("response")!.name}, stream: ${validator("stream")?.name ?? "undefined"} },`,
     `  examples: ${indent(literal(offering.examples, 2)).trimStart()},`,
@@ -172,7 +164,7 @@ function offeringModule(
     `  readonly provider: ${literal(offering.provider)};`,
     `  readonly model: ${literal(offering.model)};`,
     clientKeyDoc,
-    `  readonly clientKey: ${literal(clientKey)};`,
+    `  readonly clientKey: ${literal(offering.clientKey)};`,
     `  readonly catalog: ${literalType(entry, 1)};`,
     `  readonly validators: { readonly request: ${validator("request")!.type}; readonly response: ${validator("response")!.type}; readonly stream: ${validator("stream")?.type ?? "undefined"} };`,
     "  /** The spec's examples: a request, and where the page shows them the response or stream events. */",

@@ -16,8 +16,20 @@
  * Workers bindings are not HTTP and have no operations; the document's description says so.
  * Prose the generator writes around spec text goes through `markdownText`/`markdownCode`.
  */
+import { unescapePointerToken } from "../runtime/json.js";
 import { jsonText, markdownCode, markdownText, NameScope, pascalIdentifier, camelIdentifier } from "../escape.js";
-import type { BundledSchema, Emitter, GeneratedFile, HttpTransport, Json, JsonObject, Model, OfferingSpec, ProviderSpec } from "../model.js";
+import type {
+  BundledSchema,
+  Emitter,
+  GeneratedFile,
+  HttpTransport,
+  Json,
+  JsonObject,
+  Model,
+  OfferingSpec,
+  ProviderSpec,
+  Streaming,
+} from "../model.js";
 import { binaryResponse } from "../response-body.js";
 import { cloneJson, isObject, keywordShape, setOwn, withoutAnnotations } from "../schema-walk.js";
 import { currentVersion } from "../version.js";
@@ -180,7 +192,7 @@ function operation(transport: HttpTransport, served: Served[], names: { operatio
  */
 function operationNotes(transport: HttpTransport): string[] {
   const code = (value: Json) => markdownCode(JSON.stringify(value));
-  const setting = (s: { field: string; value: Json }) => markdownCode(`${s.field}: ${JSON.stringify(s.value)}`);
+  const setting = (s: Streaming["enable"]) => markdownCode(`${s.field}: ${JSON.stringify(s.value)}`);
   const notes = [`${markdownCode(`POST ${transport.baseUrl}${transport.path}`)} with ${markdownCode(`${transport.auth.header}: Bearer <key>`)}.`];
   if (transport.requestBody.kind === "task-array")
     notes.push(`The body is an array of tasks, each with a fresh ${code(transport.requestBody.uuidField)}.`);
@@ -278,7 +290,7 @@ class Components {
       if (!target.startsWith("#")) return target;
       const pointer = target.slice(1);
       const def = /^\/\$defs\/([^/]*)(.*)$/.exec(pointer);
-      const defName = def ? defNames.get(def[1]!.replace(/~1/g, "/").replace(/~0/g, "~")) : undefined;
+      const defName = def ? defNames.get(unescapePointerToken(def[1]!)) : undefined;
       return defName ? `#/components/schemas/${defName}${def![2]}` : `#/components/schemas/${name}${pointer}`;
     };
     const { $defs: _defs, $schema: _schema, ...root } = schema;

@@ -22,7 +22,7 @@ import {
   type Model,
   type Parameter,
 } from "../model.js";
-import { cloneJson, isAnnotationKeyword, isObject, keywordShape, setOwn } from "../schema-walk.js";
+import { cloneJson, DATA_ANNOTATION_KEYWORDS, isAnnotationKeyword, isObject, keywordShape, setOwn } from "../schema-walk.js";
 import { dereference, findParameter } from "../parameters.js";
 import { docLines, provenanceText } from "./doc-lines.js";
 import { indentDeclarations } from "./module.js";
@@ -205,7 +205,7 @@ function annotateParameters(view: JsonObject, parameters: readonly Parameter[]):
 }
 
 /** Data keywords json-schema-to-typescript does not print; their text is in the description already. */
-const UNPRINTED_DATA = new Set(["default", "examples", "$comment"]);
+const UNPRINTED_DATA: ReadonlySet<string> = new Set(DATA_ANNOTATION_KEYWORDS);
 
 /**
  * json-schema-to-typescript pastes property names, pattern keys and enum values into code with

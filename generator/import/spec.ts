@@ -4,7 +4,8 @@
  * markers from a spec a person already completed live here too.
  */
 import { stringify } from "yaml";
-import { splitPointer } from "../diagnostics.js";
+import { joinPointer, splitPointer } from "../diagnostics.js";
+import { getPointer } from "../runtime/json.js";
 import type { Json, JsonObject } from "../model.js";
 import { cloneJson, isObject, setOwn } from "../schema-walk.js";
 
@@ -87,7 +88,7 @@ export function todoPointers(value: Json, pointer = ""): string[] {
   if (Array.isArray(value)) for (const [i, item] of value.entries()) out.push(...todoPointers(item, `${pointer}/${i}`));
   else if (isObject(value)) {
     for (const key of Object.keys(value)) {
-      const child = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      const child = joinPointer(pointer, key);
       if (key === "x-todo") out.push(child);
       else out.push(...todoPointers(value[key] as Json, child));
     }
@@ -119,13 +120,7 @@ export function fillTodos(imported: JsonObject, resolved: JsonObject): JsonObjec
 }
 
 export function valueAt(root: Json, tokens: readonly string[]): Json | undefined {
-  let value: Json | undefined = root;
-  for (const token of tokens) {
-    if (Array.isArray(value)) value = value[Number(token)];
-    else if (isObject(value) && Object.hasOwn(value, token)) value = value[token] as Json;
-    else return undefined;
-  }
-  return value;
+  return getPointer(root, joinPointer("", ...tokens)) as Json | undefined;
 }
 
 function setAt(root: JsonObject, tokens: readonly string[], value: Json): void {

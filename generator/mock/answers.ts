@@ -5,7 +5,7 @@
  * validators.
  */
 import type { HttpTransportDescriptor } from "../runtime/types.js";
-import { isObject } from "../runtime/util.js";
+import { isObject } from "../runtime/json.js";
 import { describeIssue, pointsToArray } from "./errors.js";
 import type { Failure } from "./faults.js";
 import { fillRequired, type JsonRecord, sameJson } from "./schema.js";

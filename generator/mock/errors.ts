@@ -1,6 +1,6 @@
 /** Errors in the provider's own shape, built from its error descriptor (and schema, if given). */
 import type { HttpTransportDescriptor, ValidationIssue } from "../runtime/types.js";
-import { isObject } from "../runtime/util.js";
+import { isObject, splitPointer } from "../runtime/json.js";
 import type { Failure } from "./faults.js";
 import { deref, fieldAllowsNull, fillRequired, type JsonRecord, schemaAt, setPointer } from "./schema.js";
 import type { MockOffering } from "./types.js";
@@ -68,10 +68,7 @@ export function streamErrorEvent(
 /** `{ code, message, parameter }` naming the failing field of the first validation issue. */
 export function describeIssue(issue: ValidationIssue | undefined): { code: string; message: string; parameter?: string } {
   if (!issue) return { code: "invalid_request", message: "The request is invalid" };
-  const segments = issue.instancePath
-    .split("/")
-    .slice(1)
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const segments = splitPointer(issue.instancePath);
   const extra = issue.params?.missingProperty ?? issue.params?.additionalProperty;
   if (typeof extra === "string") segments.push(extra);
   const parameter = segments.reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path ? `${path}.${s}` : s), "");

@@ -5,7 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpTransportDescriptor } from "../runtime/types.js";
-import { isObject } from "../runtime/util.js";
+import { isObject } from "../runtime/json.js";
+import { taskFields } from "../runtime/payload.js";
 import { answerFor, bestExample, wrap } from "./answers.js";
 import { binaryAnswer } from "./binary.js";
 import type { Fail, MockContext } from "./context.js";
@@ -82,7 +83,7 @@ export async function handleRequest(ctx: MockContext, req: IncomingMessage, res:
   }
 
   const a = transport.async;
-  const taskTypeField = a?.taskTypeField ?? "taskType";
+  const taskTypeField = taskFields(transport).taskType;
   if (a && transport.requestBody.kind === "task-array" && task[taskTypeField] === a.pollTaskType) {
     return poll(ctx, res, record, transport, task, fail);
   }
@@ -127,13 +128,12 @@ function setRetryAfter(req: IncomingMessage, res: ServerResponse, defaultMs: num
 /** A poll for an async task: pending for its first polls, then its result (or its failure, for `task-error`). */
 function poll(ctx: MockContext, res: ServerResponse, record: MockRequestRecord, transport: HttpTransportDescriptor, task: JsonRecord, fail: Fail) {
   const a = transport.async!;
-  const uuidField = transport.requestBody.kind === "task-array" ? transport.requestBody.uuidField : "taskUUID";
+  const { taskType: taskTypeField, uuid: uuidField } = taskFields(transport);
   const uuid = String(task[uuidField]);
   const job = ctx.jobs.get(uuid);
   if (!job) return fail({ status: 400, code: "unknown_task", type: "invalid_request_error", message: `No task ${uuid}`, parameter: uuidField }, task);
   job.polls += 1;
   if (job.polls <= job.pendingPolls) {
-    const taskTypeField = a.taskTypeField ?? "taskType";
     const pending = { [taskTypeField]: job.task[taskTypeField], [uuidField]: uuid, [a.statusField]: a.pendingStatus };
     return sendJson(res, record, 200, wrap(job.offering, transport, [pending]));
   }

@@ -1,6 +1,6 @@
 /** Routes from each transport's `path`, and the offering a request is for. */
 import type { HttpTransportDescriptor } from "../runtime/types.js";
-import { isObject } from "../runtime/util.js";
+import { isObject } from "../runtime/json.js";
 import type { MockOffering } from "./types.js";
 
 export interface Route {

@@ -1,5 +1,5 @@
 /** Small JSON and JSON Schema helpers (only local `#/...` refs, which is what bundled specs use). */
-import { getPointer, isObject } from "../runtime/util.js";
+import { getPointer, isObject, jsonEqual } from "../runtime/json.js";
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -75,6 +75,7 @@ export function setPointer(body: JsonRecord, pointer: string, value: unknown): v
   target[keys.at(-1)!] = value;
 }
 
+/** Whether a request holds this JSON value (key order aside); an absent field holds none. */
 export function sameJson(a: unknown, b: unknown): boolean {
-  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  return a !== undefined && jsonEqual(a, b);
 }

@@ -6,7 +6,9 @@ import { AbortError, BindingError, ConfigurationError, InvalidResponseError, Mod
 import { bytesOf } from "./binary-body.js";
 import { readEvents } from "./sse.js";
 import type { BinaryBody, BindingTransportDescriptor, ErrorDescriptor, Operation } from "./types.js";
-import { buildPayload, checkRequest, checkResponse, linkAbort, type LinkedAbort } from "./util.js";
+import { linkAbort, type LinkedAbort } from "./abort.js";
+import { buildPayload } from "./payload.js";
+import { checkRequest, checkResponse } from "./validation.js";
 
 /** AI Gateway options, as `AiOptions["gateway"]`. */
 export interface GatewayOptions {

@@ -17,20 +17,13 @@ import {
 import { isJsonMediaType, sameMediaType } from "./binary-body.js";
 import { readEvents } from "./sse.js";
 import type { BinaryBody, CallOptions, ClientOptions, ErrorDescriptor, HttpTransportDescriptor, Json, Operation } from "./types.js";
-import {
-  buildPayload,
-  checkRequest,
-  checkResponse,
-  errorDetails,
-  isObject,
-  linkAbort,
-  readProviderError,
-  requestIdOf,
-  safeCause,
-  scrub,
-  sleep as defaultSleep,
-  type LinkedAbort,
-} from "./util.js";
+import { linkAbort, sleep as defaultSleep, type LinkedAbort } from "./abort.js";
+import { isObject, jsonEqual } from "./json.js";
+import { buildPayload, taskFields } from "./payload.js";
+import { errorDetails, readProviderError } from "./provider-error.js";
+import { requestIdOf } from "./request-id.js";
+import { safeCause, scrub } from "./scrub.js";
+import { checkRequest, checkResponse } from "./validation.js";
 
 export interface HttpClientDescriptor {
   /** Provider id, used in error messages. */
@@ -271,7 +264,7 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
   /** Async delivery: poll with the poll task until the task is no longer pending; a failed task is an ApiError. */
   async function poll(url: string, uuid: string, callOptions: CallOptions, wanted: number): Promise<unknown[]> {
     const a = transport.async!;
-    const field = transport.requestBody.kind === "task-array" ? transport.requestBody.uuidField : "taskUUID";
+    const fields = taskFields(transport);
     const deadline = callOptions.pollTimeout ?? DEFAULT_TIMEOUT_MS;
     const started = Date.now();
     let waited = 0;
@@ -282,7 +275,7 @@ export function createHttpClient(descriptor: HttpClientDescriptor, options: Clie
         throw new TimeoutError(`${provider}: no result for task ${uuid} within ${deadline} ms`);
       }
       await wait(delay, callOptions.signal);
-      const items = (await exchange(url, [{ [a.taskTypeField ?? "taskType"]: a.pollTaskType, [field]: uuid }], uuid, callOptions)) as unknown[];
+      const items = (await exchange(url, [{ [fields.taskType]: a.pollTaskType, [fields.uuid]: uuid }], uuid, callOptions)) as unknown[];
       const failed = items.find((item) => isObject(item) && item[a.statusField] === a.failedStatus);
       if (isObject(failed)) {
         const details = errorDetails(failed, errors, items);
@@ -406,6 +399,7 @@ function encodeSegment(value: string): string {
   return encodeURIComponent(value).replace(/%40/g, "@").replace(/%3A/gi, ":");
 }
 
+/** Whether a request field holds a mode switch's value (key order aside: the switch may be an object). */
 function sameJson(a: unknown, b: unknown): boolean {
-  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  return a !== undefined && jsonEqual(a, b);
 }

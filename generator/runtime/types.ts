@@ -1,7 +1,9 @@
 /**
- * Shapes shared by the runtime: the transport descriptors a provider spec declares (a structural,
- * readonly copy of generator/model.ts, so `as const` literals and the model's own objects both fit),
- * validators, and client options.
+ * Shapes shared by the runtime: the transport descriptors a provider spec declares, validators, and
+ * client options. The descriptors are the one definition of a transport's wire shape: the
+ * generator's model (generator/model.ts) extends them with what readers need (description,
+ * provenance) and the defaults it fills in, so `as const` literals and the model's objects both fit.
+ * They stay here because the runtime ships alone in generated/runtime/.
  */
 
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
