@@ -6,7 +6,7 @@
  */
 import { compareText } from "../diagnostics.js";
 import type { Json } from "../model.js";
-import { canonical, isAnnotationKeyword, isObject, jsonEqual } from "../schema-walk.js";
+import { canonical, isAnnotationKeyword, isObject, jsonEqual, TYPE_SPECIFIC_KEYWORDS } from "../schema-walk.js";
 import { show } from "./text.js";
 import { accepts, branchValues, jsonType, typesOf } from "./values.js";
 import { child, type Side, type View, unionKeyword } from "./view.js";
@@ -111,28 +111,13 @@ function pick(v: View, keep: (keyword: string) => boolean): View {
   return { ...v, keys, at, unmerged: undefined, listed, spelled: listed ? v.spelled : undefined };
 }
 
-/**
- * Keywords that only constrain values of some JSON types: a value of any other type passes them.
- * Only keywords the spec meta-schema accepts; schema-walk.ts has no such list.
- */
-const TYPE_KEYWORDS: Record<string, readonly string[]> = Object.fromEntries([
-  // Every format the spec meta-schema allows is a string format.
-  ...["minLength", "maxLength", "pattern", "format", "contentEncoding", "contentMediaType"].map((k) => [k, ["string"]]),
-  ...["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"].map((k) => [k, ["number", "integer"]]),
-  ...["items", "prefixItems", "contains", "minItems", "maxItems", "uniqueItems"].map((k) => [k, ["array"]]),
-  ...["properties", "required", "additionalProperties", "patternProperties", "propertyNames", "minProperties", "maxProperties"].map((k) => [
-    k,
-    ["object"],
-  ]),
-]);
-
 /** The view split into its annotations (the node) and its constraints: one branch, or one per type. */
 function split(v: View): [View, View[]] {
   const node = pick(v, isAnnotationKeyword);
   const types = typesOf(v);
   if (!types || types.length < 2) return [node, [{ ...pick(v, (k) => !isAnnotationKeyword(k)), id: `${v.id}#lifted` }]];
   const byType = types.map((type) => {
-    const branch = pick(v, (k) => !isAnnotationKeyword(k) && (TYPE_KEYWORDS[k]?.includes(type) ?? true));
+    const branch = pick(v, (k) => !isAnnotationKeyword(k) && (TYPE_SPECIFIC_KEYWORDS[k]?.includes(type) ?? true));
     branch.keys.set("type", type);
     return { ...branch, id: `${v.id}#lifted:${type}`, raw: Object.fromEntries(branch.keys) as Json };
   });

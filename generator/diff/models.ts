@@ -5,7 +5,8 @@
  * schemas. Pure: two models in, a sorted list of changes out.
  */
 import { compareText, joinPointer, splitPointer } from "../diagnostics.js";
-import type { BundledSchema, Json, Model, OfferingSpec, Provenance, ProviderSpec, SchemaRole, SourcePosition, Transport } from "../model.js";
+import type { BundledSchema, Json, Model, OfferingSpec, ProviderSpec, SchemaRole, SourcePosition, Transport } from "../model.js";
+import { provenanceText } from "../emit/doc-lines.js";
 import { canonical, validationSchema } from "../schema-walk.js";
 import { META_KINDS, severityRank, statusSeverity, type Change, type ChangeSchema, type MetaKind, type Severity } from "./kinds.js";
 import { show } from "./text.js";
@@ -183,8 +184,6 @@ function diffOffering(ctx: Ctx, base: OfferingSpec, head: OfferingSpec, { rename
 }
 
 type At = (kind: MetaKind, pointer: string, message: string) => void;
-
-const provenanceText = (p: Provenance) => (p.kind === "documented" ? "documented" : `inferred (${p.reason})`);
 
 /** Whether a schema or a request parameter is documented or inferred: information for reviewers. */
 function diffProvenance(base: OfferingSpec, head: OfferingSpec, at: At): void {

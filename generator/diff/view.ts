@@ -6,6 +6,7 @@
  */
 import { joinPointer, splitPointer } from "../diagnostics.js";
 import type { Json } from "../model.js";
+import { valueAt } from "../resolve.js";
 import { canonical, isAnnotationKeyword, isObject } from "../schema-walk.js";
 import { branchValues, isWhole, typesOf } from "./values.js";
 
@@ -203,14 +204,4 @@ function mergeAllOf(v: View, side: Side, root: Json, outer: ReadonlySet<string>)
   if (listing) at.set(listing.listed!.keyword, listing.at.get(listing.listed!.keyword)!);
   const definition = parts.length === 1 ? parts[0]!.definition : v.definition;
   return { ...v, keys, at, definition, unmerged: v, ...(listing ? { listed: listing.listed } : {}) };
-}
-
-function valueAt(root: Json, pointer: string): Json | undefined {
-  let value: Json | undefined = root;
-  for (const token of splitPointer(pointer)) {
-    if (Array.isArray(value)) value = value[Number(token)];
-    else if (isObject(value) && Object.hasOwn(value, token)) value = value[token] as Json;
-    else return undefined;
-  }
-  return value;
 }
