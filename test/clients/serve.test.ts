@@ -8,7 +8,7 @@ import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { offerings, providers } from "../../generated/index.js";
+import { offerings, providers } from "../../generated/offerings.js";
 import { MOCK_FAULTS } from "../../generated/mock.js";
 import type { HttpTransportDescriptor } from "../../generated/runtime/index.js";
 import { PROJECT_ROOT } from "../../generator/options.js";
