@@ -1,8 +1,31 @@
 // `modelspec serve`: the local provider server for integration tests. Plain JavaScript over the
 // generated package, so it runs where only the package is installed (no TypeScript tooling).
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
-export const SERVE_HELP = `Usage: modelspec serve [--port N] [--host ADDRESS] [--api-key KEY]
+/**
+ * The mock entry of the generated package to serve: under --out, else the project's generated/
+ * (the nearest folder upwards with a "modelspec" setting in its package.json), else this
+ * checkout's. Either layout of the mock (mock.js, mock/index.js).
+ */
+function mockEntry(out) {
+  const candidates = (dir) => [path.join(dir, "mock", "index.js"), path.join(dir, "mock.js")];
+  if (out !== undefined) return candidates(path.resolve(out)).find(existsSync);
+  for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).modelspec !== undefined) {
+      const found = candidates(path.join(dir, "generated")).find(existsSync);
+      if (found) return found;
+      break;
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  return candidates(new URL("../generated", import.meta.url).pathname).find(existsSync);
+}
+
+export const SERVE_HELP = `Usage: modelspec serve [--port N] [--host ADDRESS] [--api-key KEY] [--out DIR]
 
 Starts one HTTP server that answers every offering on its provider's real routes
 (Cloudflare /client/v4/accounts/{account}/ai/run/{model}, Runware /v1, Anyfast /v1/responses),
@@ -33,6 +56,8 @@ Options:
   --port N         Port to listen on (default: a free port)
   --host ADDRESS   Address to bind (default: 127.0.0.1)
   --api-key KEY    Accept only this bearer token (default: any non-empty token)
+  --out DIR        The generated package to serve (default: the project's generated/), e.g.
+                   node_modules/@modelspec/models
   -h, --help       Show this help`;
 
 /** Starts the server and resolves with it; the caller decides how long it runs. */
@@ -45,6 +70,7 @@ export async function serveCommand(argv, io) {
         port: { type: "string" },
         host: { type: "string" },
         "api-key": { type: "string" },
+        out: { type: "string" },
         debug: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -64,7 +90,14 @@ export async function serveCommand(argv, io) {
     io.err(`modelspec: --port must be a whole number from 0 to 65535, got ${JSON.stringify(values.port)}`);
     return { code: 2 };
   }
-  const { startMockProviders } = await import("../generated/mock.js");
+  const entry = mockEntry(values.out);
+  if (entry === undefined) {
+    io.err(
+      `modelspec serve: no generated package with a mock in ${values.out ?? "this project's generated/"}; run \`modelspec generate\` or pass --out DIR`,
+    );
+    return { code: 2 };
+  }
+  const { startMockProviders } = await import(pathToFileURL(entry).href);
   const host = values.host ?? "127.0.0.1";
   let server;
   try {

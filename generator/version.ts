@@ -4,11 +4,36 @@
  * setting, `"modelspec": { "package": { "name", "version" } }` in the project's package.json, so a
  * stranger's project names its own package (`modelspec init` writes the field).
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "./options.js";
 
-export const VERSION_FILE = path.join(PROJECT_ROOT, "package.json");
+/**
+ * The project a command runs in: the nearest folder from `from` upwards whose package.json has a
+ * `"modelspec"` setting; failing that, the nearest with a package.json; failing that, `from`.
+ * In this checkout that is the repository root.
+ */
+export function projectDir(from = process.cwd()): string {
+  let nearest: string | undefined;
+  for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (existsSync(file)) {
+      nearest ??= dir;
+      try {
+        if ((JSON.parse(readFileSync(file, "utf8")) as { modelspec?: unknown }).modelspec !== undefined) return dir;
+      } catch {
+        // A broken package.json is not the project's setting; keep looking.
+      }
+    }
+    if (path.dirname(dir) === dir) return nearest ?? path.resolve(from);
+  }
+}
+
+/** The package.json holding the project's setting: the working folder's project, else this checkout's. */
+export function versionFile(): string {
+  const file = path.join(projectDir(), "package.json");
+  return existsSync(file) ? file : path.join(PROJECT_ROOT, "package.json");
+}
 
 export interface PackageSettings {
   name: string;
@@ -22,7 +47,7 @@ const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
 /** The generated package's settings from a project's package.json; throws naming the file and field when they are missing or bad. */
-export function packageSettings(file = VERSION_FILE): PackageSettings {
+export function packageSettings(file = versionFile()): PackageSettings {
   const data = JSON.parse(readFileSync(file, "utf8")) as { modelspec?: { package?: { name?: unknown; version?: unknown; license?: unknown } } };
   const settings = data.modelspec?.package;
   const where = `${file}: "modelspec.package"`;
@@ -38,6 +63,6 @@ export function packageSettings(file = VERSION_FILE): PackageSettings {
 }
 
 /** The generated package's version; throws naming the file when it has none. */
-export function currentVersion(file = VERSION_FILE): string {
+export function currentVersion(file = versionFile()): string {
   return packageSettings(file).version;
 }
