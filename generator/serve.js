@@ -32,7 +32,7 @@ Starts one HTTP server that answers every offering on its provider's real routes
 checks the bearer token, validates requests with the generated validators (an invalid one gets the
 provider's own error body, naming the field) and answers from the spec examples, as JSON or as an
 event stream. Prints "listening on http://127.0.0.1:PORT" and runs until stopped (Ctrl-C, SIGTERM).
-In a test, startMockProviders() from "modelspec/mock" starts the same server in-process.
+In a test, startMockProviders() from the generated package's "/mock" entry starts the same server in-process.
 
 Fault hooks, per request: header x-modelspec-fault: KIND, where KIND is
   rate-limit      429 with Retry-After (seconds) and retry-after-ms
