@@ -7,7 +7,7 @@ import { readSpecDir } from "./load.js";
 import { resolveOptions } from "./options.js";
 import { SILENT, stderrProgress, type Progress } from "./progress.js";
 import { provenanceLines, provenanceReport } from "./provenance.js";
-import { packageSettings, projectDir } from "./version.js";
+import { packageSettings, settingsProject, versionFile } from "./version.js";
 
 /** The commands, for "unknown command": the same list the help shows. */
 export const COMMANDS = ["generate", "provenance", "diff", "import", "serve", "init", "help"] as const;
@@ -165,18 +165,19 @@ async function generateCommand(argv: string[], io: Io): Promise<number> {
   }
   if (values["no-cache"] && values["cache-dir"] !== undefined) throw new UsageError("--no-cache and --cache-dir cannot go together");
   // Defaults are the project's (the nearest folder with a "modelspec" setting), so an installed
-  // generator works in a stranger's repository as it does in this checkout.
-  const project = projectDir();
+  // generator works in a stranger's repository as it does in this checkout; without one, the
+  // generator's own checkout.
+  const project = settingsProject();
   const options = resolveOptions({
-    schemasDir: path.resolve(values.schemas ?? path.join(project, "schemas")),
-    outDir: path.resolve(values.out ?? path.join(project, "generated")),
+    schemasDir: values.schemas ? path.resolve(values.schemas) : project && path.join(project, "schemas"),
+    outDir: values.out ? path.resolve(values.out) : project && path.join(project, "generated"),
     cacheDir: values["no-cache"]
       ? false
       : values["cache-dir"] !== undefined
         ? path.resolve(values["cache-dir"])
-        : path.join(project, "node_modules", ".cache", "modelspec"),
+        : project && path.join(project, "node_modules", ".cache", "modelspec"),
     verify: values.verify,
-    package: projectPackage(project),
+    package: projectPackage(),
   });
   const progress = values.quiet ? SILENT : (io.progress ?? stderrProgress());
   const started = performance.now();
@@ -208,12 +209,13 @@ async function generateCommand(argv: string[], io: Io): Promise<number> {
 }
 
 /** The project's setting for the generated package; an error naming the file, relative to here, when it is missing or bad. */
-function projectPackage(project: string) {
-  const file = path.join(project, "package.json");
+function projectPackage() {
+  const file = versionFile();
   try {
     return packageSettings(file);
   } catch (error) {
-    const shown = path.relative(process.cwd(), file) || file;
+    // Without a project setting the file to write it in is the one here, not the generator's own.
+    const shown = path.relative(process.cwd(), settingsProject() ? file : path.resolve("package.json"));
     throw new UsageError(`${(error as Error).message.replace(file, shown)}; \`modelspec init\` writes it`);
   }
 }
@@ -228,7 +230,8 @@ async function provenanceCommand(argv: string[], io: Io): Promise<number> {
     io.out(PROVENANCE_HELP);
     return 0;
   }
-  const options = resolveOptions({ schemasDir: path.resolve(values.schemas ?? path.join(projectDir(), "schemas")) });
+  const project = settingsProject();
+  const options = resolveOptions({ schemasDir: values.schemas ? path.resolve(values.schemas) : project && path.join(project, "schemas") });
   const model = loadModel(await readSpecDir(options.schemasDir), options);
   if (values.json) io.out(JSON.stringify(provenanceReport(model), null, 2));
   else for (const line of provenanceLines(model)) io.out(line);

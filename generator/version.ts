@@ -8,31 +8,24 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "./options.js";
 
-/**
- * The project a command runs in: the nearest folder from `from` upwards whose package.json has a
- * `"modelspec"` setting; failing that, the nearest with a package.json; failing that, `from`.
- * In this checkout that is the repository root.
- */
-export function projectDir(from = process.cwd()): string {
-  let nearest: string | undefined;
+/** The nearest folder from `from` upwards whose package.json has a `"modelspec"` setting, or undefined. */
+export function settingsProject(from = process.cwd()): string | undefined {
   for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {
     const file = path.join(dir, "package.json");
     if (existsSync(file)) {
-      nearest ??= dir;
       try {
         if ((JSON.parse(readFileSync(file, "utf8")) as { modelspec?: unknown }).modelspec !== undefined) return dir;
       } catch {
-        // A broken package.json is not the project's setting; keep looking.
+        // A broken package.json holds no setting; keep looking.
       }
     }
-    if (path.dirname(dir) === dir) return nearest ?? path.resolve(from);
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
 
-/** The package.json holding the project's setting: the working folder's project, else this checkout's. */
+/** The package.json holding the project's setting: the working folder's project, else the generator's own (this checkout). */
 export function versionFile(): string {
-  const file = path.join(projectDir(), "package.json");
-  return existsSync(file) ? file : path.join(PROJECT_ROOT, "package.json");
+  return path.join(settingsProject() ?? PROJECT_ROOT, "package.json");
 }
 
 export interface PackageSettings {
