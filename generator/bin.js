@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// The `modelspec` executable. `serve` runs on the generated package alone, so it works wherever the
-// package is installed. The other commands are the TypeScript generator, which tsx runs on Node 20
-// without a build step; its tools are devDependencies, present only in a checkout after `npm ci`.
+// The `modelspec` executable. Installed, it runs the generator built to JavaScript (dist/, made by
+// npm's `prepare` when the package is packed). In a checkout, where the TypeScript sources sit
+// beside this file, it runs them with tsx so an edit needs no build; `serve` is plain JavaScript
+// over a generated package, so it runs either way.
+import { existsSync } from "node:fs";
+
 const argv = process.argv.slice(2);
 const io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 // A reader that stops early (`modelspec provenance | head`) is not an error: stop quietly, as Unix tools do.
@@ -12,24 +15,27 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-/** `modelspec --help` where only the package is installed: what works here, and where the rest does. */
-const INSTALLED_HELP = `modelspec: typed clients, validators and a catalog from LLM provider specs
-
-Usage: modelspec serve [options]
-
-Commands in this installation:
-  serve        Start the local provider server (a mock of every provider) for integration tests
-
-The generated code ships in this package: import it from "modelspec" (clients, types, validators,
-catalog) and "modelspec/mock" (startMockProviders). generate, diff and provenance run in a
-checkout of the modelspec repository after \`npm ci\`.
-
-Run \`modelspec serve --help\` for its options and fault hooks.`;
-
 /** The package a failed import could not find, when that is why it failed; else undefined. */
 function missingPackage(error) {
   if (error?.code !== "ERR_MODULE_NOT_FOUND") return undefined;
   return /Cannot find (?:package|module) '([^']+)'/.exec(String(error.message))?.[1] ?? "a generator dependency";
+}
+
+/** The generator's entry: the sources under tsx in a checkout, else the build. */
+async function loadMain() {
+  const sources = new URL("./cli.ts", import.meta.url);
+  const built = new URL("../dist/generator/cli.js", import.meta.url);
+  if (existsSync(sources)) {
+    try {
+      const { register } = await import("tsx/esm/api");
+      register();
+      return (await import(sources.href)).main;
+    } catch (error) {
+      // A checkout without its development tools falls back to a build when there is one.
+      if (missingPackage(error) === undefined || !existsSync(built)) throw error;
+    }
+  }
+  return (await import(built.href)).main;
 }
 
 if (argv[0] === "serve") {
@@ -48,22 +54,15 @@ if (argv[0] === "serve") {
 } else {
   let main;
   try {
-    const { register } = await import("tsx/esm/api");
-    register();
-    ({ main } = await import("./cli.ts"));
+    main = await loadMain();
   } catch (error) {
     const missing = missingPackage(error);
     if (missing === undefined) throw error;
-    if (argv.length === 0 || ["help", "--help", "-h"].includes(argv[0])) io.out(INSTALLED_HELP);
-    else {
-      io.err(
-        `modelspec: "${argv[0]}" needs the generator's development tools, which this installation lacks ` +
-          `(${missing} is not installed). generate, diff and provenance run in a checkout of the modelspec ` +
-          'repository after `npm ci`; the installed package ships the generated code (import it from "modelspec") ' +
-          "and `modelspec serve`, the local provider server for tests.",
-      );
-      process.exitCode = 2;
-    }
+    io.err(
+      `modelspec: the generator cannot start: ${missing} is not installed. Reinstall the modelspec package ` +
+        "(its dependencies come with it), or in a checkout run `npm ci`.",
+    );
+    process.exitCode = 2;
   }
   if (main) process.exitCode = await main(argv, io);
 }

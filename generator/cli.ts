@@ -7,6 +7,10 @@ import { readSpecDir } from "./load.js";
 import { resolveOptions } from "./options.js";
 import { SILENT, stderrProgress, type Progress } from "./progress.js";
 import { provenanceLines, provenanceReport } from "./provenance.js";
+import { packageSettings, settingsProject, versionFile } from "./version.js";
+
+/** The commands, for "unknown command": the same list the help shows. */
+export const COMMANDS = ["generate", "provenance", "diff", "import", "serve", "init", "help"] as const;
 
 const HELP = `modelspec: typed clients, validators and a catalog from LLM provider specs
 
@@ -18,6 +22,7 @@ Commands:
   diff         Compare two versions of the specs (folders or git refs): what changed, what breaks
   import       Write specs from provider documentation (Cloudflare records, model pages, tables); --check reports drift
   serve        Start the local provider server (a mock of every provider) for integration tests
+  init         Write a starter spec folder and the npm scripts into this project
   help         Show this help
 
 Run \`modelspec <command> --help\` for a command's options.`;
@@ -91,6 +96,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         const { serveCommand } = await import("./serve.js");
         return (await serveCommand(rest, io)).code;
       }
+      case "init": {
+        const { initCommand, InitError } = await import("./init.js");
+        try {
+          return await initCommand(rest, io);
+        } catch (error) {
+          if (!(error instanceof InitError)) throw error;
+          io.err(error.message);
+          return 2;
+        }
+      }
       case undefined:
       case "help":
       case "--help":
@@ -98,7 +113,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         io.out(HELP);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+        throw new UsageError(`unknown command ${JSON.stringify(command)}; the commands are ${COMMANDS.join(", ")}`);
     }
   } catch (error) {
     if (error instanceof SpecError) {
@@ -149,11 +164,20 @@ async function generateCommand(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (values["no-cache"] && values["cache-dir"] !== undefined) throw new UsageError("--no-cache and --cache-dir cannot go together");
+  // Defaults are the project's (the nearest folder with a "modelspec" setting), so an installed
+  // generator works in a stranger's repository as it does in this checkout; without one, the
+  // generator's own checkout.
+  const project = settingsProject();
   const options = resolveOptions({
-    schemasDir: values.schemas ? path.resolve(values.schemas) : undefined,
-    outDir: values.out ? path.resolve(values.out) : undefined,
-    cacheDir: values["no-cache"] ? false : values["cache-dir"] !== undefined ? path.resolve(values["cache-dir"]) : undefined,
+    schemasDir: values.schemas ? path.resolve(values.schemas) : project && path.join(project, "schemas"),
+    outDir: values.out ? path.resolve(values.out) : project && path.join(project, "generated"),
+    cacheDir: values["no-cache"]
+      ? false
+      : values["cache-dir"] !== undefined
+        ? path.resolve(values["cache-dir"])
+        : project && path.join(project, "node_modules", ".cache", "modelspec"),
     verify: values.verify,
+    package: projectPackage(),
   });
   const progress = values.quiet ? SILENT : (io.progress ?? stderrProgress());
   const started = performance.now();
@@ -184,6 +208,18 @@ async function generateCommand(argv: string[], io: Io): Promise<number> {
   return 1;
 }
 
+/** The project's setting for the generated package; an error naming the file, relative to here, when it is missing or bad. */
+function projectPackage() {
+  const file = versionFile();
+  try {
+    return packageSettings(file);
+  } catch (error) {
+    // Without a project setting the file to write it in is the one here, not the generator's own.
+    const shown = path.relative(process.cwd(), settingsProject() ? file : path.resolve("package.json"));
+    throw new UsageError(`${(error as Error).message.replace(file, shown)}; \`modelspec init\` writes it`);
+  }
+}
+
 async function provenanceCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -194,7 +230,8 @@ async function provenanceCommand(argv: string[], io: Io): Promise<number> {
     io.out(PROVENANCE_HELP);
     return 0;
   }
-  const options = resolveOptions({ schemasDir: values.schemas ? path.resolve(values.schemas) : undefined });
+  const project = settingsProject();
+  const options = resolveOptions({ schemasDir: values.schemas ? path.resolve(values.schemas) : project && path.join(project, "schemas") });
   const model = loadModel(await readSpecDir(options.schemasDir), options);
   if (values.json) io.out(JSON.stringify(provenanceReport(model), null, 2));
   else for (const line of provenanceLines(model)) io.out(line);

@@ -17,6 +17,7 @@ import { buildModel } from "./normalize.js";
 import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js";
 import { SILENT, type Progress } from "./progress.js";
 import { judgeBundles, resolveSchemas } from "./resolve.js";
+import { packageSettings } from "./version.js";
 import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
 
 /**
@@ -26,7 +27,7 @@ import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
  * the others.
  */
 async function outputStages() {
-  const [types, validators, clients, indexes, catalog, docs, runtime, jsonSchemas, openApi, modelDocs, transpile, format] = await Promise.all([
+  const [types, validators, clients, indexes, catalog, docs, runtime, jsonSchemas, openApi, modelDocs, pkg, transpile, format] = await Promise.all([
     import("./emit/types.js"),
     import("./emit/validators.js"),
     import("./emit/clients.js"),
@@ -37,6 +38,7 @@ async function outputStages() {
     import("./emit/json-schemas.js"),
     import("./emit/openapi.js"),
     import("./emit/model-docs.js"),
+    import("./emit/package.js"),
     import("./transpile.js"),
     import("./format.js"),
   ]);
@@ -53,6 +55,7 @@ async function outputStages() {
     jsonSchemas.jsonSchemasEmitter,
     openApi.openApiEmitter,
     modelDocs.modelDocsEmitter,
+    pkg.packageEmitter,
   ];
   return { emitters, transpileFiles: transpile.transpileFiles, stopTranspiler: transpile.stopTranspiler, formatFiles: format.formatFiles };
 }
@@ -137,7 +140,7 @@ export async function generateFiles(
     await stopTranspiler();
     throw error;
   }
-  return emitModel(model, { cache, progress, verify: resolved.verify });
+  return emitModel(model, { cache, progress, verify: resolved.verify, package: resolved.package });
 }
 
 export interface GenerateResult {
@@ -173,7 +176,11 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
 /** Everything a whole run's output depends on besides the generator (the cache adds its fingerprint). */
 function runInput(specs: SpecFiles, options: GenerateOptions): string {
   const names = [...specs.keys()].sort(compareText);
-  return JSON.stringify({ maxSpecBytes: options.maxSpecBytes, files: names.map((name) => [name, sha256(specs.get(name)!)]) });
+  return JSON.stringify({
+    maxSpecBytes: options.maxSpecBytes,
+    package: options.package ?? packageSettings(),
+    files: names.map((name) => [name, sha256(specs.get(name)!)]),
+  });
 }
 
 /** A run's output: the file list is stored once, each file's text by its hash (a text stored by an earlier run is not written again). */

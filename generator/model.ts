@@ -12,6 +12,7 @@ import type {
   ResponseBodyDescriptor,
   StreamingDescriptor,
 } from "./runtime/types.js";
+import type { PackageSettings } from "./version.js";
 
 /** A JSON value as it came out of a spec file. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -226,6 +227,8 @@ export interface EmitContext {
   cache: Cache;
   /** Where a long emitter reports how far it got (offerings done of the total). */
   progress?: Pick<Progress, "update">;
+  /** The generated package's name and version; unset, the project's setting (version.ts). */
+  package?: PackageSettings;
 }
 
 /** An emitter turns the model into files. Adding an output kind means adding an emitter. */

@@ -3,6 +3,7 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { PackageSettings } from "./version.js";
 
 /** The repository root (the folder holding `schemas/`, `generator/` and `generated/`). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -21,6 +22,8 @@ export interface GenerateOptions {
   cacheDir: string | false;
   /** Type-check everything emitted as one strict program before writing (slow; the tests always do). */
   verify: boolean;
+  /** The generated package's name and version; unset, the project's package.json setting (version.ts). */
+  package?: PackageSettings;
 }
 
 export const DEFAULT_OPTIONS: GenerateOptions = {

@@ -1,6 +1,7 @@
 import type { MockServer } from "../generated/mock/index.js";
 
-export declare const SERVE_HELP: string;
+/** The help text, with the fault hooks and defaults of the mock entry given (a generated package's `mock/index.js`). */
+export declare function serveHelp(mock: typeof import("../generated/mock/index.js") | undefined): string;
 export declare function serveCommand(
   argv: string[],
   io: { out(text: string): void; err(text: string): void },

@@ -19,7 +19,7 @@ interface Offering {
   validators: { request: Validate; response: Validate; stream?: Validate };
 }
 
-const { offerings } = await importGenerated<{ offerings: Record<string, Offering> }>("index.js");
+const { offerings } = await importGenerated<{ offerings: Record<string, Offering> }>("offerings.js");
 const model = loadModel(await readSpecDir(SCHEMAS_DIR));
 
 /** A copy of `base` with the value at `pointer` replaced (or removed when `value` is `REMOVE`). */
@@ -296,7 +296,7 @@ describe("validators are plain ES modules", () => {
         const mod = await import("file://" + file);
         results[file] = typeof mod.default === "function" && mod.default === mod.validate && mod.default({}) === false && Array.isArray(mod.default.errors);
       }
-      const { offerings } = await import("file://${GENERATED_DIR}/index.js");
+      const { offerings } = await import("file://${GENERATED_DIR}/offerings.js");
       const runware = offerings["runware/gpt-5.4-mini"];
       results.example = runware.validators.request(runware.examples[0].request);
       console.log(JSON.stringify(results));`;

@@ -14,7 +14,8 @@ import { PROJECT_ROOT } from "../generator/options.js";
 import { GENERATED_DIR } from "./helpers.js";
 
 const WORKER = `
-import { offerings, createAnyfastRestClient, createRunwareRestClient, createCloudflareBindingClient } from "./generated/index.js";
+import { createAnyfastRestClient, createRunwareRestClient, createCloudflareBindingClient } from "./generated/index.js";
+import { offerings } from "./generated/offerings.js";
 
 function assert(condition, message) {
   if (!condition) throw new Error(message);

@@ -1,11 +1,4 @@
 // Copied by modelspec from generator/mock/faults.ts. Do not edit here: change that file and run `npm run generate`.
-/**
- * The mock's faults as data. One row per value of the `x-modelspec-fault` header says what the
- * server does (`effect`, which the handler reads) and how it is documented (`does`, `tunedBy`):
- * `modelspec serve --help` and the README's "Mock server faults" section are both rendered from
- * these tables (`mockHooksHelp`, `mockFaultsMarkdown`), and a test keeps the README in step.
- */
-import type { IncomingHttpHeaders } from "node:http";
 /** What went wrong, before it is dressed in the provider's error envelope. */
 export interface Failure {
     status: number;
@@ -72,10 +65,13 @@ export declare const MOCK_HEADERS: readonly MockHeader[];
  * The fault a request asks for: its row; `undefined` for none, or once `x-modelspec-fault-count`
  * such requests have been faulted (this call counts toward it); `"invalid"` for an unknown name.
  */
-export declare function takeFault(headers: IncomingHttpHeaders, counts: Map<string, number>): FaultRow | "invalid" | undefined;
+/** Request headers as node:http gives them (typed here so the package's declarations need no Node types). */
+type Headers = Readonly<Record<string, string | string[] | undefined>>;
+export declare function takeFault(headers: Headers, counts: Map<string, number>): FaultRow | "invalid" | undefined;
 /** The 400 an unknown fault name gets. */
 export declare function unknownFault(value: unknown): Failure;
 /** The fault hooks and headers, as `modelspec serve --help` prints them. */
 export declare function mockHooksHelp(): string;
 /** The README's "Mock server faults" section, heading included. */
 export declare function mockFaultsMarkdown(): string;
+export {};

@@ -1,4 +1,10 @@
 // Copied by modelspec from generator/mock/faults.ts. Do not edit here: change that file and run `npm run generate`.
+/**
+ * The mock's faults as data. One row per value of the `x-modelspec-fault` header says what the
+ * server does (`effect`, which the handler reads) and how it is documented (`does`, `tunedBy`):
+ * `modelspec serve --help` and the README's "Mock server faults" section are both rendered from
+ * these tables (`mockHooksHelp`, `mockFaultsMarkdown`), and a test keeps the README in step.
+ */
 import { numberHeader } from "./io.js";
 import { MOCK_DEFAULTS } from "./types.js";
 // Keyed by name, so a fault without a row (or a row without a fault) does not compile.
@@ -84,10 +90,6 @@ export const MOCK_HEADERS = [
     },
 ];
 const BY_NAME = new Map(MOCK_FAULT_TABLE.map((row) => [row.name, row]));
-/**
- * The fault a request asks for: its row; `undefined` for none, or once `x-modelspec-fault-count`
- * such requests have been faulted (this call counts toward it); `"invalid"` for an unknown name.
- */
 export function takeFault(headers, counts) {
     const name = headers["x-modelspec-fault"];
     if (typeof name !== "string" || name === "")

@@ -1,13 +1,13 @@
 // Copied by modelspec from generator/mock/index.ts. Do not edit here: change that file and run `npm run generate`.
 /**
- * `modelspec/mock`: the local provider server (Node only), apart from the client runtime so that
+ * The generated package's `/mock` entry: the local provider server (Node only), apart from the client runtime so that
  * nothing a Worker or a browser imports pulls in node:http.
  *
- * Emitted as `generated/mock/index.js`, where the registry import below reads `../index.js`
+ * Emitted as `generated/mock/index.js`, where the registry import below reads `../offerings.js`
  * (emit/runtime.ts rewrites it): in the repository the same import reaches the committed
  * generated/, so both this file and its copy type-check against the real registry.
  */
-import { offerings, providers } from "../index.js";
+import { offerings, providers } from "../offerings.js";
 import { startMockServer } from "./server.js";
 export { MOCK_FAULT_TABLE, MOCK_FAULTS, MOCK_HEADERS, mockFaultsMarkdown, mockHooksHelp } from "./faults.js";
 export { startMockServer } from "./server.js";

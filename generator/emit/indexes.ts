@@ -1,14 +1,16 @@
 /**
- * Index emitter: one module per offering (types, validators, metadata and examples), one per
- * provider, and a root index with the registry of every offering. Each is written as JavaScript
- * and declarations directly (see `module.ts`).
+ * Index emitter: the package's entries. One module per offering (its types, validators, metadata,
+ * examples and a client for it alone), one per provider, a root with every type, client factory
+ * and error class and nothing built on import, and `offerings.js` with the registry of every
+ * offering. Each is written as JavaScript and declarations directly (see `module.ts`).
  */
 import { camelIdentifier, docComment, literal, NameScope, propertyKey } from "../escape.js";
 import type { Emitter, GeneratedFile, Model, OfferingSpec, ProviderSpec, SchemaRole } from "../model.js";
 import { binaryResponse } from "../response-body.js";
 import { catalogEntries, type CatalogEntry } from "./catalog.js";
 import { indent, literalType, ModuleText } from "./module.js";
-import { AJV_HELPERS_FILE, offeringDir, providerDir, relativeImport, RUNTIME_DIR } from "./paths.js";
+import { offeringClient } from "./offering-client.js";
+import { AJV_HELPERS_FILE, offeringDir, OFFERINGS_ENTRY, providerDir, relativeImport, RUNTIME_DIR } from "./paths.js";
 import { sections, specsOf, validatorFiles } from "./shared.js";
 
 export const indexesEmitter: Emitter = {
@@ -18,14 +20,19 @@ export const indexesEmitter: Emitter = {
     const entries = new Map(catalogEntries(model).map((e) => [e.id, e]));
     const validators = validatorFiles(model);
     const root = new RootIndex();
+    const registry = new OfferingsIndex();
     for (const provider of model.providers) {
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
-      for (const offering of offerings) files.push(...offeringModule(offering, entries.get(offering.id)!, validators.get(offering.id)!));
+      for (const offering of offerings) {
+        files.push(...offeringModule(offering, entries.get(offering.id)!, validators.get(offering.id)!));
+        files.push(...offeringClient(provider, offering, validators.get(offering.id)!));
+      }
       const members = providerIndex(provider, offerings);
       files.push(...members.files);
-      root.addProvider(provider, offerings, members.locals);
+      root.addProvider(provider, offerings);
+      registry.addProvider(provider, members.locals);
     }
-    files.push(...root.files());
+    files.push(...root.files(), ...registry.files());
     return files;
   },
 };
@@ -56,25 +63,18 @@ function providerIndex(provider: ProviderSpec, offerings: OfferingSpec[]): { fil
   return { files: module.files(`${providerDir(provider)}/index`, { specs: [provider.specFile, ...offerings.map((o) => o.specFile)] }), locals };
 }
 
-/** `index.js`: every provider's namespace, clients and types, and the registry of offerings. */
+/** `index.js`: every offering's types, every client factory and the error classes; nothing is built on import. */
 class RootIndex {
   private readonly module = new ModuleText();
-  private readonly scope = new NameScope(["offerings", "providers", "catalog", "Offering", "OfferingId", "getOffering"]);
-  private readonly registry: [string, string][] = [];
-  private readonly providerRegistry: [string, string][] = [];
 
-  addProvider(provider: ProviderSpec, offerings: OfferingSpec[], locals: Map<OfferingSpec, string>): void {
-    const ns = this.scope.claim(camelIdentifier(provider.id, "provider"));
-    this.module.both(`import * as ${ns} from ${literal(relativeImport("index.js", `${providerDir(provider)}/index.js`))};`);
+  addProvider(provider: ProviderSpec, offerings: OfferingSpec[]): void {
     for (const offering of offerings)
       this.module.dts(`export type * from ${literal(relativeImport("index.js", `${offeringDir(offering)}/types.js`))};`);
-    for (const [offering, member] of locals) this.registry.push([propertyKey(offering.id), `${ns}.offerings.${member}`]);
-    this.module.both(`export * from ${literal(relativeImport("index.js", `${providerDir(provider)}/client.js`))};`, `export { ${ns} };`);
-    this.providerRegistry.push([propertyKey(provider.id), `${ns}.provider`]);
+    this.module.both(`export * from ${literal(relativeImport("index.js", `${providerDir(provider)}/client.js`))};`);
   }
 
   files(): GeneratedFile[] {
-    const { module, registry, providerRegistry } = this;
+    const { module } = this;
     module.both(
       "",
       "/** The client runtime's error classes and option types, so users need only this module. */",
@@ -83,6 +83,27 @@ class RootIndex {
     module.dts(
       `export type { AiBinding, AiRunOptions, BindingCallOptions, BindingClientOptions, CallOptions, ClientOptions, CommonOptions, GatewayOptions, Sleep, ValidationIssue } from "./runtime/index.js";`,
     );
+    return module.files("index", { specs: [] });
+  }
+}
+
+/** `offerings.js`: the registry of every offering and provider and the catalog, in an entry of its own so importing the root builds none of it. */
+class OfferingsIndex {
+  private readonly module = new ModuleText();
+  private readonly scope = new NameScope(["offerings", "providers", "catalog", "Offering", "OfferingId", "getOffering"]);
+  private readonly registry: [string, string][] = [];
+  private readonly providerRegistry: [string, string][] = [];
+
+  addProvider(provider: ProviderSpec, locals: Map<OfferingSpec, string>): void {
+    const ns = this.scope.claim(camelIdentifier(provider.id, "provider"));
+    this.module.both(`import * as ${ns} from ${literal(relativeImport(OFFERINGS_ENTRY, `${providerDir(provider)}/index.js`))};`);
+    for (const [offering, member] of locals) this.registry.push([propertyKey(offering.id), `${ns}.offerings.${member}`]);
+    this.module.both(`export { ${ns} };`);
+    this.providerRegistry.push([propertyKey(provider.id), `${ns}.provider`]);
+  }
+
+  files(): GeneratedFile[] {
+    const { module, registry, providerRegistry } = this;
     module.both("", "/** Every offering, by id (`<provider>/<slug>`). */");
     module.js(`export const offerings = {\n${registry.map(([k, v]) => `  ${k}: ${v},`).join("\n")}\n};`);
     module.dts(`export declare const offerings: ${typeOfMembers(registry)};`);
@@ -96,7 +117,7 @@ class RootIndex {
     module.both("", "/** The offering with this id (`<provider>/<slug>`), or undefined. */");
     module.js("export function getOffering(id) {", "  return Object.prototype.hasOwnProperty.call(offerings, id) ? offerings[id] : undefined;", "}");
     module.dts("export declare function getOffering(id: string): Offering | undefined;");
-    return module.files("index", { specs: [] });
+    return module.files(OFFERINGS_ENTRY.replace(/\.js$/, ""), { specs: [] });
   }
 }
 
@@ -129,6 +150,7 @@ function offeringModule(offering: OfferingSpec, entry: CatalogEntry, validators:
     `import type { ${typed.map((t) => t.section.typeName).join(", ")} } from "./types.js";`,
     `export type * from "./types.js";`,
   );
+  module.both(`export * from "./client.js";`);
   module.js(...typed.map(({ section, name }) => `import ${name} from ${literal(relativeImport(path, validators[section.role]!))};`));
   module.both("");
   for (const { section, name, type } of typed) {

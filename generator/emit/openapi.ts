@@ -40,8 +40,8 @@ export const OPENAPI_VERSION = "3.1.0";
 
 export const openApiEmitter: Emitter = {
   name: "openapi",
-  emit(model: Model): GeneratedFile[] {
-    const version = currentVersion();
+  emit(model: Model, context): GeneratedFile[] {
+    const version = context.package?.version ?? currentVersion();
     return model.providers.map((provider) => {
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
       return {

@@ -19,6 +19,12 @@ export const RUNTIME_DIR = "runtime";
 export const MOCK_DIR = "mock";
 export const AJV_HELPERS_FILE = `${RUNTIME_DIR}/ajv-helpers.js`;
 export const CATALOG_FILE = "catalog.json";
+/** The registry entry (`<package>/offerings`): every offering and provider, built only when imported. */
+export const OFFERINGS_ENTRY = "offerings.js";
+/** The mock entry (`<package>/mock`): Node only, serves every offering. */
+export const MOCK_ENTRY = "mock/index.js";
+/** One offering's own client, re-exported by its entry. */
+export const offeringClientFile = (offering: Pick<OfferingSpec, "provider" | "slug">) => `${offeringDir(offering)}/client.js`;
 
 /** A relative import specifier from one generated file to another. */
 export function relativeImport(from: string, to: string): string {

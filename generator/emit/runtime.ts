@@ -35,10 +35,10 @@ export function handWrittenModules(): GeneratedFile[] {
 
 /**
  * The mock's entry reads the package's registry. In the repository that is the committed
- * `generated/index.js` (so the entry type-checks there); in the output it is the sibling `../index.js`.
+ * `generated/offerings.js` (so the entry type-checks there); in the output it is the sibling `../offerings.js`.
  */
-const REGISTRY_IN_REPO = `"../../generated/index.js"`;
-const REGISTRY_IN_OUTPUT = `"../index.js"`;
+const REGISTRY_IN_REPO = `"../../generated/offerings.js"`;
+const REGISTRY_IN_OUTPUT = `"../offerings.js"`;
 
 const mockModules = () =>
   copySources("mock", MOCK_DIR, (name, text) => {

@@ -4,7 +4,6 @@
  * `modelspec serve --help` and the README's "Mock server faults" section are both rendered from
  * these tables (`mockHooksHelp`, `mockFaultsMarkdown`), and a test keeps the README in step.
  */
-import type { IncomingHttpHeaders } from "node:http";
 import { numberHeader } from "./io.js";
 import { MOCK_DEFAULTS } from "./types.js";
 
@@ -143,7 +142,10 @@ const BY_NAME = new Map<string, FaultRow>(MOCK_FAULT_TABLE.map((row) => [row.nam
  * The fault a request asks for: its row; `undefined` for none, or once `x-modelspec-fault-count`
  * such requests have been faulted (this call counts toward it); `"invalid"` for an unknown name.
  */
-export function takeFault(headers: IncomingHttpHeaders, counts: Map<string, number>): FaultRow | "invalid" | undefined {
+/** Request headers as node:http gives them (typed here so the package's declarations need no Node types). */
+type Headers = Readonly<Record<string, string | string[] | undefined>>;
+
+export function takeFault(headers: Headers, counts: Map<string, number>): FaultRow | "invalid" | undefined {
   const name = headers["x-modelspec-fault"];
   if (typeof name !== "string" || name === "") return undefined;
   const row = BY_NAME.get(name);

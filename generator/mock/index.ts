@@ -1,12 +1,12 @@
 /**
- * `modelspec/mock`: the local provider server (Node only), apart from the client runtime so that
+ * The generated package's `/mock` entry: the local provider server (Node only), apart from the client runtime so that
  * nothing a Worker or a browser imports pulls in node:http.
  *
- * Emitted as `generated/mock/index.js`, where the registry import below reads `../index.js`
+ * Emitted as `generated/mock/index.js`, where the registry import below reads `../offerings.js`
  * (emit/runtime.ts rewrites it): in the repository the same import reaches the committed
  * generated/, so both this file and its copy type-check against the real registry.
  */
-import { offerings, providers } from "../../generated/index.js";
+import { offerings, providers } from "../../generated/offerings.js";
 import { startMockServer } from "./server.js";
 import type { MockOffering, MockServer, MockServerOptions } from "./types.js";
 

@@ -1,14 +1,13 @@
 /**
  * What one offering costs a user's bundle: esbuild (`--bundle --minify --format=esm
- * --platform=neutral`) of an entry that imports one provider's client factory and uses one
- * offering of it, minified bytes and gzip (level 9) bytes. The entry is written by `entryFor`:
- * once the package has per-offering entries (the package issue), point it at those.
+ * --platform=neutral`) of an app that imports one offering's entry (`generated/<provider>/<slug>`)
+ * and calls its client's `create` with the default options; minified bytes and gzip (level 9)
+ * bytes. The same measure as test/package/entries.test.ts, which holds the budget.
  */
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
 import { PROJECT_ROOT } from "../../generator/options.js";
-import * as generated from "../../generated/index.js";
+import * as generated from "../../generated/offerings.js";
 import type { TransportDescriptor } from "../../generated/runtime/index.js";
+import { appEntry, bundle } from "../package/bundle.js";
 
 export interface BundleResult {
   offering: string;
@@ -21,16 +20,6 @@ interface OfferingLike {
   id: string;
   provider: string;
   clientKey: string;
-}
-
-/** The user's module: one client factory, one offering's `create`. */
-function entryFor(offering: OfferingLike, factory: string): string {
-  return [
-    `import { ${factory} } from "./generated/${offering.provider}/client.js";`,
-    `export function create(options, request) {`,
-    `  return ${factory}(options).${offering.clientKey}.create(request);`,
-    `}`,
-  ].join("\n");
 }
 
 export async function benchBundles(log: (line: string) => void): Promise<BundleResult[]> {
@@ -47,23 +36,9 @@ export async function benchBundles(log: (line: string) => void): Promise<BundleR
     if (!offering || !transport) continue;
     // The factory's exported name (`createCloudflareRestClient`), as a user imports it.
     const factory = registry[provider]!.clients[transport.id]!.name;
-    const entry = entryFor(offering, factory);
-    const out = await build({
-      stdin: { contents: entry, resolveDir: PROJECT_ROOT, sourcefile: "bench-entry.js", loader: "js" },
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "neutral",
-      write: false,
-      logLevel: "silent",
-    });
-    const code = out.outputFiles[0]!.contents;
-    const result = {
-      offering: offering.id,
-      entry: `${factory} (${provider}/client.js), .${offering.clientKey}.create`,
-      bytes: code.length,
-      gzipBytes: gzipSync(code, { level: 9 }).length,
-    };
+    const specifier = `./generated/${offering.id}/index.js`;
+    const { bytes, gzipBytes } = await bundle(appEntry(specifier, factory, offering.clientKey), PROJECT_ROOT);
+    const result = { offering: offering.id, entry: `${factory} (${offering.id}/index.js), .${offering.clientKey}.create`, bytes, gzipBytes };
     log(`bundle ${offering.id}: ${result.bytes} B, ${result.gzipBytes} B gzip`);
     results.push(result);
   }

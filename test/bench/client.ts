@@ -11,7 +11,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import * as generated from "../../generated/index.js";
+import * as generated from "../../generated/offerings.js";
 import { startMockProviders } from "../../generated/mock/index.js";
 import type { HttpTransportDescriptor, TransportDescriptor } from "../../generated/runtime/index.js";
 import { spread, type Spread } from "./stats.js";

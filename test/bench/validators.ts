@@ -17,7 +17,7 @@ import { readSpecDir } from "../../generator/load.js";
 import type { Json, SchemaRole } from "../../generator/model.js";
 import { SCHEMAS_DIR } from "../helpers.js";
 import { runtimeValidator } from "../fuzz/differential.js";
-import { offerings } from "../../generated/index.js";
+import { offerings } from "../../generated/offerings.js";
 import { spread, type Spread } from "./stats.js";
 
 type Validate = (data: unknown) => boolean;

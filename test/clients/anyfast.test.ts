@@ -8,11 +8,11 @@ import { describe, expect, test } from "vitest";
 import {
   BadRequestError,
   createAnyfastRestClient,
-  offerings,
   StreamError,
   type AnyfastGpt54MiniResponse,
   type AnyfastGpt54MiniStreamEvent,
 } from "../../generated/index.js";
+import { offerings } from "../../generated/offerings.js";
 import { API_KEY, mock, rejection } from "./harness.js";
 
 const anyfast = offerings["anyfast/gpt-5.4-mini"];

@@ -153,7 +153,10 @@ describe("binary and array answers", () => {
     }
     await writeFile(path.join(generated, "consumer.ts"), CONSUMER);
     await writeFile(path.join(generated, "tsconfig.json"), JSON.stringify(TSCONFIG));
-    index = (await import(pathToFileURL(path.join(generated, "index.js")).href)) as Untyped;
+    index = {
+      ...((await import(pathToFileURL(path.join(generated, "index.js")).href)) as Untyped),
+      ...((await import(pathToFileURL(path.join(generated, "offerings.js")).href)) as Untyped),
+    };
     mock = (await import(pathToFileURL(path.join(generated, "mock", "index.js")).href)) as Untyped;
   }, 240_000);
 

@@ -10,8 +10,6 @@ import {
   createCloudflareBindingClient,
   createCloudflareRestClient,
   InvalidRequestError,
-  offerings,
-  providers,
   StreamEndedEarlyError,
   StreamError,
   TimeoutError,
@@ -19,6 +17,7 @@ import {
   type CloudflareGpt54MiniStreamEvent,
   type CloudflareGpt54Response,
 } from "../../generated/index.js";
+import { offerings, providers } from "../../generated/offerings.js";
 import { ACCOUNT_ID, API_KEY, collect, mock, rejection } from "./harness.js";
 
 const mini = offerings["cloudflare/gpt-5.4-mini"];

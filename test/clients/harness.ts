@@ -12,8 +12,8 @@
  */
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import * as generated from "../../generated/index.js";
-import { offerings, providers, type Offering } from "../../generated/index.js";
+import * as generated from "../../generated/offerings.js";
+import { offerings, providers, type Offering } from "../../generated/offerings.js";
 import { startMockProviders, type MockServer, type MockServerOptions } from "../../generated/mock/index.js";
 import type { TransportDescriptor, Validator } from "../../generated/runtime/index.js";
 

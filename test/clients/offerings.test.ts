@@ -16,9 +16,8 @@ import {
   StreamEndedEarlyError,
   StreamError,
   TimeoutError,
-  offerings,
-  providers as registry,
 } from "../../generated/index.js";
+import { offerings, providers as registry } from "../../generated/offerings.js";
 import { MOCK_FAULTS, startMockProviders, type MockFault } from "../../generated/mock/index.js";
 import { collect, fakeAi, mock, modelFields, recordingSleep, rejection, targets, until, type Target } from "./harness.js";
 

@@ -4,13 +4,8 @@
  */
 import { inspect } from "node:util";
 import { expect, test } from "vitest";
-import {
-  ConfigurationError,
-  createAnyfastRestClient,
-  createCloudflareRestClient,
-  createRunwareRestClient,
-  offerings,
-} from "../../generated/index.js";
+import { ConfigurationError, createAnyfastRestClient, createCloudflareRestClient, createRunwareRestClient } from "../../generated/index.js";
+import { offerings } from "../../generated/offerings.js";
 import { ACCOUNT_ID, API_KEY, collect, mock, rejection, targets } from "./harness.js";
 
 const input = [{ role: "user" as const, content: "Hi" }];

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import * as root from "../../generated/index.js";
+import * as registry from "../../generated/offerings.js";
 import * as runtime from "../../generated/runtime/index.js";
 import { NO_CACHE } from "../../generator/cache.js";
 import { clientsEmitter } from "../../generator/emit/clients.js";
@@ -19,7 +20,7 @@ import { API_KEY, providerErrorBody, rejection, targets } from "./harness.js";
 /** A base URL no request reaches: these tests inject `fetch`. */
 const NOWHERE = { url: "http://127.0.0.1:9" };
 const errorsOf = (provider: string) =>
-  (root.providers as Record<string, { errors: { fields: Record<string, string | undefined> } }>)[provider]!.errors;
+  (registry.providers as Record<string, { errors: { fields: Record<string, string | undefined> } }>)[provider]!.errors;
 
 /** Every failure kind and its class; the HTTP status family maps statuses to ApiError subclasses. */
 const ERROR_CLASSES = [
@@ -110,11 +111,11 @@ describe("typed error classes", () => {
 });
 
 describe("thin clients", () => {
-  test.each(Object.keys(root.providers))("generated/%s/client.js: every offering method is a one-liner over the runtime", async (provider) => {
+  test.each(Object.keys(registry.providers))("generated/%s/client.js: every offering method is a one-liner over the runtime", async (provider) => {
     const source = await readFile(path.join(GENERATED_DIR, provider, "client.js"), "utf8");
     const methods = source.split("\n").filter((line) => /^\s+(create|stream): \(/.test(line));
-    const offerings = Object.values(root.offerings).filter((o) => o.provider === provider);
-    const transports = (root.providers as Record<string, { transports: readonly unknown[] }>)[provider]!.transports.length;
+    const offerings = Object.values(registry.offerings).filter((o) => o.provider === provider);
+    const transports = (registry.providers as Record<string, { transports: readonly unknown[] }>)[provider]!.transports.length;
     expect(methods.length).toBeGreaterThanOrEqual(offerings.length * transports);
     for (const line of methods)
       expect(line).toMatch(/^\s+(create|stream): \(request, call\) => core\.(send|stream)\(\{ \.\.\.\w+, request \}, call\),$/);
@@ -149,7 +150,10 @@ describe("thin clients", () => {
       );
     }
     expect(client).toContain(`const gpt54PicoOperation = { model: "openai/gpt-5.4-pico"`);
-    expect(after.get("index.js")).toContain(`"cloudflare/gpt-5.4-pico": cloudflare.offerings.gpt54Pico,`);
+    expect(after.get("offerings.js")).toContain(`"cloudflare/gpt-5.4-pico": cloudflare.offerings.gpt54Pico,`);
+    // Its own entry carries a client for it alone.
+    expect(after.get("cloudflare/gpt-5.4-pico/client.js")).toContain(`gpt54Pico: {`);
+    expect(after.get("cloudflare/gpt-5.4-pico/client.js")).not.toContain("gpt54Mini");
     expect(after.get("cloudflare/gpt-5.4-pico/index.js")).toContain(`clientKey: "gpt54Pico",`);
     // Nothing else changed: the other providers' clients are byte-identical.
     for (const provider of ["anyfast", "runware"]) {

@@ -8,12 +8,11 @@ import {
   ApiError,
   BadRequestError,
   createRunwareRestClient,
-  offerings,
-  providers,
   StreamError,
   TimeoutError,
   type RunwareGpt54MiniStreamEvent,
 } from "../../generated/index.js";
+import { offerings, providers } from "../../generated/offerings.js";
 import { API_KEY, collect, mock, recordingSleep, rejection } from "./harness.js";
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -8,7 +8,7 @@ import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { offerings, providers } from "../../generated/index.js";
+import { offerings, providers } from "../../generated/offerings.js";
 import { MOCK_FAULT_TABLE, MOCK_FAULTS, MOCK_HEADERS } from "../../generated/mock/index.js";
 import type { HttpTransportDescriptor } from "../../generated/runtime/index.js";
 import { PROJECT_ROOT } from "../../generator/options.js";
@@ -141,7 +141,8 @@ test("modelspec --help in the checkout lists the generator's commands and serve"
   for (const command of ["generate", "diff", "provenance", "serve"]) expect(stdout).toContain(command);
 });
 
-describe("where only the package is installed (no tsx, no generator tooling)", () => {
+// The packed packages, installed into fresh projects, are tested in test/package/install.test.ts.
+describe("where only bin.js, serve.js and a generated package are present (no tsx, no generator tooling)", () => {
   let dir: string;
   let bin: string;
   beforeAll(async () => {
@@ -159,34 +160,6 @@ describe("where only the package is installed (no tsx, no generator tooling)", (
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
-  });
-
-  test.each([["generate"], ["diff", "--base", "main"], ["provenance"]])(
-    "modelspec %s: one clear paragraph, exit 2, no stack trace",
-    async (...args) => {
-      const { code, stdout, stderr } = await run(bin, args);
-      expect(code).toBe(2);
-      expect(stdout).toBe("");
-      expect(stderr.trim().split("\n")).toHaveLength(1);
-      expect(stderr).toContain(`"${args[0]}" needs the generator's development tools`);
-      expect(stderr).toContain("tsx is not installed");
-      expect(stderr).toContain("in a checkout of the modelspec repository after `npm ci`");
-      expect(stderr).toContain("`modelspec serve`");
-      expect(stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|\n\s+at /);
-    },
-  );
-
-  test.each([
-    ["modelspec --help", ["--help"]],
-    ["modelspec help", ["help"]],
-    ["modelspec", []],
-  ])("%s works and says where the rest runs", async (_, args) => {
-    const { code, stdout, stderr } = await run(bin, args);
-    expect(code).toBe(0);
-    expect(stderr).toBe("");
-    const text = stdout.replace(/\s+/g, " ");
-    expect(text).toContain("serve Start the local provider server");
-    expect(text).toContain("generate, diff and provenance run in a checkout of the modelspec repository after `npm ci`");
   });
 
   test("modelspec serve runs, answers and stops", async () => {

@@ -66,7 +66,10 @@ describe("Cloudflare records, one per task type", () => {
       expect(entry("tiny-detector")).toMatchObject({ status: "beta" });
       expect(entry("tiny-caption")).toMatchObject({ status: "deprecated", inputModalities: ["image", "text"] });
 
-      const index = (await import(pathToFileURL(path.join(OUT, "index.js")).href)) as Untyped;
+      const index = {
+        ...((await import(pathToFileURL(path.join(OUT, "index.js")).href)) as Untyped),
+        ...((await import(pathToFileURL(path.join(OUT, "offerings.js")).href)) as Untyped),
+      } as Untyped;
       const { startMockProviders } = (await import(pathToFileURL(path.join(OUT, "mock", "index.js")).href)) as Untyped;
       const server = await startMockProviders({ apiKey: "k" });
       try {

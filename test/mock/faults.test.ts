@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { offerings } from "../../generated/index.js";
+import { offerings } from "../../generated/offerings.js";
 import {
   MOCK_FAULT_TABLE,
   MOCK_HEADERS,
@@ -16,7 +16,7 @@ import {
   type MockServer,
 } from "../../generated/mock/index.js";
 import { PROJECT_ROOT } from "../../generator/options.js";
-import { SERVE_HELP } from "../../generator/serve.js";
+import { serveCommand } from "../../generator/serve.js";
 
 const HEADING = "### Mock server faults";
 
@@ -46,7 +46,10 @@ describe("the fault table is the one list", () => {
     for (const hook of MOCK_HEADERS) expect(markdown).toContain(`| \`${hook.header}: ${hook.value}\` | ${hook.does} |`);
   });
 
-  test("serve --help prints the same table", () => {
+  test("serve --help prints the same table", async () => {
+    let SERVE_HELP = "";
+    const run = await serveCommand(["--help"], { out: (text) => (SERVE_HELP += text), err: (text) => expect.fail(text) });
+    expect(run.code).toBe(0);
     expect(SERVE_HELP).toContain(mockHooksHelp());
     const help = SERVE_HELP.replace(/\s+/g, " ");
     for (const row of MOCK_FAULT_TABLE) {

@@ -1,5 +1,5 @@
 /**
- * The mock ships as its own entry, apart from the client runtime: `modelspec/mock` is
+ * The mock ships as its own entry, apart from the client runtime: the package's `./mock` is
  * `generated/mock/index.js`, and nothing in `generated/runtime/` (what clients run in Workers and
  * browsers) imports Node's modules or the mock.
  */
@@ -13,14 +13,14 @@ const runtimeFiles = readdirSync(path.join(GENERATED_DIR, "runtime")).filter((f)
 const imports = (text: string) => [...text.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)].map((m) => m[1]!);
 
 describe("the mock's own entry", () => {
-  test("package.json exports modelspec/mock as generated/mock/index", () => {
-    const pkg = JSON.parse(readFileSync(path.join(GENERATED_DIR, "..", "package.json"), "utf8")) as { exports: Record<string, unknown> };
-    expect(pkg.exports["./mock"]).toEqual({ types: "./generated/mock/index.d.ts", default: "./generated/mock/index.js" });
+  test("the generated package exports its mock as ./mock, mock/index", () => {
+    const pkg = JSON.parse(read("package.json")) as { exports: Record<string, unknown> };
+    expect(pkg.exports["./mock"]).toEqual({ types: "./mock/index.d.ts", default: "./mock/index.js" });
     expect(read("mock/index.d.ts")).toContain("export declare function startMockProviders(");
   });
 
   test("the entry reads the package's registry beside it, and no other mock module does", () => {
-    expect(imports(read("mock/index.js"))).toContain("../index.js");
+    expect(imports(read("mock/index.js"))).toContain("../offerings.js");
     for (const file of readdirSync(path.join(GENERATED_DIR, "mock")).filter((f) => f.endsWith(".js") && f !== "index.js"))
       expect(
         imports(read(`mock/${file}`)).filter((i) => !i.startsWith("./") && !i.startsWith("../runtime/") && !i.startsWith("node:")),

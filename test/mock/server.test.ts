@@ -4,7 +4,7 @@
  * make of its answers is test/clients/.
  */
 import { afterEach, describe, expect, test } from "vitest";
-import { offerings, providers } from "../../generated/index.js";
+import { offerings, providers } from "../../generated/offerings.js";
 import { MOCK_FAULTS, startMockServer, type MockOffering, type MockServer, type MockServerOptions } from "../../generated/mock/index.js";
 
 const KEY = "sk-mock-server-test";

@@ -15,7 +15,11 @@ const KEY = "sk-live-5f3c1e9a7b2d4c6e8f0a1b3c5d7e9f00";
 type Create = (request: object, call?: object) => Promise<unknown>;
 type Factory = (options: Record<string, unknown>) => Record<string, { create: Create }>;
 
-const root = await importGenerated<Record<string, unknown> & { offerings: Record<string, { examples: { request: object }[] }> }>("index.js");
+// The root's factories, and the registry from its own entry.
+const root: Record<string, unknown> & { offerings: Record<string, { examples: { request: object }[] }> } = {
+  ...(await importGenerated<Record<string, unknown>>("index.js")),
+  ...(await importGenerated<{ offerings: Record<string, { examples: { request: object }[] }> }>("offerings.js")),
+};
 const runtime = await importGenerated<{ InsecureTransportError: new (...args: never[]) => Error; ModelspecError: new (...args: never[]) => Error }>(
   "runtime/index.js",
 );

@@ -3,15 +3,15 @@
  * Each `@ts-expect-error` is an assertion: if the generated types stopped catching that mistake,
  * the directive itself would become an error and the test would fail.
  */
-import {
-  offerings,
-  type AnyfastGpt54MiniRequest,
-  type AnyfastGpt54MiniResponse,
-  type AnyfastGpt54MiniResponseOutputItem,
-  type AnyfastGpt54MiniStreamEvent,
-  type CloudflareGpt54MiniRequest,
-  type RunwareGpt54MiniRequest,
+import type {
+  AnyfastGpt54MiniRequest,
+  AnyfastGpt54MiniResponse,
+  AnyfastGpt54MiniResponseOutputItem,
+  AnyfastGpt54MiniStreamEvent,
+  CloudflareGpt54MiniRequest,
+  RunwareGpt54MiniRequest,
 } from "../../generated/index.js";
+import { offerings } from "../../generated/offerings.js";
 import { validateRequest as validateCloudflareMini } from "../../generated/cloudflare/gpt-5.4-mini/index.js";
 
 export const cloudflare: CloudflareGpt54MiniRequest = {

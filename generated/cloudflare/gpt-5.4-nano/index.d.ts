@@ -3,6 +3,7 @@ import type { ValidateFunction } from "../../runtime/ajv-helpers.js";
 import type { OfferingExample } from "../../runtime/index.js";
 import type { CloudflareGpt54NanoRequest, CloudflareGpt54NanoResponse, CloudflareGpt54NanoStreamEvent } from "./types.js";
 export type * from "./types.js";
+export * from "./client.js";
 
 /**
  * Checks a request of GPT-5.4 nano against the spec; on failure `.errors` lists every problem with its `instancePath`.

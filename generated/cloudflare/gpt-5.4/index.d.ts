@@ -3,6 +3,7 @@ import type { ValidateFunction } from "../../runtime/ajv-helpers.js";
 import type { OfferingExample } from "../../runtime/index.js";
 import type { CloudflareGpt54Request, CloudflareGpt54Response, CloudflareGpt54StreamEvent } from "./types.js";
 export type * from "./types.js";
+export * from "./client.js";
 
 /**
  * Checks a request of GPT-5.4 against the spec; on failure `.errors` lists every problem with its `instancePath`.

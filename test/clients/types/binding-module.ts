@@ -10,7 +10,7 @@ import {
   type CloudflareGpt54MiniResponse,
   type CloudflareGpt54MiniStreamEvent,
   type CloudflareGpt54NanoResponse,
-} from "modelspec";
+} from "@modelspec/models";
 
 declare const env: { AI: Ai };
 

@@ -12,8 +12,8 @@ import {
   RateLimitError,
   StreamEndedEarlyError,
   TimeoutError,
-} from "modelspec";
-import { startMockProviders } from "modelspec/mock";
+} from "@modelspec/models";
+import { startMockProviders } from "@modelspec/models/mock";
 // readme:imports:end
 
 export async function cloudflareRest(): Promise<void> {

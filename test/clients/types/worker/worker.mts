@@ -5,7 +5,7 @@
  * own tsconfig (DOM and Node globals) does not pick it up.
  */
 // readme:cloudflare-binding:start
-import { createCloudflareBindingClient } from "modelspec";
+import { createCloudflareBindingClient } from "@modelspec/models";
 
 export default {
   async fetch(request: Request, env: { AI: Ai }): Promise<Response> {

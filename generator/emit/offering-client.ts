@@ -1,0 +1,140 @@
+/**
+ * One offering's own client (`<provider>/<slug>/client.js`), re-exported by the offering's entry.
+ * It names the same factories as the provider's client (`createCloudflareRestClient`) with that
+ * offering alone as a member, so a bundle of it holds no sibling. It imports only the request
+ * validator: response and stream validators come in through the `validators` option, so a bundle
+ * carries them only when the app asks for response validation.
+ */
+import { docComment, literal, NameScope, propertyKey } from "../escape.js";
+import type { GeneratedFile, OfferingSpec, ProviderSpec, SchemaRole } from "../model.js";
+import { binaryResponse } from "../response-body.js";
+import { fixedFields } from "./clients.js";
+import { indent, ModuleText } from "./module.js";
+import { AJV_HELPERS_FILE, offeringClientFile, providerDir, relativeImport, RUNTIME_DIR } from "./paths.js";
+
+/** `<provider>/<slug>/client.js` and its declarations. */
+export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, validators: Partial<Record<SchemaRole, string>>): GeneratedFile[] {
+  const path = offeringClientFile(offering);
+  const { clientKey } = offering;
+  // A binary answer (an image, audio) is bytes with their media type, whatever the body envelope.
+  const binary = binaryResponse(offering.response.schema);
+  const scope = new NameScope([
+    "provider",
+    "operation",
+    "prepare",
+    "Optional",
+    "validateRequest",
+    ...[offering.request, offering.response, offering.stream].flatMap((s) => (s ? [s.typeName] : [])),
+  ]);
+  const streams = offering.stream !== undefined;
+  const runtime = relativeImport(path, `${RUNTIME_DIR}/index.js`);
+  const http = provider.transports.some((t) => t.kind === "http");
+  const binding = provider.transports.some((t) => t.kind !== "http");
+  const module = new ModuleText();
+
+  const values = ["ConfigurationError", ...(binding ? ["createBindingClient"] : []), ...(http ? ["createHttpClient"] : [])];
+  const types = [
+    ...(binary ? ["BinaryBody"] : []),
+    ...(binding ? ["BindingCallOptions", "BindingClientOptions"] : []),
+    ...(http ? ["CallOptions", "ClientOptions"] : []),
+  ];
+  module.js(`import { ${values.join(", ")} } from ${literal(runtime)};`);
+  module.js(`import { provider } from ${literal(relativeImport(path, `${providerDir(provider)}/provider.js`))};`);
+  module.js(`import validateRequest from ${literal(relativeImport(path, validators.request!))};`);
+  module.dts(`import type { ${types.join(", ")} } from ${literal(runtime)};`);
+  module.dts(`import type { ValidateFunction } from ${literal(relativeImport(path, AJV_HELPERS_FILE))};`);
+  const typeNames = [offering.request.typeName, offering.response.typeName, ...(streams ? [offering.stream!.typeName] : [])];
+  module.dts(`import type { ${typeNames.join(", ")} } from "./types.js";`, "");
+
+  // The fields the client fills itself, as in the provider's client: optional for the caller.
+  const fixed = fixedFields(offering);
+  const filled = [
+    ...Object.keys(fixed),
+    ...provider.transports.flatMap((t) => (t.kind === "http" && t.requestBody.kind === "task-array" ? [t.requestBody.uuidField] : [])),
+  ];
+  const unique = [...new Set(filled)].sort();
+  const input = scope.claim(`${offering.typeStem}Input`);
+  const validatorsType = scope.claim(`${offering.typeStem}ResponseValidators`);
+  module.dts(
+    "type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>>;",
+    docComment([`What a caller passes for ${offering.name} (${offering.model}); the client fills ${unique.length ? unique.join(", ") : "nothing"}.`]),
+    `export type ${input} = ${unique.length ? `Optional<${offering.request.typeName}, ${unique.map(literal).join(" | ")}>` : offering.request.typeName};`,
+    docComment([
+      "The validators `validateResponse: true` uses: import `validateResponse` (and `validateStreamEvent`) from this entry and pass them,",
+      "so a bundle carries them only when the app asks for response validation.",
+    ]),
+    `export interface ${validatorsType} {`,
+    `  readonly response?: ValidateFunction<${offering.response.typeName}>;`,
+    ...(streams ? [`  readonly stream?: ValidateFunction<${offering.stream!.typeName}>;`] : []),
+    "}",
+    "",
+  );
+
+  module.js(
+    docComment([`What every call of ${offering.name} sends besides the request: the model id, the fixed fields and the request validator.`]),
+    `const operation = { model: ${literal(offering.model)}, fixed: ${literal(fixed)}${binary ? `, binaryResponse: ${literal(binary)}` : ""} };`,
+    "",
+    "/** Splits off the response validators; response validation without them is a configuration error, not a silent skip. */",
+    "function prepare(options) {",
+    "  const { validators = {}, ...rest } = options;",
+    "  const op = { ...operation, validators: { request: validateRequest, response: validators.response, stream: validators.stream } };",
+    "  const checked = (call, role) => {",
+    "    if ((call?.validateResponse ?? rest.validateResponse) && !validators[role])",
+    `      throw new ConfigurationError("validateResponse needs validators." + role + ": import " + (role === "stream" ? "validateStreamEvent" : "validateResponse") + " from this offering's entry and pass it in the client's validators option");`,
+    "    return call;",
+    "  };",
+    `  checked(undefined, "response");`,
+    "  return { rest, op, checked };",
+    "}",
+    "",
+  );
+
+  for (const [index, transport] of provider.transports.entries()) {
+    const factory = provider.clients[index]!.factory;
+    const isHttp = transport.kind === "http";
+    const stem = factory.replace(/^create/, "").replace(/Client$/, "");
+    const client = scope.claim(`${stem}Client`);
+    const options = scope.claim(`${stem}Options`);
+    const call = isHttp ? "CallOptions" : "BindingCallOptions";
+    const many = isHttp && transport.responseBody.kind === "data-array";
+    const result = binary ? "BinaryBody" : many ? `${offering.response.typeName}[]` : offering.response.typeName;
+    const streamsHere = streams && transport.streaming !== undefined;
+    const pathParams = isHttp ? transport.pathParams.map((p) => `${indent(docComment([p.description]))}\n  ${propertyKey(p.name)}: string;`) : [];
+    const base = isHttp ? "ClientOptions" : "BindingClientOptions";
+    module.dts(
+      docComment([`Options for ${offering.name} on ${provider.name} over ${transport.id}; \`validators\` brings response validation.`]),
+      `export type ${options} = ${base} & {`,
+      ...pathParams,
+      `  validators?: ${validatorsType};`,
+      "};",
+      docComment([`A ${provider.name} client over ${transport.id} for ${offering.name} alone.`]),
+      `export interface ${client} {`,
+      `  readonly ${propertyKey(clientKey)}: {`,
+      `    create(request: ${input}, call?: ${call}): Promise<${result}>;`,
+      ...(streamsHere ? [`    stream(request: ${input}, call?: ${call}): AsyncIterable<${offering.stream!.typeName}>;`] : []),
+      "  };",
+      "}",
+      docComment([transport.description ?? `${provider.name} over ${transport.id}`]),
+      `export declare function ${factory}(options: ${options}): ${client};`,
+      "",
+    );
+    const descriptor = `provider.transports[${index}]`;
+    const core = isHttp
+      ? `createHttpClient({ provider: provider.id, transport: ${descriptor}, errors: provider.errors, retryStatuses: provider.retryStatuses }, rest)`
+      : `createBindingClient({ provider: provider.id, transport: ${descriptor}, errors: provider.errors }, rest)`;
+    module.js(
+      `export function ${factory}(options) {`,
+      "  const { rest, op, checked } = prepare(options);",
+      `  const core = ${core};`,
+      "  return {",
+      `    ${propertyKey(clientKey)}: {`,
+      `      create: async (request, call) => core.send({ ...op, request }, checked(call, "response")),`,
+      ...(streamsHere ? [`      stream: (request, call) => core.stream({ ...op, request }, checked(call, "stream")),`] : []),
+      "    },",
+      "  };",
+      "}",
+      "",
+    );
+  }
+  return module.files(path.replace(/\.js$/, ""), { specs: [provider.specFile, offering.specFile] });
+}
