@@ -17,6 +17,7 @@ import { buildModel } from "./normalize.js";
 import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js";
 import { SILENT, type Progress } from "./progress.js";
 import { resolveSchemas } from "./resolve.js";
+import { checkWiring, listSourceFiles } from "./wiring.js";
 import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
 
 /**
@@ -114,16 +115,21 @@ export function cacheFor(options: Pick<GenerateOptions, "cacheDir">): Cache {
   return options.cacheDir === false ? NO_CACHE : diskCache(options.cacheDir);
 }
 
-/** Specs in memory → output files in memory. Used by `generate`, `--check` and the tests. */
+/**
+ * Specs in memory → output files in memory. Used by `generate`, `--check` and the tests.
+ * `sourceFiles`: the files of the schemas folder, so `source.seed` can be checked (see wiring.ts).
+ */
 export async function generateFiles(
   specFiles: SpecFiles,
   options: Partial<GenerateOptions> = {},
   progress: Progress = SILENT,
+  sourceFiles?: ReadonlySet<string>,
 ): Promise<GeneratedFile[]> {
   const resolved = resolveOptions(options);
   const cache = cacheFor(resolved);
   progress.update(`loading ${specFiles.size} spec files`);
-  return emitModel(loadModel(specFiles, resolved, cache), { cache, progress, verify: resolved.verify });
+  const model = checkWiring(loadModel(specFiles, resolved, cache), specFiles, sourceFiles);
+  return emitModel(model, { cache, progress, verify: resolved.verify });
 }
 
 export interface GenerateResult {
@@ -142,9 +148,10 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   progress.update("reading specs");
   const specs = await readSpecDir(options.schemasDir, options);
   const cache = cacheFor(options);
-  const runKey = runInput(specs, options);
+  const sources = await listSourceFiles(options.schemasDir);
+  const runKey = runInput(specs, options, sources);
   const recalled = options.verify ? undefined : recallRun(cache, runKey);
-  const files = recalled ?? (await generateFiles(specs, options, progress));
+  const files = recalled ?? (await generateFiles(specs, options, progress, sources));
   if (!recalled) rememberRun(cache, runKey, files);
   progress.update("comparing with the output folder");
   const difference = await compareOutput(options.outDir, files);
@@ -156,10 +163,13 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   return { files, difference, fromCache: recalled !== undefined };
 }
 
-/** Everything a whole run's output depends on besides the generator (the cache adds its fingerprint). */
-function runInput(specs: SpecFiles, options: GenerateOptions): string {
+/**
+ * Everything a whole run's output depends on besides the generator (the cache adds its fingerprint);
+ * the folder's other files by name, as the seeds the specs cite must exist.
+ */
+function runInput(specs: SpecFiles, options: GenerateOptions, sources: ReadonlySet<string>): string {
   const names = [...specs.keys()].sort(compareText);
-  return JSON.stringify({ maxSpecBytes: options.maxSpecBytes, files: names.map((name) => [name, sha256(specs.get(name)!)]) });
+  return JSON.stringify({ maxSpecBytes: options.maxSpecBytes, files: names.map((name) => [name, sha256(specs.get(name)!)]), sources: [...sources] });
 }
 
 /** A run's output: the file list is stored once, each file's text by its hash. */

@@ -219,7 +219,7 @@ describe("OpenAPI from specs in memory", () => {
       paths: Record<string, JsonObject>;
       components: Record<string, JsonObject>;
     };
-    expect(Object.keys(document.paths)).toEqual(["/v1/chat", "/v1/eu/chat"]);
+    expect(Object.keys(document.paths)).toEqual(["/v1/chat/acme-tiny-1", "/v1/eu/chat"]);
     expect(document.paths["/v1/eu/chat"]).toMatchObject({
       servers: [{ url: "https://eu.acme.example" }],
       post: { security: [{ xApiKeyHeader: [] }] },
@@ -233,11 +233,11 @@ describe("OpenAPI from specs in memory", () => {
   });
 
   it("a second transport on the same path is left out, and the description says so", () => {
-    const same = second.replace("path: /v1/eu/chat", "path: /v1/chat");
+    const same = second.replace("path: /v1/eu/chat", "path: /v1/chat/{model}");
     const tiny = loadModel(textFiles({ ...MINIMAL_SPECS, "acme/provider.yaml": MINIMAL_SPECS["acme/provider.yaml"]! + same }));
     const document = openApiDocument(tiny.providers[0]!, tiny.offerings, "0.0.1") as { paths: JsonObject; info: JsonObject };
-    expect(Object.keys(document.paths)).toEqual(["/v1/chat"]);
-    expect(document.info.description).toContain("Not listed, because an earlier transport has the same path: `eu` (`/v1/chat`).");
+    expect(Object.keys(document.paths)).toEqual(["/v1/chat/acme-tiny-1"]);
+    expect(document.info.description).toContain("Not listed, because an earlier transport has the same path: `eu` (`/v1/chat/acme-tiny-1`).");
   });
 });
 

@@ -129,7 +129,7 @@ export const BASE_PROVIDER = {
       provenance: "documented",
       baseUrl: "https://api.hostile.example",
       method: "POST",
-      path: "/v1/run",
+      path: "/v1/{model}/run",
       auth: { scheme: "bearer" },
       requestBody: { kind: "plain" },
       responseBody: { kind: "plain" },
@@ -139,6 +139,7 @@ export const BASE_PROVIDER = {
 };
 
 const RESPONSE = { type: "object", required: ["text"], properties: { text: { type: "string" } } };
+const STREAM_EVENT = { type: "object", properties: { delta: { type: "string" } } };
 
 interface OfferingParts {
   provider?: string;
@@ -174,7 +175,8 @@ function offering(slug: string, parts: OfferingParts): Record<string, unknown> {
     ...(parts.notes ? { notes: parts.notes } : {}),
     request: { provenance: "documented", parameters, schema: request },
     response: { provenance: "documented", schema: parts.response ?? RESPONSE },
-    ...(parts.stream ? { stream: { provenance: "documented", schema: parts.stream } } : {}),
+    // The provider streams, so every offering has a stream schema (a generation error otherwise).
+    stream: { provenance: "documented", schema: parts.stream ?? STREAM_EVENT },
     examples: parts.examples ?? [],
   };
 }
