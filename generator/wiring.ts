@@ -6,8 +6,9 @@
  *
  * - The model id reaches every HTTP request: through `{model}` in the transport's path, or a
  *   top-level request property fixed to it (`const`), which the client fills.
- * - An offering of a provider that streams has a stream schema: without one its clients would have
- *   no `stream` method and nobody would hear why.
+ * - An offering whose request takes its provider's streaming switch (`stream: true`) has a stream
+ *   schema: without one its clients would have no `stream` method and nobody would hear why. (A
+ *   model whose request has no such switch, an embedding model say, does not stream: no method.)
  * - A `source.seed` that names a file names one that exists below the schemas folder.
  */
 import { readdir } from "node:fs/promises";
@@ -84,13 +85,15 @@ function fixesModelInBody(offering: OfferingSpec): boolean {
 
 function streamProblems(offering: OfferingSpec, provider: ProviderSpec): Unplaced[] {
   if (offering.stream) return [];
-  const streaming = provider.transports.filter((t) => t.streaming !== undefined).map((t) => `"${t.id}"`);
+  const properties = isObject(offering.request.schema.properties) ? offering.request.schema.properties : {};
+  const streaming = provider.transports.filter((t) => t.streaming !== undefined && Object.hasOwn(properties, t.streaming.enable.field));
   if (streaming.length === 0) return [];
+  const field = streaming[0]!.streaming!.enable.field;
   return [
     {
       file: offering.specFile,
       pointer: "/provider",
-      message: `provider "${provider.id}" streams over transport ${streaming.join(", ")} (${provider.specFile}), but this offering has no stream schema, so its clients would have no stream method: add \`stream: { provenance, schema }\` with the schema of one event`,
+      message: `provider "${provider.id}" streams over transport ${streaming.map((t) => `"${t.id}"`).join(", ")} (${provider.specFile}) when a request sets ${JSON.stringify(field)}, which this offering's request takes, but the offering has no stream schema, so its clients would have no stream method: add \`stream: { provenance, schema }\` with the schema of one event`,
     },
   ];
 }

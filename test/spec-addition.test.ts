@@ -14,22 +14,25 @@ import { afterAll, describe, expect, test } from "vitest";
 import { generate, loadModel } from "../generator/generate.js";
 import { readSpecDir } from "../generator/load.js";
 import { PROJECT_ROOT } from "../generator/options.js";
-import { API_KEY, collect, type GeneratedIndex, targetsOf } from "./clients/harness.js";
+import { API_KEY, collect, type GeneratedIndex, modelFields, targetsOf } from "./clients/harness.js";
 import { SCHEMAS_DIR } from "./helpers.js";
 import { catalogOf, describeValidators, OFFERING_IDS, PROVIDER_IDS, type RegistryOffering } from "./spec-driven.js";
 
 const NEW_OFFERING = "cloudflare/gpt-5.4-lite";
 const NEW_PROVIDER_OFFERING = "openai/gpt-5.4-mini";
 
-/** The copy of an existing offering, under a new slug, model id and name; each replaced line must be there. */
+/**
+ * The copy of an existing offering under a new slug, name and model id (in its examples' answers
+ * too, as a careful user would: the answers name the model that gave them). Each pattern must match.
+ */
 async function copiedOffering(): Promise<string> {
   let text = await readFile(path.join(SCHEMAS_DIR, "cloudflare", "gpt-5.4.yaml"), "utf8");
   for (const [from, to] of [
-    ["slug: gpt-5.4\n", "slug: gpt-5.4-lite\n"],
-    ["model: openai/gpt-5.4\n", "model: openai/gpt-5.4-lite\n"],
-    ["name: GPT-5.4\n", "name: GPT-5.4 lite\n"],
+    [/^slug: gpt-5\.4$/m, "slug: gpt-5.4-lite"],
+    [/^name: GPT-5\.4$/m, "name: GPT-5.4 lite"],
+    [/^( *)model: openai\/gpt-5\.4$/gm, "$1model: openai/gpt-5.4-lite"],
   ] as const) {
-    if (!text.includes(from)) throw new Error(`schemas/cloudflare/gpt-5.4.yaml has no ${JSON.stringify(from)}: update this test's copy`);
+    if (!from.test(text)) throw new Error(`schemas/cloudflare/gpt-5.4.yaml has no line matching ${from}: update this test's copy`);
     text = text.replace(from, to);
   }
   return text;
@@ -101,11 +104,13 @@ describe("clients against the mock server", () => {
         const result = await client.create(t.valid);
         expect(t.offering.validators.response(result), JSON.stringify(t.offering.validators.response.errors)).toBe(true);
         expect(server.requests).toMatchObject([{ offering: `${t.offering.provider}/${t.offering.model}`, status: 200, aborted: false }]);
+        expect(new Set(modelFields(result))).toEqual(new Set([t.offering.model]));
 
         expect(t.streams).toBe(true);
         const events = await collect(client.stream!(t.valid, { validateResponse: true }));
         expect(events.length).toBeGreaterThan(1);
         for (const event of events) expect(t.streamValidator!(event)).toBe(true);
+        expect(new Set(modelFields(events))).toEqual(new Set([t.offering.model]));
 
         // Refused before the network: the server sees nothing more.
         await expect(client.create(t.invalid)).rejects.toThrow(`/${t.invalidField}`);

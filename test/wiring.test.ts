@@ -37,7 +37,18 @@ async function generationProblems(specs: Record<string, string>, sourceFiles?: R
 /** The fixture's transport with a path that does not name the model. */
 const NO_MODEL_IN_PATH = edit(MINIMAL_SPECS, PROVIDER, "path: /v1/chat/{model}", "path: /v1/chat");
 const STREAMING = '    streaming: { format: sse, enable: { field: stream, value: true }, doneSentinel: "[DONE]" }\n';
-const STREAMS = edit(MINIMAL_SPECS, PROVIDER, "    responseBody: { kind: plain }\n", `    responseBody: { kind: plain }\n${STREAMING}`);
+/** The fixture's transport streams when a request sets `stream`, and tiny's request takes `stream`. */
+const STREAMS = edit(
+  edit(
+    edit(MINIMAL_SPECS, PROVIDER, "    responseBody: { kind: plain }\n", `    responseBody: { kind: plain }\n${STREAMING}`),
+    TINY,
+    "      temperature: { type: number",
+    "      stream: { type: boolean }\n      temperature: { type: number",
+  ),
+  TINY,
+  '    temperature: { inferred: "fixture" }',
+  '    temperature: { inferred: "fixture" }\n    stream: documented',
+);
 
 describe("the model id reaches every HTTP request", () => {
   it("neither in the path nor fixed in the body: located at the offering's model", async () => {
@@ -91,7 +102,7 @@ describe("an offering of a provider that streams has a stream schema", () => {
         column: 11,
         pointer: "/provider",
         message:
-          'provider "acme" streams over transport "rest" (acme/provider.yaml), but this offering has no stream schema, so its clients would have no stream method: add `stream: { provenance, schema }` with the schema of one event',
+          'provider "acme" streams over transport "rest" (acme/provider.yaml) when a request sets "stream", which this offering\'s request takes, but the offering has no stream schema, so its clients would have no stream method: add `stream: { provenance, schema }` with the schema of one event',
       },
     ]);
   });
@@ -104,6 +115,11 @@ describe("an offering of a provider that streams has a stream schema", () => {
 
   it("a provider that does not stream needs none", () => {
     expect(wiringProblems(loadModel(textFiles(MINIMAL_SPECS)))).toEqual([]);
+  });
+
+  it("nor does an offering whose request has no streaming switch (a model that does not stream)", () => {
+    const specs = edit(MINIMAL_SPECS, PROVIDER, "    responseBody: { kind: plain }\n", `    responseBody: { kind: plain }\n${STREAMING}`);
+    expect(wiringProblems(loadModel(textFiles(specs)))).toEqual([]);
   });
 });
 
@@ -163,12 +179,7 @@ describe("source.seed names a file that exists", () => {
 
 describe("every problem at once", () => {
   it("all three in one offering", async () => {
-    const specs = edit(
-      edit(NO_MODEL_IN_PATH, PROVIDER, "    responseBody: { kind: plain }\n", `    responseBody: { kind: plain }\n${STREAMING}`),
-      TINY,
-      "seed: test",
-      "seed: gone.txt",
-    );
+    const specs = edit(edit(STREAMS, PROVIDER, "path: /v1/chat/{model}", "path: /v1/chat"), TINY, "seed: test", "seed: gone.txt");
     expect((await generationProblems(specs, new Set())).map((d) => d.pointer)).toEqual(["/provider", "/model", "/source/seed"]);
   });
 });

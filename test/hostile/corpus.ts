@@ -175,8 +175,7 @@ function offering(slug: string, parts: OfferingParts): Record<string, unknown> {
     ...(parts.notes ? { notes: parts.notes } : {}),
     request: { provenance: "documented", parameters, schema: request },
     response: { provenance: "documented", schema: parts.response ?? RESPONSE },
-    // The provider streams, so every offering has a stream schema (a generation error otherwise).
-    stream: { provenance: "documented", schema: parts.stream ?? STREAM_EVENT },
+    ...(parts.stream ? { stream: { provenance: "documented", schema: parts.stream } } : {}),
     examples: parts.examples ?? [],
   };
 }
@@ -238,7 +237,11 @@ function providerCase(
   const request = { type: "object", properties: { prompt: { type: "string" }, stream: { type: "boolean" } } };
   return {
     name,
-    files: { ...spec(`p-${slug}/provider.yaml`, provider), ...spec(`p-${slug}/model.yaml`, offering("model", { provider: provider.id, request })) },
+    // The request takes the streaming switch, so the offering has a stream schema (a generation error otherwise).
+    files: {
+      ...spec(`p-${slug}/provider.yaml`, provider),
+      ...spec(`p-${slug}/model.yaml`, offering("model", { provider: provider.id, request, stream: STREAM_EVENT })),
+    },
     want: "ok",
     ...extra,
   };
