@@ -6,6 +6,7 @@
  * output as on the committed one: the catalog lists them, the validators accept every example and
  * reject the bad requests derived from each schema, and the clients work against the mock server.
  */
+import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -55,7 +56,12 @@ await generate({ schemasDir, outDir });
 const model = loadModel(await readSpecDir(schemasDir));
 const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(outDir, file)).href)) as T;
 const index = await load<GeneratedIndex & { offerings: Record<string, RegistryOffering & GeneratedIndex["offerings"][string]> }>("index.js");
-const { startMockProviders } = await load<typeof import("../generated/mock.js")>("mock.js");
+/** The part of the generated mock's entry this test uses. */
+interface MockEntry {
+  startMockProviders(options: { apiKey: string }): Promise<{ url: string; requests: readonly object[]; close(): Promise<void> }>;
+}
+// The mock's entry is `mock.js` or, once the mock has its own folder, `mock/index.js`: whichever was generated.
+const { startMockProviders } = await load<MockEntry>(existsSync(path.join(outDir, "mock", "index.js")) ? "mock/index.js" : "mock.js");
 
 describe("the catalog and the registry list the additions", () => {
   test("every offering of the specs, the two new ones included, and the new provider", () => {
