@@ -12,6 +12,7 @@ import type { ParsedFile, SpecFileKind } from "./load.js";
 import type { SourcePosition } from "./model.js";
 import { getPointer } from "./runtime/json.js";
 import { forEachSchemaNode, isObject } from "./schema-walk.js";
+import { unknownKeyMessage } from "./suggest.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under Node ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
@@ -229,7 +230,7 @@ function describeError(error: ErrorObject, file: ParsedFile): { pointer: string;
       return {
         pointer: child,
         position: file.keyPositions.get(child) ?? at(pointer),
-        message: `unknown key ${JSON.stringify(key)}${allowed.length ? `; expected one of: ${allowed.join(", ")}` : ""}`,
+        message: unknownKeyMessage(key, allowed),
       };
     }
     case "required":

@@ -18,6 +18,7 @@ import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js
 import { SILENT, type Progress } from "./progress.js";
 import { judgeBundles, resolveSchemas } from "./resolve.js";
 import { packageSettings } from "./version.js";
+import { checkWiring, listSourceFiles } from "./wiring.js";
 import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
 
 /**
@@ -122,11 +123,15 @@ export function cacheFor(options: Pick<GenerateOptions, "cacheDir">): Cache {
   return options.cacheDir === false ? NO_CACHE : diskCache(options.cacheDir);
 }
 
-/** Specs in memory → output files in memory. Used by `generate`, `--check` and the tests. */
+/**
+ * Specs in memory → output files in memory. Used by `generate`, `--check` and the tests.
+ * `sourceFiles`: the files of the schemas folder, so `source.seed` can be checked (see wiring.ts).
+ */
 export async function generateFiles(
   specFiles: SpecFiles,
   options: Partial<GenerateOptions> = {},
   progress: Progress = SILENT,
+  sourceFiles?: ReadonlySet<string>,
 ): Promise<GeneratedFile[]> {
   const resolved = resolveOptions(options);
   const cache = cacheFor(resolved);
@@ -135,7 +140,7 @@ export async function generateFiles(
   progress.update(`loading ${specFiles.size} spec files`);
   let model: Model;
   try {
-    model = loadModel(specFiles, resolved, cache);
+    model = checkWiring(loadModel(specFiles, resolved, cache), specFiles, sourceFiles);
   } catch (error) {
     await stopTranspiler();
     throw error;
@@ -159,9 +164,10 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   progress.update("reading specs");
   const specs = await readSpecDir(options.schemasDir, options);
   const cache = cacheFor(options);
-  const runKey = runInput(specs, options);
+  const sources = await listSourceFiles(options.schemasDir);
+  const runKey = runInput(specs, options, sources);
   const recalled = options.verify ? undefined : recallRun(cache, runKey);
-  const files = recalled ?? (await generateFiles(specs, options, progress));
+  const files = recalled ?? (await generateFiles(specs, options, progress, sources));
   if (!recalled) rememberRun(cache, runKey, files);
   progress.update("comparing with the output folder");
   const difference = await compareOutput(options.outDir, files);
@@ -173,13 +179,17 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   return { files, difference, fromCache: recalled !== undefined };
 }
 
-/** Everything a whole run's output depends on besides the generator (the cache adds its fingerprint). */
-function runInput(specs: SpecFiles, options: GenerateOptions): string {
+/**
+ * Everything a whole run's output depends on besides the generator (the cache adds its fingerprint);
+ * the folder's other files by name, as the seeds the specs cite must exist.
+ */
+function runInput(specs: SpecFiles, options: GenerateOptions, sources: ReadonlySet<string>): string {
   const names = [...specs.keys()].sort(compareText);
   return JSON.stringify({
     maxSpecBytes: options.maxSpecBytes,
     package: options.package ?? packageSettings(),
     files: names.map((name) => [name, sha256(specs.get(name)!)]),
+    sources: [...sources],
   });
 }
 

@@ -61,14 +61,17 @@ source: { seed: starter, section: written by modelspec init }
 request:
   provenance: documented
   parameters:
+    model: documented
     messages: documented
     messages[].role: documented
     messages[].content: documented
     temperature: documented
   schema:
     type: object
-    required: [messages]
+    required: [model, messages]
     properties:
+      # The model id, which the client fills in (a \`const\` in the request: every call names the model).
+      model: { type: string, const: example-chat-1 }
       messages:
         type: array
         minItems: 1
@@ -90,7 +93,7 @@ examples:
   - name: hello
     title: Hello
     provenance: documented
-    request: { messages: [{ role: user, content: Hello }] }
+    request: { model: example-chat-1, messages: [{ role: user, content: Hello }] }
     response: { text: Hello! }
 `;
 

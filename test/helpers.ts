@@ -86,7 +86,7 @@ transports:
     provenance: documented
     baseUrl: https://api.acme.example
     method: POST
-    path: /v1/chat
+    path: /v1/chat/{model}
     auth: { scheme: bearer }
     requestBody: { kind: plain }
     responseBody: { kind: plain }

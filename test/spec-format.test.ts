@@ -63,10 +63,9 @@ describe("responseBody.countField", () => {
 describe("streaming.errorField", () => {
   it("reaches the generated provider descriptor", async () => {
     const files = withTransport("{ kind: plain }", "    streaming: { format: sse, enable: { field: stream, value: true }, errorField: failure }\n");
-    const tiny = MINIMAL_SPECS[TINY]!.replace("      temperature:", "      stream: { type: boolean }\n      temperature:").replace(
-      '    temperature: { inferred: "fixture" }',
-      '    temperature: { inferred: "fixture" }\n    stream: documented',
-    );
+    const tiny = MINIMAL_SPECS[TINY]!.replace("      temperature:", "      stream: { type: boolean }\n      temperature:")
+      .replace('    temperature: { inferred: "fixture" }', '    temperature: { inferred: "fixture" }\n    stream: documented')
+      .replace("examples:\n", "stream:\n  provenance: documented\n  schema: { type: object }\nexamples:\n");
     const descriptor = (await generateFiles(textFiles({ ...files, [TINY]: tiny }))).find((f) => f.path === "acme/provider.js")!.contents;
     expect(descriptor).toMatch(/"errorField": "failure"/);
   });

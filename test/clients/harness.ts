@@ -13,7 +13,7 @@
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import * as generated from "../../generated/offerings.js";
-import { offerings, providers, type Offering } from "../../generated/offerings.js";
+import { providers, type Offering } from "../../generated/offerings.js";
 import { startMockProviders, type MockServer, type MockServerOptions } from "../../generated/mock/index.js";
 import type { TransportDescriptor, Validator } from "../../generated/runtime/index.js";
 
@@ -212,10 +212,26 @@ export interface Target {
 }
 
 type Factory = (options: Call) => Record<string, OfferingMethods>;
-const namespaces = generated as unknown as Record<string, { clients: Record<string, Factory> }>;
 
-export const targets: Target[] = Object.values(offerings).flatMap((offering) => {
-  const provider = providers[offering.provider];
+/** What `targetsOf` reads from a generated `index.js`: the registries and each provider's client factories. */
+export interface GeneratedIndex {
+  offerings: Record<string, Offering>;
+  providers: Record<string, { transports: readonly TransportDescriptor[]; retryStatuses?: readonly number[] }>;
+}
+
+/** Every offering × transport of a generated package (the committed one, or a generation in a temporary folder). */
+export function targetsOf(index: GeneratedIndex): Target[] {
+  const namespaces = index as unknown as Record<string, { clients: Record<string, Factory> }>;
+  return Object.values(index.offerings).flatMap((offering) => targetsFor(offering, index.providers[offering.provider]!, namespaces));
+}
+
+export const targets: Target[] = targetsOf(generated as unknown as GeneratedIndex);
+
+function targetsFor(
+  offering: Offering,
+  provider: GeneratedIndex["providers"][string],
+  namespaces: Record<string, { clients: Record<string, Factory> }>,
+): Target[] {
   return provider.transports.map((transport: TransportDescriptor): Target => {
     const factory = namespaces[offering.provider]!.clients[transport.id]!;
     const http = transport.kind === "http";
@@ -243,7 +259,7 @@ export const targets: Target[] = Object.values(offerings).flatMap((offering) => 
       streams: transport.streaming !== undefined && (offering.validators as { stream?: Validator }).stream !== undefined,
     };
   });
-});
+}
 
 function pathParamsOf(transport: TransportDescriptor): Record<string, string> {
   if (transport.kind !== "http") return {};

@@ -129,7 +129,7 @@ export const BASE_PROVIDER = {
       provenance: "documented",
       baseUrl: "https://api.hostile.example",
       method: "POST",
-      path: "/v1/run",
+      path: "/v1/{model}/run",
       auth: { scheme: "bearer" },
       requestBody: { kind: "plain" },
       responseBody: { kind: "plain" },
@@ -139,6 +139,7 @@ export const BASE_PROVIDER = {
 };
 
 export const RESPONSE = { type: "object", required: ["text"], properties: { text: { type: "string" } } };
+const STREAM_EVENT = { type: "object", properties: { delta: { type: "string" } } };
 
 interface OfferingParts {
   provider?: string;
@@ -246,7 +247,11 @@ export function providerCase(
   const request = { type: "object", properties: { prompt: { type: "string" }, stream: { type: "boolean" } } };
   return {
     name,
-    files: { ...spec(`p-${slug}/provider.yaml`, provider), ...spec(`p-${slug}/model.yaml`, offering("model", { provider: provider.id, request })) },
+    // The request takes the streaming switch, so the offering has a stream schema (a generation error otherwise).
+    files: {
+      ...spec(`p-${slug}/provider.yaml`, provider),
+      ...spec(`p-${slug}/model.yaml`, offering("model", { provider: provider.id, request, stream: STREAM_EVENT })),
+    },
     want: "ok",
     ...extra,
   };

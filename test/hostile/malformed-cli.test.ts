@@ -23,8 +23,7 @@ const PINNED: Record<string, string> = {
     '2 problems in the specs:\nacme/tiny.yaml:14:1: (document): Tabs are not allowed as indentation near "parameters:" (YAML TAB_AS_INDENT)\nacme/tiny.yaml:19:1: (document): All mapping items must start at the same column near "schema:" (YAML BAD_INDENT)\n',
   "wrong type": "1 problem in the specs:\nacme/tiny.yaml:7:16: /contextWindow: must be integer, found string\n",
   "missing required field": '1 problem in the specs:\nacme/tiny.yaml:1:1: (document): missing required key "model" in offering spec\n',
-  "unknown key":
-    '1 problem in the specs:\nacme/tiny.yaml:7:1: /statsu: unknown key "statsu"; expected one of: $schema, provider, slug, model, name, description, status, contextWindow, maxOutputTokens, inputModalities, outputModalities, source, notes, pricing, request, response, stream, examples\n',
+  "unknown key": '1 problem in the specs:\nacme/tiny.yaml:7:1: /statsu: unknown key "statsu"; did you mean `status`?\n',
   "$ref to nothing":
     '1 problem in the specs:\nacme/tiny.yaml:26:24: /request/schema/properties/messages/items/$ref: $ref "shared/chat.yaml#/$defs/Mesage" points to nothing: acme/shared/chat.yaml has no "/$defs/Mesage"\n',
   "$ref cycle":

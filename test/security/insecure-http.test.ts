@@ -24,12 +24,34 @@ const runtime = await importGenerated<{ InsecureTransportError: new (...args: ne
   "runtime/index.js",
 );
 
-/** Each generated HTTP client, with one of its offerings and a valid request from the spec's examples. */
-const clients = [
-  { factory: "createAnyfastRestClient", member: "gpt54Mini", offering: "anyfast/gpt-5.4-mini", options: {} },
-  { factory: "createCloudflareRestClient", member: "gpt54Mini", offering: "cloudflare/gpt-5.4-mini", options: { accountId: "acct-1" } },
-  { factory: "createRunwareRestClient", member: "gpt54Mini", offering: "runware/gpt-5.4-mini", options: {} },
-].map((c) => ({ ...c, create: root[c.factory] as Factory, request: root.offerings[c.offering]!.examples[0]!.request }));
+interface Registry {
+  offerings: Record<string, { id: string; provider: string; clientKey: string; examples: { request: object }[] }>;
+  providers: Record<string, { transports: { id: string; kind: string; pathParams?: { name: string }[] }[] }>;
+}
+const registry = root as unknown as Registry & Record<string, { clients: Record<string, Factory> }>;
+
+/**
+ * Each generated HTTP client (every HTTP transport of every provider, read from the registry), with
+ * its provider's first offering and a valid request from that spec's examples.
+ */
+const clients = Object.entries(registry.providers).flatMap(([id, provider]) => {
+  const offering = Object.values(registry.offerings).find((o) => o.provider === id);
+  if (!offering) return []; // a provider with no offering yet has no client member to call
+  return provider.transports
+    .filter((t) => t.kind === "http")
+    .map((t) => {
+      const create = registry[id]!.clients[t.id]!;
+      return {
+        factory: create.name,
+        member: offering.clientKey,
+        offering: offering.id,
+        // Path parameters (Cloudflare's accountId) are required options; any value does.
+        options: Object.fromEntries((t.pathParams ?? []).map((p) => [p.name, "acct-1"])),
+        create,
+        request: offering.examples[0]!.request,
+      };
+    });
+});
 
 function recordingFetch() {
   const calls: { url: string; headers: Headers }[] = [];
