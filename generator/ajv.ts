@@ -1,7 +1,7 @@
 /** One way to build ajv, so the ahead-of-time validators and run-time checks agree. */
 import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { sha256, type Cache } from "./cache.js";
+import { NO_CACHE, sha256, type Cache } from "./cache.js";
 import { AJV_OPTIONS } from "./options.js";
 import { validationText } from "./schema-walk.js";
 import { standaloneModule, type StandaloneModule } from "./standalone.js";
@@ -24,7 +24,11 @@ export function createAjv(extra: Options = {}): Ajv2020 {
  */
 const recent = new Map<string, ValidateFunction>();
 const RECENT_LIMIT = 16;
-/** The printed module of each schema compiled this run, until the validators emitter takes it; keyed by the schema object, so it goes with its model. */
+/**
+ * The printed module of each schema compiled this run without a disk cache, until the validators
+ * emitter takes it; keyed by the schema object, so it goes with its model. With a disk cache the
+ * module goes there at once, so a large catalog's validators are not all held in memory meanwhile.
+ */
 const printed = new WeakMap<object, StandaloneModule>();
 /** Each schema object's verdict this run (judged for its examples, then for the report). */
 const verdicts = new WeakMap<object, string>();
@@ -32,7 +36,7 @@ const verdicts = new WeakMap<object, string>();
 let metaChecker: Ajv2020 | undefined;
 
 /** Compiles a schema's validation keywords (annotations dropped) strictly; throws ajv's error when it refuses. */
-function compileSchema(schema: object): ValidateFunction {
+function compileSchema(schema: object, cache: Cache): ValidateFunction {
   const text = validationText(schema);
   const hit = recent.get(text);
   if (hit) {
@@ -41,7 +45,9 @@ function compileSchema(schema: object): ValidateFunction {
     return hit;
   }
   const { ajv, validate } = compileStandaloneSource(schema, text);
-  printed.set(schema, standaloneModule(ajv, validate));
+  const module = standaloneModule(ajv, validate);
+  if (cache === NO_CACHE) printed.set(schema, module);
+  else cache.set("validator", text, JSON.stringify(module));
   recent.set(text, validate);
   if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
   return validate;
@@ -81,7 +87,7 @@ export function schemaRefusal(schema: object, cache: Cache): string | undefined 
   if (verdict === undefined) {
     verdict = cache.memo("ajv-refusal", validationText(schema), () => {
       try {
-        compileSchema(schema);
+        compileSchema(schema, cache);
         return "";
       } catch (error) {
         return `refused:${(error as Error).message}`;
@@ -96,7 +102,7 @@ export function schemaRefusal(schema: object, cache: Cache): string | undefined 
 export function valueErrors(schema: object, value: unknown, cache: Cache): ErrorObject[] {
   const key = `${sha256(validationText(schema))}\0${JSON.stringify(value)}`;
   const found = cache.memo("ajv-errors", key, () => {
-    const validate = compileSchema(schema);
+    const validate = compileSchema(schema, cache);
     return JSON.stringify(
       validate(value)
         ? []
