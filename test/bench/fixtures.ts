@@ -16,8 +16,8 @@
  *   too: a description alone would let a generator that hashes schemas without annotations share
  *   the validators, which would not be the worst case).
  *
- * Provider files are copied unchanged; seeds and notes are not copied (the generator reads only
- * spec files).
+ * Provider files are copied unchanged, and so are the seed pages (generation checks that each
+ * `source.seed` an offering cites exists); the provider notes are not.
  */
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -40,6 +40,8 @@ export interface SpecSet {
   /** Shared files by provider id: file name (in `<provider>/shared/`) → text. */
   shared: Map<string, Map<string, string>>;
   offerings: BaseOffering[];
+  /** The seed pages the specs cite (`seeds/<file>`), path → text. */
+  seeds: Map<string, string>;
 }
 
 export interface Fixture {
@@ -60,9 +62,12 @@ export interface Fixture {
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
 
-/** Reads the repo's providers, shared files and offerings (not seeds or notes). */
+/** Reads the repo's providers, shared files, offerings and seed pages (not the notes). */
 export async function readSpecSet(schemasDir: string): Promise<SpecSet> {
-  const set: SpecSet = { providers: new Map(), shared: new Map(), offerings: [] };
+  const set: SpecSet = { providers: new Map(), shared: new Map(), offerings: [], seeds: new Map() };
+  for (const name of (await readdir(path.join(schemasDir, "seeds")).catch(() => [] as string[])).sort()) {
+    set.seeds.set(`seeds/${name}`, await readFile(path.join(schemasDir, "seeds", name), "utf8"));
+  }
   const entries = (await readdir(schemasDir, { withFileTypes: true }))
     .filter((e) => e.isDirectory() && !e.name.startsWith("."))
     .map((e) => e.name)
@@ -148,7 +153,7 @@ function distinctOffering(text: string, tag: string, maxProperties: number): str
 /** Writes a fixture of `size` offerings under `dir` (which must be empty or absent). */
 export async function buildFixture(set: SpecSet, size: number, mode: FixtureMode, dir: string): Promise<Fixture> {
   const schemasDir = path.join(dir, "schemas");
-  const files = new Map<string, string>();
+  const files = new Map<string, string>(set.seeds);
   for (const { file, text } of set.providers.values()) files.set(file, text);
   // Copy 0 of every offering refers to the repo's shared files, in both modes.
   for (const [provider, shared] of set.shared) for (const [name, text] of shared) files.set(`${provider}/shared/${name}`, text);

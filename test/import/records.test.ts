@@ -39,7 +39,8 @@ describe("Cloudflare records, one per task type", () => {
       const written = (await readdir(path.join(schemas, "cloudflare"))).filter((f) => f.startsWith("tiny-"));
       expect(written).toHaveLength((await readdir(FIXTURES)).length);
 
-      const files = await generateFiles(await readSpecDir(schemas));
+      // --verify: every emitted module, the imported models' types among them, type-checked as one strict program.
+      const files = await generateFiles(await readSpecDir(schemas), { verify: true });
       await rm(OUT, { recursive: true, force: true });
       for (const file of files) {
         await mkdir(path.dirname(path.join(OUT, file.path)), { recursive: true });
