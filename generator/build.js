@@ -3,8 +3,8 @@
 // install run it), so the installed `modelspec` runs without tsx. Each TypeScript module becomes a
 // .js file at the same relative path: the generator finds its meta-schemas, its worker and the
 // client runtime and mock it copies into every output next to itself, as in the checkout. The
-// runtime's and mock's .ts sources and schema-walk.ts are also copied as they are: they are inputs
-// the generator reads (and bundles); the generator runs some of them too (runtime/json.ts). dist/ is not committed.
+// runtime's and mock's .ts sources are also copied as they are: they are inputs the generator reads
+// (and bundles); the generator runs some of them too (runtime/json.ts). dist/ is not committed.
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,8 +13,6 @@ import { transform } from "esbuild";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const source = path.join(root, "generator");
 const out = path.join(root, "dist", "generator");
-/** Read as source files by the generator itself: copied unchanged. */
-const COPIED_AS_SOURCE = new Set(["schema-walk.ts"]);
 /** Not part of the CLI: this script. */
 const SKIPPED = new Set(["build.js"]);
 
@@ -37,7 +35,7 @@ for (const relative of await files(source)) {
   // The runtime and the mock are copied into every output as TypeScript sources, not run here.
   const isRuntime = relative.startsWith(`runtime${path.sep}`) || relative.startsWith(`mock${path.sep}`);
   if (relative.endsWith(".ts") && !relative.endsWith(".d.ts")) {
-    if (isRuntime || COPIED_AS_SOURCE.has(relative)) await cp(from, to);
+    if (isRuntime) await cp(from, to);
     const { code } = await transform(await readFile(from, "utf8"), { loader: "ts", format: "esm", target: "node20", sourcefile: relative });
     await writeFile(to.replace(/\.ts$/, ".js"), code);
   } else await cp(from, to);

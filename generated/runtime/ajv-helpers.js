@@ -230,7 +230,6 @@ var O = h(($) => {
   y.code = 'require\u0028"ajv/dist/runtime/ucs2length").default';
 });
 
-// ajv-helpers-entry.js
 var L = {
   "ajv-formats/dist/formats": N(),
   "ajv/dist/runtime/ucs2length": O()

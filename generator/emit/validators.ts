@@ -69,7 +69,8 @@ function validatorTypes(path: string, role: SchemaRole): string {
 
 /** Helpers replaced by our own: ajv's deep equality throws on some JSON data (see `jsonEqual`). */
 const REPLACED_HELPERS: Record<string, { source: string; expression: string }> = {
-  "ajv/dist/runtime/equal": { source: 'import { jsonEqual } from "./generator/schema-walk.ts";', expression: "{ default: jsonEqual }" },
+  // The runtime's TypeScript source by name: built (dist/) it sits beside its transpiled copy, which would print differently.
+  "ajv/dist/runtime/equal": { source: 'import { jsonEqual } from "./generator/runtime/json.ts";', expression: "{ default: jsonEqual }" },
 };
 
 /** One ES module exporting the CommonJS helpers the validators use, keyed by their `require` name (esbuild bundles them). */
@@ -93,7 +94,8 @@ async function helperBundle(modules: string[]): Promise<string> {
     logLevel: "silent",
   });
   return (
-    result.outputFiles[0]!.text.replace(/^\/\/ (node_modules|generator|ajv-helpers-entry)\/.*$\n/gm, "")
+    // esbuild names each bundled module's path in a comment line; where the packages sit differs between a checkout and an install.
+    result.outputFiles[0]!.text.replace(/^\/\/ (?:\.\.\/)*[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?js|ts)$\n/gm, "")
       // ajv's helpers carry their own source as strings (`ucs2length.code = 'require("…")'`) for
       // ajv's code generator. They are never called; writing `(` as \u0028 keeps the string's value
       // and leaves `require(` out of the text, so a plain search finds real calls only (there are none).

@@ -50,6 +50,22 @@ describe("the generator package (modelspec)", () => {
     );
   });
 
+  test("generates from this repository's specs exactly what the checkout generates (the build prints the same bytes)", async () => {
+    const bin = path.join(app, "node_modules", ".bin", "modelspec");
+    const args = [
+      "generate",
+      "--check",
+      "--no-cache",
+      "--schemas",
+      path.join(PROJECT_ROOT, "schemas"),
+      "--out",
+      path.join(PROJECT_ROOT, "generated"),
+    ];
+    // Run in the checkout, so the project setting (the generated package's name and version) is the same.
+    const checked = await run(bin, args, { cwd: PROJECT_ROOT });
+    expect(checked.stdout).toContain("is up to date");
+  });
+
   test("init writes a starter spec and scripts; generate makes a package that runs", async () => {
     const init = await modelspec(["init", "--name", "acme-models"]);
     expect(init.stdout).toContain("wrote schemas/example/provider.yaml, schemas/example/chat.yaml");
