@@ -8,7 +8,7 @@
  * is answered from it whole.
  */
 import path from "node:path";
-import { diskCache, NO_CACHE, sha256, type Cache } from "./cache.js";
+import { diskCache, NO_CACHE, type Cache } from "./cache.js";
 import { checkSpecFiles } from "./check.js";
 import { compareText, SpecError } from "./diagnostics.js";
 import { parseSpecFiles, readSpecDir, type SpecFiles } from "./load.js";
@@ -17,7 +17,7 @@ import { buildModel } from "./normalize.js";
 import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js";
 import { SILENT, type Progress } from "./progress.js";
 import { judgeBundles, resolveSchemas } from "./resolve.js";
-import { packageSettings } from "./version.js";
+import { recallRun, rememberRun, runKeyOf, withTexts } from "./recall.js";
 import { checkWiring, listSourceFiles } from "./wiring.js";
 import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
 
@@ -165,55 +165,28 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   const specs = await readSpecDir(options.schemasDir, options);
   const cache = cacheFor(options);
   const sources = await listSourceFiles(options.schemasDir);
-  const runKey = runInput(specs, options, sources);
-  const recalled = options.verify ? undefined : recallRun(cache, runKey);
-  const files = recalled ?? (await generateFiles(specs, options, progress, sources));
-  if (!recalled) rememberRun(cache, runKey, files);
+  const runKey = runKeyOf(specs, options, sources);
+  const changed = (d: OutputDifference) => d.stale.length + d.missing.length + d.extra.length > 0;
+  const finish = async (files: GeneratedFile[], difference: OutputDifference, fromCache: boolean): Promise<GenerateResult> => {
+    if (!overrides.check && changed(difference)) {
+      progress.update("writing");
+      await writeOutput(options.outDir, files);
+    }
+    return { files, difference, fromCache };
+  };
+  const recalled = options.verify ? undefined : recallRun(cache, runKey, options.outDir);
+  if (recalled) {
+    // Compared by hash: an unchanged rerun or --check reads no text from the cache.
+    progress.update("comparing with the output folder");
+    const difference = await compareOutput(options.outDir, recalled);
+    if (!changed(difference)) return { files: recalled, difference, fromCache: true };
+    const texts = overrides.check ? recalled : withTexts(cache, recalled);
+    if (texts) return finish(texts, difference, true);
+  }
+  const files = await generateFiles(specs, options, progress, sources);
+  rememberRun(cache, runKey, files);
   progress.update("comparing with the output folder");
-  const difference = await compareOutput(options.outDir, files);
-  const changed = difference.stale.length + difference.missing.length + difference.extra.length > 0;
-  if (!overrides.check && changed) {
-    progress.update("writing");
-    await writeOutput(options.outDir, files);
-  }
-  return { files, difference, fromCache: recalled !== undefined };
-}
-
-/**
- * Everything a whole run's output depends on besides the generator (the cache adds its fingerprint);
- * the folder's other files by name, as the seeds the specs cite must exist.
- */
-function runInput(specs: SpecFiles, options: GenerateOptions, sources: ReadonlySet<string>): string {
-  const names = [...specs.keys()].sort(compareText);
-  return JSON.stringify({
-    maxSpecBytes: options.maxSpecBytes,
-    package: options.package ?? packageSettings(),
-    files: names.map((name) => [name, sha256(specs.get(name)!)]),
-    sources: [...sources],
-  });
-}
-
-/** A run's output: the file list is stored once, each file's text by its hash (a text stored by an earlier run is not written again). */
-function rememberRun(cache: Cache, runKey: string, files: readonly GeneratedFile[]): void {
-  const listing = files.map((file) => {
-    const hash = sha256(file.contents);
-    cache.add("output-file", hash, file.contents);
-    return [file.path, hash];
-  });
-  cache.set("run", runKey, JSON.stringify(listing));
-}
-
-function recallRun(cache: Cache, runKey: string): GeneratedFile[] | undefined {
-  const listing = cache.get("run", runKey);
-  if (listing === undefined) return undefined;
-  const files: GeneratedFile[] = [];
-  for (const [path, hash] of JSON.parse(listing) as [string, string][]) {
-    const contents = cache.get("output-file", hash);
-    // A file missing from the cache (deleted, corrupt) means a full run: never a partial answer.
-    if (contents === undefined || sha256(contents) !== hash) return undefined;
-    files.push({ path, contents });
-  }
-  return files;
+  return finish(files, await compareOutput(options.outDir, files), false);
 }
 
 /**

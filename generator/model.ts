@@ -214,6 +214,8 @@ export interface Model {
 export interface GeneratedFile {
   path: string;
   contents: string;
+  /** The SHA-256 of `contents` where it is known without them (a run recalled from the cache): compared by it. */
+  sha256?: string;
   /** The spec files it was made from (for its banner); empty for files made from all specs. */
   specs?: readonly string[];
   /** For its banner, where `specs` cannot say it: what a shared file is made from. */

@@ -6,6 +6,7 @@ import * as nodeFs from "node:fs/promises";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { compareText } from "./diagnostics.js";
+import { sha256 } from "./cache.js";
 import { eachConcurrently } from "./io.js";
 import type { GeneratedFile } from "./model.js";
 
@@ -113,13 +114,13 @@ async function listFiles(dir: string, prefix = ""): Promise<string[]> {
 }
 
 export async function compareOutput(outDir: string, files: readonly GeneratedFile[]): Promise<OutputDifference> {
-  const expected = new Map(files.map((f) => [f.path, f.contents]));
+  const expected = new Map(files.map((f) => [f.path, f]));
   const actual = await listFiles(outDir);
   const difference: OutputDifference = { stale: [], missing: [], extra: [] };
-  await eachConcurrently([...expected], async ([file, contents]) => {
+  await eachConcurrently([...expected], async ([file, wanted]) => {
     const onDisk = await readFile(path.join(outDir, ...file.split("/")), "utf8").catch(() => undefined);
     if (onDisk === undefined) difference.missing.push(file);
-    else if (onDisk !== contents) difference.stale.push(file);
+    else if (wanted.sha256 !== undefined ? sha256(onDisk) !== wanted.sha256 : onDisk !== wanted.contents) difference.stale.push(file);
   });
   difference.extra = actual.filter((f) => !expected.has(f));
   for (const list of Object.values(difference)) list.sort(compareText);

@@ -111,6 +111,34 @@ describe("the content-hash cache", () => {
     });
   });
 
+  it("answers an unchanged rerun by hash, without the texts; a rerun that must write without them runs whole", async () => {
+    await withCopy(async ({ schemas, out, cache }) => {
+      const want = asMap((await generate({ schemasDir: schemas, outDir: out, cacheDir: cache })).files);
+      // Drop every cached output text (an entry ending with a generated file's text), keeping the run's listing.
+      const texts = new Set(want.values());
+      let dropped = 0;
+      for (const entry of await tree(cache)) {
+        const full = path.join(cache, entry);
+        const text = await readFile(full, "utf8");
+        if (texts.has(text.slice(text.indexOf("\n", text.indexOf("\n") + 1) + 1))) {
+          await rm(full);
+          dropped++;
+        }
+      }
+      expect(dropped).toBeGreaterThan(want.size / 2);
+      const unchanged = await generate({ schemasDir: schemas, outDir: out, cacheDir: cache, check: true });
+      expect(unchanged.fromCache).toBe(true);
+      expect(unchanged.difference).toEqual({ stale: [], missing: [], extra: [] });
+      // Asked for, the texts come from the output folder, which has the same hashes.
+      expect(asMap(unchanged.files)).toEqual(want);
+      await writeFile(path.join(out, "catalog.json"), "edited by hand");
+      const repaired = await generate({ schemasDir: schemas, outDir: out, cacheDir: cache });
+      expect(repaired.fromCache).toBe(false);
+      expect(repaired.difference.stale).toEqual(["catalog.json"]);
+      expect(await readFile(path.join(out, "catalog.json"), "utf8")).toBe(want.get("catalog.json"));
+    });
+  });
+
   it("keeps entries of another generator (another fingerprint) apart", async () => {
     await withTempDir(async (dir) => {
       const mine = diskCache(dir, "generator-a");
