@@ -68,7 +68,7 @@ function schemaRoots(file: ParsedFile): string[] {
 
 /** Calls `visit` on every schema node of a file's schemas (request, response, stream, shared definitions, error envelope). */
 function visitSchemas(file: ParsedFile, visit: (schema: Record<string, unknown>, pointer: string) => void): void {
-  for (const root of schemaRoots(file)) forEachSchemaNode(valueAt(file, root), root, visit);
+  for (const root of schemaRoots(file)) forEachSchemaNode(getPointer(file.data, root), root, visit);
 }
 
 /** Rules of the spec format that the meta-schema cannot say in a readable way. */
@@ -240,7 +240,7 @@ function describeError(error: ErrorObject, file: ParsedFile): { pointer: string;
         message: `missing required key ${JSON.stringify(params.missingProperty)}${pointer === "" ? ` in ${KIND_NAMES[file.kind]}` : ""}`,
       };
     case "type":
-      return { pointer, position: at(pointer), message: `must be ${params.type}, found ${typeName(valueAt(file, pointer))}` };
+      return { pointer, position: at(pointer), message: `must be ${params.type}, found ${typeName(getPointer(file.data, pointer))}` };
     case "enum":
       return {
         pointer,
@@ -270,10 +270,6 @@ function describeError(error: ErrorObject, file: ParsedFile): { pointer: string;
 function discriminatorValues(error: ErrorObject): string[] {
   const branches = (error.parentSchema as { oneOf?: { $ref?: string; properties?: { kind?: { const?: string } } }[] }).oneOf ?? [];
   return branches.map((b) => b.properties?.kind?.const ?? b.$ref?.split("/").pop() ?? "?");
-}
-
-function valueAt(file: ParsedFile, pointer: string): unknown {
-  return getPointer(file.data, pointer);
 }
 
 function typeName(value: unknown): string {

@@ -13,7 +13,10 @@ import { parseArgs } from "node:util";
  * checkout's.
  */
 function mockEntry(out) {
-  const entry = (dir) => [path.join(dir, "mock", "index.js")].find(existsSync);
+  const entry = (dir) => {
+    const file = path.join(dir, "mock", "index.js");
+    return existsSync(file) ? file : undefined;
+  };
   if (out !== undefined) return entry(path.resolve(out));
   for (let dir = process.cwd(); ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, "package.json");

@@ -12,9 +12,10 @@ import { startMockServer } from "./server.js";
 export { MOCK_FAULT_TABLE, MOCK_FAULTS, MOCK_HEADERS, mockFaultsMarkdown, mockHooksHelp } from "./faults.js";
 export { startMockServer } from "./server.js";
 export { MOCK_DEFAULTS } from "./types.js";
-/** Every offering of this package in the server's terms. */
-function packageOfferings() {
-    return Object.values(offerings).map((offering) => ({
+/** One offering of this package in the server's terms (for `startMockServer` with offerings of your choosing). */
+export function mockOffering(id) {
+    const offering = offerings[id];
+    return {
         provider: offering.provider,
         model: offering.model,
         transports: providers[offering.provider].transports,
@@ -22,7 +23,11 @@ function packageOfferings() {
         validators: offering.validators,
         examples: offering.examples,
         binaryResponse: offering.binaryResponse,
-    }));
+    };
+}
+/** Every offering of this package in the server's terms. */
+function packageOfferings() {
+    return Object.keys(offerings).map(mockOffering);
 }
 /**
  * Starts the local provider server (127.0.0.1, a free port unless one is given) answering every

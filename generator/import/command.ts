@@ -8,7 +8,6 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
-import { splitPointer } from "../diagnostics.js";
 import type { Json, JsonObject } from "../model.js";
 import { resolveOptions } from "../options.js";
 import { isObject } from "../schema-walk.js";
@@ -16,7 +15,8 @@ import { importSources } from "./index.js";
 import { LAYOUTS } from "./layouts.js";
 import { readSources } from "./source.js";
 import { keepPersonsWork } from "./merge.js";
-import { renderSpec, specPath, todoPointers, valueAt, type ImportedSpec } from "./spec.js";
+import { valueAt } from "../resolve.js";
+import { renderSpec, specPath, todoPointers, type ImportedSpec } from "./spec.js";
 
 export const IMPORT_HELP = `Usage: modelspec import <file|folder>... [--schemas DIR] [--provider ID] [--dry-run]
        modelspec import --check [--schemas DIR] [--format markdown|json|github] [--fail-on LEVEL]
@@ -117,7 +117,7 @@ function readReference(specFile: string, ref: string): Json | undefined {
   const [file, fragment = ""] = ref.split("#");
   try {
     const document = parse(readFileSync(path.resolve(path.dirname(specFile), file!), "utf8")) as Json;
-    return valueAt(document, splitPointer(fragment));
+    return valueAt(document, fragment);
   } catch {
     return undefined;
   }

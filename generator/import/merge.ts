@@ -9,7 +9,8 @@ import { compareText, splitPointer } from "../diagnostics.js";
 import type { Json, JsonObject } from "../model.js";
 import { splitParameterPath } from "../parameters.js";
 import { canonical, cloneJson, forEachSchemaNode, isObject, setOwn, validationSchema } from "../schema-walk.js";
-import { fillTodos, todoPointers, valueAt } from "./spec.js";
+import { valueAt } from "../resolve.js";
+import { fillTodos, todoPointers, valueAtTokens } from "./spec.js";
 
 const ANNOTATIONS = ["title", "description", "$comment"] as const;
 
@@ -65,7 +66,7 @@ function keepInferredParts(request: JsonObject, existing: JsonObject): void {
   }
   forEachSchemaNode(was, "", (node, pointer) => {
     if (!isObject(node["x-inferred"])) return;
-    const mine = valueAt(schema, splitPointer(pointer));
+    const mine = valueAt(schema, pointer);
     if (!isObject(mine)) return;
     for (const keyword of [...Object.keys(node["x-inferred"]), "x-inferred"])
       if (keyword in node) setOwn(mine as JsonObject, keyword, cloneJson(node[keyword] as Json));
@@ -75,7 +76,7 @@ function keepInferredParts(request: JsonObject, existing: JsonObject): void {
 /** A title, description or `$comment` the existing spec has where the import has none. */
 function keepAnnotations(schema: Json, was: Json): void {
   forEachSchemaNode(was, "", (node, pointer) => {
-    const mine = valueAt(schema, splitPointer(pointer));
+    const mine = valueAt(schema, pointer);
     if (!isObject(mine)) return;
     for (const keyword of ANNOTATIONS)
       if (typeof node[keyword] === "string" && !(keyword in mine)) setOwn(mine as JsonObject, keyword, node[keyword] as Json);
@@ -102,12 +103,12 @@ function keepReferences(schema: Json, was: Json, readRef: RefReader): void {
   forEachSchemaNode(was, "", (node, pointer) => {
     if (typeof node.$ref !== "string" || node.$ref.startsWith("#") || pointer === "") return;
     const tokens = splitPointer(pointer);
-    const mine = valueAt(schema, tokens);
+    const mine = valueAtTokens(schema, tokens);
     const target = readRef(node.$ref);
     if (!isObject(mine) || "$ref" in mine || !isObject(target)) return;
     const { $ref, ...siblings } = node;
     if (canonical(validationSchema({ ...target, ...siblings })) !== canonical(validationSchema(mine))) return;
-    const parent = valueAt(schema, tokens.slice(0, -1));
+    const parent = valueAtTokens(schema, tokens.slice(0, -1));
     if (isObject(parent)) setOwn(parent as JsonObject, tokens.at(-1)!, cloneJson(node as Json));
   });
 }

@@ -108,18 +108,18 @@ export function fillTodos(imported: JsonObject, resolved: JsonObject): JsonObjec
     const last = tokens.at(-1)!;
     if (last === "x-todo") {
       const schemaTokens = tokens.slice(0, -1);
-      const target = valueAt(resolved, schemaTokens);
+      const target = valueAtTokens(resolved, schemaTokens);
       if (target === undefined) continue;
       setAt(out, schemaTokens, cloneJson(target));
       continue;
     }
-    const target = valueAt(resolved, tokens);
+    const target = valueAtTokens(resolved, tokens);
     if (target !== undefined && !isTodo(target)) setAt(out, tokens, cloneJson(target));
   }
   return out;
 }
 
-export function valueAt(root: Json, tokens: readonly string[]): Json | undefined {
+export function valueAtTokens(root: Json, tokens: readonly string[]): Json | undefined {
   return getPointer(root, joinPointer("", ...tokens)) as Json | undefined;
 }
 

@@ -16,9 +16,10 @@ export { startMockServer } from "./server.js";
 export { MOCK_DEFAULTS } from "./types.js";
 export type { MockExample, MockOffering, MockRequestRecord, MockServer, MockServerOptions } from "./types.js";
 
-/** Every offering of this package in the server's terms. */
-function packageOfferings(): MockOffering[] {
-  return Object.values(offerings).map((offering) => ({
+/** One offering of this package in the server's terms (for `startMockServer` with offerings of your choosing). */
+export function mockOffering(id: keyof typeof offerings): MockOffering {
+  const offering = offerings[id];
+  return {
     provider: offering.provider,
     model: offering.model,
     transports: providers[offering.provider].transports,
@@ -26,7 +27,12 @@ function packageOfferings(): MockOffering[] {
     validators: offering.validators,
     examples: offering.examples,
     binaryResponse: offering.binaryResponse,
-  }));
+  };
+}
+
+/** Every offering of this package in the server's terms. */
+function packageOfferings(): MockOffering[] {
+  return (Object.keys(offerings) as (keyof typeof offerings)[]).map(mockOffering);
 }
 
 /**

@@ -4,24 +4,22 @@
  * make of its answers is test/clients/.
  */
 import { afterEach, describe, expect, test } from "vitest";
-import { offerings, providers } from "../../generated/offerings.js";
-import { MOCK_FAULTS, startMockServer, type MockOffering, type MockServer, type MockServerOptions } from "../../generated/mock/index.js";
+import { offerings } from "../../generated/offerings.js";
+import {
+  MOCK_FAULTS,
+  mockOffering as packageOffering,
+  startMockServer,
+  type MockOffering,
+  type MockServer,
+  type MockServerOptions,
+} from "../../generated/mock/index.js";
 
 const KEY = "sk-mock-server-test";
 const ACCOUNT = "acct-1";
 
-/** The generated offerings in the mock's shape, as generated/mock/index.js builds them. */
+/** A generated offering in the mock's shape (as startMockProviders serves it), with changes. */
 function mockOffering(id: keyof typeof offerings, change: Partial<MockOffering> = {}): MockOffering {
-  const offering = offerings[id];
-  return {
-    provider: offering.provider,
-    model: offering.model,
-    transports: providers[offering.provider].transports,
-    errors: providers[offering.provider].errors,
-    validators: offering.validators,
-    examples: offering.examples,
-    ...change,
-  };
+  return { ...packageOffering(id), ...change };
 }
 const all = (Object.keys(offerings) as (keyof typeof offerings)[]).map((id) => mockOffering(id));
 
