@@ -1,7 +1,7 @@
 /** The `modelspec` command line. Exit codes: 0 done, 1 `--check` found stale output, 2 bad usage or bad specs. */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { SpecError } from "./diagnostics.js";
+import { shownPath, SpecError } from "./diagnostics.js";
 import { generate, loadModel } from "./generate.js";
 import { readSpecDir } from "./load.js";
 import { resolveOptions } from "./options.js";
@@ -184,10 +184,12 @@ async function generateCommand(argv: string[], io: Io): Promise<number> {
   let result: Awaited<ReturnType<typeof generate>>;
   try {
     result = await generate({ ...options, check: values.check ?? false, progress });
+  } catch (error) {
+    throw error instanceof SpecError ? error.shownFrom(options.schemasDir) : error;
   } finally {
     progress.finish();
   }
-  const shown = path.relative(process.cwd(), options.outDir) || ".";
+  const shown = shownPath(options.outDir);
   const { stale, missing, extra } = result.difference;
   const how = `${((performance.now() - started) / 1000).toFixed(1)} s${result.fromCache ? ", from the cache" : ""}`;
   const say = (text: string) => {
@@ -215,7 +217,7 @@ function projectPackage() {
     return packageSettings(file);
   } catch (error) {
     // Without a project setting the file to write it in is the one here, not the generator's own.
-    const shown = path.relative(process.cwd(), settingsProject() ? file : path.resolve("package.json"));
+    const shown = shownPath(settingsProject() ? file : path.resolve("package.json"));
     throw new UsageError(`${(error as Error).message.replace(file, shown)}; \`modelspec init\` writes it`);
   }
 }
@@ -232,7 +234,12 @@ async function provenanceCommand(argv: string[], io: Io): Promise<number> {
   }
   const project = settingsProject();
   const options = resolveOptions({ schemasDir: values.schemas ? path.resolve(values.schemas) : project && path.join(project, "schemas") });
-  const model = loadModel(await readSpecDir(options.schemasDir), options);
+  let model: ReturnType<typeof loadModel>;
+  try {
+    model = loadModel(await readSpecDir(options.schemasDir), options);
+  } catch (error) {
+    throw error instanceof SpecError ? error.shownFrom(options.schemasDir) : error;
+  }
   if (values.json) io.out(JSON.stringify(provenanceReport(model), null, 2));
   else for (const line of provenanceLines(model)) io.out(line);
   return 0;

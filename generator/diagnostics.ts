@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { SourcePosition } from "./model.js";
 
 /** One problem in the specs, located precisely enough to jump to. */
@@ -52,6 +53,20 @@ export class SpecError extends Error {
     this.name = "SpecError";
     this.diagnostics = sorted;
   }
+
+  /** The same problems with each file named as the person who ran the command finds it (see `shownPath`); files are relative to `root`. */
+  shownFrom(root: string, cwd = process.cwd()): SpecError {
+    const error = new SpecError(this.diagnostics.map((d) => ({ ...d, file: shownPath(path.resolve(root, d.file), cwd) })));
+    error.stack = this.stack;
+    return error;
+  }
+}
+
+/** A path as a command shows it: relative to where it ran when inside that folder, else absolute (never a run of `../`). */
+export function shownPath(file: string, cwd = process.cwd()): string {
+  const relative = path.relative(cwd, file);
+  const outside = relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  return relative === "" ? "." : outside ? file : relative;
 }
 
 // JSON pointers have one home, shared with the client runtime; re-exported for the stages that import them from here.

@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { shownPath } from "./diagnostics.js";
 
 export const INIT_HELP = `Usage: modelspec init [--schemas DIR] [--name PACKAGE]
 
@@ -120,7 +121,7 @@ export async function initCommand(argv: string[], io: Io, cwd = process.cwd()): 
     io.out(INIT_HELP);
     return 0;
   }
-  const shown = (file: string) => path.relative(cwd, file) || ".";
+  const shown = (file: string) => shownPath(file, cwd);
   const schemas = path.resolve(cwd, values.schemas ?? "schemas");
   const specs: [string, string][] = [
     [path.join(schemas, "example", "provider.yaml"), PROVIDER],

@@ -2,15 +2,19 @@
  * Bad specs get errors that say where and why: file, line, column, JSON pointer and what was
  * expected, every problem at once, exit code 2, and the output folder untouched.
  */
+import { execFile } from "node:child_process";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { main } from "../generator/cli.js";
 import type { SpecError, Diagnostic } from "../generator/diagnostics.js";
 import { loadModel } from "../generator/generate.js";
+import { PROJECT_ROOT } from "../generator/options.js";
 import { MINIMAL_SPECS, specProblems, textFiles, withTempDir } from "./helpers.js";
 
 const TINY = "acme/tiny.yaml";
+const exec = promisify(execFile);
 const edit = (file: string, from: string, to: string) => {
   const text = MINIMAL_SPECS[file]!;
   if (!text.includes(from)) throw new Error(`fixture has no ${JSON.stringify(from)}`);
@@ -183,6 +187,34 @@ describe("the CLI on bad specs", () => {
       expect(err.join("\n")).not.toMatch(/\n\s+at /);
       expect(await readdir(out)).toEqual(["keep.txt"]);
       expect(await readFile(path.join(out, "keep.txt"), "utf8")).toBe("old output\n");
+    });
+  });
+
+  it("names each file as seen from where the command ran: relative inside that folder, absolute outside it", async () => {
+    await withTempDir(async (dir) => {
+      const schemas = path.join(dir, "project", "schemas");
+      for (const [name, text] of Object.entries(edit(TINY, "contextWindow: 8000", "contextWindow: lots"))) {
+        await mkdir(path.dirname(path.join(schemas, name)), { recursive: true });
+        await writeFile(path.join(schemas, name), text);
+      }
+      const problem = ":7:16: /contextWindow: must be integer, found string";
+      const run = (cwd: string, ...args: string[]) =>
+        exec(process.execPath, [path.join(PROJECT_ROOT, "generator", "bin.js"), ...args, "--schemas", schemas], { cwd }).then(
+          () => "",
+          (e: { stderr: string }) => e.stderr,
+        );
+      const outside = path.join(dir, "elsewhere");
+      await mkdir(outside);
+      const [fromProject, fromSpecs, fromOutside, provenance] = await Promise.all([
+        run(path.join(dir, "project"), "generate", "--out", path.join(dir, "out")),
+        run(path.join(schemas, "acme"), "generate", "--out", path.join(dir, "out")),
+        run(outside, "generate", "--out", path.join(dir, "out")),
+        run(path.join(dir, "project"), "provenance"),
+      ]);
+      expect(fromProject).toContain(`\nschemas/acme/tiny.yaml${problem}`);
+      expect(fromSpecs).toContain(`\ntiny.yaml${problem}`);
+      expect(fromOutside).toContain(`\n${path.join(schemas, "acme", "tiny.yaml")}${problem}`);
+      expect(provenance).toContain(`\nschemas/acme/tiny.yaml${problem}`);
     });
   });
 

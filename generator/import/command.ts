@@ -8,6 +8,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
+import { shownPath } from "../diagnostics.js";
 import type { Json, JsonObject } from "../model.js";
 import { resolveOptions } from "../options.js";
 import { isObject } from "../schema-walk.js";
@@ -80,7 +81,7 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
   const files = await Promise.all(
     specs.map(async (spec) => ({ spec, path: specPath(spec), text: renderSpec(await keepResolved(spec, schemasDir)) })),
   );
-  const shown = path.relative(process.cwd(), schemasDir) || ".";
+  const shown = shownPath(schemasDir);
   if (values["dry-run"]) {
     for (const file of files) io.out(`--- ${shown}/${file.path} (would be written)\n${file.text}`);
     io.out(summary(files, shown, "would write"));

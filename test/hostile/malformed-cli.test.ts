@@ -14,7 +14,7 @@ import { MAX_SPEC_NESTING, PROJECT_ROOT } from "../../generator/options.js";
 import { MINIMAL_SPECS, withTempDir } from "../helpers.js";
 import { MALFORMED, type SpecSet } from "./malformed-cases.js";
 
-/** What the command prints on stderr for each case of malformed-cases.ts (without --debug). */
+/** What the command prints on stderr for each case of malformed-cases.ts (without --debug), each file named inside the schemas folder; see `pinned`. */
 const PINNED: Record<string, string> = {
   "YAML syntax error":
     '1 problem in the specs:\nacme/tiny.yaml:5:1: (document): Flow sequence in block collection must be sufficiently indented and end with a ] near "description: A tiny model." (YAML BAD_INDENT)\n',
@@ -51,6 +51,11 @@ const PINNED: Record<string, string> = {
 };
 
 const STACK_FRAME = /^\s+at /m;
+
+/** The pinned message as shown from where the command ran: each problem's file is named from there (`schemas/acme/…` inside it, absolute outside). */
+function pinned(name: string, schemasShown: string): string {
+  return PINNED[name]!.replace(/\nacme\//g, `\n${schemasShown}/acme/`);
+}
 
 async function writeSpecs(dir: string, specs: SpecSet): Promise<void> {
   for (const [name, contents] of Object.entries(specs)) {
@@ -136,7 +141,7 @@ describe("`modelspec generate` on malformed specs", () => {
         await appendFile(process.env.MODELSPEC_PRINT_PINNED, `  ${JSON.stringify(name)}: ${JSON.stringify(result.stderr)},\n`);
       expect(result.code, result.stderr).toBe(2);
       expect(result.stdout).toBe("");
-      expect(result.stderr).toBe(PINNED[name]);
+      expect(result.stderr).toBe(pinned(name, "schemas"));
       expect(result.stderr).not.toMatch(STACK_FRAME);
       await expectUntouched(dir, out);
     });
@@ -151,8 +156,9 @@ describe("`modelspec generate` on malformed specs", () => {
       const code = await main(["generate", "--schemas", schemas, "--out", out, "--debug"], { out: () => {}, err: (t) => err.push(t) });
       expect(code).toBe(2);
       const text = `${err.join("\n")}\n`;
-      expect(text.startsWith(PINNED[name]!)).toBe(true);
-      expect(text.slice(PINNED[name]!.length)).toMatch(/^(\s+at .+\n)+$/);
+      // main() runs where the tests run, outside the temporary folder: the files are named absolutely.
+      expect(text.startsWith(pinned(name, schemas))).toBe(true);
+      expect(text.slice(pinned(name, schemas).length)).toMatch(/^(\s+at .+\n)+$/);
       await expectUntouched(dir, out);
     });
   });
@@ -164,7 +170,7 @@ describe("`modelspec generate` on malformed specs", () => {
         const { schemas, out } = await setUp(dir, specs());
         const result = await modelspec(["generate", "--schemas", schemas, "--out", out, "--debug"], dir);
         expect(result.code).toBe(2);
-        expect(result.stderr.startsWith(PINNED[name]!)).toBe(true);
+        expect(result.stderr.startsWith(pinned(name, "schemas"))).toBe(true);
         expect(result.stderr).toMatch(STACK_FRAME);
         await expectUntouched(dir, out);
       });
