@@ -121,22 +121,29 @@ function listFiles(dir: string, prefix = ""): string[] {
 /**
  * What the output folder held when last compared: each file's stat with the hash of its text, so a
  * file whose stat is unchanged is not read again (git's index does the same). Kept in the cache
- * under the folder's path; a file is recorded only once its last change is `SETTLED_MS` old when
- * it is read, so a later edit cannot leave its stat as it was (see `isSettled`).
+ * under the folder's path; a file is recorded only when its last change is old enough that a later
+ * edit cannot leave its stat as it was (see `isSettled`).
  */
 type StatIndex = Record<string, [size: number, mtimeMs: number, ctimeMs: number, ino: number, dev: number, sha256: string]>;
 
 /**
- * A file changed again within the file system's clock tick keeps its mtime (and ctime), so a stat
- * taken then does not tell later edits apart: git calls such files "racily clean" and reads them
- * again. Files changed within this long before they were read are not recorded; the clock that
- * stamps files lags the process's by at most a tick (a few milliseconds) on a local disk.
+ * A file changed twice within one tick of the clock that stamps files keeps its mtime and ctime,
+ * so a stat taken between the two changes cannot tell them apart: git calls such files "racily
+ * clean" and reads them again. A file is trusted by its stat only when its last change came a
+ * margin before the run started: then any later change falls on a later tick and shows. The margin
+ * covers the tick of file systems that stamp in nanoseconds (the kernel's clock advances every few
+ * milliseconds); those that stamp in whole seconds (FAT, HFS+, ext3) need two seconds and more.
  */
-const SETTLED_MS = 1000;
+const SETTLED_MS = 100;
+const SETTLED_WHOLE_SECONDS_MS = 3000;
 
 const statKey = (stat: Stats) => [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, stat.dev] as const;
 /** ctime too: it cannot be set back, so an edit whose mtime was restored still shows. */
-const isSettled = (stat: Stats, readAt: number) => Math.max(stat.mtimeMs, stat.ctimeMs) < readAt - SETTLED_MS;
+function isSettled(stat: Stats, readAt: number): boolean {
+  const changed = Math.max(stat.mtimeMs, stat.ctimeMs);
+  const wholeSeconds = stat.mtimeMs % 1000 === 0 && stat.ctimeMs % 1000 === 0;
+  return changed < readAt - (wholeSeconds ? SETTLED_WHOLE_SECONDS_MS : SETTLED_MS);
+}
 
 export interface CompareOptions {
   /** Where the stat index is kept between runs; without one every file is read. */
