@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The `modelspec` executable. Installed, it runs the generator built to JavaScript (dist/, made by
 // npm's `prepare` when the package is packed). In a checkout, where the TypeScript sources sit
-// beside this file, it runs them with tsx so an edit needs no build; `serve` is plain JavaScript
-// over a generated package, so it runs either way.
+// beside this file, it runs a build of them made when they change (build.js), so an edit needs no
+// build step and a run does not pay for tsx; `serve` is plain JavaScript over a generated package,
+// so it runs either way.
 import { existsSync } from "node:fs";
 
 const argv = process.argv.slice(2);
@@ -21,11 +22,23 @@ function missingPackage(error) {
   return /Cannot find (?:package|module) '([^']+)'/.exec(String(error.message))?.[1] ?? "a generator dependency";
 }
 
-/** The generator's entry: the sources under tsx in a checkout, else the build. */
+/**
+ * The generator's entry. In a checkout: its build for the sources as they are (made first when
+ * they changed; build.js), else the sources under tsx when it cannot be built. Installed: dist/.
+ */
 async function loadMain() {
   const sources = new URL("./cli.ts", import.meta.url);
   const built = new URL("../dist/generator/cli.js", import.meta.url);
   if (existsSync(sources)) {
+    try {
+      // tsx maps stack traces to the sources always; the build only when they are asked for.
+      if (argv.includes("--debug")) process.setSourceMapsEnabled(true);
+      const { checkoutBuild } = await import("./build.js");
+      return (await import((await checkoutBuild()).href)).main;
+    } catch {
+      // No esbuild, a read-only checkout, or a source that does not compile: tsx runs the sources
+      // (and reports that source's error as it always has).
+    }
     try {
       const { register } = await import("tsx/esm/api");
       register();

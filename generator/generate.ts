@@ -178,7 +178,7 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   if (recalled) {
     // Compared by hash: an unchanged rerun or --check reads no text from the cache.
     progress.update("comparing with the output folder");
-    const difference = await compareOutput(options.outDir, recalled);
+    const difference = await compareOutput(options.outDir, recalled, { cache });
     if (!changed(difference)) return { files: recalled, difference, fromCache: true };
     const texts = overrides.check ? recalled : withTexts(cache, recalled);
     if (texts) return finish(texts, difference, true);
@@ -186,7 +186,7 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   const files = await generateFiles(specs, options, progress, sources);
   rememberRun(cache, runKey, files);
   progress.update("comparing with the output folder");
-  return finish(files, await compareOutput(options.outDir, files), false);
+  return finish(files, await compareOutput(options.outDir, files, { cache }), false);
 }
 
 /**

@@ -5,8 +5,10 @@
  * a fast syntactic step that scales with the catalog. The strict type-check of everything emitted
  * is `verify.ts`, run by `generate --verify` and by the test suite.
  */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import type { Cache } from "./cache.js";
+import { sha256, type Cache } from "./cache.js";
 import type { GeneratedFile } from "./model.js";
 
 /**
@@ -53,10 +55,59 @@ export async function stopTranspiler(): Promise<void> {
   await worker?.stop();
 }
 
-const isModule = (file: GeneratedFile) => file.path.endsWith(".ts") && !file.path.endsWith(".d.ts");
+export const isModule = (file: GeneratedFile) => file.path.endsWith(".ts") && !file.path.endsWith(".d.ts");
 const keyOf = (file: GeneratedFile) => `${file.path}\0${file.contents}`;
-const transpiled = (file: GeneratedFile, cache: Cache) =>
+const transpiled = async (file: GeneratedFile, cache: Cache) =>
+  (await prebuilt())?.outputs[sha256(keyOf(file))] ??
   cache.memoAsync("transpile", keyOf(file), async () => JSON.stringify(await transpiler().post(file)));
+
+/**
+ * What a build of the generator transpiled when it was made (build.js): the hand-written runtime's
+ * outputs, by the hash of each module's path and text, with the ts-morph version that made them.
+ * The modules are the generator's own sources, so their outputs are a build product, like the
+ * generator's JavaScript: a cold run of a built generator loads no TypeScript. The sources (tsx,
+ * the tests) have no such table and transpile everything.
+ */
+export interface PrebuiltTable {
+  tsMorph: string;
+  outputs: Record<string, string>;
+}
+
+/** Beside the built transpile.js; a variable, so that type-checking the sources does not look for it. */
+const PREBUILT_MODULE = "./transpiled-runtime.js";
+let table: Promise<PrebuiltTable | undefined> | undefined;
+
+function prebuilt(): Promise<PrebuiltTable | undefined> {
+  table ??= import(PREBUILT_MODULE).then(
+    ({ default: found }: { default: PrebuiltTable }) => (found.tsMorph === tsMorphVersion() ? found : undefined),
+    () => undefined,
+  );
+  return table;
+}
+
+/** The installed ts-morph's version: its TypeScript printed the outputs, so a table made by another is not used. */
+export function tsMorphVersion(): string {
+  try {
+    const require = createRequire(import.meta.url);
+    return (JSON.parse(readFileSync(require.resolve("ts-morph/package.json"), "utf8")) as { version: string }).version;
+  } catch {
+    return "absent";
+  }
+}
+
+/**
+ * The table of `files`' outputs, as the worker makes them (build.js writes it beside the built
+ * transpile.js); outputs already in `known` (keyed by content, so any match is sound) are reused.
+ */
+export async function prebuiltTable(files: readonly GeneratedFile[], known?: PrebuiltTable): Promise<PrebuiltTable> {
+  const reuse = known?.tsMorph === tsMorphVersion() ? known.outputs : {};
+  const outputs: Record<string, string> = {};
+  for (const file of files.filter(isModule)) {
+    const key = sha256(keyOf(file));
+    outputs[key] = reuse[key] ?? JSON.stringify((await import("./transpile-worker.js")).transpile(file));
+  }
+  return { tsMorph: tsMorphVersion(), outputs };
+}
 
 /** Modules handed over before their emitter ran (`transpileAhead`), by path and text, until `transpileFiles` takes them. */
 const ahead = new Map<string, Promise<string>>();
