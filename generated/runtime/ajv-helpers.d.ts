@@ -12,4 +12,7 @@ export interface ValidateFunction<T> {
   (data: unknown, context?: { instancePath?: string }): data is T;
   errors?: ValidationError[] | null;
 }
-export declare const modules: Record<string, unknown>;
+/** ajv's run-time helper `ajv-formats/dist/formats` → `fullFormats` → `uri`. */
+export declare const ajv_formats_fullFormats_uri: unknown;
+/** ajv's run-time helper `ajv/dist/runtime/ucs2length` → `default`. */
+export declare const ajv_ucs2length: unknown;

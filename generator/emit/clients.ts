@@ -52,20 +52,44 @@ function resultsText(body: Extract<Transport, { kind: "http" }>["responseBody"])
   return `every result item of the task, the request's \`${body.countField}\` of them (default 1); with async delivery the client polls until all have arrived`;
 }
 
-/** `<provider>/provider.js`: the wire descriptors (everything but prose), the one copy clients and the mock server read. */
+/**
+ * `<provider>/provider.js`: the wire descriptors (everything but prose), the one copy clients and
+ * the mock server read. `wire` is what a client calls with (transports, the error pointer and fields,
+ * retry statuses); `provider` adds the name, the docs address and the error schema (the mock's and
+ * the registry's), built in a function marked pure so that a bundle of a client alone drops it.
+ */
 function providerModule(provider: ProviderSpec): GeneratedFile[] {
+  const transports = provider.transports.map(({ description: _description, provenance: _provenance, ...wire }) => wire);
+  const wire = {
+    id: provider.id,
+    transports,
+    errors: { pointer: provider.errors.pointer, fields: provider.errors.fields },
+    retryStatuses: provider.retryStatuses,
+  };
   const descriptor = {
     id: provider.id,
     name: provider.name,
     docsUrl: provider.docsUrl,
-    transports: provider.transports.map(({ description: _description, provenance: _provenance, ...wire }) => wire),
+    transports,
     errors: { pointer: provider.errors.pointer, fields: provider.errors.fields, schema: provider.errors.schema },
     retryStatuses: provider.retryStatuses,
   };
-  const doc = docComment([`${provider.name}: transports, error envelope and retry statuses, as the spec declares them.`]);
+  const full = [
+    "({",
+    `  id: wire.id,`,
+    `  name: ${literal(provider.name)},`,
+    `  docsUrl: ${literal(provider.docsUrl)},`,
+    "  transports: wire.transports,",
+    `  errors: { pointer: wire.errors.pointer, fields: wire.errors.fields, schema: ${literal(provider.errors.schema, 2).replace(/\n/g, "\n  ")} },`,
+    "  retryStatuses: wire.retryStatuses,",
+    "})",
+  ].join("\n");
   return new ModuleText()
-    .both(doc)
-    .js(`export const provider = ${literal(descriptor, 2)};`)
+    .both(docComment([`${provider.name}'s transports, error pointer and fields and retry statuses: what its clients call with.`]))
+    .js(`export const wire = ${literal(wire, 2)};`)
+    .dts(`export declare const wire: ${literalType(wire)};`)
+    .both(docComment([`${provider.name}: transports, error envelope and retry statuses, as the spec declares them.`]))
+    .js(`export const provider = /* @__PURE__ */ (() => ${full})();`)
     .dts(`export declare const provider: ${literalType(descriptor)};`)
     .files(`${providerDir(provider)}/provider`, { specs: [provider.specFile] });
 }

@@ -3,9 +3,12 @@
  * It names the same factories as the provider's client (`createCloudflareRestClient`) with that
  * offering alone as a member, so a bundle of it holds no sibling. It imports only the request
  * validator: response and stream validators come in through the `validators` option, so a bundle
- * carries them only when the app asks for response validation.
+ * carries them only when the app asks for response validation. Beside each client factory it
+ * exports one factory per capability (`createCloudflareRestCreate`, `…Stream`) over the runtime's
+ * separate `sendJson` / `streamHttp`: the client object holds both methods, so no bundler can drop
+ * the one an app does not call, while an app that imports only the create factory bundles no SSE.
  */
-import { docComment, literal, NameScope, propertyKey } from "../escape.js";
+import { camelIdentifier, docComment, literal, NameScope, propertyKey } from "../escape.js";
 import type { GeneratedFile, OfferingSpec, ProviderSpec, SchemaRole } from "../model.js";
 import { binaryResponse } from "../response-body.js";
 import { fixedFields } from "./clients.js";
@@ -19,11 +22,18 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
   // A binary answer (an image, audio) is bytes with their media type, whatever the body envelope.
   const binary = binaryResponse(offering.response.schema);
   const scope = new NameScope([
-    "provider",
+    "wire",
     "operation",
     "prepare",
     "Optional",
     "validateRequest",
+    "ConfigurationError",
+    "createBindingClient",
+    "createHttpCore",
+    "sendJson",
+    "sendBinary",
+    "pollTask",
+    "streamHttp",
     ...[offering.request, offering.response, offering.stream].flatMap((s) => (s ? [s.typeName] : [])),
   ]);
   const streams = offering.stream !== undefined;
@@ -32,14 +42,20 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
   const binding = provider.transports.some((t) => t.kind !== "http");
   const module = new ModuleText();
 
-  const values = ["ConfigurationError", ...(binding ? ["createBindingClient"] : []), ...(http ? ["createHttpClient"] : [])];
+  const httpValues = [
+    "createHttpCore",
+    binary ? "sendBinary" : "sendJson",
+    ...(provider.transports.some((t) => t.kind === "http" && t.async !== undefined) && !binary ? ["pollTask"] : []),
+    ...(provider.transports.some((t) => t.kind === "http" && t.streaming !== undefined) && streams ? ["streamHttp"] : []),
+  ];
+  const values = ["ConfigurationError", ...(binding ? ["createBindingClient"] : []), ...(http ? httpValues : [])];
   const types = [
     ...(binary ? ["BinaryBody"] : []),
     ...(binding ? ["BindingCallOptions", "BindingClientOptions"] : []),
     ...(http ? ["CallOptions", "ClientOptions"] : []),
   ];
   module.js(`import { ${values.join(", ")} } from ${literal(runtime)};`);
-  module.js(`import { provider } from ${literal(relativeImport(path, `${providerDir(provider)}/provider.js`))};`);
+  module.js(`import { wire } from ${literal(relativeImport(path, `${providerDir(provider)}/provider.js`))};`);
   module.js(`import validateRequest from ${literal(relativeImport(path, validators.request!))};`);
   module.dts(`import type { ${types.join(", ")} } from ${literal(runtime)};`);
   module.dts(`import type { ValidateFunction } from ${literal(relativeImport(path, AJV_HELPERS_FILE))};`);
@@ -95,6 +111,9 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
     const stem = factory.replace(/^create/, "").replace(/Client$/, "");
     const client = scope.claim(`${stem}Client`);
     const options = scope.claim(`${stem}Options`);
+    // One factory per capability beside the client, so an app that only creates bundles no streaming code.
+    const createFactory = scope.claim(factory.replace(/Client(\d*)$/, "Create$1"));
+    const streamFactory = scope.claim(factory.replace(/Client(\d*)$/, "Stream$1"));
     const call = isHttp ? "CallOptions" : "BindingCallOptions";
     const many = isHttp && transport.responseBody.kind === "data-array";
     const result = binary ? "BinaryBody" : many ? `${offering.response.typeName}[]` : offering.response.typeName;
@@ -116,24 +135,57 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
       "}",
       docComment([transport.description ?? `${provider.name} over ${transport.id}`]),
       `export declare function ${factory}(options: ${options}): ${client};`,
+      docComment([
+        `\`create\` alone: \`${createFactory}(options)(request, call?)\` is \`${factory}(options).${clientKey}.create(request, call?)\`; a bundle of it holds no streaming code.`,
+      ]),
+      `export declare function ${createFactory}(options: ${options}): ${client}[${literal(clientKey)}]["create"];`,
+      ...(streamsHere
+        ? [
+            docComment([
+              `\`stream\` alone: \`${streamFactory}(options)(request, call?)\` is \`${factory}(options).${clientKey}.stream(request, call?)\`.`,
+            ]),
+            `export declare function ${streamFactory}(options: ${options}): ${client}[${literal(clientKey)}]["stream"];`,
+          ]
+        : []),
       "",
     );
-    const descriptor = `provider.transports[${index}]`;
-    const core = isHttp
-      ? `createHttpClient({ provider: provider.id, transport: ${descriptor}, errors: provider.errors, retryStatuses: provider.retryStatuses }, rest)`
-      : `createBindingClient({ provider: provider.id, transport: ${descriptor}, errors: provider.errors }, rest)`;
+    const descriptor = `wire.transports[${index}]`;
+    const made = scope.claim(`${camelIdentifier(stem)}Core`);
+    const creates = scope.claim(`${camelIdentifier(stem)}Creates`);
+    const streamer = scope.claim(`${camelIdentifier(stem)}Streams`);
+    let coreCall: string;
+    let sendCall: string;
+    let streamCall: string;
+    if (isHttp) {
+      coreCall = `createHttpCore({ provider: wire.id, transport: ${descriptor}, errors: wire.errors, retryStatuses: wire.retryStatuses }, rest)`;
+      // Only what this offering's calls need: bytes or JSON, and polling where the transport delivers asynchronously.
+      sendCall = binary
+        ? `sendBinary(core, { ...op, request }, checked(call, "response"))`
+        : `sendJson(core, { ...op, request }, checked(call, "response")${transport.async ? ", pollTask" : ""})`;
+      streamCall = `streamHttp(core, { ...op, request }, checked(call, "stream"))`;
+    } else {
+      coreCall = `createBindingClient({ provider: wire.id, transport: ${descriptor}, errors: wire.errors }, rest)`;
+      sendCall = `core.send({ ...op, request }, checked(call, "response"))`;
+      streamCall = `core.stream({ ...op, request }, checked(call, "stream"))`;
+    }
     module.js(
-      `export function ${factory}(options) {`,
+      `function ${made}(options) {`,
       "  const { rest, op, checked } = prepare(options);",
-      `  const core = ${core};`,
-      "  return {",
-      `    ${propertyKey(clientKey)}: {`,
-      `      create: async (request, call) => core.send({ ...op, request }, checked(call, "response")),`,
-      ...(streamsHere ? [`      stream: (request, call) => core.stream({ ...op, request }, checked(call, "stream")),`] : []),
-      "    },",
-      "  };",
+      `  return { op, checked, core: ${coreCall} };`,
+      "}",
+      `const ${creates} = ({ core, op, checked }) => async (request, call) => ${sendCall};`,
+      ...(streamsHere ? [`const ${streamer} = ({ core, op, checked }) => (request, call) => ${streamCall};`] : []),
+      "",
+      `export function ${factory}(options) {`,
+      `  const made = ${made}(options);`,
+      `  return { ${propertyKey(clientKey)}: { create: ${creates}(made)${streamsHere ? `, stream: ${streamer}(made)` : ""} } };`,
       "}",
       "",
+      `export function ${createFactory}(options) {`,
+      `  return ${creates}(${made}(options));`,
+      "}",
+      "",
+      ...(streamsHere ? [`export function ${streamFactory}(options) {`, `  return ${streamer}(${made}(options));`, "}", ""] : []),
     );
   }
   return module.files(path.replace(/\.js$/, ""), { specs: [provider.specFile, offering.specFile] });

@@ -30,6 +30,13 @@
  *   (AiOptions such as gateway, signal, tags, passed through, plus timeout and the validate flags).
  *   A binary operation's output (a ReadableStream of bytes) is read whole into a BinaryBody.
  *
+ * The same calls one at a time, so a bundle keeps only those it uses (what an offering's own
+ * create…Create / create…Stream factories call):
+ *   const core = createHttpCore({ provider, transport, errors, retryStatuses }, options);
+ *   sendJson<T>(core, operation, call?, pollTask?)   pollTask only for a transport with async delivery
+ *   sendBinary(core, operation, call?)               an operation with binaryResponse
+ *   streamHttp<E>(core, operation, call?)            the only one that brings the SSE reader
+ *
  * A generated method is then one line, e.g.
  *   create: (request: R, call?: CallOptions) => core.send<O[]>({ model: "…", request, fixed, validators }, call),
  *   stream: (request: R, call?: CallOptions) => core.stream<E>({ model: "…", request, fixed, validators }, call),
@@ -41,6 +48,11 @@
  */
 export { createHttpClient, backoff, parseRetryAfter, isLoopback, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./http.js";
 export type { HttpClient, HttpClientDescriptor } from "./http.js";
+export { createHttpCore } from "./http-core.js";
+export type { HttpCore, Prepared, Sent } from "./http-core.js";
+export { pollTask, sendBinary, sendJson } from "./http-send.js";
+export type { PollTask } from "./http-send.js";
+export { streamHttp } from "./http-stream.js";
 export { createBindingClient } from "./binding.js";
 export type {
   AiBinding,

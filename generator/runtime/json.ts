@@ -15,7 +15,8 @@ export function escapePointerToken(token: string): string {
 
 /** `a~1b~0c` → `a/b~c` (`~1` first, so `~01` stays `~1`). */
 export function unescapePointerToken(token: string): string {
-  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+  // Most tokens have no escape: skip the two scans (the client reads its error pointer on every reply).
+  return token.includes("~") ? token.replace(/~1/g, "/").replace(/~0/g, "~") : token;
 }
 
 export function joinPointer(base: string, ...tokens: (string | number)[]): string {

@@ -1,7 +1,8 @@
 /**
  * What one offering costs an app's bundle: esbuild (`--bundle --minify --format=esm
- * --platform=neutral`) of a module that imports one offering's entry and calls its client's
- * `create` with the default options. Shared by the package tests and `npm run bench`.
+ * --platform=neutral`) of a module that imports one offering's entry and calls `create` with the
+ * default options, through the entry's create-only factory (`createCloudflareRestCreate`) or
+ * through its client. Shared by the package tests and `npm run bench`.
  */
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
@@ -21,6 +22,16 @@ export function appEntry(specifier: string, factory: string, clientKey: string):
     `import { ${factory} } from ${JSON.stringify(specifier)};`,
     "export function create(options, request) {",
     `  return ${factory}(options)[${JSON.stringify(clientKey)}].create(request);`,
+    "}",
+  ].join("\n");
+}
+
+/** The app's module: the create-only factory (`factory`, e.g. `createCloudflareRestCreate`) from one offering's entry, one call. */
+export function createOnlyEntry(specifier: string, factory: string): string {
+  return [
+    `import { ${factory} } from ${JSON.stringify(specifier)};`,
+    "export function create(options, request) {",
+    `  return ${factory}(options)(request);`,
     "}",
   ].join("\n");
 }

@@ -36,5 +36,13 @@ export interface AnyfastRestClient {
  * `POST https://www.anyfast.ai/v1/responses` with `Authorization: Bearer <key>`; the body is the request, the reply is the Response object.
  */
 export declare function createAnyfastRestClient(options: AnyfastRestOptions): AnyfastRestClient;
+/**
+ * `create` alone: `createAnyfastRestCreate(options)(request, call?)` is `createAnyfastRestClient(options).gpt54Mini.create(request, call?)`; a bundle of it holds no streaming code.
+ */
+export declare function createAnyfastRestCreate(options: AnyfastRestOptions): AnyfastRestClient["gpt54Mini"]["create"];
+/**
+ * `stream` alone: `createAnyfastRestStream(options)(request, call?)` is `createAnyfastRestClient(options).gpt54Mini.stream(request, call?)`.
+ */
+export declare function createAnyfastRestStream(options: AnyfastRestOptions): AnyfastRestClient["gpt54Mini"]["stream"];
 
 export {};

@@ -2,19 +2,19 @@
 
 export const validate = validate0;
 export default validate0;
-const schema0 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["id","object","created_at","model","output"],"properties":{"id":{"type":"string"},"object":{"type":"string","const":"response"},"created_at":{"type":"number"},"status":{"$ref":"#/$defs/ResponseStatus"},"model":{"type":"string"},"output":{"type":"array","items":{"$ref":"#/$defs/OutputItem"}},"usage":{"$ref":"#/$defs/Usage"},"error":{"anyOf":[{"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"}},"additionalProperties":true},{"type":"null"}]},"incomplete_details":{"anyOf":[{"type":"object","properties":{"reason":{"type":"string"}},"additionalProperties":true},{"type":"null"}]}},"additionalProperties":true,"$defs":{"CodeInterpreterCall":{"type":"object","required":["type","id","code","container_id","outputs","status"],"properties":{"type":{"type":"string","const":"code_interpreter_call"},"id":{"type":"string"},"code":{"anyOf":[{"type":"string"},{"type":"null"}]},"container_id":{"type":"string"},"outputs":{"anyOf":[{"type":"array","items":{"type":"object","additionalProperties":true}},{"type":"null"}]},"status":{"type":"string","enum":["in_progress","completed","incomplete","interpreting","failed"]}},"additionalProperties":true},"ComputerCall":{"type":"object","required":["type","id","call_id","pending_safety_checks","status"],"properties":{"type":{"type":"string","const":"computer_call"},"id":{"type":"string"},"call_id":{"type":"string"},"pending_safety_checks":{"type":"array","items":{"type":"object","additionalProperties":true}},"status":{"$ref":"#/$defs/ItemStatus"},"action":{"type":"object","required":["type"],"properties":{"type":{"type":"string"}},"additionalProperties":true}},"additionalProperties":true},"FileSearchCall":{"type":"object","required":["type","id","queries","status"],"properties":{"type":{"type":"string","const":"file_search_call"},"id":{"type":"string"},"queries":{"type":"array","items":{"type":"string"}},"status":{"type":"string","enum":["in_progress","searching","completed","incomplete","failed"]},"results":{"anyOf":[{"type":"array","items":{"type":"object","additionalProperties":true}},{"type":"null"}]}},"additionalProperties":true},"FunctionCall":{"type":"object","required":["type","call_id","name","arguments"],"properties":{"type":{"type":"string","const":"function_call"},"id":{"type":"string"},"call_id":{"type":"string"},"name":{"type":"string"},"arguments":{"type":"string"},"status":{"$ref":"#/$defs/ItemStatus"}},"additionalProperties":true},"ItemStatus":{"type":"string","enum":["in_progress","completed","incomplete"]},"OutputContent":{"anyOf":[{"$ref":"#/$defs/OutputText"},{"$ref":"#/$defs/OutputRefusal"}]},"OutputItem":{"anyOf":[{"$ref":"#/$defs/OutputMessage"},{"$ref":"#/$defs/ReasoningItem"},{"$ref":"#/$defs/FunctionCall"},{"$ref":"#/$defs/WebSearchCall"},{"$ref":"#/$defs/FileSearchCall"},{"$ref":"#/$defs/ComputerCall"},{"$ref":"#/$defs/CodeInterpreterCall"}]},"OutputMessage":{"type":"object","required":["type","id","role","content"],"properties":{"type":{"type":"string","const":"message"},"id":{"type":"string"},"role":{"type":"string","const":"assistant"},"status":{"$ref":"#/$defs/ItemStatus"},"content":{"type":"array","items":{"$ref":"#/$defs/OutputContent"}}},"additionalProperties":true},"OutputRefusal":{"type":"object","required":["type","refusal"],"properties":{"type":{"type":"string","const":"refusal"},"refusal":{"type":"string"}},"additionalProperties":true},"OutputText":{"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"output_text"},"text":{"type":"string"},"annotations":{"type":"array","items":true}},"additionalProperties":true},"ReasoningItem":{"type":"object","required":["type","id","summary"],"properties":{"type":{"type":"string","const":"reasoning"},"id":{"type":"string"},"summary":{"type":"array","items":{"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"summary_text"},"text":{"type":"string"}},"additionalProperties":true}},"encrypted_content":{"anyOf":[{"type":"string"},{"type":"null"}]},"status":{"$ref":"#/$defs/ItemStatus"}},"additionalProperties":true},"ResponseStatus":{"type":"string","enum":["completed","failed","in_progress","incomplete","cancelled","queued"]},"Usage":{"type":"object","required":["input_tokens","output_tokens","total_tokens"],"properties":{"input_tokens":{"type":"integer"},"input_tokens_details":{"type":"object","properties":{"cached_tokens":{"type":"integer"}},"additionalProperties":true},"output_tokens":{"type":"integer"},"output_tokens_details":{"type":"object","properties":{"reasoning_tokens":{"type":"integer"}},"additionalProperties":true},"total_tokens":{"type":"integer"}},"additionalProperties":true},"WebSearchCall":{"type":"object","required":["type","id","status"],"properties":{"type":{"type":"string","const":"web_search_call"},"id":{"type":"string"},"status":{"type":"string","enum":["in_progress","searching","completed","failed"]},"action":{"type":"object","required":["type"],"properties":{"type":{"type":"string"}},"additionalProperties":true}},"additionalProperties":true}}};
-const schema1 = {"type":"string","enum":["completed","failed","in_progress","incomplete","cancelled","queued"]};
-const schema17 = {"type":"object","required":["input_tokens","output_tokens","total_tokens"],"properties":{"input_tokens":{"type":"integer"},"input_tokens_details":{"type":"object","properties":{"cached_tokens":{"type":"integer"}},"additionalProperties":true},"output_tokens":{"type":"integer"},"output_tokens_details":{"type":"object","properties":{"reasoning_tokens":{"type":"integer"}},"additionalProperties":true},"total_tokens":{"type":"integer"}},"additionalProperties":true};
+const schema0 = {};
+const schema1 = {"enum":["completed","failed","in_progress","incomplete","cancelled","queued"]};
+const schema17 = {};
 const func0 = Object.prototype.hasOwnProperty;
-const schema2 = {"anyOf":[{"$ref":"#/$defs/OutputMessage"},{"$ref":"#/$defs/ReasoningItem"},{"$ref":"#/$defs/FunctionCall"},{"$ref":"#/$defs/WebSearchCall"},{"$ref":"#/$defs/FileSearchCall"},{"$ref":"#/$defs/ComputerCall"},{"$ref":"#/$defs/CodeInterpreterCall"}]};
-const schema12 = {"type":"object","required":["type","id","status"],"properties":{"type":{"type":"string","const":"web_search_call"},"id":{"type":"string"},"status":{"type":"string","enum":["in_progress","searching","completed","failed"]},"action":{"type":"object","required":["type"],"properties":{"type":{"type":"string"}},"additionalProperties":true}},"additionalProperties":true};
-const schema13 = {"type":"object","required":["type","id","queries","status"],"properties":{"type":{"type":"string","const":"file_search_call"},"id":{"type":"string"},"queries":{"type":"array","items":{"type":"string"}},"status":{"type":"string","enum":["in_progress","searching","completed","incomplete","failed"]},"results":{"anyOf":[{"type":"array","items":{"type":"object","additionalProperties":true}},{"type":"null"}]}},"additionalProperties":true};
-const schema16 = {"type":"object","required":["type","id","code","container_id","outputs","status"],"properties":{"type":{"type":"string","const":"code_interpreter_call"},"id":{"type":"string"},"code":{"anyOf":[{"type":"string"},{"type":"null"}]},"container_id":{"type":"string"},"outputs":{"anyOf":[{"type":"array","items":{"type":"object","additionalProperties":true}},{"type":"null"}]},"status":{"type":"string","enum":["in_progress","completed","incomplete","interpreting","failed"]}},"additionalProperties":true};
-const schema3 = {"type":"object","required":["type","id","role","content"],"properties":{"type":{"type":"string","const":"message"},"id":{"type":"string"},"role":{"type":"string","const":"assistant"},"status":{"$ref":"#/$defs/ItemStatus"},"content":{"type":"array","items":{"$ref":"#/$defs/OutputContent"}}},"additionalProperties":true};
-const schema4 = {"type":"string","enum":["in_progress","completed","incomplete"]};
-const schema5 = {"anyOf":[{"$ref":"#/$defs/OutputText"},{"$ref":"#/$defs/OutputRefusal"}]};
-const schema6 = {"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"output_text"},"text":{"type":"string"},"annotations":{"type":"array","items":true}},"additionalProperties":true};
-const schema7 = {"type":"object","required":["type","refusal"],"properties":{"type":{"type":"string","const":"refusal"},"refusal":{"type":"string"}},"additionalProperties":true};
+const schema2 = {};
+const schema12 = {"properties":{"status":{"enum":["in_progress","searching","completed","failed"]}}};
+const schema13 = {"properties":{"status":{"enum":["in_progress","searching","completed","incomplete","failed"]}}};
+const schema16 = {"properties":{"status":{"enum":["in_progress","completed","incomplete","interpreting","failed"]}}};
+const schema3 = {};
+const schema4 = {"enum":["in_progress","completed","incomplete"]};
+const schema5 = {};
+const schema6 = {};
+const schema7 = {};
 
 function validate3(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -386,7 +386,7 @@ return errors === 0;
 }
 validate2.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema8 = {"type":"object","required":["type","id","summary"],"properties":{"type":{"type":"string","const":"reasoning"},"id":{"type":"string"},"summary":{"type":"array","items":{"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"summary_text"},"text":{"type":"string"}},"additionalProperties":true}},"encrypted_content":{"anyOf":[{"type":"string"},{"type":"null"}]},"status":{"$ref":"#/$defs/ItemStatus"}},"additionalProperties":true};
+const schema8 = {};
 
 function validate6(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -641,7 +641,7 @@ return errors === 0;
 }
 validate6.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema10 = {"type":"object","required":["type","call_id","name","arguments"],"properties":{"type":{"type":"string","const":"function_call"},"id":{"type":"string"},"call_id":{"type":"string"},"name":{"type":"string"},"arguments":{"type":"string"},"status":{"$ref":"#/$defs/ItemStatus"}},"additionalProperties":true};
+const schema10 = {};
 
 function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -804,7 +804,7 @@ return errors === 0;
 }
 validate8.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema14 = {"type":"object","required":["type","id","call_id","pending_safety_checks","status"],"properties":{"type":{"type":"string","const":"computer_call"},"id":{"type":"string"},"call_id":{"type":"string"},"pending_safety_checks":{"type":"array","items":{"type":"object","additionalProperties":true}},"status":{"$ref":"#/$defs/ItemStatus"},"action":{"type":"object","required":["type"],"properties":{"type":{"type":"string"}},"additionalProperties":true}},"additionalProperties":true};
+const schema14 = {};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;

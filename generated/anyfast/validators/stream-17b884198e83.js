@@ -2,24 +2,24 @@
 
 export const validate = validate0;
 export default validate0;
-const schema0 = {"$schema":"https://json-schema.org/draft/2020-12/schema","anyOf":[{"$ref":"#/$defs/ResponseCreatedEvent"},{"$ref":"#/$defs/ResponseInProgressEvent"},{"$ref":"#/$defs/OutputItemAddedEvent"},{"$ref":"#/$defs/OutputItemDoneEvent"},{"$ref":"#/$defs/ContentPartAddedEvent"},{"$ref":"#/$defs/ContentPartDoneEvent"},{"$ref":"#/$defs/OutputTextDeltaEvent"},{"$ref":"#/$defs/OutputTextDoneEvent"},{"$ref":"#/$defs/ResponseCompletedEvent"},{"$ref":"#/$defs/ResponseFailedEvent"},{"$ref":"#/$defs/ResponseIncompleteEvent"},{"$ref":"#/$defs/ErrorEvent"}],"$defs":{"CodeInterpreterCall":{"type":"object","required":["type","id","code","container_id","outputs","status"],"properties":{"type":{"type":"string","const":"code_interpreter_call"},"id":{"type":"string"},"code":{"anyOf":[{"type":"string"},{"type":"null"}]},"container_id":{"type":"string"},"outputs":{"anyOf":[{"type":"array","items":{"type":"object","additionalProperties":true}},{"type":"null"}]},"status":{"type":"string","enum":["in_progress","completed","incomplete","interpreting","failed"]}},"additionalProperties":true},"ComputerCall":{"type":"object","required":["type","id","call_id","pending_safety_checks","status"],"properties":{"type":{"type":"string","const":"computer_call"},"id":{"type":"string"},"call_id":{"type":"string"},"pending_safety_checks":{"type":"array","items":{"type":"object","additionalProperties":true}},"status":{"$ref":"#/$defs/ItemStatus"},"action":{"type":"object","required":["type"],"properties":{"type":{"type":"string"}},"additionalProperties":true}},"additionalProperties":true},"ContentPartAddedEvent":{"type":"object","required":["type","sequence_number","item_id","output_index","content_index","part"],"properties":{"type":{"type":"string","const":"response.content_part.added"},"sequence_number":{"type":"integer"},"item_id":{"type":"string"},"output_index":{"type":"integer"},"content_index":{"type":"integer"},"part":{"$ref":"#/$defs/OutputContent"}},"additionalProperties":true},"ContentPartDoneEvent":{"type":"object","required":["type","sequence_number","item_id","output_index","content_index","part"],"properties":{"type":{"type":"string","const":"response.content_part.done"},"sequence_number":{"type":"integer"},"item_id":{"type":"string"},"output_index":{"type":"integer"},"content_index":{"type":"integer"},"part":{"$ref":"#/$defs/OutputContent"}},"additionalProperties":true},"ErrorEvent":{"type":"object","required":["type","sequence_number","message"],"properties":{"type":{"type":"string","const":"error"},"sequence_number":{"type":"integer"},"code":{"anyOf":[{"type":"string"},{"type":"null"}]},"message":{"type":"string"},"param":{"anyOf":[{"type":"string"},{"type":"null"}]}},"additionalProperties":true},"FileSearchCall":{"type":"object","required":["type","id","queries","status"],"properties":{"type":{"type":"string","const":"file_search_call"},"id":{"type":"string"},"queries":{"type":"array","items":{"type":"string"}},"status":{"type":"string","enum":["in_progress","searching","completed","incomplete","failed"]},"results":{"anyOf":[{"type":"array","items":{"type":"object","additionalProperties":true}},{"type":"null"}]}},"additionalProperties":true},"FunctionCall":{"type":"object","required":["type","call_id","name","arguments"],"properties":{"type":{"type":"string","const":"function_call"},"id":{"type":"string"},"call_id":{"type":"string"},"name":{"type":"string"},"arguments":{"type":"string"},"status":{"$ref":"#/$defs/ItemStatus"}},"additionalProperties":true},"ItemStatus":{"type":"string","enum":["in_progress","completed","incomplete"]},"OutputContent":{"anyOf":[{"$ref":"#/$defs/OutputText"},{"$ref":"#/$defs/OutputRefusal"}]},"OutputItem":{"anyOf":[{"$ref":"#/$defs/OutputMessage"},{"$ref":"#/$defs/ReasoningItem"},{"$ref":"#/$defs/FunctionCall"},{"$ref":"#/$defs/WebSearchCall"},{"$ref":"#/$defs/FileSearchCall"},{"$ref":"#/$defs/ComputerCall"},{"$ref":"#/$defs/CodeInterpreterCall"}]},"OutputItemAddedEvent":{"type":"object","required":["type","sequence_number","output_index","item"],"properties":{"type":{"type":"string","const":"response.output_item.added"},"sequence_number":{"type":"integer"},"output_index":{"type":"integer"},"item":{"$ref":"#/$defs/OutputItem"}},"additionalProperties":true},"OutputItemDoneEvent":{"type":"object","required":["type","sequence_number","output_index","item"],"properties":{"type":{"type":"string","const":"response.output_item.done"},"sequence_number":{"type":"integer"},"output_index":{"type":"integer"},"item":{"$ref":"#/$defs/OutputItem"}},"additionalProperties":true},"OutputMessage":{"type":"object","required":["type","id","role","content"],"properties":{"type":{"type":"string","const":"message"},"id":{"type":"string"},"role":{"type":"string","const":"assistant"},"status":{"$ref":"#/$defs/ItemStatus"},"content":{"type":"array","items":{"$ref":"#/$defs/OutputContent"}}},"additionalProperties":true},"OutputRefusal":{"type":"object","required":["type","refusal"],"properties":{"type":{"type":"string","const":"refusal"},"refusal":{"type":"string"}},"additionalProperties":true},"OutputText":{"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"output_text"},"text":{"type":"string"},"annotations":{"type":"array","items":true}},"additionalProperties":true},"OutputTextDeltaEvent":{"type":"object","required":["type","sequence_number","item_id","output_index","content_index","delta"],"properties":{"type":{"type":"string","const":"response.output_text.delta"},"sequence_number":{"type":"integer"},"item_id":{"type":"string"},"output_index":{"type":"integer"},"content_index":{"type":"integer"},"delta":{"type":"string"},"logprobs":{"type":"array","items":true}},"additionalProperties":true},"OutputTextDoneEvent":{"type":"object","required":["type","sequence_number","item_id","output_index","content_index","text"],"properties":{"type":{"type":"string","const":"response.output_text.done"},"sequence_number":{"type":"integer"},"item_id":{"type":"string"},"output_index":{"type":"integer"},"content_index":{"type":"integer"},"text":{"type":"string"},"logprobs":{"type":"array","items":true}},"additionalProperties":true},"ReasoningItem":{"type":"object","required":["type","id","summary"],"properties":{"type":{"type":"string","const":"reasoning"},"id":{"type":"string"},"summary":{"type":"array","items":{"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"summary_text"},"text":{"type":"string"}},"additionalProperties":true}},"encrypted_content":{"anyOf":[{"type":"string"},{"type":"null"}]},"status":{"$ref":"#/$defs/ItemStatus"}},"additionalProperties":true},"Response":{"type":"object","required":["id","object","created_at","model","output"],"properties":{"id":{"type":"string"},"object":{"type":"string","const":"response"},"created_at":{"type":"number"},"status":{"$ref":"#/$defs/ResponseStatus"},"model":{"type":"string"},"output":{"type":"array","items":{"$ref":"#/$defs/OutputItem"}},"usage":{"$ref":"#/$defs/Usage"},"error":{"anyOf":[{"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"}},"additionalProperties":true},{"type":"null"}]},"incomplete_details":{"anyOf":[{"type":"object","properties":{"reason":{"type":"string"}},"additionalProperties":true},{"type":"null"}]}},"additionalProperties":true},"ResponseCompletedEvent":{"type":"object","required":["type","sequence_number","response"],"properties":{"type":{"type":"string","const":"response.completed"},"sequence_number":{"type":"integer"},"response":{"$ref":"#/$defs/Response"}},"additionalProperties":true},"ResponseCreatedEvent":{"type":"object","required":["type","sequence_number","response"],"properties":{"type":{"type":"string","const":"response.created"},"sequence_number":{"type":"integer"},"response":{"$ref":"#/$defs/Response"}},"additionalProperties":true},"ResponseFailedEvent":{"type":"object","required":["type","sequence_number","response"],"properties":{"type":{"type":"string","const":"response.failed"},"sequence_number":{"type":"integer"},"response":{"$ref":"#/$defs/Response"}},"additionalProperties":true},"ResponseInProgressEvent":{"type":"object","required":["type","sequence_number","response"],"properties":{"type":{"type":"string","const":"response.in_progress"},"sequence_number":{"type":"integer"},"response":{"$ref":"#/$defs/Response"}},"additionalProperties":true},"ResponseIncompleteEvent":{"type":"object","required":["type","sequence_number","response"],"properties":{"type":{"type":"string","const":"response.incomplete"},"sequence_number":{"type":"integer"},"response":{"$ref":"#/$defs/Response"}},"additionalProperties":true},"ResponseStatus":{"type":"string","enum":["completed","failed","in_progress","incomplete","cancelled","queued"]},"Usage":{"type":"object","required":["input_tokens","output_tokens","total_tokens"],"properties":{"input_tokens":{"type":"integer"},"input_tokens_details":{"type":"object","properties":{"cached_tokens":{"type":"integer"}},"additionalProperties":true},"output_tokens":{"type":"integer"},"output_tokens_details":{"type":"object","properties":{"reasoning_tokens":{"type":"integer"}},"additionalProperties":true},"total_tokens":{"type":"integer"}},"additionalProperties":true},"WebSearchCall":{"type":"object","required":["type","id","status"],"properties":{"type":{"type":"string","const":"web_search_call"},"id":{"type":"string"},"status":{"type":"string","enum":["in_progress","searching","completed","failed"]},"action":{"type":"object","required":["type"],"properties":{"type":{"type":"string"}},"additionalProperties":true}},"additionalProperties":true}}};
-const schema25 = {"type":"object","required":["type","sequence_number","item_id","output_index","content_index","delta"],"properties":{"type":{"type":"string","const":"response.output_text.delta"},"sequence_number":{"type":"integer"},"item_id":{"type":"string"},"output_index":{"type":"integer"},"content_index":{"type":"integer"},"delta":{"type":"string"},"logprobs":{"type":"array","items":true}},"additionalProperties":true};
-const schema26 = {"type":"object","required":["type","sequence_number","item_id","output_index","content_index","text"],"properties":{"type":{"type":"string","const":"response.output_text.done"},"sequence_number":{"type":"integer"},"item_id":{"type":"string"},"output_index":{"type":"integer"},"content_index":{"type":"integer"},"text":{"type":"string"},"logprobs":{"type":"array","items":true}},"additionalProperties":true};
-const schema30 = {"type":"object","required":["type","sequence_number","message"],"properties":{"type":{"type":"string","const":"error"},"sequence_number":{"type":"integer"},"code":{"anyOf":[{"type":"string"},{"type":"null"}]},"message":{"type":"string"},"param":{"anyOf":[{"type":"string"},{"type":"null"}]}},"additionalProperties":true};
-const schema1 = {"type":"object","required":["type","sequence_number","response"],"properties":{"type":{"type":"string","const":"response.created"},"sequence_number":{"type":"integer"},"response":{"$ref":"#/$defs/Response"}},"additionalProperties":true};
+const schema0 = {};
+const schema25 = {};
+const schema26 = {};
+const schema30 = {};
+const schema1 = {};
 const func0 = Object.prototype.hasOwnProperty;
-const schema2 = {"type":"object","required":["id","object","created_at","model","output"],"properties":{"id":{"type":"string"},"object":{"type":"string","const":"response"},"created_at":{"type":"number"},"status":{"$ref":"#/$defs/ResponseStatus"},"model":{"type":"string"},"output":{"type":"array","items":{"$ref":"#/$defs/OutputItem"}},"usage":{"$ref":"#/$defs/Usage"},"error":{"anyOf":[{"type":"object","properties":{"code":{"type":"string"},"message":{"type":"string"}},"additionalProperties":true},{"type":"null"}]},"incomplete_details":{"anyOf":[{"type":"object","properties":{"reason":{"type":"string"}},"additionalProperties":true},{"type":"null"}]}},"additionalProperties":true};
-const schema3 = {"type":"string","enum":["completed","failed","in_progress","incomplete","cancelled","queued"]};
-const schema19 = {"type":"object","required":["input_tokens","output_tokens","total_tokens"],"properties":{"input_tokens":{"type":"integer"},"input_tokens_details":{"type":"object","properties":{"cached_tokens":{"type":"integer"}},"additionalProperties":true},"output_tokens":{"type":"integer"},"output_tokens_details":{"type":"object","properties":{"reasoning_tokens":{"type":"integer"}},"additionalProperties":true},"total_tokens":{"type":"integer"}},"additionalProperties":true};
-const schema4 = {"anyOf":[{"$ref":"#/$defs/OutputMessage"},{"$ref":"#/$defs/ReasoningItem"},{"$ref":"#/$defs/FunctionCall"},{"$ref":"#/$defs/WebSearchCall"},{"$ref":"#/$defs/FileSearchCall"},{"$ref":"#/$defs/ComputerCall"},{"$ref":"#/$defs/CodeInterpreterCall"}]};
-const schema14 = {"type":"object","required":["type","id","status"],"properties":{"type":{"type":"string","const":"web_search_call"},"id":{"type":"string"},"status":{"type":"string","enum":["in_progress","searching","completed","failed"]},"action":{"type":"object","required":["type"],"properties":{"type":{"type":"string"}},"additionalProperties":true}},"additionalProperties":true};
-const schema15 = {"type":"object","required":["type","id","queries","status"],"properties":{"type":{"type":"string","const":"file_search_call"},"id":{"type":"string"},"queries":{"type":"array","items":{"type":"string"}},"status":{"type":"string","enum":["in_progress","searching","completed","incomplete","failed"]},"results":{"anyOf":[{"type":"array","items":{"type":"object","additionalProperties":true}},{"type":"null"}]}},"additionalProperties":true};
-const schema18 = {"type":"object","required":["type","id","code","container_id","outputs","status"],"properties":{"type":{"type":"string","const":"code_interpreter_call"},"id":{"type":"string"},"code":{"anyOf":[{"type":"string"},{"type":"null"}]},"container_id":{"type":"string"},"outputs":{"anyOf":[{"type":"array","items":{"type":"object","additionalProperties":true}},{"type":"null"}]},"status":{"type":"string","enum":["in_progress","completed","incomplete","interpreting","failed"]}},"additionalProperties":true};
-const schema5 = {"type":"object","required":["type","id","role","content"],"properties":{"type":{"type":"string","const":"message"},"id":{"type":"string"},"role":{"type":"string","const":"assistant"},"status":{"$ref":"#/$defs/ItemStatus"},"content":{"type":"array","items":{"$ref":"#/$defs/OutputContent"}}},"additionalProperties":true};
-const schema6 = {"type":"string","enum":["in_progress","completed","incomplete"]};
-const schema7 = {"anyOf":[{"$ref":"#/$defs/OutputText"},{"$ref":"#/$defs/OutputRefusal"}]};
-const schema8 = {"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"output_text"},"text":{"type":"string"},"annotations":{"type":"array","items":true}},"additionalProperties":true};
-const schema9 = {"type":"object","required":["type","refusal"],"properties":{"type":{"type":"string","const":"refusal"},"refusal":{"type":"string"}},"additionalProperties":true};
+const schema2 = {};
+const schema3 = {"enum":["completed","failed","in_progress","incomplete","cancelled","queued"]};
+const schema19 = {};
+const schema4 = {};
+const schema14 = {"properties":{"status":{"enum":["in_progress","searching","completed","failed"]}}};
+const schema15 = {"properties":{"status":{"enum":["in_progress","searching","completed","incomplete","failed"]}}};
+const schema18 = {"properties":{"status":{"enum":["in_progress","completed","incomplete","interpreting","failed"]}}};
+const schema5 = {};
+const schema6 = {"enum":["in_progress","completed","incomplete"]};
+const schema7 = {};
+const schema8 = {};
+const schema9 = {};
 
 function validate5(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -391,7 +391,7 @@ return errors === 0;
 }
 validate4.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema10 = {"type":"object","required":["type","id","summary"],"properties":{"type":{"type":"string","const":"reasoning"},"id":{"type":"string"},"summary":{"type":"array","items":{"type":"object","required":["type","text"],"properties":{"type":{"type":"string","const":"summary_text"},"text":{"type":"string"}},"additionalProperties":true}},"encrypted_content":{"anyOf":[{"type":"string"},{"type":"null"}]},"status":{"$ref":"#/$defs/ItemStatus"}},"additionalProperties":true};
+const schema10 = {};
 
 function validate8(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -646,7 +646,7 @@ return errors === 0;
 }
 validate8.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema12 = {"type":"object","required":["type","call_id","name","arguments"],"properties":{"type":{"type":"string","const":"function_call"},"id":{"type":"string"},"call_id":{"type":"string"},"name":{"type":"string"},"arguments":{"type":"string"},"status":{"$ref":"#/$defs/ItemStatus"}},"additionalProperties":true};
+const schema12 = {};
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -809,7 +809,7 @@ return errors === 0;
 }
 validate10.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema16 = {"type":"object","required":["type","id","call_id","pending_safety_checks","status"],"properties":{"type":{"type":"string","const":"computer_call"},"id":{"type":"string"},"call_id":{"type":"string"},"pending_safety_checks":{"type":"array","items":{"type":"object","additionalProperties":true}},"status":{"$ref":"#/$defs/ItemStatus"},"action":{"type":"object","required":["type"],"properties":{"type":{"type":"string"}},"additionalProperties":true}},"additionalProperties":true};
+const schema16 = {};
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2312,7 +2312,7 @@ return errors === 0;
 }
 validate1.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema20 = {"type":"object","required":["type","sequence_number","response"],"properties":{"type":{"type":"string","const":"response.in_progress"},"sequence_number":{"type":"integer"},"response":{"$ref":"#/$defs/Response"}},"additionalProperties":true};
+const schema20 = {};
 
 function validate17(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2413,7 +2413,7 @@ return errors === 0;
 }
 validate17.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema21 = {"type":"object","required":["type","sequence_number","output_index","item"],"properties":{"type":{"type":"string","const":"response.output_item.added"},"sequence_number":{"type":"integer"},"output_index":{"type":"integer"},"item":{"$ref":"#/$defs/OutputItem"}},"additionalProperties":true};
+const schema21 = {};
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2537,7 +2537,7 @@ return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema22 = {"type":"object","required":["type","sequence_number","output_index","item"],"properties":{"type":{"type":"string","const":"response.output_item.done"},"sequence_number":{"type":"integer"},"output_index":{"type":"integer"},"item":{"$ref":"#/$defs/OutputItem"}},"additionalProperties":true};
+const schema22 = {};
 
 function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2661,7 +2661,7 @@ return errors === 0;
 }
 validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema23 = {"type":"object","required":["type","sequence_number","item_id","output_index","content_index","part"],"properties":{"type":{"type":"string","const":"response.content_part.added"},"sequence_number":{"type":"integer"},"item_id":{"type":"string"},"output_index":{"type":"integer"},"content_index":{"type":"integer"},"part":{"$ref":"#/$defs/OutputContent"}},"additionalProperties":true};
+const schema23 = {};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2830,7 +2830,7 @@ return errors === 0;
 }
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema24 = {"type":"object","required":["type","sequence_number","item_id","output_index","content_index","part"],"properties":{"type":{"type":"string","const":"response.content_part.done"},"sequence_number":{"type":"integer"},"item_id":{"type":"string"},"output_index":{"type":"integer"},"content_index":{"type":"integer"},"part":{"$ref":"#/$defs/OutputContent"}},"additionalProperties":true};
+const schema24 = {};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2999,7 +2999,7 @@ return errors === 0;
 }
 validate29.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema27 = {"type":"object","required":["type","sequence_number","response"],"properties":{"type":{"type":"string","const":"response.completed"},"sequence_number":{"type":"integer"},"response":{"$ref":"#/$defs/Response"}},"additionalProperties":true};
+const schema27 = {};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3100,7 +3100,7 @@ return errors === 0;
 }
 validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema28 = {"type":"object","required":["type","sequence_number","response"],"properties":{"type":{"type":"string","const":"response.failed"},"sequence_number":{"type":"integer"},"response":{"$ref":"#/$defs/Response"}},"additionalProperties":true};
+const schema28 = {};
 
 function validate35(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3201,7 +3201,7 @@ return errors === 0;
 }
 validate35.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema29 = {"type":"object","required":["type","sequence_number","response"],"properties":{"type":{"type":"string","const":"response.incomplete"},"sequence_number":{"type":"integer"},"response":{"$ref":"#/$defs/Response"}},"additionalProperties":true};
+const schema29 = {};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;

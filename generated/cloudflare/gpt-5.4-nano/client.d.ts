@@ -40,6 +40,14 @@ export interface CloudflareRestClient {
  * REST API: `POST /client/v4/accounts/{accountId}/ai/run/{model}` with a bearer API token; the body is the inputs object, the reply wraps the output as `{ result, success, errors, messages }`.
  */
 export declare function createCloudflareRestClient(options: CloudflareRestOptions): CloudflareRestClient;
+/**
+ * `create` alone: `createCloudflareRestCreate(options)(request, call?)` is `createCloudflareRestClient(options).gpt54Nano.create(request, call?)`; a bundle of it holds no streaming code.
+ */
+export declare function createCloudflareRestCreate(options: CloudflareRestOptions): CloudflareRestClient["gpt54Nano"]["create"];
+/**
+ * `stream` alone: `createCloudflareRestStream(options)(request, call?)` is `createCloudflareRestClient(options).gpt54Nano.stream(request, call?)`.
+ */
+export declare function createCloudflareRestStream(options: CloudflareRestOptions): CloudflareRestClient["gpt54Nano"]["stream"];
 
 /**
  * Options for GPT-5.4 nano on Cloudflare Workers AI over binding; `validators` brings response validation.
@@ -60,5 +68,13 @@ export interface CloudflareBindingClient {
  * Workers AI binding inside a Worker: `env.AI.run(model, inputs, options)`; returns the output object, or a `ReadableStream` of server-sent events when `inputs.stream` is true.
  */
 export declare function createCloudflareBindingClient(options: CloudflareBindingOptions): CloudflareBindingClient;
+/**
+ * `create` alone: `createCloudflareBindingCreate(options)(request, call?)` is `createCloudflareBindingClient(options).gpt54Nano.create(request, call?)`; a bundle of it holds no streaming code.
+ */
+export declare function createCloudflareBindingCreate(options: CloudflareBindingOptions): CloudflareBindingClient["gpt54Nano"]["create"];
+/**
+ * `stream` alone: `createCloudflareBindingStream(options)(request, call?)` is `createCloudflareBindingClient(options).gpt54Nano.stream(request, call?)`.
+ */
+export declare function createCloudflareBindingStream(options: CloudflareBindingOptions): CloudflareBindingClient["gpt54Nano"]["stream"];
 
 export {};

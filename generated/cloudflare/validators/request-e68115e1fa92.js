@@ -2,8 +2,8 @@
 
 export const validate = validate0;
 export default validate0;
-const schema0 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["messages"],"properties":{"messages":{"type":"array","items":{"$ref":"#/$defs/Message"}},"temperature":{"type":"number","minimum":0,"maximum":2},"max_tokens":{"type":"number","exclusiveMinimum":0},"max_completion_tokens":{"type":"number","exclusiveMinimum":0},"top_p":{"type":"number","minimum":0,"maximum":1},"frequency_penalty":{"type":"number","minimum":-2,"maximum":2},"presence_penalty":{"type":"number","minimum":-2,"maximum":2},"stream":{"type":"boolean"},"stream_options":{"type":"object","properties":{"include_usage":{"type":"boolean"}},"additionalProperties":false},"tools":{"type":"array","items":{}},"tool_choice":{},"response_format":{}},"additionalProperties":{},"$defs":{"Message":{"type":"object","required":["role","content"],"properties":{"role":{"type":"string","enum":["system","developer","user","assistant","tool"]},"content":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{}}]}},"additionalProperties":{}}}};
-const schema1 = {"type":"object","required":["role","content"],"properties":{"role":{"type":"string","enum":["system","developer","user","assistant","tool"]},"content":{"anyOf":[{"type":"string"},{"type":"null"},{"type":"array","items":{}}]}},"additionalProperties":{}};
+const schema0 = {};
+const schema1 = {"properties":{"role":{"enum":["system","developer","user","assistant","tool"]}}};
 const func0 = Object.prototype.hasOwnProperty;
 
 function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){

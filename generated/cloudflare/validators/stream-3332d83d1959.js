@@ -2,11 +2,11 @@
 
 export const validate = validate0;
 export default validate0;
-const schema0 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["choices"],"properties":{"id":{"type":"string"},"object":{"type":"string"},"created":{"type":"number"},"model":{"type":"string"},"choices":{"type":"array","items":{"$ref":"#/$defs/ChunkChoice"}},"usage":{"anyOf":[{"$ref":"#/$defs/Usage"},{"type":"null"}]}},"additionalProperties":{},"$defs":{"ChunkChoice":{"type":"object","required":["index","delta"],"properties":{"index":{"type":"number"},"delta":{"$ref":"#/$defs/ChunkDelta"},"finish_reason":{"anyOf":[{"type":"string"},{"type":"null"}]}},"additionalProperties":{}},"ChunkDelta":{"type":"object","properties":{"role":{"type":"string"},"content":{"anyOf":[{"type":"string"},{"type":"null"}]},"tool_calls":{"type":"array","items":{}}},"additionalProperties":{}},"Usage":{"type":"object","required":["prompt_tokens","completion_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":"number"},"completion_tokens":{"type":"number"},"total_tokens":{"type":"number"}},"additionalProperties":{}}}};
-const schema3 = {"type":"object","required":["prompt_tokens","completion_tokens","total_tokens"],"properties":{"prompt_tokens":{"type":"number"},"completion_tokens":{"type":"number"},"total_tokens":{"type":"number"}},"additionalProperties":{}};
+const schema0 = {};
+const schema3 = {};
 const func0 = Object.prototype.hasOwnProperty;
-const schema1 = {"type":"object","required":["index","delta"],"properties":{"index":{"type":"number"},"delta":{"$ref":"#/$defs/ChunkDelta"},"finish_reason":{"anyOf":[{"type":"string"},{"type":"null"}]}},"additionalProperties":{}};
-const schema2 = {"type":"object","properties":{"role":{"type":"string"},"content":{"anyOf":[{"type":"string"},{"type":"null"}]},"tool_calls":{"type":"array","items":{}}},"additionalProperties":{}};
+const schema1 = {};
+const schema2 = {};
 
 function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;

@@ -36,5 +36,13 @@ export interface RunwareRestClient {
  * `POST https://api.runware.ai/v1` with a JSON array of task objects; replies `{ "data": [ ...one item per result... ] }`.
  */
 export declare function createRunwareRestClient(options: RunwareRestOptions): RunwareRestClient;
+/**
+ * `create` alone: `createRunwareRestCreate(options)(request, call?)` is `createRunwareRestClient(options).gpt54Mini.create(request, call?)`; a bundle of it holds no streaming code.
+ */
+export declare function createRunwareRestCreate(options: RunwareRestOptions): RunwareRestClient["gpt54Mini"]["create"];
+/**
+ * `stream` alone: `createRunwareRestStream(options)(request, call?)` is `createRunwareRestClient(options).gpt54Mini.stream(request, call?)`.
+ */
+export declare function createRunwareRestStream(options: RunwareRestOptions): RunwareRestClient["gpt54Mini"]["stream"];
 
 export {};

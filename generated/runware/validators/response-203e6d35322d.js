@@ -2,9 +2,9 @@
 
 export const validate = validate0;
 export default validate0;
-const schema0 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["taskType","taskUUID","text","finishReason"],"properties":{"taskType":{"type":"string","const":"textInference"},"taskUUID":{"type":"string","format":"uuid"},"text":{"type":"string"},"finishReason":{"$ref":"#/$defs/FinishReason"},"cost":{"type":"number"},"usage":{"$ref":"#/$defs/Usage"},"reasoningContent":{"type":"string"},"status":{"type":"string","enum":["processing","success","error"]}},"additionalProperties":true,"$defs":{"FinishReason":{"type":"string","enum":["stop","length","content_filter","unknown"]},"Usage":{"type":"object","required":["promptTokens","completionTokens","totalTokens"],"properties":{"promptTokens":{"type":"integer"},"completionTokens":{"type":"integer"},"totalTokens":{"type":"integer"},"thinkingTokens":{"type":"integer"}},"additionalProperties":true}}};
-const schema1 = {"type":"string","enum":["stop","length","content_filter","unknown"]};
-const schema2 = {"type":"object","required":["promptTokens","completionTokens","totalTokens"],"properties":{"promptTokens":{"type":"integer"},"completionTokens":{"type":"integer"},"totalTokens":{"type":"integer"},"thinkingTokens":{"type":"integer"}},"additionalProperties":true};
+const schema0 = {"properties":{"status":{"enum":["processing","success","error"]}}};
+const schema1 = {"enum":["stop","length","content_filter","unknown"]};
+const schema2 = {};
 const func0 = Object.prototype.hasOwnProperty;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 

@@ -2,9 +2,9 @@
 
 export const validate = validate0;
 export default validate0;
-const schema0 = {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object","required":["taskUUID","taskType"],"properties":{"taskUUID":{"type":"string","format":"uuid"},"taskType":{"type":"string","const":"textInference"},"delta":{"type":"object","properties":{"text":{"type":"string"}},"additionalProperties":true},"finishReason":{"anyOf":[{"$ref":"#/$defs/FinishReason"},{"type":"null"}]},"usage":{"$ref":"#/$defs/Usage"},"cost":{"type":"number"}},"additionalProperties":true,"$defs":{"FinishReason":{"type":"string","enum":["stop","length","content_filter","unknown"]},"Usage":{"type":"object","required":["promptTokens","completionTokens","totalTokens"],"properties":{"promptTokens":{"type":"integer"},"completionTokens":{"type":"integer"},"totalTokens":{"type":"integer"},"thinkingTokens":{"type":"integer"}},"additionalProperties":true}}};
-const schema1 = {"type":"string","enum":["stop","length","content_filter","unknown"]};
-const schema2 = {"type":"object","required":["promptTokens","completionTokens","totalTokens"],"properties":{"promptTokens":{"type":"integer"},"completionTokens":{"type":"integer"},"totalTokens":{"type":"integer"},"thinkingTokens":{"type":"integer"}},"additionalProperties":true};
+const schema0 = {};
+const schema1 = {"enum":["stop","length","content_filter","unknown"]};
+const schema2 = {};
 const func0 = Object.prototype.hasOwnProperty;
 const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 
