@@ -4,7 +4,7 @@
  * provenance, and every example passes its own schema.
  */
 
-import { NO_CACHE, type Cache } from "./cache.js";
+import { NO_CACHE, sha256, type Cache } from "./cache.js";
 import { compareText, diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
 import { camelIdentifier, NameScope, pascalIdentifier } from "./escape.js";
 import { isKind, specData, type ParsedFile, type ParsedFileOf } from "./load.js";
@@ -62,10 +62,43 @@ export function buildModelWithProblems(
   return {
     model: {
       providers: [...providers.values()].sort((a, b) => compareText(a.id, b.id)),
-      offerings: withClientKeys(offerings.sort((a, b) => compareText(a.id, b.id))),
+      offerings: withFingerprints(withClientKeys(offerings.sort((a, b) => compareText(a.id, b.id))), files, providers),
     },
     diagnostics,
   };
+}
+
+/**
+ * Each offering's fingerprint: what its spec is made from (its file's path and bytes, the files its
+ * bundled schemas draw from, its provider as built) and the names claimed for it among the others
+ * (type stem, client key). Equal fingerprints mean equal offerings, so its own output files can be
+ * recalled by it (see `emitModel`). Files parsed without their hash (a test's) give none.
+ */
+function withFingerprints(offerings: OfferingSpec[], files: readonly ParsedFile[], providers: ReadonlyMap<string, ProviderSpec>): OfferingSpec[] {
+  const hashes = new Map(files.map((f) => [f.file, f.sha256]));
+  const providerPrints = new Map([...providers].map(([id, p]) => [id, sha256(JSON.stringify(p))]));
+  return offerings.map((offering) => {
+    const drawn = new Set<string>([offering.specFile]);
+    for (const section of [offering.request, offering.response, offering.stream]) {
+      if (section) for (const file of filesOf(section.positions)) drawn.add(file);
+    }
+    const inputs = [...drawn].sort(compareText).map((file) => [file, hashes.get(file)]);
+    if (inputs.some(([, hash]) => hash === undefined)) return offering;
+    const { id, specFile, typeStem, clientKey, provider } = offering;
+    const fingerprint = sha256(JSON.stringify({ id, specFile, typeStem, clientKey, inputs, provider: providerPrints.get(provider) }));
+    return { ...offering, fingerprint };
+  });
+}
+
+/** The spec files a bundled schema was copied from (offerings sharing a bundle share its positions: listed once). */
+const drawnFrom = new WeakMap<object, string[]>();
+function filesOf(positions: ReadonlyMap<string, SourcePosition>): string[] {
+  let files = drawnFrom.get(positions);
+  if (!files) {
+    files = [...new Set([...positions.values()].map((p) => p.file))];
+    drawnFrom.set(positions, files);
+  }
+  return files;
 }
 
 const at = (file: ParsedFile, pointer: string): SourcePosition => file.positions.get(pointer) ?? { file: file.file, line: 1, column: 1 };
