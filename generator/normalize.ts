@@ -54,7 +54,8 @@ export function buildModelWithProblems(
   // comes from this one scope; the client names are claimed first.
   const typeNames = new NameScope();
   const providers = new Map([...toProviders(files.filter(isKind("provider")), diagnostics)].map(([id, p]) => [id, withClientNames(p, typeNames)]));
-  const context: OfferingContext = { providers, resolved, typeNames, ids: new Map(), diagnostics, cache };
+  const hashes = new Map(files.map((f) => [f.file, f.sha256]));
+  const context: OfferingContext = { providers, resolved, typeNames, ids: new Map(), diagnostics, cache, hashes };
   const offerings = files
     .filter(isKind("offering"))
     .sort((a, b) => compareText(a.file, b.file))
@@ -62,32 +63,46 @@ export function buildModelWithProblems(
   return {
     model: {
       providers: [...providers.values()].sort((a, b) => compareText(a.id, b.id)),
-      offerings: withFingerprints(withClientKeys(offerings.sort((a, b) => compareText(a.id, b.id))), files, providers),
+      offerings: withFingerprints(withClientKeys(offerings.sort((a, b) => compareText(a.id, b.id))), hashes, providers),
     },
     diagnostics,
   };
 }
 
 /**
- * Each offering's fingerprint: what its spec is made from (its file's path and bytes, the files its
- * bundled schemas draw from, its provider as built) and the names claimed for it among the others
- * (type stem, client key). Equal fingerprints mean equal offerings, so its own output files can be
- * recalled by it (see `emitModel`). Files parsed without their hash (a test's) give none.
+ * Each offering's fingerprint: what its spec is made from (see `offeringInputs`), its provider as
+ * built, and the names claimed for it among the others (type stem, client key). Equal fingerprints
+ * mean equal offerings, so its own output files can be recalled by it (see `emitModel`).
  */
-function withFingerprints(offerings: OfferingSpec[], files: readonly ParsedFile[], providers: ReadonlyMap<string, ProviderSpec>): OfferingSpec[] {
-  const hashes = new Map(files.map((f) => [f.file, f.sha256]));
+function withFingerprints(
+  offerings: OfferingSpec[],
+  hashes: ReadonlyMap<string, string | undefined>,
+  providers: ReadonlyMap<string, ProviderSpec>,
+): OfferingSpec[] {
   const providerPrints = new Map([...providers].map(([id, p]) => [id, sha256(JSON.stringify(p))]));
   return offerings.map((offering) => {
-    const drawn = new Set<string>([offering.specFile]);
-    for (const section of [offering.request, offering.response, offering.stream]) {
-      if (section) for (const file of filesOf(section.positions)) drawn.add(file);
-    }
-    const inputs = [...drawn].sort(compareText).map((file) => [file, hashes.get(file)]);
-    if (inputs.some(([, hash]) => hash === undefined)) return offering;
-    const { id, specFile, typeStem, clientKey, provider } = offering;
-    const fingerprint = sha256(JSON.stringify({ id, specFile, typeStem, clientKey, inputs, provider: providerPrints.get(provider) }));
-    return { ...offering, fingerprint };
+    const inputs = offeringInputs(offering.specFile, offering, hashes);
+    if (inputs === undefined) return offering;
+    const { id, typeStem, clientKey, provider } = offering;
+    return { ...offering, fingerprint: sha256(JSON.stringify([id, typeStem, clientKey, inputs, providerPrints.get(provider)])) };
   });
+}
+
+/**
+ * The files an offering is made from, each by the hash of its bytes: its own, and every file its
+ * bundled schemas were copied from. Undefined where a file was parsed without its hash (a test's).
+ */
+function offeringInputs(
+  specFile: string,
+  sections: Partial<Record<SchemaRole, Pick<BundledSchema, "positions">>>,
+  hashes: ReadonlyMap<string, string | undefined>,
+): string | undefined {
+  const drawn = new Set<string>([specFile]);
+  for (const section of [sections.request, sections.response, sections.stream]) {
+    if (section) for (const file of filesOf(section.positions)) drawn.add(file);
+  }
+  const inputs = [...drawn].sort(compareText).map((file) => [file, hashes.get(file)]);
+  return inputs.some(([, hash]) => hash === undefined) ? undefined : JSON.stringify(inputs);
 }
 
 /** The spec files a bundled schema was copied from (offerings sharing a bundle share its positions: listed once). */
@@ -173,6 +188,8 @@ interface OfferingContext {
   ids: Map<string, string>;
   diagnostics: Diagnostic[];
   cache: Cache;
+  /** Each spec file's hash (see `offeringInputs`). */
+  hashes: ReadonlyMap<string, string | undefined>;
 }
 
 /** One offering, or undefined when its provider, id or schemas leave nothing to build (each problem reported). */
@@ -189,7 +206,7 @@ function toOffering(file: ParsedFileOf<"offering">, context: OfferingContext): O
   const parameters = checkParameters(file, sections.request, diagnostics);
   checkModalities(file, id, data.inputModalities, sections.request, resolved.get(file.file)?.request?.origins ?? new Map(), diagnostics);
   checkCountFields(provider, sections.request, diagnostics);
-  const examples = toExamples(file, sections, diagnostics, cache);
+  const examples = toExamples(file, sections, diagnostics, cache, offeringInputs(file.file, sections, context.hashes));
   return {
     id,
     provider: provider.id,

@@ -36,7 +36,7 @@ export function rememberRun(cache: Cache, runKey: string, files: readonly Genera
   const listing = files.map((file) => {
     if (file.sha256 !== undefined) return [file.path, file.sha256];
     const hash = sha256(file.contents);
-    cache.add("output-file", hash, file.contents);
+    cache.add("output-file", hash, file.contents, hash);
     return [file.path, hash];
   });
   cache.set("run", runKey, JSON.stringify(listing));
@@ -49,7 +49,7 @@ export function rememberRun(cache: Cache, runKey: string, files: readonly Genera
 export function rememberUnit(cache: Cache, unitKey: string, files: readonly GeneratedFile[]): GeneratedFile[] {
   const hashed = files.map((file) => {
     const hash = sha256(file.contents);
-    cache.add("output-file", hash, file.contents);
+    cache.add("output-file", hash, file.contents, hash);
     return { path: file.path, contents: file.contents, sha256: hash };
   });
   cache.set("unit", unitKey, JSON.stringify(hashed.map((file) => [file.path, file.sha256])));
