@@ -146,7 +146,7 @@ export function parseSpecFiles(files: SpecFiles, options: ParseOptions, cache: C
     const key = `${file}\0${options.maxSpecBytes}\0${hash}`;
     const hit = cache.get("parse", key);
     if (hit !== undefined) {
-      parsed.push({ ...revive(file, hit), sha256: hash });
+      parsed.push(revive(file, hit, hash));
       continue;
     }
     const result = parseSpecFile(file, bytes, options);
@@ -166,10 +166,22 @@ function preserve(file: ParsedFile): string {
   return JSON.stringify({ data: file.data, positions: positions(file.positions), keyPositions: positions(file.keyPositions) });
 }
 
-function revive(file: string, text: string): ParsedFile {
+function revive(file: string, text: string, sha256: string): ParsedFile {
   const stored = JSON.parse(text) as { data: Json; positions: StoredPositions; keyPositions: StoredPositions };
   const positions = (list: StoredPositions) => new Map(list.map(([pointer, line, column]) => [pointer, { file, line, column }] as const));
-  return { file, kind: specFileKind(file), data: stored.data, positions: positions(stored.positions), keyPositions: positions(stored.keyPositions) };
+  let keyPositions: ReadonlyMap<string, SourcePosition> | undefined;
+  return {
+    file,
+    kind: specFileKind(file),
+    data: stored.data,
+    positions: positions(stored.positions),
+    // Only messages about keys read these: a clean run never builds them.
+    get keyPositions() {
+      keyPositions ??= positions(stored.keyPositions);
+      return keyPositions;
+    },
+    sha256,
+  };
 }
 
 function parseSpecFile(file: string, bytes: Uint8Array, options: ParseOptions): { file?: ParsedFile; diagnostics: Diagnostic[] } {

@@ -103,6 +103,24 @@ describe("the per-offering memo", () => {
     });
   });
 
+  it("judges examples again when a $ref target they are checked against changes", async () => {
+    await withCopy(async (schemas, cacheDir) => {
+      const { cache } = countingCache(cacheDir);
+      await run(schemas, cache);
+      // The examples passed and that verdict is stored; now the shared schema no longer takes their role.
+      const shared = path.join(schemas, "cloudflare/shared/chat-completions.yaml");
+      const text = await readFile(shared, "utf8");
+      await writeFile(shared, text.replace("enum: [system, developer, user, assistant, tool]", "enum: [system, developer, assistant, tool]"));
+      const problems = await run(schemas, cache).then(
+        () => "",
+        (error: Error) => error.message,
+      );
+      expect(problems).toMatch(
+        /cloudflare\/gpt-5\.4\.yaml:\d+:\d+: \/examples\/0\/request\/messages\/\d+\/role: example does not match the request schema: must be one of/,
+      );
+    });
+  });
+
   it("makes an offering again when one of its stored files is deleted or altered", async () => {
     await withCopy(async (schemas, cacheDir) => {
       const want = await cold(schemas);
