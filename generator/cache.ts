@@ -24,11 +24,6 @@ export interface Cache {
   /** The value stored under `step` for `input`, or what `compute` makes of it (then stored). */
   memo(step: string, input: string, compute: () => string): string;
   memoAsync(step: string, input: string, compute: () => Promise<string>): Promise<string>;
-  /**
-   * The value `add(step, hash, value)` stored, only when its own SHA-256 is `hash`: the entry's
-   * checksum is that hash, so it is checked without hashing the value a second time.
-   */
-  byHash(step: string, hash: string): string | undefined;
 }
 
 export function sha256(text: string | Uint8Array): string {
@@ -42,7 +37,6 @@ export const NO_CACHE: Cache = {
   add: () => undefined,
   memo: (_step, _input, compute) => compute(),
   memoAsync: (_step, _input, compute) => compute(),
-  byHash: () => undefined,
 };
 
 /** Every entry starts with this line and the hash of the rest, so a truncated or edited entry is a miss. */
@@ -52,8 +46,7 @@ const ENTRY_MAGIC = "modelspec-cache-1";
 export function diskCache(dir: string, fingerprint: string = generatorFingerprint()): Cache {
   const file = (key: string) => path.join(dir, key.slice(0, 2), key);
   const keyOf = (step: string, input: string) => sha256(`${fingerprint}\0${step}\0${input}`);
-  /** The entry's value, when its checksum holds (and is `expected`, where one is given). */
-  const read = (key: string, expected?: string): string | undefined => {
+  const read = (key: string): string | undefined => {
     let text: string;
     try {
       text = readFileSync(file(key), "utf8");
@@ -63,10 +56,8 @@ export function diskCache(dir: string, fingerprint: string = generatorFingerprin
     const first = text.indexOf("\n");
     const second = text.indexOf("\n", first + 1);
     if (first < 0 || second < 0 || text.slice(0, first) !== ENTRY_MAGIC) return undefined;
-    const checksum = text.slice(first + 1, second);
-    if (expected !== undefined && checksum !== expected) return undefined;
     const value = text.slice(second + 1);
-    return sha256(value) === checksum ? value : undefined;
+    return sha256(value) === text.slice(first + 1, second) ? value : undefined;
   };
   const write = (key: string, value: string, checksum = sha256(value)): void => {
     try {
@@ -95,7 +86,6 @@ export function diskCache(dir: string, fingerprint: string = generatorFingerprin
   };
   return {
     get: (step, input) => read(keyOf(step, input)),
-    byHash: (step, hash) => read(keyOf(step, hash), hash),
     set: (step, input, value) => write(keyOf(step, input), value),
     add(step, input, value, checksum = sha256(value)) {
       // Its head is enough to tell an entry of this value (a damaged body is caught when it is read),

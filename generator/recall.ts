@@ -29,8 +29,8 @@ export function runKeyOf(specs: SpecFiles, options: GenerateOptions, sources: Re
 
 /**
  * A run's output: the listing once, each file's text by its hash (a text stored by an earlier run is
- * not written again). A file that carries its hash came from the cache or went into it already (an
- * offering's files, see `rememberUnit`): it is neither hashed nor stored again.
+ * not written again). A file that carries its hash came from an offering's entry (see
+ * `rememberUnit`), which holds its text: it is neither hashed nor stored again.
  */
 export function rememberRun(cache: Cache, runKey: string, files: readonly GeneratedFile[]): void {
   const listing = files.map((file) => {
@@ -43,30 +43,21 @@ export function rememberRun(cache: Cache, runKey: string, files: readonly Genera
 }
 
 /**
- * One offering's finished files (see `Emitter.emitOffering`), stored like a run's: a listing under
- * the offering's key, each text by its hash. The files are returned with their hashes.
+ * One offering's finished files (see `Emitter.emitOffering`), stored in one entry under the
+ * offering's key: path, hash and text of each, so recalling an offering is one read, and the
+ * entry's checksum vouches for every text in it. The files are returned with their hashes.
  */
 export function rememberUnit(cache: Cache, unitKey: string, files: readonly GeneratedFile[]): GeneratedFile[] {
-  const hashed = files.map((file) => {
-    const hash = sha256(file.contents);
-    cache.add("output-file", hash, file.contents, hash);
-    return { path: file.path, contents: file.contents, sha256: hash };
-  });
-  cache.set("unit", unitKey, JSON.stringify(hashed.map((file) => [file.path, file.sha256])));
+  const hashed = files.map((file) => ({ path: file.path, contents: file.contents, sha256: sha256(file.contents) }));
+  cache.set("unit", unitKey, JSON.stringify(hashed.map((file) => [file.path, file.sha256, file.contents])));
   return hashed;
 }
 
-/** An offering's files stored under this key, texts read and checked, or undefined when any is missing or damaged (then they are made again). */
+/** An offering's files stored under this key, or undefined (then they are made again; a damaged entry reads as none). */
 export function recallUnit(cache: Cache, unitKey: string): GeneratedFile[] | undefined {
-  const listing = cache.get("unit", unitKey);
-  if (listing === undefined) return undefined;
-  const files: GeneratedFile[] = [];
-  for (const [file, hash] of JSON.parse(listing) as [string, string][]) {
-    const text = cache.byHash("output-file", hash);
-    if (text === undefined) return undefined;
-    files.push({ path: file, contents: text, sha256: hash });
-  }
-  return files;
+  const stored = cache.get("unit", unitKey);
+  if (stored === undefined) return undefined;
+  return (JSON.parse(stored) as [string, string, string][]).map(([file, hash, contents]) => ({ path: file, contents, sha256: hash }));
 }
 
 /**

@@ -121,19 +121,21 @@ describe("the per-offering memo", () => {
     });
   });
 
-  it("makes an offering again when one of its stored files is deleted or altered", async () => {
+  it("makes an offering again when its stored entry is deleted or altered", async () => {
     await withCopy(async (schemas, cacheDir) => {
       const want = await cold(schemas);
       await run(schemas, countingCache(cacheDir).cache);
-      // The stored texts of one file of two offerings: one deleted, one altered.
-      const damaged = new Map([
-        [want.get("docs/anyfast/gpt-5.4-mini.md")!, "delete"],
-        [want.get("runware/gpt-5.4-mini/index.js")!, "alter"],
+      // The stored entries of two offerings (each holds its files' paths and texts): one deleted, one altered.
+      const damage = new Map([
+        [JSON.stringify("docs/anyfast/gpt-5.4-mini.md"), "delete"],
+        [JSON.stringify("docs/runware/gpt-5.4-mini.md"), "alter"],
       ]);
       let found = 0;
       for (const entry of await entries(cacheDir)) {
         const text = await readFile(entry, "utf8");
-        const how = damaged.get(text.slice(text.indexOf("\n", text.indexOf("\n") + 1) + 1));
+        const body = text.slice(text.indexOf("\n", text.indexOf("\n") + 1) + 1);
+        if (!body.startsWith("[[")) continue;
+        const how = [...damage].find(([name]) => body.includes(`[${name},`))?.[1];
         if (how === "delete") await rm(entry);
         if (how === "alter") await writeFile(entry, text.replace(/offering/, "0ffering"));
         if (how) found++;
