@@ -8,7 +8,7 @@
  * place, so a killed run leaves no half-written entry, and a corrupt one is recomputed, not trusted.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PROJECT_ROOT } from "./options.js";
@@ -16,8 +16,11 @@ import { PROJECT_ROOT } from "./options.js";
 export interface Cache {
   get(step: string, input: string): string | undefined;
   set(step: string, input: string, value: string): void;
-  /** Stores a value its input names completely (its content hash): a sound entry already there is kept, not written again. */
-  add(step: string, input: string, value: string): void;
+  /**
+   * Stores a value its input names completely (its content hash): an entry of that value already
+   * there is kept, not written again. `checksum`: the value's SHA-256, where the caller has it.
+   */
+  add(step: string, input: string, value: string, checksum?: string): void;
   /** The value stored under `step` for `input`, or what `compute` makes of it (then stored). */
   memo(step: string, input: string, compute: () => string): string;
   memoAsync(step: string, input: string, compute: () => Promise<string>): Promise<string>;
@@ -56,20 +59,39 @@ export function diskCache(dir: string, fingerprint: string = generatorFingerprin
     const value = text.slice(second + 1);
     return sha256(value) === text.slice(first + 1, second) ? value : undefined;
   };
-  const write = (key: string, value: string): void => {
+  const write = (key: string, value: string, checksum = sha256(value)): void => {
     try {
-      writeAtomically(file(key), `${ENTRY_MAGIC}\n${sha256(value)}\n${value}`);
+      writeAtomically(file(key), `${ENTRY_MAGIC}\n${checksum}\n${value}`);
     } catch {
       // A cache that cannot be written (read-only disk, full disk) only makes the next run slower.
+    }
+  };
+  /** Whether the entry's first line, checksum and size are those of `value`'s entry (its body is checked when read). */
+  const holds = (key: string, value: string, checksum: string): boolean => {
+    const head = `${ENTRY_MAGIC}\n${checksum}\n`;
+    let fd: number | undefined;
+    try {
+      fd = openSync(file(key), "r");
+      const buffer = Buffer.alloc(head.length);
+      return (
+        fstatSync(fd).size === head.length + Buffer.byteLength(value) &&
+        readSync(fd, buffer, 0, head.length, 0) === head.length &&
+        buffer.toString("latin1") === head
+      );
+    } catch {
+      return false;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
   };
   return {
     get: (step, input) => read(keyOf(step, input)),
     set: (step, input, value) => write(keyOf(step, input), value),
-    add(step, input, value) {
-      // Reading is several times cheaper than writing and renaming, and a damaged entry reads as a miss.
+    add(step, input, value, checksum = sha256(value)) {
+      // Its head is enough to tell an entry of this value (a damaged body is caught when it is read),
+      // and reading a few bytes is far cheaper than writing and renaming.
       const key = keyOf(step, input);
-      if (read(key) !== value) write(key, value);
+      if (!holds(key, value, checksum)) write(key, value, checksum);
     },
     memo(step, input, compute) {
       const key = keyOf(step, input);

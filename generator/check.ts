@@ -3,7 +3,9 @@
  * reported with its file, line, column, JSON pointer and what was expected.
  */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import standaloneModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
 import { parse } from "yaml";
 import { NO_CACHE, type Cache } from "./cache.js";
@@ -16,24 +18,40 @@ import { unknownKeyMessage } from "./suggest.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under Node ESM.
 const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+const standaloneCode = ((standaloneModule as unknown as { default?: typeof standaloneModule }).default ??
+  standaloneModule) as typeof standaloneModule;
 
 const META_FILES = ["common", "json-schema", "provider", "offering", "fragment"] as const;
 
-function loadMetaSchemas(): Record<SpecFileKind, ValidateFunction> {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, discriminator: true });
+const META_ID = (kind: SpecFileKind) => `https://modelspec.dev/meta/${kind}.json`;
+
+/**
+ * The meta-schemas' validators as ajv's standalone code: compiling them takes most of a second,
+ * evaluating the stored code a few milliseconds, so a run that must check one changed file does
+ * not pay for the compilation (the code is the generator's own: its fingerprint keys the entry).
+ */
+function metaValidatorCode(): string {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, discriminator: true, code: { source: true } });
   addFormats(ajv);
   for (const name of META_FILES) {
     ajv.addSchema(parse(readFileSync(new URL(`./meta/${name}.yaml`, import.meta.url), "utf8")));
   }
-  const get = (id: string) => ajv.getSchema(`https://modelspec.dev/meta/${id}.json`)!;
-  return { provider: get("provider"), offering: get("offering"), fragment: get("fragment") };
+  return standaloneCode(ajv, { provider: META_ID("provider"), offering: META_ID("offering"), fragment: META_ID("fragment") });
+}
+
+function loadMetaSchemas(cache: Cache): Record<SpecFileKind, ValidateFunction> {
+  const code = cache.memo("meta-validators", META_FILES.join(","), metaValidatorCode);
+  // CommonJS, requiring ajv's run-time helpers (and ajv-formats') from this package's dependencies.
+  const module = { exports: {} as Record<SpecFileKind, ValidateFunction> };
+  new Function("require", "module", "exports", code)(createRequire(import.meta.url), module, module.exports);
+  return module.exports;
 }
 
 let metaSchemas: Record<SpecFileKind, ValidateFunction> | undefined;
 
-/** The meta-schema a spec file of each kind must satisfy (compiled once). */
-export function metaSchemaFor(kind: SpecFileKind): ValidateFunction {
-  metaSchemas ??= loadMetaSchemas();
+/** The meta-schema a spec file of each kind must satisfy (made once a process, from the cache where it can be). */
+export function metaSchemaFor(kind: SpecFileKind, cache: Cache = NO_CACHE): ValidateFunction {
+  metaSchemas ??= loadMetaSchemas(cache);
   return metaSchemas[kind];
 }
 
@@ -44,9 +62,10 @@ export function metaSchemaFor(kind: SpecFileKind): ValidateFunction {
  */
 export function checkSpecFiles(files: readonly ParsedFile[], cache: Cache = NO_CACHE): Diagnostic[] {
   return files.flatMap((file) => {
-    const key = `${file.kind}\0${JSON.stringify(file.data)}`;
+    // The bytes' hash names the data (parsing is a function of them), and is far cheaper than the data's text.
+    const key = file.sha256 === undefined ? `${file.kind}\0${JSON.stringify(file.data)}` : `${file.kind}\0bytes:${file.sha256}`;
     if (cache.get("check", key) === "clean") return [];
-    const validate = metaSchemaFor(file.kind);
+    const validate = metaSchemaFor(file.kind, cache);
     const problems = validate(file.data) ? [...schemaProblems(file), ...todoProblems(file)] : describeErrors(validate.errors ?? [], file);
     if (problems.length === 0) cache.set("check", key, "clean");
     return problems;

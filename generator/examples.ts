@@ -13,23 +13,31 @@ import { provenanceOf } from "./provenance.js";
 import { binaryExampleProblems, binaryResponse } from "./response-body.js";
 import { cloneJson, isObject } from "./schema-walk.js";
 
-/** Examples must pass their own schemas: a wrong example would make every later test lie. */
+/**
+ * Examples must pass their own schemas: a wrong example would make every later test lie.
+ * `inputs` names everything the verdict depends on (the offering's file and the files its schemas
+ * are drawn from, by hash): examples that passed against those very inputs before are not run
+ * through ajv again. Only a clean verdict is stored, so a problem is always reported afresh.
+ */
 export function toExamples(
   file: ParsedFileOf<"offering">,
   sections: Partial<Record<SchemaRole, BundledSchema>>,
   diagnostics: Diagnostic[],
   cache: Cache,
+  inputs?: string,
 ): Example[] {
   // Only an object is an example; anything else is already a meta-schema problem (`modelspec diff` gets this far).
   const written = specData(file).examples;
   const list = Array.isArray(written) ? written : [];
+  const passed = inputs !== undefined && cache.get("examples", inputs) === "clean";
+  const found = diagnostics.length;
   // A schema ajv refuses was reported when it was resolved; its examples cannot be judged.
   const errorsOf = (role: SchemaRole, value: Json): ErrorObject[] => {
     const schema = sections[role]!.schema;
     return schemaRefusal(schema, cache) === undefined ? valueErrors(schema, value, cache) : [];
   };
   const names = new Map<string, number>();
-  return list.flatMap((example, index) => {
+  const examples = list.flatMap((example, index) => {
     if (!isObject(example)) return [];
     const base = `/examples/${index}`;
     const { name } = example;
@@ -48,6 +56,7 @@ export function toExamples(
         diagnostics.push(diagnostic(file.positions.get(pointer)!, pointer, `example has ${role} data but the offering has no ${role} schema`));
         return;
       }
+      if (passed) return;
       // A binary answer is written as `{ contentType, base64 }`, not as the JSON the schema describes.
       const binary = role === "response" ? binaryResponse(sections.response!.schema) : undefined;
       if (binary) {
@@ -79,6 +88,8 @@ export function toExamples(
       ...(example.events ? { events: cloneJson(example.events) } : {}),
     };
   });
+  if (inputs !== undefined && !passed && diagnostics.length === found) cache.set("examples", inputs, "clean");
+  return examples;
 }
 
 const EXAMPLE_PARTS = ["response", "events"] as const;

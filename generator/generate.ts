@@ -17,7 +17,8 @@ import { buildModel } from "./normalize.js";
 import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js";
 import { SILENT, type Progress } from "./progress.js";
 import { judgeBundles, resolveSchemas } from "./resolve.js";
-import { recallRun, rememberRun, runKeyOf, withTexts } from "./recall.js";
+import { recallRun, recallUnit, rememberRun, rememberUnit, runKeyOf, withTexts } from "./recall.js";
+import { packageSettings } from "./version.js";
 import { checkWiring, listSourceFiles } from "./wiring.js";
 import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
 
@@ -101,13 +102,14 @@ export async function emitModel(model: Model, context: RunContext = QUIET_RUN): 
       transpiled.catch(() => undefined); // awaited below; a failure is not "unhandled" meanwhile
       transpiling.push(transpiled);
     }
-    const paths = new Set<string>();
+    const own = await offeringFiles(model, emitters, context, async (files) => formatFiles(await transpileFiles(files, context.cache)));
+    const paths = new Set<string>(own.keys());
     for (const file of emitted) {
       if (paths.has(file.path)) throw new Error(`two emitters wrote ${file.path}`);
       paths.add(file.path);
     }
     context.progress.update("transpiling");
-    const finished = formatFiles((await Promise.all(transpiling)).flat());
+    const finished = [...formatFiles((await Promise.all(transpiling)).flat()), ...own.values()];
     if (context.verify) {
       context.progress.update("type-checking everything emitted (--verify)");
       (await import("./verify.js")).verifyTypeScript(finished);
@@ -117,6 +119,40 @@ export async function emitModel(model: Model, context: RunContext = QUIET_RUN): 
     // Whatever happened, the transpiler's thread ends with the stage.
     await stopTranspiler();
   }
+}
+
+/**
+ * Each offering's own files (`Emitter.emitOffering`), finished, by path. An offering whose
+ * fingerprint names files stored by an earlier run gets them back from the cache; the others are
+ * made and stored. A content-addressed file several offerings emit is kept once, and must be the
+ * same from each.
+ */
+async function offeringFiles(
+  model: Model,
+  emitters: readonly Emitter[],
+  context: RunContext,
+  finish: (files: GeneratedFile[]) => Promise<GeneratedFile[]>,
+): Promise<Map<string, GeneratedFile>> {
+  const own = emitters.filter((e) => e.emitOffering);
+  const settings = JSON.stringify(context.package ?? packageSettings());
+  const out = new Map<string, GeneratedFile>();
+  for (const [done, offering] of model.offerings.entries()) {
+    context.progress.update("offerings", done, model.offerings.length);
+    const key = offering.fingerprint === undefined ? undefined : `${offering.fingerprint}\0${settings}`;
+    let files = key === undefined ? undefined : recallUnit(context.cache, key);
+    if (!files) {
+      const made: GeneratedFile[] = [];
+      for (const emitter of own) made.push(...(await emitter.emitOffering!(offering, model, context)));
+      files = await finish(made);
+      if (key !== undefined) files = rememberUnit(context.cache, key, files);
+    }
+    for (const file of files) {
+      const first = out.get(file.path);
+      if (first && first.contents !== file.contents) throw new Error(`two offerings made different contents for ${file.path}; please report this`);
+      if (!first) out.set(file.path, file);
+    }
+  }
+  return out;
 }
 
 export function cacheFor(options: Pick<GenerateOptions, "cacheDir">): Cache {

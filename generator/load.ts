@@ -25,6 +25,8 @@ export interface ParsedFile {
   positions: ReadonlyMap<string, SourcePosition>;
   /** Position of the key that introduces each pointer (for "unknown key" messages). */
   keyPositions: ReadonlyMap<string, SourcePosition>;
+  /** The SHA-256 of the file's bytes: what its parse, check and offering fingerprint are keyed by. */
+  sha256?: string;
 }
 
 /** What a file of each kind holds once check.ts passed it: the types generated from the meta-schemas. */
@@ -140,16 +142,17 @@ export function parseSpecFiles(files: SpecFiles, options: ParseOptions, cache: C
     const bytes = files.get(file)!;
     // A file that parsed before, byte for byte, is read back from the cache (JSON, far quicker than
     // YAML with positions). Only clean parses are stored: a file with problems is parsed each time.
-    const key = `${file}\0${options.maxSpecBytes}\0${sha256(bytes)}`;
+    const hash = sha256(bytes);
+    const key = `${file}\0${options.maxSpecBytes}\0${hash}`;
     const hit = cache.get("parse", key);
     if (hit !== undefined) {
-      parsed.push(revive(file, hit));
+      parsed.push(revive(file, hit, hash));
       continue;
     }
     const result = parseSpecFile(file, bytes, options);
     diagnostics.push(...result.diagnostics);
     if (result.file) {
-      parsed.push(result.file);
+      parsed.push({ ...result.file, sha256: hash });
       cache.set("parse", key, preserve(result.file));
     }
   }
@@ -163,10 +166,22 @@ function preserve(file: ParsedFile): string {
   return JSON.stringify({ data: file.data, positions: positions(file.positions), keyPositions: positions(file.keyPositions) });
 }
 
-function revive(file: string, text: string): ParsedFile {
+function revive(file: string, text: string, sha256: string): ParsedFile {
   const stored = JSON.parse(text) as { data: Json; positions: StoredPositions; keyPositions: StoredPositions };
   const positions = (list: StoredPositions) => new Map(list.map(([pointer, line, column]) => [pointer, { file, line, column }] as const));
-  return { file, kind: specFileKind(file), data: stored.data, positions: positions(stored.positions), keyPositions: positions(stored.keyPositions) };
+  let keyPositions: ReadonlyMap<string, SourcePosition> | undefined;
+  return {
+    file,
+    kind: specFileKind(file),
+    data: stored.data,
+    positions: positions(stored.positions),
+    // Only messages about keys read these: a clean run never builds them.
+    get keyPositions() {
+      keyPositions ??= positions(stored.keyPositions);
+      return keyPositions;
+    },
+    sha256,
+  };
 }
 
 function parseSpecFile(file: string, bytes: Uint8Array, options: ParseOptions): { file?: ParsedFile; diagnostics: Diagnostic[] } {

@@ -194,6 +194,11 @@ export interface OfferingSpec {
   notes: string[];
   /** Prices the source states, where it states them. */
   pricing?: Pricing;
+  /**
+   * The hash of everything this offering is made from (normalize.ts): equal fingerprints, equal
+   * offerings. Its own output files are recalled from the cache by it; absent, they are made afresh.
+   */
+  fingerprint?: string;
 }
 
 /** Prices as the catalog shows them: per million tokens, and per other unit where the unit is another. */
@@ -236,5 +241,12 @@ export interface EmitContext {
 /** An emitter turns the model into files. Adding an output kind means adding an emitter. */
 export interface Emitter {
   name: string;
+  /** The files made from the model as a whole (indexes, catalog, shared validators, ...). */
   emit(model: Model, context: EmitContext): GeneratedFile[] | Promise<GeneratedFile[]>;
+  /**
+   * The files one offering alone decides (its module, page, types), given the model's names and its
+   * provider. Kept apart so a run recalls them by the offering's fingerprint instead of making them
+   * again; a content-addressed file several offerings share is emitted by each, and kept once.
+   */
+  emitOffering?(offering: OfferingSpec, model: Model, context: EmitContext): GeneratedFile[] | Promise<GeneratedFile[]>;
 }

@@ -4,7 +4,7 @@
  * provenance, and every example passes its own schema.
  */
 
-import { NO_CACHE, type Cache } from "./cache.js";
+import { NO_CACHE, sha256, type Cache } from "./cache.js";
 import { compareText, diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
 import { camelIdentifier, NameScope, pascalIdentifier } from "./escape.js";
 import { isKind, specData, type ParsedFile, type ParsedFileOf } from "./load.js";
@@ -54,7 +54,8 @@ export function buildModelWithProblems(
   // comes from this one scope; the client names are claimed first.
   const typeNames = new NameScope();
   const providers = new Map([...toProviders(files.filter(isKind("provider")), diagnostics)].map(([id, p]) => [id, withClientNames(p, typeNames)]));
-  const context: OfferingContext = { providers, resolved, typeNames, ids: new Map(), diagnostics, cache };
+  const hashes = new Map(files.map((f) => [f.file, f.sha256]));
+  const context: OfferingContext = { providers, resolved, typeNames, ids: new Map(), diagnostics, cache, hashes };
   const offerings = files
     .filter(isKind("offering"))
     .sort((a, b) => compareText(a.file, b.file))
@@ -62,10 +63,57 @@ export function buildModelWithProblems(
   return {
     model: {
       providers: [...providers.values()].sort((a, b) => compareText(a.id, b.id)),
-      offerings: withClientKeys(offerings.sort((a, b) => compareText(a.id, b.id))),
+      offerings: withFingerprints(withClientKeys(offerings.sort((a, b) => compareText(a.id, b.id))), hashes, providers),
     },
     diagnostics,
   };
+}
+
+/**
+ * Each offering's fingerprint: what its spec is made from (see `offeringInputs`), its provider as
+ * built, and the names claimed for it among the others (type stem, client key). Equal fingerprints
+ * mean equal offerings, so its own output files can be recalled by it (see `emitModel`).
+ */
+function withFingerprints(
+  offerings: OfferingSpec[],
+  hashes: ReadonlyMap<string, string | undefined>,
+  providers: ReadonlyMap<string, ProviderSpec>,
+): OfferingSpec[] {
+  const providerPrints = new Map([...providers].map(([id, p]) => [id, sha256(JSON.stringify(p))]));
+  return offerings.map((offering) => {
+    const inputs = offeringInputs(offering.specFile, offering, hashes);
+    if (inputs === undefined) return offering;
+    const { id, typeStem, clientKey, provider } = offering;
+    return { ...offering, fingerprint: sha256(JSON.stringify([id, typeStem, clientKey, inputs, providerPrints.get(provider)])) };
+  });
+}
+
+/**
+ * The files an offering is made from, each by the hash of its bytes: its own, and every file its
+ * bundled schemas were copied from. Undefined where a file was parsed without its hash (a test's).
+ */
+function offeringInputs(
+  specFile: string,
+  sections: Partial<Record<SchemaRole, Pick<BundledSchema, "positions">>>,
+  hashes: ReadonlyMap<string, string | undefined>,
+): string | undefined {
+  const drawn = new Set<string>([specFile]);
+  for (const section of [sections.request, sections.response, sections.stream]) {
+    if (section) for (const file of filesOf(section.positions)) drawn.add(file);
+  }
+  const inputs = [...drawn].sort(compareText).map((file) => [file, hashes.get(file)]);
+  return inputs.some(([, hash]) => hash === undefined) ? undefined : JSON.stringify(inputs);
+}
+
+/** The spec files a bundled schema was copied from (offerings sharing a bundle share its positions: listed once). */
+const drawnFrom = new WeakMap<object, string[]>();
+function filesOf(positions: ReadonlyMap<string, SourcePosition>): string[] {
+  let files = drawnFrom.get(positions);
+  if (!files) {
+    files = [...new Set([...positions.values()].map((p) => p.file))];
+    drawnFrom.set(positions, files);
+  }
+  return files;
 }
 
 const at = (file: ParsedFile, pointer: string): SourcePosition => file.positions.get(pointer) ?? { file: file.file, line: 1, column: 1 };
@@ -140,6 +188,8 @@ interface OfferingContext {
   ids: Map<string, string>;
   diagnostics: Diagnostic[];
   cache: Cache;
+  /** Each spec file's hash (see `offeringInputs`). */
+  hashes: ReadonlyMap<string, string | undefined>;
 }
 
 /** One offering, or undefined when its provider, id or schemas leave nothing to build (each problem reported). */
@@ -156,7 +206,7 @@ function toOffering(file: ParsedFileOf<"offering">, context: OfferingContext): O
   const parameters = checkParameters(file, sections.request, diagnostics);
   checkModalities(file, id, data.inputModalities, sections.request, resolved.get(file.file)?.request?.origins ?? new Map(), diagnostics);
   checkCountFields(provider, sections.request, diagnostics);
-  const examples = toExamples(file, sections, diagnostics, cache);
+  const examples = toExamples(file, sections, diagnostics, cache, offeringInputs(file.file, sections, context.hashes));
   return {
     id,
     provider: provider.id,

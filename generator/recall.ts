@@ -27,14 +27,37 @@ export function runKeyOf(specs: SpecFiles, options: GenerateOptions, sources: Re
   });
 }
 
-/** A run's output: the listing once, each file's text by its hash (a text stored by an earlier run is not written again). */
+/**
+ * A run's output: the listing once, each file's text by its hash (a text stored by an earlier run is
+ * not written again). A file that carries its hash came from an offering's entry (see
+ * `rememberUnit`), which holds its text: it is neither hashed nor stored again.
+ */
 export function rememberRun(cache: Cache, runKey: string, files: readonly GeneratedFile[]): void {
   const listing = files.map((file) => {
-    const hash = file.sha256 ?? sha256(file.contents);
-    cache.add("output-file", hash, file.contents);
+    if (file.sha256 !== undefined) return [file.path, file.sha256];
+    const hash = sha256(file.contents);
+    cache.add("output-file", hash, file.contents, hash);
     return [file.path, hash];
   });
   cache.set("run", runKey, JSON.stringify(listing));
+}
+
+/**
+ * One offering's finished files (see `Emitter.emitOffering`), stored in one entry under the
+ * offering's key: path, hash and text of each, so recalling an offering is one read, and the
+ * entry's checksum vouches for every text in it. The files are returned with their hashes.
+ */
+export function rememberUnit(cache: Cache, unitKey: string, files: readonly GeneratedFile[]): GeneratedFile[] {
+  const hashed = files.map((file) => ({ path: file.path, contents: file.contents, sha256: sha256(file.contents) }));
+  cache.set("unit", unitKey, JSON.stringify(hashed.map((file) => [file.path, file.sha256, file.contents])));
+  return hashed;
+}
+
+/** An offering's files stored under this key, or undefined (then they are made again; a damaged entry reads as none). */
+export function recallUnit(cache: Cache, unitKey: string): GeneratedFile[] | undefined {
+  const stored = cache.get("unit", unitKey);
+  if (stored === undefined) return undefined;
+  return (JSON.parse(stored) as [string, string, string][]).map(([file, hash, contents]) => ({ path: file, contents, sha256: hash }));
 }
 
 /**

@@ -29,12 +29,16 @@ export interface CatalogEntry {
 }
 
 export function catalogEntries(model: Model): CatalogEntry[] {
-  const providerNames = new Map(model.providers.map((p) => [p.id, p.name]));
-  const validators = validatorFiles(model);
-  return model.offerings.map((o) => ({
+  return model.offerings.map((o) => catalogEntry(o, model));
+}
+
+/** One offering's entry: the offering, its provider's name and the shared files its schemas use. */
+export function catalogEntry(o: OfferingSpec, model: Model): CatalogEntry {
+  const validators = validatorFiles(model).get(o.id)!;
+  return {
     id: o.id,
     provider: o.provider,
-    providerName: providerNames.get(o.provider)!,
+    providerName: model.providers.find((p) => p.id === o.provider)!.name,
     model: o.model,
     name: o.name,
     status: o.status,
@@ -46,14 +50,10 @@ export function catalogEntries(model: Model): CatalogEntry[] {
     source: { seed: o.source.seed, section: o.source.section, url: o.source.url ?? null },
     spec: `schemas/${o.specFile}`,
     types: { request: o.request.typeName, response: o.response.typeName, streamEvent: o.stream?.typeName ?? null },
-    validators: {
-      request: validators.get(o.id)!.request!,
-      response: validators.get(o.id)!.response!,
-      stream: validators.get(o.id)!.stream ?? null,
-    },
+    validators: { request: validators.request!, response: validators.response!, stream: validators.stream ?? null },
     schemas: schemaFiles(o),
     ...(o.pricing ? { pricing: catalogPricing(o.pricing) } : {}),
-  }));
+  };
 }
 
 function catalogPricing({ provenance, ...prices }: Pricing): NonNullable<CatalogEntry["pricing"]> {

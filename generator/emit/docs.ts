@@ -11,13 +11,10 @@ import { offeringDir } from "./paths.js";
 
 export const docsEmitter: Emitter = {
   name: "docs",
-  emit(model: Model): GeneratedFile[] {
-    const files: GeneratedFile[] = [{ path: "docs/README.md", contents: indexPage(model), specs: [] }];
-    for (const offering of model.offerings) {
-      const provider = model.providers.find((p) => p.id === offering.provider)!;
-      files.push({ path: `docs/${offeringDir(offering)}.md`, contents: offeringPage(offering, provider), specs: [offering.specFile] });
-    }
-    return files;
+  emit: (model: Model): GeneratedFile[] => [{ path: "docs/README.md", contents: indexPage(model), specs: [] }],
+  emitOffering(offering: OfferingSpec, model: Model): GeneratedFile[] {
+    const provider = model.providers.find((p) => p.id === offering.provider)!;
+    return [{ path: `docs/${offeringDir(offering)}.md`, contents: offeringPage(offering, provider), specs: [offering.specFile] }];
   },
 };
 

@@ -7,7 +7,7 @@
 import { camelIdentifier, docComment, literal, NameScope, propertyKey } from "../escape.js";
 import type { Emitter, GeneratedFile, Model, OfferingSpec, ProviderSpec, SchemaRole } from "../model.js";
 import { binaryResponse } from "../response-body.js";
-import { catalogEntries, type CatalogEntry } from "./catalog.js";
+import { catalogEntry, type CatalogEntry } from "./catalog.js";
 import { indent, literalType, ModuleText } from "./module.js";
 import { offeringClient } from "./offering-client.js";
 import { AJV_HELPERS_FILE, offeringDir, OFFERINGS_ENTRY, providerDir, relativeImport, RUNTIME_DIR } from "./paths.js";
@@ -17,16 +17,10 @@ export const indexesEmitter: Emitter = {
   name: "indexes",
   emit(model: Model): GeneratedFile[] {
     const files: GeneratedFile[] = [];
-    const entries = new Map(catalogEntries(model).map((e) => [e.id, e]));
-    const validators = validatorFiles(model);
     const root = new RootIndex();
     const registry = new OfferingsIndex();
     for (const provider of model.providers) {
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
-      for (const offering of offerings) {
-        files.push(...offeringModule(offering, entries.get(offering.id)!, validators.get(offering.id)!));
-        files.push(...offeringClient(provider, offering, validators.get(offering.id)!));
-      }
       const members = providerIndex(provider, offerings);
       files.push(...members.files);
       root.addProvider(provider, offerings);
@@ -34,6 +28,12 @@ export const indexesEmitter: Emitter = {
     }
     files.push(...root.files(), ...registry.files());
     return files;
+  },
+  /** The offering's own entry and client. */
+  emitOffering(offering: OfferingSpec, model: Model): GeneratedFile[] {
+    const provider = model.providers.find((p) => p.id === offering.provider)!;
+    const validators = validatorFiles(model).get(offering.id)!;
+    return [...offeringModule(offering, catalogEntry(offering, model), validators), ...offeringClient(provider, offering, validators)];
   },
 };
 

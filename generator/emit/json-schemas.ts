@@ -30,16 +30,22 @@ export function contentHash(value: unknown): string {
   return sha256(canonical(value)).slice(0, 12);
 }
 
-/** Offerings that share a bundled schema share the object: hash each object once. */
-const hashes = new WeakMap<object, string>();
+/** Offerings that share a bundled schema share the object: publish and hash each object once. */
+const published = new WeakMap<object, { schema: JsonObject; hash: string }>();
+
+/** The published schema (see `publishedSchema`) and its content hash, made once per bundled schema object; treat both as read-only. */
+export function publishedOf(section: BundledSchema): { schema: JsonObject; hash: string } {
+  let known = published.get(section.schema);
+  if (!known) {
+    const schema = publishedSchema(section);
+    known = { schema, hash: contentHash(schema) };
+    published.set(section.schema, known);
+  }
+  return known;
+}
 
 export function schemaFile(offering: Pick<OfferingSpec, "provider">, section: BundledSchema): string {
-  let hash = hashes.get(section.schema);
-  if (hash === undefined) {
-    hash = contentHash(publishedSchema(section));
-    hashes.set(section.schema, hash);
-  }
-  return jsonSchemaFile(offering.provider, section.role, hash);
+  return jsonSchemaFile(offering.provider, section.role, publishedOf(section).hash);
 }
 
 /** The three schema files of an offering, as the catalog names them (paths in the output). */
@@ -61,7 +67,7 @@ export const jsonSchemasEmitter: Emitter = {
         const path = schemaFile(offering, section);
         const file = files.get(path);
         if (file) file.specs = [...new Set([...(file.specs ?? []), offering.specFile])];
-        else files.set(path, { path, contents: jsonText(publishedSchema(section)), specs: [offering.specFile] });
+        else files.set(path, { path, contents: jsonText(publishedOf(section).schema), specs: [offering.specFile] });
       }
     }
     return [...files.values()];

@@ -7,9 +7,9 @@
  */
 import { compareText } from "../diagnostics.js";
 import { markdownCode, markdownText } from "../escape.js";
-import type { Emitter, GeneratedFile, JsonObject, Model, OfferingSpec, Parameter, ProviderSpec } from "../model.js";
+import type { EmitContext, Emitter, GeneratedFile, JsonObject, Model, OfferingSpec, Parameter, ProviderSpec } from "../model.js";
 import { findParameter } from "../parameters.js";
-import { BOUND_KEYWORDS, constraintsOf, typeText } from "./doc-lines.js";
+import { BOUND_KEYWORDS, constraintsOf, typeText, type Constraint } from "./doc-lines.js";
 import { alignParameter, PARAMETER_CONCEPTS } from "./parameter-concepts.js";
 import { modelDocFile, offeringDir } from "./paths.js";
 
@@ -31,13 +31,15 @@ export function sharedModels(model: Model): SharedModel[] {
 
 export const modelDocsEmitter: Emitter = {
   name: "model-docs",
-  emit(model: Model): GeneratedFile[] {
+  emit(model: Model, { cache }: EmitContext): GeneratedFile[] {
     const providers = new Map(model.providers.map((p) => [p.id, p]));
-    return sharedModels(model).map((shared) => ({
-      path: modelDocFile(shared.slug),
-      contents: modelPage(shared, providers),
-      specs: shared.offerings.map((o) => o.specFile),
-    }));
+    return sharedModels(model).map((shared) => {
+      const make = () => modelPage(shared, providers);
+      // A page is made from its offerings (and their providers) alone: recalled while their fingerprints hold.
+      const members = shared.offerings.map((o) => o.fingerprint);
+      const contents = members.includes(undefined) ? make() : cache.memo("model-page", JSON.stringify([shared.slug, members]), make);
+      return { path: modelDocFile(shared.slug), contents, specs: shared.offerings.map((o) => o.specFile) };
+    });
   },
 };
 
@@ -47,6 +49,8 @@ interface Entry {
   parameter: Parameter;
   schema: JsonObject;
   required: boolean;
+  /** The constraints its schema states, worked out once: every facet and comparison reads them. */
+  constraints: readonly Constraint[];
 }
 
 interface Row {
@@ -75,7 +79,7 @@ const CONSTRAINT_LABELS = ["default", ...BOUND_KEYWORDS, "allowed values", "fixe
 const PARAMETER_FACETS: Facet<Entry>[] = [
   ["type", (e) => typeText(e.schema) || undefined],
   ["required", (e) => (e.required ? "required" : "optional")],
-  ...CONSTRAINT_LABELS.map((label): Facet<Entry> => [label, (e) => constraintsOf(e.schema).find((c) => c.label === label)?.bare]),
+  ...CONSTRAINT_LABELS.map((label): Facet<Entry> => [label, (e) => e.constraints.find((c) => c.label === label)?.bare]),
 ];
 
 export function modelPage(shared: SharedModel, providers: ReadonlyMap<string, ProviderSpec>): string {
@@ -131,7 +135,7 @@ function parameterRows(offerings: readonly OfferingSpec[]): Row[] {
         row = { key: alignment.key, concept: alignment.concept, label, entries: [] };
         rows.set(alignment.key, row);
       }
-      row.entries.push({ offering, parameter, schema, required: found?.required ?? false });
+      row.entries.push({ offering, parameter, schema, required: found?.required ?? false, constraints: constraintsOf(schema) });
     }
   }
   // Named concepts first, in the table's order; then the other parameters by path.
@@ -203,6 +207,11 @@ function disagreements(offerings: readonly OfferingSpec[], rows: readonly Row[],
 /** The items by the value they state (undefined: not stated), in first-seen order. */
 function groupBy<T>(items: readonly T[], value: (item: T) => string | undefined, who: (item: T) => string): Map<string | undefined, string[]> {
   const groups = new Map<string | undefined, string[]>();
-  for (const item of items) groups.set(value(item), [...(groups.get(value(item)) ?? []), who(item)]);
+  for (const item of items) {
+    const stated = value(item);
+    const group = groups.get(stated);
+    if (group) group.push(who(item));
+    else groups.set(stated, [who(item)]);
+  }
   return groups;
 }

@@ -33,7 +33,7 @@ import type {
 import { binaryResponse } from "../response-body.js";
 import { cloneJson, isObject, keywordShape, setOwn, withoutAnnotations } from "../schema-walk.js";
 import { currentVersion } from "../version.js";
-import { contentHash, publishedSchema } from "./json-schemas.js";
+import { publishedOf } from "./json-schemas.js";
 import { openApiFile } from "./paths.js";
 
 export const OPENAPI_VERSION = "3.1.0";
@@ -44,11 +44,11 @@ export const openApiEmitter: Emitter = {
     const version = context.package?.version ?? currentVersion();
     return model.providers.map((provider) => {
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
-      return {
-        path: openApiFile(provider),
-        contents: jsonText(openApiDocument(provider, offerings, version)),
-        specs: [provider.specFile, ...offerings.map((o) => o.specFile)],
-      };
+      const make = () => jsonText(openApiDocument(provider, offerings, version));
+      // A document is made from its provider and offerings alone: a run recalls it while their fingerprints hold.
+      const members = offerings.map((o) => o.fingerprint);
+      const contents = members.includes(undefined) ? make() : context.cache.memo("openapi", JSON.stringify([provider, version, members]), make);
+      return { path: openApiFile(provider), contents, specs: [provider.specFile, ...offerings.map((o) => o.specFile)] };
     });
   },
 };
@@ -266,11 +266,10 @@ class Components {
   }
 
   private named(section: BundledSchema): string {
-    const published = publishedSchema(section);
-    const hash = contentHash(published);
+    const { schema, hash } = publishedOf(section);
     const first = this.byHash.get(hash);
     if (first) return this.alias(section.typeName, first);
-    const name = this.add(section.typeName, published);
+    const name = this.add(section.typeName, schema);
     this.byHash.set(hash, name);
     return name;
   }

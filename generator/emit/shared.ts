@@ -52,11 +52,16 @@ export function sharedValidators(model: Model): SharedValidator[] {
   return list;
 }
 
-/** The shared validator file of each offering's schemas: `validatorFiles(model).get(offering.id)?.request`. */
+const filesMemo = new WeakMap<Model, Map<string, Partial<Record<SchemaRole, string>>>>();
+
+/** The shared validator file of each offering's schemas: `validatorFiles(model).get(offering.id)?.request` (computed once per model). */
 export function validatorFiles(model: Model): Map<string, Partial<Record<SchemaRole, string>>> {
+  const memo = filesMemo.get(model);
+  if (memo) return memo;
   const files = new Map<string, Partial<Record<SchemaRole, string>>>();
   for (const { offering, section, path } of sharedValidators(model)) {
     files.set(offering.id, { ...files.get(offering.id), [section.role]: path });
   }
+  filesMemo.set(model, files);
   return files;
 }

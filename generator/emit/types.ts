@@ -10,7 +10,7 @@
  */
 import { compile } from "json-schema-to-typescript";
 import { commentText, literal, propertyKey } from "../escape.js";
-import { sha256 } from "../cache.js";
+import { sha256, type Cache } from "../cache.js";
 import {
   ROLE_TYPE_SUFFIX,
   type BundledSchema,
@@ -20,6 +20,7 @@ import {
   type Json,
   type JsonObject,
   type Model,
+  type OfferingSpec,
   type Parameter,
 } from "../model.js";
 import { cloneJson, DATA_ANNOTATION_KEYWORDS, isAnnotationKeyword, isObject, keywordShape, setOwn } from "../schema-walk.js";
@@ -34,55 +35,57 @@ const OPEN_OBJECT_NOTE = "The provider accepts properties not listed here; this 
 /**
  * Types are made once per distinct schema and documentation of a provider, under the provider's
  * names (`CloudflareRequest`, `CloudflareRequestMessage`, ...) in `<provider>/types/<role>-<hash>.d.ts`; each offering's
- * `types.d.ts` re-exports them under its own names (`CloudflareGpt54MiniRequest`, ...).
+ * `types.d.ts` re-exports them under its own names (`CloudflareGpt54MiniRequest`, ...). Every
+ * offering emits the shared files it uses; the run keeps one of each.
  */
 export const typesEmitter: Emitter = {
   name: "types",
-  async emit(model: Model, { cache, progress }: EmitContext): Promise<GeneratedFile[]> {
+  emit: () => [],
+  async emitOffering(offering: OfferingSpec, model: Model, { cache }: EmitContext): Promise<GeneratedFile[]> {
     const files: GeneratedFile[] = [];
-    const shared = new Map<string, { text: string; names: string[] }>();
-    const prefixes = new Map(model.providers.map((p) => [p.id, p.typePrefix]));
-    const viewsOf = new Map<object, Map<string, { view: JsonObject; text: string; hash: string }>>();
-    for (const [done, offering] of model.offerings.entries()) {
-      progress?.update("types: offerings", done, model.offerings.length);
-      const path = `${offeringDir(offering)}/types.ts`;
-      const exports: string[] = [];
-      for (const section of sections(offering)) {
-        // Named for the provider and role, not an offering: `CloudflareRequest`, `CloudflareRequestMessage`.
-        const neutral = prefixes.get(offering.provider)! + ROLE_TYPE_SUFFIX[section.role];
-        const parameters = section.role === "request" ? offering.parameters : [];
-        // Offerings sharing a bundled schema (and the same parameter provenance) share one view.
-        const viewKey = `${neutral}\0${JSON.stringify(parameters)}`;
-        let views = viewsOf.get(section.schema);
-        if (!views) {
-          views = new Map();
-          viewsOf.set(section.schema, views);
-        }
-        let known = views.get(viewKey);
-        if (!known) {
-          const view = typeView({ ...section, typeName: neutral }, parameters);
-          const text = JSON.stringify(view);
-          known = { view, text, hash: sha256(text) };
-          views.set(viewKey, known);
-        }
-        const { view, text } = known;
-        const target = sharedTypesFile(offering, section.role, known.hash);
-        let made = shared.get(target);
-        if (made && made.text !== text) throw new Error(`two different schemas hash to ${target}; please report this`);
-        if (!made) {
-          const code = await cache.memoAsync("types", text, () => compileTypes(view, neutral));
-          made = { text, names: exportedTypeNames(code, neutral, target) };
-          shared.set(target, made);
-          files.push({ path: target.replace(/\.ts$/, ".d.ts"), contents: code, origin: sharedOrigin(offering.provider, section.role) });
-        }
-        const renamed = made.names.map((name) => `${name} as ${section.typeName}${name.slice(neutral.length)}`);
-        exports.push(`export type { ${renamed.join(", ")} } from ${literal(relativeImport(path, target))};`);
-      }
-      files.push({ path: path.replace(/\.ts$/, ".d.ts"), contents: `${exports.join("\n")}\n`, specs: specsOf(offering) });
+    const path = `${offeringDir(offering)}/types.ts`;
+    const exports: string[] = [];
+    const prefix = model.providers.find((p) => p.id === offering.provider)!.typePrefix;
+    for (const section of sections(offering)) {
+      // Named for the provider and role, not an offering: `CloudflareRequest`, `CloudflareRequestMessage`.
+      const neutral = prefix + ROLE_TYPE_SUFFIX[section.role];
+      const parameters = section.role === "request" ? offering.parameters : [];
+      const made = await sharedTypes(section, neutral, parameters, cache);
+      const target = sharedTypesFile(offering, section.role, made.hash);
+      files.push({ path: target.replace(/\.ts$/, ".d.ts"), contents: made.code, origin: sharedOrigin(offering.provider, section.role) });
+      const renamed = exportedTypeNames(made.code, neutral, target).map((name) => `${name} as ${section.typeName}${name.slice(neutral.length)}`);
+      exports.push(`export type { ${renamed.join(", ")} } from ${literal(relativeImport(path, target))};`);
     }
+    files.push({ path: path.replace(/\.ts$/, ".d.ts"), contents: `${exports.join("\n")}\n`, specs: specsOf(offering) });
     return files;
   },
 };
+
+interface SharedTypes {
+  /** The hash of the type view, which names the file. */
+  hash: string;
+  code: string;
+}
+
+/** Offerings sharing a bundled schema (and the same parameter provenance) share one view, made and compiled once a run. */
+const viewsOf = new WeakMap<object, Map<string, Promise<SharedTypes>>>();
+
+function sharedTypes(section: BundledSchema, neutral: string, parameters: readonly Parameter[], cache: Cache): Promise<SharedTypes> {
+  const viewKey = `${neutral}\0${JSON.stringify(parameters)}`;
+  let views = viewsOf.get(section.schema);
+  if (!views) {
+    views = new Map();
+    viewsOf.set(section.schema, views);
+  }
+  let made = views.get(viewKey);
+  if (!made) {
+    const view = typeView({ ...section, typeName: neutral }, parameters);
+    const text = JSON.stringify(view);
+    made = cache.memoAsync("types", text, () => compileTypes(view, neutral)).then((code) => ({ hash: sha256(text), code }));
+    views.set(viewKey, made);
+  }
+  return made;
+}
 
 /** json-schema-to-typescript on a type view, with spec text kept out of its hands (see `Placeholders`). */
 async function compileTypes(view: JsonObject, typeName: string): Promise<string> {

@@ -131,7 +131,8 @@ describe("thin clients", () => {
     const emit = async (files: typeof specs) => {
       const model = loadModel(files);
       const context = { cache: NO_CACHE };
-      const emitted = (await Promise.all([clientsEmitter.emit(model, context), indexesEmitter.emit(model, context)])).flat();
+      const own = model.offerings.map((o) => indexesEmitter.emitOffering!(o, model, context));
+      const emitted = (await Promise.all([clientsEmitter.emit(model, context), indexesEmitter.emit(model, context), ...own])).flat();
       return new Map(emitted.map((f) => [f.path, f.contents] as const));
     };
     const [before, after] = [await emit(specs), await emit(withPico)];
