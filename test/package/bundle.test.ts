@@ -14,8 +14,8 @@ import { PROJECT_ROOT } from "../../generator/options.js";
 import { GENERATED_DIR } from "../helpers.js";
 import { appEntry, bundle, createOnlyEntry, type OfferingBundle } from "./bundle.js";
 
-/** The issue's target for one offering with the default options, gzipped. */
-const TARGET_GZIP = 8 * 1024;
+/** The issue's target for one offering with the default options, gzipped: 8 kB in decimal units, as the issue writes it. */
+const TARGET_GZIP = 8_000;
 
 /** What streams: the SSE reader, its parser and the streaming call. */
 const STREAMING_INPUTS = ["node_modules/eventsource-parser/", "generated/runtime/sse.js", "generated/runtime/http-stream.js"];

@@ -16,7 +16,7 @@ function prepare(options, makeCore) {
   const op = { ...operation, validators: { request: validateRequest, response: validators.response, stream: validators.stream } };
   const checked = (call, role) => {
     if ((call?.validateResponse ?? rest.validateResponse) && !validators[role])
-      throw new ConfigurationError("validateResponse needs validators." + role + ": import " + (role === "stream" ? "validateStreamEvent" : "validateResponse") + " from this offering's entry and pass it in the client's validators option");
+      throw new ConfigurationError(`validateResponse needs validators.${role}: import ${role === "stream" ? "validateStreamEvent" : "validateResponse"} from this offering's entry and pass it in the client's validators option`);
     return call;
   };
   checked(undefined, "response");
