@@ -1,10 +1,4 @@
 // Copied by modelspec from generator/runtime/http.ts. Do not edit here: change that file and run `npm run generate`.
-/**
- * The HTTP client: `send` and `stream` over one core (http-core.ts). The generated provider clients
- * use it, and it serves any transport, so it holds every response-body kind's unwrapper; an
- * offering's own `create…Create` factory takes `sendJson` and its transport's unwrapper alone, so it
- * bundles no streaming and no other kind's unwrapping.
- */
 import { type HttpClientDescriptor } from "./http-core.js";
 import type { CallOptions, ClientOptions, Operation } from "./types.js";
 import { type Unwrappers } from "./unwrap.js";

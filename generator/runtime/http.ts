@@ -4,6 +4,7 @@
  * offering's own `create…Create` factory takes `sendJson` and its transport's unwrapper alone, so it
  * bundles no streaming and no other kind's unwrapping.
  */
+import { ConfigurationError } from "./errors.js";
 import { createHttpCore, type HttpClientDescriptor } from "./http-core.js";
 import { pollTask, sendBinary, sendJson } from "./http-send.js";
 import { streamHttp } from "./http-stream.js";
@@ -27,8 +28,15 @@ export interface HttpClient {
 }
 
 export function createHttpClient(descriptor: HttpClientDescriptor, options: ClientOptions): HttpClient {
+  const kind = descriptor.transport.responseBody.kind;
+  // A hand-written descriptor may name any kind: say so now rather than fail at the first reply.
+  if (!Object.hasOwn(UNWRAPPERS, kind)) {
+    throw new ConfigurationError(
+      `${descriptor.provider}: unknown responseBody kind ${JSON.stringify(kind)} (expected one of ${Object.keys(UNWRAPPERS).join(", ")})`,
+    );
+  }
   // The table pairs each kind with its own unwrapper; TypeScript cannot follow that through the index.
-  const unwrap = UNWRAPPERS[descriptor.transport.responseBody.kind] as Unwrapper;
+  const unwrap = UNWRAPPERS[kind] as Unwrapper;
   const core = createHttpCore({ ...descriptor, unwrap }, options);
   return {
     send: <T>(operation: Operation, call?: CallOptions) =>
