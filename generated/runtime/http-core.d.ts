@@ -55,7 +55,7 @@ export interface HttpCore {
     prepare(operation: Operation, call: CallOptions, extra?: Record<string, Json>): Prepared;
     /** POSTs with per-attempt timeout and retries; resolves to a 2xx response whose body is unread. */
     post(url: string, body: unknown, call: CallOptions, accept: string): Promise<Sent>;
-    /** Parses a 2xx JSON reply and unwraps the result per the response descriptor; a provider error inside it is thrown. */
+    /** Parses a 2xx JSON reply and hands it to the descriptor's unwrapper; a provider error inside it is thrown. */
     unwrap(status: number, headers: Headers, text: string, uuid: string | undefined): unknown;
     /** Maps a thrown fetch or read failure to our error kinds. */
     failure(error: unknown, link: LinkedAbort, timeout: number): ModelspecError;
