@@ -1,13 +1,16 @@
 // Copied by modelspec from generator/runtime/http-core.ts. Do not edit here: change that file and run `npm run generate`.
 /**
  * What every HTTP call shares: the client's settings checked once, the wire request built from the
- * transport descriptor, one POST with per-attempt timeout and retries, and the reply unwrapped.
- * `send` (http-send.ts) and `stream` (http-stream.ts) are separate functions over this core, so an
- * app that only creates bundles no streaming code. Nothing here knows a provider.
+ * transport descriptor, one POST with per-attempt timeout and retries, and the reply parsed and
+ * handed to the descriptor's unwrapper (unwrap.ts). `send` (http-send.ts) and `stream`
+ * (http-stream.ts) are separate functions over this core, and the unwrapper is passed in rather than
+ * picked here, so an app that only creates bundles no streaming code and no other body kind's
+ * unwrapping. Nothing here knows a provider.
  */
 import { ModelspecError } from "./errors.js";
-import type { CallOptions, ClientOptions, ErrorDescriptor, HttpTransportDescriptor, Json, Operation } from "./types.js";
+import type { CallOptions, ClientOptions, ErrorDescriptor, HttpTransportDescriptor, Json, Operation, ResponseBodyDescriptor } from "./types.js";
 import { type LinkedAbort } from "./abort.js";
+import type { Unwrapper } from "./unwrap.js";
 export interface HttpClientDescriptor {
     /** Provider id, used in error messages. */
     provider: string;
@@ -15,6 +18,14 @@ export interface HttpClientDescriptor {
     errors: ErrorDescriptor;
     /** Statuses worth retrying; default 408, 409, 429 and 5xx. */
     retryStatuses?: readonly number[];
+}
+/** What the core is made from: the client's descriptor and the unwrapper of its transport's response-body kind. */
+export interface HttpCoreDescriptor<S extends ResponseBodyDescriptor = ResponseBodyDescriptor> extends HttpClientDescriptor {
+    transport: HttpTransportDescriptor & {
+        readonly responseBody: S;
+    };
+    /** `unwrapPlain`, `unwrapEnvelope` or `unwrapDataArray` (unwrap.ts), as `transport.responseBody.kind` names. */
+    unwrap: Unwrapper<S>;
 }
 /** A 2xx reply whose body is unread, with the abort link its read still runs under. */
 export interface Sent {
@@ -44,7 +55,7 @@ export interface HttpCore {
     prepare(operation: Operation, call: CallOptions, extra?: Record<string, Json>): Prepared;
     /** POSTs with per-attempt timeout and retries; resolves to a 2xx response whose body is unread. */
     post(url: string, body: unknown, call: CallOptions, accept: string): Promise<Sent>;
-    /** Parses a 2xx JSON reply and unwraps the result per the response descriptor; a provider error inside it is thrown. */
+    /** Parses a 2xx JSON reply and hands it to the descriptor's unwrapper; a provider error inside it is thrown. */
     unwrap(status: number, headers: Headers, text: string, uuid: string | undefined): unknown;
     /** Maps a thrown fetch or read failure to our error kinds. */
     failure(error: unknown, link: LinkedAbort, timeout: number): ModelspecError;
@@ -53,7 +64,7 @@ export interface HttpCore {
 }
 export declare const DEFAULT_TIMEOUT_MS = 600000;
 export declare const DEFAULT_MAX_RETRIES = 2;
-export declare function createHttpCore(descriptor: HttpClientDescriptor, options: ClientOptions): HttpCore;
+export declare function createHttpCore<S extends ResponseBodyDescriptor>(descriptor: HttpCoreDescriptor<S>, options: ClientOptions): HttpCore;
 /** Throws when the request sets the transport's streaming switch: that call is `stream()`'s. */
 export declare function refuseStreaming(core: HttpCore, payload: Record<string, unknown>): void;
 /** Whether a request field holds a mode switch's value (key order aside: the switch may be an object). */

@@ -1,13 +1,15 @@
 // Copied by modelspec from generator/runtime/http-core.ts. Do not edit here: change that file and run `npm run generate`.
 /**
  * What every HTTP call shares: the client's settings checked once, the wire request built from the
- * transport descriptor, one POST with per-attempt timeout and retries, and the reply unwrapped.
- * `send` (http-send.ts) and `stream` (http-stream.ts) are separate functions over this core, so an
- * app that only creates bundles no streaming code. Nothing here knows a provider.
+ * transport descriptor, one POST with per-attempt timeout and retries, and the reply parsed and
+ * handed to the descriptor's unwrapper (unwrap.ts). `send` (http-send.ts) and `stream`
+ * (http-stream.ts) are separate functions over this core, and the unwrapper is passed in rather than
+ * picked here, so an app that only creates bundles no streaming code and no other body kind's
+ * unwrapping. Nothing here knows a provider.
  */
 import { AbortError, apiError, ConfigurationError, ConnectionError, InsecureTransportError, InvalidResponseError, ModelspecError, TimeoutError, } from "./errors.js";
 import { linkAbort, sleep as defaultSleep } from "./abort.js";
-import { isObject, jsonEqual } from "./json.js";
+import { jsonEqual } from "./json.js";
 import { buildPayload } from "./payload.js";
 import { readProviderError } from "./provider-error.js";
 import { requestIdOf } from "./request-id.js";
@@ -154,30 +156,12 @@ export function createHttpCore(descriptor, options) {
         catch (error) {
             throw new InvalidResponseError(`${provider}: the response body is not valid JSON`, [], { cause: error, requestId: requestIdOf(headers) });
         }
-        const shape = transport.responseBody;
-        // A plain body that carries the provider's error (OpenAI's `error` on a failed response) is one.
-        if (shape.kind === "plain") {
-            if (errors.pointer !== "" && readProviderError(body, errors))
-                throw errorFrom(status, headers, text);
-            return body;
-        }
-        if (!isObject(body))
-            throw new InvalidResponseError(`${provider}: expected a JSON object`, [], { requestId: requestIdOf(headers) });
-        if (shape.kind === "envelope") {
-            if (body[shape.success] === false || readProviderError(body, errors))
-                throw errorFrom(status, headers, text);
-            return body[shape.result];
-        }
-        if (readProviderError(body, errors))
-            throw errorFrom(status, headers, text);
-        const items = body[shape.data];
-        if (!Array.isArray(items))
-            throw new InvalidResponseError(`${provider}: expected an array at "${shape.data}"`, [], { requestId: requestIdOf(headers) });
-        if (uuid === undefined || uuidField === undefined)
-            return items;
-        // Keep this task's results; a reply that does not echo the UUID is taken whole.
-        const mine = items.filter((item) => isObject(item) && item[uuidField] === uuid);
-        return items.some((item) => isObject(item) && uuidField in item) ? mine : items;
+        const fail = (what) => {
+            throw what === undefined
+                ? errorFrom(status, headers, text)
+                : new InvalidResponseError(`${provider}: expected ${what}`, [], { requestId: requestIdOf(headers) });
+        };
+        return descriptor.unwrap(body, transport.responseBody, errors, fail, uuid, uuidField);
     }
     return { provider, transport, errors, secret, setting, urlFor, prepare, post, unwrap, failure, wait };
 }

@@ -1,12 +1,11 @@
 // Copied by modelspec from generator/runtime/http.ts. Do not edit here: change that file and run `npm run generate`.
-/**
- * The HTTP client: `send` and `stream` over one core (http-core.ts). The generated provider clients
- * use it; an offering's own `create…Create` factory takes `sendJson` alone, so it bundles no streaming.
- */
 import { type HttpClientDescriptor } from "./http-core.js";
 import type { CallOptions, ClientOptions, Operation } from "./types.js";
+import { type Unwrappers } from "./unwrap.js";
 export { backoff, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, isLoopback, parseRetryAfter } from "./http-core.js";
-export type { HttpClientDescriptor } from "./http-core.js";
+export type { HttpClientDescriptor, HttpCoreDescriptor } from "./http-core.js";
+/** Each response-body kind's unwrapper, picked by the transport's `responseBody.kind`. */
+export declare const UNWRAPPERS: Unwrappers;
 export interface HttpClient {
     /** One call; resolves to the unwrapped result (for `data-array`: this task's items). Polls async deliveries. */
     send<T>(operation: Operation, call?: CallOptions): Promise<T>;

@@ -7,13 +7,22 @@
  * exports one factory per capability (`createCloudflareRestCreate`, `…Stream`) over the runtime's
  * separate `sendJson` / `streamHttp`: the client object holds both methods, so no bundler can drop
  * the one an app does not call, while an app that imports only the create factory bundles no SSE.
+ * Each HTTP core gets its transport's response unwrapper, imported alone, so a bundle carries no
+ * other body kind's unwrapping.
  */
 import { camelIdentifier, docComment, literal, NameScope, propertyKey } from "../escape.js";
-import type { GeneratedFile, OfferingSpec, ProviderSpec, SchemaRole } from "../model.js";
+import type { GeneratedFile, OfferingSpec, ProviderSpec, SchemaRole, Transport } from "../model.js";
 import { binaryResponse } from "../response-body.js";
 import { fixedFields } from "./clients.js";
 import { indent, ModuleText } from "./module.js";
 import { AJV_HELPERS_FILE, offeringClientFile, providerDir, relativeImport, RUNTIME_DIR } from "./paths.js";
+
+/** The runtime's unwrapper (runtime/unwrap.ts) of each response-body kind. */
+const UNWRAPPER: Record<Extract<Transport, { kind: "http" }>["responseBody"]["kind"], string> = {
+  plain: "unwrapPlain",
+  envelope: "unwrapEnvelope",
+  "data-array": "unwrapDataArray",
+};
 
 /** `<provider>/<slug>/client.js` and its declarations. */
 export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, validators: Partial<Record<SchemaRole, string>>): GeneratedFile[] {
@@ -34,6 +43,7 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
     "sendBinary",
     "pollTask",
     "streamHttp",
+    ...Object.values(UNWRAPPER),
     ...[offering.request, offering.response, offering.stream].flatMap((s) => (s ? [s.typeName] : [])),
   ]);
   const streams = offering.stream !== undefined;
@@ -44,6 +54,7 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
 
   const httpValues = [
     "createHttpCore",
+    ...new Set(provider.transports.flatMap((t) => (t.kind === "http" ? [UNWRAPPER[t.responseBody.kind]] : []))),
     binary ? "sendBinary" : "sendJson",
     ...(provider.transports.some((t) => t.kind === "http" && t.async !== undefined) && !binary ? ["pollTask"] : []),
     ...(provider.transports.some((t) => t.kind === "http" && t.streaming !== undefined) && streams ? ["streamHttp"] : []),
@@ -90,17 +101,20 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
     docComment([`What every call of ${offering.name} sends besides the request: the model id, the fixed fields and the request validator.`]),
     `const operation = { model: ${literal(offering.model)}, fixed: ${literal(fixed)}${binary ? `, binaryResponse: ${literal(binary)}` : ""} };`,
     "",
-    "/** Splits off the response validators; response validation without them is a configuration error, not a silent skip. */",
-    "function prepare(options) {",
+    "/**",
+    " * Splits off the response validators (response validation without them is a configuration error, not a silent skip)",
+    " * and makes the transport's core from the rest of the options.",
+    " */",
+    "function prepare(options, makeCore) {",
     "  const { validators = {}, ...rest } = options;",
     "  const op = { ...operation, validators: { request: validateRequest, response: validators.response, stream: validators.stream } };",
     "  const checked = (call, role) => {",
     "    if ((call?.validateResponse ?? rest.validateResponse) && !validators[role])",
-    `      throw new ConfigurationError("validateResponse needs validators." + role + ": import " + (role === "stream" ? "validateStreamEvent" : "validateResponse") + " from this offering's entry and pass it in the client's validators option");`,
+    `      throw new ConfigurationError(\`validateResponse needs validators.\${role}: import \${role === "stream" ? "validateStreamEvent" : "validateResponse"} from this offering's entry and pass it in the client's validators option\`);`,
     "    return call;",
     "  };",
     `  checked(undefined, "response");`,
-    "  return { rest, op, checked };",
+    "  return { op, checked, core: makeCore(rest) };",
     "}",
     "",
   );
@@ -157,7 +171,8 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
     let sendCall: string;
     let streamCall: string;
     if (isHttp) {
-      coreCall = `createHttpCore({ provider: wire.id, transport: ${descriptor}, errors: wire.errors, retryStatuses: wire.retryStatuses }, rest)`;
+      const unwrap = UNWRAPPER[transport.responseBody.kind];
+      coreCall = `createHttpCore({ provider: wire.id, transport: ${descriptor}, errors: wire.errors, retryStatuses: wire.retryStatuses, unwrap: ${unwrap} }, rest)`;
       // Only what this offering's calls need: bytes or JSON, and polling where the transport delivers asynchronously.
       sendCall = binary
         ? `sendBinary(core, { ...op, request }, checked(call, "response"))`
@@ -170,8 +185,7 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
     }
     module.js(
       `function ${made}(options) {`,
-      "  const { rest, op, checked } = prepare(options);",
-      `  return { op, checked, core: ${coreCall} };`,
+      `  return prepare(options, (rest) => ${coreCall});`,
       "}",
       `const ${creates} = ({ core, op, checked }) => async (request, call) => ${sendCall};`,
       ...(streamsHere ? [`const ${streamer} = ({ core, op, checked }) => (request, call) => ${streamCall};`] : []),

@@ -1,8 +1,10 @@
 /**
  * What every HTTP call shares: the client's settings checked once, the wire request built from the
- * transport descriptor, one POST with per-attempt timeout and retries, and the reply unwrapped.
- * `send` (http-send.ts) and `stream` (http-stream.ts) are separate functions over this core, so an
- * app that only creates bundles no streaming code. Nothing here knows a provider.
+ * transport descriptor, one POST with per-attempt timeout and retries, and the reply parsed and
+ * handed to the descriptor's unwrapper (unwrap.ts). `send` (http-send.ts) and `stream`
+ * (http-stream.ts) are separate functions over this core, and the unwrapper is passed in rather than
+ * picked here, so an app that only creates bundles no streaming code and no other body kind's
+ * unwrapping. Nothing here knows a provider.
  */
 import {
   AbortError,
@@ -15,13 +17,14 @@ import {
   ModelspecError,
   TimeoutError,
 } from "./errors.js";
-import type { CallOptions, ClientOptions, ErrorDescriptor, HttpTransportDescriptor, Json, Operation } from "./types.js";
+import type { CallOptions, ClientOptions, ErrorDescriptor, HttpTransportDescriptor, Json, Operation, ResponseBodyDescriptor } from "./types.js";
 import { linkAbort, sleep as defaultSleep, type LinkedAbort } from "./abort.js";
-import { isObject, jsonEqual } from "./json.js";
+import { jsonEqual } from "./json.js";
 import { buildPayload } from "./payload.js";
 import { readProviderError } from "./provider-error.js";
 import { requestIdOf } from "./request-id.js";
 import { safeCause, scrub } from "./scrub.js";
+import type { Fail, Unwrapper } from "./unwrap.js";
 import { checkRequest } from "./validation.js";
 
 export interface HttpClientDescriptor {
@@ -31,6 +34,13 @@ export interface HttpClientDescriptor {
   errors: ErrorDescriptor;
   /** Statuses worth retrying; default 408, 409, 429 and 5xx. */
   retryStatuses?: readonly number[];
+}
+
+/** What the core is made from: the client's descriptor and the unwrapper of its transport's response-body kind. */
+export interface HttpCoreDescriptor<S extends ResponseBodyDescriptor = ResponseBodyDescriptor> extends HttpClientDescriptor {
+  transport: HttpTransportDescriptor & { readonly responseBody: S };
+  /** `unwrapPlain`, `unwrapEnvelope` or `unwrapDataArray` (unwrap.ts), as `transport.responseBody.kind` names. */
+  unwrap: Unwrapper<S>;
 }
 
 /** A 2xx reply whose body is unread, with the abort link its read still runs under. */
@@ -67,7 +77,7 @@ export interface HttpCore {
   prepare(operation: Operation, call: CallOptions, extra?: Record<string, Json>): Prepared;
   /** POSTs with per-attempt timeout and retries; resolves to a 2xx response whose body is unread. */
   post(url: string, body: unknown, call: CallOptions, accept: string): Promise<Sent>;
-  /** Parses a 2xx JSON reply and unwraps the result per the response descriptor; a provider error inside it is thrown. */
+  /** Parses a 2xx JSON reply and hands it to the descriptor's unwrapper; a provider error inside it is thrown. */
   unwrap(status: number, headers: Headers, text: string, uuid: string | undefined): unknown;
   /** Maps a thrown fetch or read failure to our error kinds. */
   failure(error: unknown, link: LinkedAbort, timeout: number): ModelspecError;
@@ -80,7 +90,7 @@ export const DEFAULT_MAX_RETRIES = 2;
 const MAX_RETRY_AFTER_MS = 60_000;
 const ABORTED = "request aborted";
 
-export function createHttpCore(descriptor: HttpClientDescriptor, options: ClientOptions): HttpCore {
+export function createHttpCore<S extends ResponseBodyDescriptor>(descriptor: HttpCoreDescriptor<S>, options: ClientOptions): HttpCore {
   const { provider, transport, errors } = descriptor;
   const secret = options.apiKey ?? options.token;
   if (!secret) throw new ConfigurationError(`${provider}: the apiKey option is required`);
@@ -218,25 +228,12 @@ export function createHttpCore(descriptor: HttpClientDescriptor, options: Client
     } catch (error) {
       throw new InvalidResponseError(`${provider}: the response body is not valid JSON`, [], { cause: error, requestId: requestIdOf(headers) });
     }
-    const shape = transport.responseBody;
-    // A plain body that carries the provider's error (OpenAI's `error` on a failed response) is one.
-    if (shape.kind === "plain") {
-      if (errors.pointer !== "" && readProviderError(body, errors)) throw errorFrom(status, headers, text);
-      return body;
-    }
-    if (!isObject(body)) throw new InvalidResponseError(`${provider}: expected a JSON object`, [], { requestId: requestIdOf(headers) });
-    if (shape.kind === "envelope") {
-      if (body[shape.success] === false || readProviderError(body, errors)) throw errorFrom(status, headers, text);
-      return body[shape.result];
-    }
-    if (readProviderError(body, errors)) throw errorFrom(status, headers, text);
-    const items = body[shape.data];
-    if (!Array.isArray(items))
-      throw new InvalidResponseError(`${provider}: expected an array at "${shape.data}"`, [], { requestId: requestIdOf(headers) });
-    if (uuid === undefined || uuidField === undefined) return items;
-    // Keep this task's results; a reply that does not echo the UUID is taken whole.
-    const mine = items.filter((item) => isObject(item) && item[uuidField] === uuid);
-    return items.some((item) => isObject(item) && uuidField in item) ? mine : items;
+    const fail: Fail = (what) => {
+      throw what === undefined
+        ? errorFrom(status, headers, text)
+        : new InvalidResponseError(`${provider}: expected ${what}`, [], { requestId: requestIdOf(headers) });
+    };
+    return descriptor.unwrap(body, transport.responseBody, errors, fail, uuid, uuidField);
   }
 
   return { provider, transport, errors, secret, setting, urlFor, prepare, post, unwrap, failure, wait };

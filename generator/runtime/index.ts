@@ -32,7 +32,9 @@
  *
  * The same calls one at a time, so a bundle keeps only those it uses (what an offering's own
  * create…Create / create…Stream factories call):
- *   const core = createHttpCore({ provider, transport, errors, retryStatuses }, options);
+ *   const core = createHttpCore({ provider, transport, errors, retryStatuses, unwrap }, options);
+ *     unwrap: the unwrapper of transport.responseBody.kind: unwrapPlain, unwrapEnvelope or
+ *             unwrapDataArray (createHttpClient picks it from UNWRAPPERS itself)
  *   sendJson<T>(core, operation, call?, pollTask?)   pollTask only for a transport with async delivery
  *   sendBinary(core, operation, call?)               an operation with binaryResponse
  *   streamHttp<E>(core, operation, call?)            the only one that brings the SSE reader
@@ -47,8 +49,11 @@
  * apart, in generated/mock/ (from generator/mock/): nothing here may import it.
  */
 export { createHttpClient, backoff, parseRetryAfter, isLoopback, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from "./http.js";
-export type { HttpClient, HttpClientDescriptor } from "./http.js";
+export type { HttpClient, HttpClientDescriptor, HttpCoreDescriptor } from "./http.js";
 export { createHttpCore } from "./http-core.js";
+export { UNWRAPPERS } from "./http.js";
+export { unwrapDataArray, unwrapEnvelope, unwrapPlain } from "./unwrap.js";
+export type { Fail, Unwrapper, Unwrappers } from "./unwrap.js";
 export type { HttpCore, Prepared, Sent } from "./http-core.js";
 export { pollTask, sendBinary, sendJson } from "./http-send.js";
 export type { PollTask } from "./http-send.js";
