@@ -2,11 +2,11 @@
  * Stage 1: read spec files and parse them with positions. YAML and JSON both go through the
  * `yaml` parser, which reports duplicate keys, tabs and syntax errors with their line and column.
  */
-import { open, readdir, stat } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from "yaml";
 import { NO_CACHE, sha256, type Cache } from "./cache.js";
-import { eachConcurrently } from "./io.js";
 import { compareText, diagnostic, joinPointer, SpecError, type Diagnostic } from "./diagnostics.js";
 import type { FragmentFile, OfferingFile, ProviderFile } from "./meta/spec-types.js";
 import type { Json, SourcePosition } from "./model.js";
@@ -86,11 +86,8 @@ export async function readSpecDir(dir: string, options: ParseOptions = resolveOp
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new Error(`schemas folder not found: ${dir}`);
   await walk("");
-  const read = new Map<string, Uint8Array | number>();
-  await eachConcurrently(found, async (rel) => read.set(rel, await readBounded(path.join(dir, rel), options.maxSpecBytes)));
-  // In the order the folders were walked, whatever order the reads finished in.
   for (const rel of found) {
-    const bytes = read.get(rel)!;
+    const bytes = readBounded(path.join(dir, rel), options.maxSpecBytes);
     if (typeof bytes === "number") oversized.push(tooLarge(rel, bytes, options.maxSpecBytes));
     else files.set(rel, bytes);
   }
@@ -98,25 +95,28 @@ export async function readSpecDir(dir: string, options: ParseOptions = resolveOp
   return files;
 }
 
-/** The file's bytes, or its size when that is over the limit (then nothing is read). */
-async function readBounded(file: string, limit: number): Promise<Uint8Array | number> {
-  const handle = await open(file, "r");
+/**
+ * The file's bytes, or its size when that is over the limit (then nothing is read). Synchronous: a
+ * catalog is a thousand small files, and a promise per read costs more than the read.
+ */
+function readBounded(file: string, limit: number): Uint8Array | number {
+  const fd = openSync(file, "r");
   try {
-    const { size } = await handle.stat();
+    const { size } = fstatSync(fd);
     if (size > limit) return size;
-    // Stop one chunk past the limit, so a file that grew since the stat is refused too.
+    // Read one byte past the size and stop one chunk past the limit, so a file that grew since the stat is refused too.
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
       const chunk = Buffer.alloc(Math.max(1, Math.min(64 * 1024, size + 1)));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) return Buffer.concat(chunks, total);
+      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
+      if (bytesRead === 0) return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
       chunks.push(chunk.subarray(0, bytesRead));
       total += bytesRead;
       if (total > limit) return total;
     }
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
