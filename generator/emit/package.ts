@@ -108,7 +108,7 @@ function readme(model: Model, settings: PackageSettings): string {
     lines.push(
       "## One offering, a small bundle",
       "",
-      "An offering's entry carries its own client. With the default options (requests validated, responses not) a bundle holds that offering's request validator and the client runtime, and nothing of its siblings. Response and stream validation is brought in by passing the validators:",
+      "An offering's entry carries its own client, and one factory per capability beside it (`create<Provider><Transport>Create`, and `…Stream` where it streams): an app that imports only the create factory bundles no streaming code. With the default options (requests validated, responses not) a bundle holds that offering's request validator and the client runtime, and nothing of its siblings. Response and stream validation is brought in by passing the validators:",
       "",
       "```ts",
       `import { validateResponse, validateStreamEvent } from ${JSON.stringify(`${settings.name}/${offeringDir(first)}`)};`,
