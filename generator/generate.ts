@@ -206,7 +206,9 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   const finish = async (files: GeneratedFile[], difference: OutputDifference, fromCache: boolean): Promise<GenerateResult> => {
     if (!overrides.check && changed(difference)) {
       progress.update("writing");
-      await writeOutput(options.outDir, files);
+      // Files this run found equal on disk are linked, not written again (write.ts).
+      const differ = new Set([...difference.stale, ...difference.missing]);
+      await writeOutput(options.outDir, files, undefined, new Set(files.map((f) => f.path).filter((p) => !differ.has(p))));
     }
     return { files, difference, fromCache };
   };

@@ -11,7 +11,7 @@ import { eachConcurrently } from "./io.js";
 import type { GeneratedFile } from "./model.js";
 
 /** The file operations the write stage uses; tests pass failing ones. */
-export type WriteFs = Pick<typeof nodeFs, "mkdir" | "readdir" | "rename" | "rm" | "stat" | "writeFile">;
+export type WriteFs = Pick<typeof nodeFs, "link" | "mkdir" | "readdir" | "rename" | "rm" | "stat" | "writeFile">;
 
 let writes = 0;
 
@@ -19,8 +19,17 @@ let writes = 0;
  * Files go to a staging folder beside `outDir`; then the old folder is moved aside, the staging
  * folder takes its name, and the old one is deleted. If the second rename fails, the old folder is
  * moved back. Folders an earlier run left behind when its process died are tidied first.
+ *
+ * A file in `unchanged` (compared equal to the one in `outDir` by this run) is hard-linked into the
+ * staging folder instead of written: one changed offering in a large catalog then writes a few
+ * files, not every file again. Where the file system has no hard links, it is written.
  */
-export async function writeOutput(outDir: string, files: readonly GeneratedFile[], fs: WriteFs = nodeFs): Promise<void> {
+export async function writeOutput(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  fs: WriteFs = nodeFs,
+  unchanged: ReadonlySet<string> = new Set(),
+): Promise<void> {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const base = path.basename(target);
@@ -33,7 +42,19 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
     await fs.mkdir(staging, { recursive: true });
     const folders = [...new Set(files.map((file) => path.dirname(path.join(staging, ...file.path.split("/")))))].sort(compareText);
     for (const folder of folders) await fs.mkdir(folder, { recursive: true });
-    await eachConcurrently(files, (file) => fs.writeFile(path.join(staging, ...file.path.split("/")), file.contents));
+    let linking = unchanged.size > 0;
+    await eachConcurrently(files, async (file) => {
+      const to = path.join(staging, ...file.path.split("/"));
+      if (linking && unchanged.has(file.path)) {
+        const linked = await fs.link(path.join(target, ...file.path.split("/")), to).then(
+          () => true,
+          () => false,
+        );
+        if (linked) return;
+        linking = false; // no hard links here (or the file went away): write this and the rest
+      }
+      await fs.writeFile(to, file.contents);
+    });
     const exists = await fs.stat(target).then(
       () => true,
       () => false,

@@ -100,6 +100,45 @@ describe("writeOutput when the file system fails", () => {
   });
 });
 
+describe("writeOutput links what did not change", () => {
+  const files: GeneratedFile[] = [
+    { path: "keep.txt", contents: "old output\n" },
+    { path: "deep/also.txt", contents: "changed\n" },
+    { path: "index.js", contents: "export {};\n" },
+  ];
+
+  it("a file named unchanged is the old file linked in (same inode), the others are written", async () => {
+    await withTempDir(async (dir) => {
+      const out = await oldOutput(dir);
+      const before = await nodeFs.stat(path.join(out, "keep.txt"));
+      const changedBefore = await nodeFs.stat(path.join(out, "deep", "also.txt"));
+      await writeOutput(out, files, nodeFs, new Set(["keep.txt"]));
+      expect(await snapshot(out)).toEqual({ "keep.txt": "old output\n", "deep/also.txt": "changed\n", "index.js": "export {};\n" });
+      expect((await nodeFs.stat(path.join(out, "keep.txt"))).ino).toBe(before.ino);
+      expect((await nodeFs.stat(path.join(out, "deep", "also.txt"))).ino).not.toBe(changedBefore.ino);
+      expect(await readdir(dir)).toEqual(["generated"]);
+    });
+  });
+
+  it("without hard links (the file system refuses them) every file is written", async () => {
+    await withTempDir(async (dir) => {
+      const out = await oldOutput(dir);
+      let links = 0;
+      const fs: WriteFs = {
+        ...nodeFs,
+        link: (async () => {
+          links++;
+          throw Object.assign(new Error("hard links are not supported"), { code: "EPERM" });
+        }) as WriteFs["link"],
+      };
+      await writeOutput(out, files, fs, new Set(["keep.txt", "index.js"]));
+      expect(links).toBeGreaterThanOrEqual(1);
+      expect(await snapshot(out)).toEqual({ "keep.txt": "old output\n", "deep/also.txt": "changed\n", "index.js": "export {};\n" });
+      expect(await readdir(dir)).toEqual(["generated"]);
+    });
+  });
+});
+
 describe("writeOutput tidies what crashed runs left", () => {
   it("deletes a dead run's staging and retired folders, keeps a live run's, and writes the new output", async () => {
     await withTempDir(async (dir) => {
