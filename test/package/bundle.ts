@@ -7,6 +7,9 @@
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
+/** The issue's target for one offering with the default options, gzipped: 8 kB in decimal units, as the issue writes it. */
+export const TARGET_GZIP = 8_000;
+
 export interface OfferingBundle {
   /** The minified bundle. */
   code: string;
