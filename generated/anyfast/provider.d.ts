@@ -63,109 +63,57 @@ export declare const wire: {
  * Anyfast: transports, error envelope and retry statuses, as the spec declares them.
  */
 export declare const provider: {
-  readonly id: "anyfast";
+  readonly id: typeof wire.id;
   readonly name: "Anyfast";
   readonly docsUrl: "https://docs.anyfast.ai";
-  readonly transports: readonly [
-    {
-      readonly id: "rest";
-      readonly kind: "http";
-      readonly baseUrl: "https://www.anyfast.ai";
-      readonly method: "POST";
-      readonly path: "/v1/responses";
-      readonly auth: {
-        readonly scheme: "bearer";
-        readonly header: "Authorization";
-      };
-      readonly requestBody: {
-        readonly kind: "plain";
-      };
-      readonly responseBody: {
-        readonly kind: "plain";
-      };
-      readonly streaming: {
-        readonly format: "sse";
-        readonly enable: {
-          readonly field: "stream";
-          readonly value: true;
-        };
-        readonly terminalEventTypes: readonly [
-          "response.completed",
-          "response.failed",
-          "response.incomplete",
+  readonly transports: typeof wire.transports;
+  readonly errors: typeof wire.errors & { readonly schema: {
+    readonly description: "Failure body: `{ \"error\": { \"message\", \"type\", \"code\" } }` (OpenAI's format; `param` as in OpenAI's errors).";
+    readonly type: "object";
+    readonly required: readonly [
+      "error",
+    ];
+    readonly properties: {
+      readonly error: {
+        readonly type: "object";
+        readonly required: readonly [
+          "message",
         ];
-        readonly errorEventTypes: readonly [
-          "error",
-        ];
-        readonly doneSentinel: "[DONE]";
-      };
-      readonly pathParams: readonly [];
-    },
-  ];
-  readonly errors: {
-    readonly pointer: "/error";
-    readonly fields: {
-      readonly code: "code";
-      readonly message: "message";
-      readonly type: "type";
-      readonly parameter: "param";
-    };
-    readonly schema: {
-      readonly description: "Failure body: `{ \"error\": { \"message\", \"type\", \"code\" } }` (OpenAI's format; `param` as in OpenAI's errors).";
-      readonly type: "object";
-      readonly required: readonly [
-        "error",
-      ];
-      readonly properties: {
-        readonly error: {
-          readonly type: "object";
-          readonly required: readonly [
-            "message",
-          ];
-          readonly properties: {
-            readonly message: {
-              readonly type: "string";
-            };
-            readonly type: {
-              readonly description: "Error category, e.g. `authentication_error`.";
-              readonly type: "string";
-            };
-            readonly code: {
-              readonly description: "Error code, e.g. `invalid_api_key`.";
-              readonly anyOf: readonly [
-                {
-                  readonly type: "string";
-                },
-                {
-                  readonly type: "null";
-                },
-              ];
-            };
-            readonly param: {
-              readonly anyOf: readonly [
-                {
-                  readonly type: "string";
-                },
-                {
-                  readonly type: "null";
-                },
-              ];
-            };
+        readonly properties: {
+          readonly message: {
+            readonly type: "string";
           };
-          readonly additionalProperties: true;
+          readonly type: {
+            readonly description: "Error category, e.g. `authentication_error`.";
+            readonly type: "string";
+          };
+          readonly code: {
+            readonly description: "Error code, e.g. `invalid_api_key`.";
+            readonly anyOf: readonly [
+              {
+                readonly type: "string";
+              },
+              {
+                readonly type: "null";
+              },
+            ];
+          };
+          readonly param: {
+            readonly anyOf: readonly [
+              {
+                readonly type: "string";
+              },
+              {
+                readonly type: "null";
+              },
+            ];
+          };
         };
+        readonly additionalProperties: true;
       };
-      readonly additionalProperties: true;
     };
-  };
-  readonly retryStatuses: readonly [
-    408,
-    409,
-    429,
-    500,
-    502,
-    503,
-    504,
-  ];
+    readonly additionalProperties: true;
+  } };
+  readonly retryStatuses: typeof wire.retryStatuses;
 };
 export {};

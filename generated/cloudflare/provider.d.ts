@@ -78,118 +78,51 @@ export declare const wire: {
  * Cloudflare Workers AI: transports, error envelope and retry statuses, as the spec declares them.
  */
 export declare const provider: {
-  readonly id: "cloudflare";
+  readonly id: typeof wire.id;
   readonly name: "Cloudflare Workers AI";
   readonly docsUrl: "https://developers.cloudflare.com/workers-ai/";
-  readonly transports: readonly [
-    {
-      readonly id: "rest";
-      readonly kind: "http";
-      readonly baseUrl: "https://api.cloudflare.com";
-      readonly method: "POST";
-      readonly path: "/client/v4/accounts/{accountId}/ai/run/{model}";
-      readonly pathParams: readonly [
-        {
-          readonly name: "accountId";
-          readonly description: "The Cloudflare account id (`account_id` in Cloudflare's docs).";
-        },
-      ];
-      readonly auth: {
-        readonly scheme: "bearer";
-        readonly header: "Authorization";
+  readonly transports: typeof wire.transports;
+  readonly errors: typeof wire.errors & { readonly schema: {
+    readonly description: "REST failure body: the same envelope as a success, with `success: false` and `errors: [{ code, message }]`.";
+    readonly type: "object";
+    readonly required: readonly [
+      "success",
+      "errors",
+    ];
+    readonly properties: {
+      readonly result: {
+        readonly description: "Absent or null on failure.";
       };
-      readonly requestBody: {
-        readonly kind: "plain";
+      readonly success: {
+        readonly type: "boolean";
+        readonly const: false;
       };
-      readonly responseBody: {
-        readonly kind: "envelope";
-        readonly result: "result";
-        readonly success: "success";
-      };
-      readonly streaming: {
-        readonly format: "sse";
-        readonly enable: {
-          readonly field: "stream";
-          readonly value: true;
-        };
-        readonly doneSentinel: "[DONE]";
-        readonly errorField: "errors";
-        readonly terminalEventTypes: readonly [];
-        readonly errorEventTypes: readonly [];
-      };
-    },
-    {
-      readonly id: "binding";
-      readonly kind: "workers-binding";
-      readonly streaming: {
-        readonly format: "sse";
-        readonly enable: {
-          readonly field: "stream";
-          readonly value: true;
-        };
-        readonly doneSentinel: "[DONE]";
-        readonly errorField: "errors";
-        readonly terminalEventTypes: readonly [];
-        readonly errorEventTypes: readonly [];
-      };
-    },
-  ];
-  readonly errors: {
-    readonly pointer: "/errors";
-    readonly fields: {
-      readonly code: "code";
-      readonly message: "message";
-    };
-    readonly schema: {
-      readonly description: "REST failure body: the same envelope as a success, with `success: false` and `errors: [{ code, message }]`.";
-      readonly type: "object";
-      readonly required: readonly [
-        "success",
-        "errors",
-      ];
-      readonly properties: {
-        readonly result: {
-          readonly description: "Absent or null on failure.";
-        };
-        readonly success: {
-          readonly type: "boolean";
-          readonly const: false;
-        };
-        readonly errors: {
-          readonly type: "array";
-          readonly items: {
-            readonly type: "object";
-            readonly required: readonly [
-              "message",
-            ];
-            readonly properties: {
-              readonly code: {
-                readonly description: "Cloudflare's internal error code, e.g. 5007 (no such model), 3040 (out of capacity).";
-                readonly type: "integer";
-              };
-              readonly message: {
-                readonly type: "string";
-              };
+      readonly errors: {
+        readonly type: "array";
+        readonly items: {
+          readonly type: "object";
+          readonly required: readonly [
+            "message",
+          ];
+          readonly properties: {
+            readonly code: {
+              readonly description: "Cloudflare's internal error code, e.g. 5007 (no such model), 3040 (out of capacity).";
+              readonly type: "integer";
             };
-            readonly additionalProperties: true;
+            readonly message: {
+              readonly type: "string";
+            };
           };
-        };
-        readonly messages: {
-          readonly type: "array";
-          readonly items: true;
+          readonly additionalProperties: true;
         };
       };
-      readonly additionalProperties: true;
+      readonly messages: {
+        readonly type: "array";
+        readonly items: true;
+      };
     };
-  };
-  readonly retryStatuses: readonly [
-    408,
-    409,
-    429,
-    500,
-    502,
-    503,
-    504,
-  ];
+    readonly additionalProperties: true;
+  } };
+  readonly retryStatuses: typeof wire.retryStatuses;
 };
 export {};

@@ -72,110 +72,49 @@ export declare const wire: {
  * Runware: transports, error envelope and retry statuses, as the spec declares them.
  */
 export declare const provider: {
-  readonly id: "runware";
+  readonly id: typeof wire.id;
   readonly name: "Runware";
   readonly docsUrl: "https://runware.ai/docs";
-  readonly transports: readonly [
-    {
-      readonly id: "rest";
-      readonly kind: "http";
-      readonly baseUrl: "https://api.runware.ai";
-      readonly method: "POST";
-      readonly path: "/v1";
-      readonly auth: {
-        readonly scheme: "bearer";
-        readonly header: "Authorization";
-      };
-      readonly requestBody: {
-        readonly kind: "task-array";
-        readonly uuidField: "taskUUID";
-      };
-      readonly responseBody: {
-        readonly kind: "data-array";
-        readonly data: "data";
-        readonly countField: "numberResults";
-      };
-      readonly streaming: {
-        readonly format: "sse";
-        readonly enable: {
-          readonly field: "deliveryMethod";
-          readonly value: "stream";
-        };
-        readonly doneSentinel: "[DONE]";
-        readonly errorField: "errors";
-        readonly terminalEventTypes: readonly [];
-        readonly errorEventTypes: readonly [];
-      };
-      readonly async: {
-        readonly enable: {
-          readonly field: "deliveryMethod";
-          readonly value: "async";
-        };
-        readonly pollTaskType: "getResponse";
-        readonly statusField: "status";
-        readonly pendingStatus: "processing";
-        readonly failedStatus: "error";
-        readonly initialDelayMs: 1000;
-        readonly factor: 1.5;
-        readonly maxDelayMs: 10000;
-      };
-      readonly pathParams: readonly [];
-    },
-  ];
-  readonly errors: {
-    readonly pointer: "/errors";
-    readonly fields: {
-      readonly code: "code";
-      readonly message: "message";
-      readonly parameter: "parameter";
-    };
-    readonly schema: {
-      readonly description: "Failure body: `{ \"errors\": [...] }`, one item per failed task or parameter.";
-      readonly type: "object";
-      readonly required: readonly [
-        "errors",
-      ];
-      readonly properties: {
-        readonly errors: {
-          readonly type: "array";
-          readonly items: {
-            readonly type: "object";
-            readonly required: readonly [
-              "message",
-            ];
-            readonly properties: {
-              readonly code: {
-                readonly description: "Machine-readable error code.";
-                readonly type: "string";
-              };
-              readonly message: {
-                readonly type: "string";
-              };
-              readonly parameter: {
-                readonly description: "The request parameter at fault, when there is one.";
-                readonly type: "string";
-              };
-              readonly taskType: {
-                readonly type: "string";
-              };
-              readonly taskUUID: {
-                readonly type: "string";
-              };
+  readonly transports: typeof wire.transports;
+  readonly errors: typeof wire.errors & { readonly schema: {
+    readonly description: "Failure body: `{ \"errors\": [...] }`, one item per failed task or parameter.";
+    readonly type: "object";
+    readonly required: readonly [
+      "errors",
+    ];
+    readonly properties: {
+      readonly errors: {
+        readonly type: "array";
+        readonly items: {
+          readonly type: "object";
+          readonly required: readonly [
+            "message",
+          ];
+          readonly properties: {
+            readonly code: {
+              readonly description: "Machine-readable error code.";
+              readonly type: "string";
             };
-            readonly additionalProperties: true;
+            readonly message: {
+              readonly type: "string";
+            };
+            readonly parameter: {
+              readonly description: "The request parameter at fault, when there is one.";
+              readonly type: "string";
+            };
+            readonly taskType: {
+              readonly type: "string";
+            };
+            readonly taskUUID: {
+              readonly type: "string";
+            };
           };
+          readonly additionalProperties: true;
         };
       };
-      readonly additionalProperties: true;
     };
-  };
-  readonly retryStatuses: readonly [
-    408,
-    429,
-    500,
-    502,
-    503,
-    504,
-  ];
+    readonly additionalProperties: true;
+  } };
+  readonly retryStatuses: typeof wire.retryStatuses;
 };
 export {};

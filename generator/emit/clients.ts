@@ -66,14 +66,6 @@ function providerModule(provider: ProviderSpec): GeneratedFile[] {
     errors: { pointer: provider.errors.pointer, fields: provider.errors.fields },
     retryStatuses: provider.retryStatuses,
   };
-  const descriptor = {
-    id: provider.id,
-    name: provider.name,
-    docsUrl: provider.docsUrl,
-    transports,
-    errors: { pointer: provider.errors.pointer, fields: provider.errors.fields, schema: provider.errors.schema },
-    retryStatuses: provider.retryStatuses,
-  };
   const full = [
     "({",
     `  id: wire.id,`,
@@ -84,13 +76,24 @@ function providerModule(provider: ProviderSpec): GeneratedFile[] {
     "  retryStatuses: wire.retryStatuses,",
     "})",
   ].join("\n");
+  // Its type, like its value, is the wire's with the prose added: the descriptors are spelled once.
+  const fullType = [
+    "{",
+    "  readonly id: typeof wire.id;",
+    `  readonly name: ${literalType(provider.name)};`,
+    `  readonly docsUrl: ${literalType(provider.docsUrl)};`,
+    "  readonly transports: typeof wire.transports;",
+    `  readonly errors: typeof wire.errors & { readonly schema: ${literalType(provider.errors.schema, 1)} };`,
+    "  readonly retryStatuses: typeof wire.retryStatuses;",
+    "}",
+  ].join("\n");
   return new ModuleText()
     .both(docComment([`${provider.name}'s transports, error pointer and fields and retry statuses: what its clients call with.`]))
     .js(`export const wire = ${literal(wire, 2)};`)
     .dts(`export declare const wire: ${literalType(wire)};`)
     .both(docComment([`${provider.name}: transports, error envelope and retry statuses, as the spec declares them.`]))
     .js(`export const provider = /* @__PURE__ */ (() => ${full})();`)
-    .dts(`export declare const provider: ${literalType(descriptor)};`)
+    .dts(`export declare const provider: ${fullType};`)
     .files(`${providerDir(provider)}/provider`, { specs: [provider.specFile] });
 }
 
