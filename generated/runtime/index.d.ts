@@ -60,6 +60,8 @@ export { pollTask, sendBinary, sendJson } from "./http-send.js";
 export type { PollTask } from "./http-send.js";
 export { streamHttp } from "./http-stream.js";
 export { createBindingClient } from "./binding.js";
+export { setUpOffering } from "./offering.js";
+export type { OfferingOperation, OfferingSetup } from "./offering.js";
 export type { AiBinding, AiRunOptions, BindingCallOptions, BindingClient, BindingClientDescriptor, BindingClientOptions, GatewayOptions, } from "./binding.js";
 export { readEvents } from "./sse.js";
 export type { ReadEventsOptions } from "./sse.js";

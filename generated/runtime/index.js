@@ -56,5 +56,6 @@ export { unwrapDataArray, unwrapEnvelope, unwrapPlain } from "./unwrap.js";
 export { pollTask, sendBinary, sendJson } from "./http-send.js";
 export { streamHttp } from "./http-stream.js";
 export { createBindingClient } from "./binding.js";
+export { setUpOffering } from "./offering.js";
 export { readEvents } from "./sse.js";
 export * from "./errors.js";

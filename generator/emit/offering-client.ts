@@ -8,7 +8,9 @@
  * separate `sendJson` / `streamHttp`: the client object holds both methods, so no bundler can drop
  * the one an app does not call, while an app that imports only the create factory bundles no SSE.
  * Each HTTP core gets its transport's response unwrapper, imported alone, so a bundle carries no
- * other body kind's unwrapping.
+ * other body kind's unwrapping. What the client does when it is made (the response validators
+ * split off, the core made) is the runtime's `setUpOffering`: the generated file holds only this
+ * offering's data and wiring.
  */
 import { camelIdentifier, docComment, literal, NameScope, propertyKey } from "../escape.js";
 import type { GeneratedFile, OfferingSpec, ProviderSpec, SchemaRole, Transport } from "../model.js";
@@ -33,10 +35,9 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
   const scope = new NameScope([
     "wire",
     "operation",
-    "prepare",
+    "setUpOffering",
     "Optional",
     "validateRequest",
-    "ConfigurationError",
     "createBindingClient",
     "createHttpCore",
     "sendJson",
@@ -59,7 +60,7 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
     ...(provider.transports.some((t) => t.kind === "http" && t.async !== undefined) && !binary ? ["pollTask"] : []),
     ...(provider.transports.some((t) => t.kind === "http" && t.streaming !== undefined) && streams ? ["streamHttp"] : []),
   ];
-  const values = ["ConfigurationError", ...(binding ? ["createBindingClient"] : []), ...(http ? httpValues : [])];
+  const values = ["setUpOffering", ...(binding ? ["createBindingClient"] : []), ...(http ? httpValues : [])];
   const types = [
     ...(binary ? ["BinaryBody"] : []),
     ...(binding ? ["BindingCallOptions", "BindingClientOptions"] : []),
@@ -100,22 +101,6 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
   module.js(
     docComment([`What every call of ${offering.name} sends besides the request: the model id, the fixed fields and the request validator.`]),
     `const operation = { model: ${literal(offering.model)}, fixed: ${literal(fixed)}${binary ? `, binaryResponse: ${literal(binary)}` : ""} };`,
-    "",
-    "/**",
-    " * Splits off the response validators (response validation without them is a configuration error, not a silent skip)",
-    " * and makes the transport's core from the rest of the options.",
-    " */",
-    "function prepare(options, makeCore) {",
-    "  const { validators = {}, ...rest } = options;",
-    "  const op = { ...operation, validators: { request: validateRequest, response: validators.response, stream: validators.stream } };",
-    "  const checked = (call, role) => {",
-    "    if ((call?.validateResponse ?? rest.validateResponse) && !validators[role])",
-    `      throw new ConfigurationError(\`validateResponse needs validators.\${role}: import \${role === "stream" ? "validateStreamEvent" : "validateResponse"} from this offering's entry and pass it in the client's validators option\`);`,
-    "    return call;",
-    "  };",
-    `  checked(undefined, "response");`,
-    "  return { op, checked, core: makeCore(rest) };",
-    "}",
     "",
   );
 
@@ -185,7 +170,7 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
     }
     module.js(
       `function ${made}(options) {`,
-      `  return prepare(options, (rest) => ${coreCall});`,
+      `  return setUpOffering(operation, validateRequest, options, (rest) => ${coreCall});`,
       "}",
       `const ${creates} = ({ core, op, checked }) => async (request, call) => ${sendCall};`,
       ...(streamsHere ? [`const ${streamer} = ({ core, op, checked }) => (request, call) => ${streamCall};`] : []),

@@ -59,6 +59,8 @@ export { pollTask, sendBinary, sendJson } from "./http-send.js";
 export type { PollTask } from "./http-send.js";
 export { streamHttp } from "./http-stream.js";
 export { createBindingClient } from "./binding.js";
+export { setUpOffering } from "./offering.js";
+export type { OfferingOperation, OfferingSetup } from "./offering.js";
 export type {
   AiBinding,
   AiRunOptions,
