@@ -6,7 +6,9 @@ import { AJV_OPTIONS } from "./options.js";
 import { validationText } from "./schema-walk.js";
 import { standaloneModule, type StandaloneModule } from "./standalone.js";
 
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+/** ajv-formats (CommonJS: its default export arrives wrapped under Node ESM). */
+export const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
+  addFormatsModule) as typeof addFormatsModule;
 
 export function createAjv(extra: Options = {}): Ajv2020 {
   const ajv = new Ajv2020({ ...AJV_OPTIONS, ...extra });
@@ -44,7 +46,7 @@ function compileSchema(schema: object, cache: Cache): ValidateFunction {
     recent.set(text, hit);
     return hit;
   }
-  const { ajv, validate } = compileStandaloneSource(schema, text);
+  const { ajv, validate } = compileStandaloneSource(text);
   const module = standaloneModule(ajv, validate);
   if (cache === NO_CACHE) printed.set(schema, module);
   else cache.set("validator", text, JSON.stringify(module));
@@ -54,7 +56,7 @@ function compileSchema(schema: object, cache: Cache): ValidateFunction {
 }
 
 /** A strict compilation that can be printed; the meta-schema check first, with ajv's own message, as `compile` would. */
-function compileStandaloneSource(schema: object, text = validationText(schema)): { ajv: Ajv2020; validate: ValidateFunction } {
+function compileStandaloneSource(text: string): { ajv: Ajv2020; validate: ValidateFunction } {
   // A fresh copy (JSON.parse keeps a `__proto__` key an own property).
   const validation = JSON.parse(text) as object;
   metaChecker ??= createAjv();
@@ -69,7 +71,7 @@ export async function standaloneValidator(schema: object, cache: Cache): Promise
   const made = await cache.memoAsync("validator", text, async () => {
     let module = printed.get(schema);
     if (!module) {
-      const { ajv, validate } = compileStandaloneSource(schema, text);
+      const { ajv, validate } = compileStandaloneSource(text);
       module = standaloneModule(ajv, validate);
     }
     return JSON.stringify(module);

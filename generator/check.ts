@@ -5,21 +5,16 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import standaloneModule from "ajv/dist/standalone/index.js";
-import addFormatsModule from "ajv-formats";
 import { parse } from "yaml";
+import { addFormats } from "./ajv.js";
 import { NO_CACHE, type Cache } from "./cache.js";
 import { diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
 import type { ParsedFile, SpecFileKind } from "./load.js";
 import type { SourcePosition } from "./model.js";
 import { getPointer } from "./runtime/json.js";
 import { forEachSchemaNode, isObject } from "./schema-walk.js";
+import { standaloneCode } from "./standalone.js";
 import { unknownKeyMessage } from "./suggest.js";
-
-// ajv-formats is CommonJS; its default export arrives wrapped under Node ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
-const standaloneCode = ((standaloneModule as unknown as { default?: typeof standaloneModule }).default ??
-  standaloneModule) as typeof standaloneModule;
 
 const META_FILES = ["common", "json-schema", "provider", "offering", "fragment"] as const;
 

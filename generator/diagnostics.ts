@@ -62,11 +62,16 @@ export class SpecError extends Error {
   }
 }
 
+/** Whether `child` is `parent` or inside it (a folder named `..x` inside counts). */
+export function isWithin(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return !(relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative));
+}
+
 /** A path as a command shows it: relative to where it ran when inside that folder, else absolute (never a run of `../`). */
 export function shownPath(file: string, cwd = process.cwd()): string {
-  const relative = path.relative(cwd, file);
-  const outside = relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
-  return relative === "" ? "." : outside ? file : relative;
+  if (!isWithin(file, cwd)) return file;
+  return path.relative(cwd, file) || ".";
 }
 
 // JSON pointers have one home, shared with the client runtime; re-exported for the stages that import them from here.

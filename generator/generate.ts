@@ -10,7 +10,7 @@
 import path from "node:path";
 import { diskCache, NO_CACHE, type Cache } from "./cache.js";
 import { checkSpecFiles } from "./check.js";
-import { compareText, SpecError } from "./diagnostics.js";
+import { compareText, isWithin, SpecError } from "./diagnostics.js";
 import { parseSpecFiles, readSpecDir, type SpecFiles } from "./load.js";
 import type { EmitContext, Emitter, GeneratedFile, Model } from "./model.js";
 import { buildModel } from "./normalize.js";
@@ -18,7 +18,7 @@ import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js
 import { SILENT, type Progress } from "./progress.js";
 import { judgeBundles, resolveSchemas } from "./resolve.js";
 import { recallRun, recallUnit, rememberRun, rememberUnit, runKeyOf, withTexts } from "./recall.js";
-import { packageSettings } from "./version.js";
+import { packageSettings, type PackageSettings } from "./version.js";
 import { checkWiring, listSourceFiles } from "./wiring.js";
 import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
 
@@ -85,10 +85,15 @@ export interface RunContext extends EmitContext {
   verify: boolean;
 }
 
-export const QUIET_RUN: RunContext = { cache: NO_CACHE, progress: SILENT, verify: false };
+/** What `emitModel` is given: a run's context, whose package settings default to the project's. */
+export type RunSettings = Omit<RunContext, "package"> & { package?: PackageSettings };
+
+export const QUIET_RUN: RunSettings = { cache: NO_CACHE, progress: SILENT, verify: false };
 
 /** Model → every output file, transpiled and finished, in path order. Nothing is written. */
-export async function emitModel(model: Model, context: RunContext = QUIET_RUN): Promise<GeneratedFile[]> {
+export async function emitModel(model: Model, settings: RunSettings = QUIET_RUN): Promise<GeneratedFile[]> {
+  // The one place the package settings default: every emitter and the offering cache read them from here.
+  const context: RunContext = { ...settings, package: settings.package ?? packageSettings() };
   const { emitters, transpileFiles, stopTranspiler, formatFiles } = await outputStages();
   try {
     const emitted: GeneratedFile[] = [];
@@ -134,7 +139,7 @@ async function offeringFiles(
   finish: (files: GeneratedFile[]) => Promise<GeneratedFile[]>,
 ): Promise<Map<string, GeneratedFile>> {
   const own = emitters.filter((e) => e.emitOffering);
-  const settings = JSON.stringify(context.package ?? packageSettings());
+  const settings = JSON.stringify(context.package);
   const out = new Map<string, GeneratedFile>();
   for (const [done, offering] of model.offerings.entries()) {
     context.progress.update("offerings", done, model.offerings.length);
@@ -194,7 +199,8 @@ export interface GenerateResult {
 
 /** The whole job: read the specs folder, generate (or recall), then write atomically or compare. */
 export async function generate(overrides: Partial<GenerateOptions> & { check?: boolean; progress?: Progress } = {}): Promise<GenerateResult> {
-  const options = resolveOptions(overrides);
+  const resolved = resolveOptions(overrides);
+  const options = { ...resolved, package: resolved.package ?? packageSettings() };
   const progress = overrides.progress ?? SILENT;
   if (!overrides.check) refuseToReplace(options);
   progress.update("reading specs");
@@ -206,9 +212,7 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   const finish = async (files: GeneratedFile[], difference: OutputDifference, fromCache: boolean): Promise<GenerateResult> => {
     if (!overrides.check && changed(difference)) {
       progress.update("writing");
-      // Files this run found equal on disk are linked, not written again (write.ts).
-      const differ = new Set([...difference.stale, ...difference.missing]);
-      await writeOutput(options.outDir, files, undefined, new Set(files.map((f) => f.path).filter((p) => !differ.has(p))));
+      await writeOutput(options.outDir, files, undefined, difference);
     }
     return { files, difference, fromCache };
   };
@@ -233,17 +237,13 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
  */
 function refuseToReplace({ outDir, schemasDir }: GenerateOptions): void {
   const out = path.resolve(outDir);
-  const within = (child: string, parent: string) => {
-    const relative = path.relative(parent, child);
-    return relative === "" || (relative.split(path.sep)[0] !== ".." && !path.isAbsolute(relative));
-  };
   const kept: [string, string][] = [
     ["the schemas folder", path.resolve(schemasDir)],
     ["the project", PROJECT_ROOT],
     ["the current folder", process.cwd()],
   ];
   for (const [what, dir] of kept) {
-    if (within(dir, out)) throw new Error(`refusing to write the output to ${out}: it would replace ${what} (${dir})`);
+    if (isWithin(dir, out)) throw new Error(`refusing to write the output to ${out}: it would replace ${what} (${dir})`);
   }
-  if (within(out, path.resolve(schemasDir))) throw new Error(`refusing to write the output to ${out}: it is inside the schemas folder`);
+  if (isWithin(out, path.resolve(schemasDir))) throw new Error(`refusing to write the output to ${out}: it is inside the schemas folder`);
 }

@@ -234,8 +234,8 @@ export interface EmitContext {
   cache: Cache;
   /** Where a long emitter reports how far it got (offerings done of the total). */
   progress?: Pick<Progress, "update">;
-  /** The generated package's name and version; unset, the project's setting (version.ts). */
-  package?: PackageSettings;
+  /** The generated package's name and version (resolved once per run: `emitModel`). */
+  package: PackageSettings;
 }
 
 /** An emitter turns the model into files. Adding an output kind means adding an emitter. */

@@ -11,17 +11,17 @@ import { compareText } from "./diagnostics.js";
 import type { SpecFiles } from "./load.js";
 import type { GeneratedFile } from "./model.js";
 import type { GenerateOptions } from "./options.js";
-import { packageSettings } from "./version.js";
+import type { PackageSettings } from "./version.js";
 
 /**
  * Everything a whole run's output depends on besides the generator (the cache adds its fingerprint);
  * the folder's other files by name, as the seeds the specs cite must exist.
  */
-export function runKeyOf(specs: SpecFiles, options: GenerateOptions, sources: ReadonlySet<string>): string {
+export function runKeyOf(specs: SpecFiles, options: GenerateOptions & { package: PackageSettings }, sources: ReadonlySet<string>): string {
   const names = [...specs.keys()].sort(compareText);
   return JSON.stringify({
     maxSpecBytes: options.maxSpecBytes,
-    package: options.package ?? packageSettings(),
+    package: options.package,
     files: names.map((name) => [name, sha256(specs.get(name)!)]),
     sources: [...sources],
   });
@@ -74,9 +74,11 @@ export function recallRun(cache: Cache, runKey: string, outDir: string): Generat
       path: file,
       sha256: hash,
       get contents(): string {
-        text ??= [() => cache.get("output-file", hash), () => readOr(path.join(outDir, ...file.split("/")))]
-          .map((read) => read())
-          .find((found) => found !== undefined && sha256(found) === hash);
+        text ??= textWithHash(
+          hash,
+          () => cache.get("output-file", hash),
+          () => readOr(path.join(outDir, ...file.split("/"))),
+        );
         if (text === undefined) throw new Error(`the cache no longer holds ${file} (delete the cache folder and run again)`);
         return text;
       },
@@ -88,11 +90,20 @@ export function recallRun(cache: Cache, runKey: string, outDir: string): Generat
 export function withTexts(cache: Cache, files: readonly GeneratedFile[]): GeneratedFile[] | undefined {
   const read: GeneratedFile[] = [];
   for (const file of files) {
-    const text = cache.get("output-file", file.sha256!);
-    if (text === undefined || sha256(text) !== file.sha256) return undefined;
+    const text = textWithHash(file.sha256!, () => cache.get("output-file", file.sha256!));
+    if (text === undefined) return undefined;
     read.push({ path: file.path, contents: text, sha256: file.sha256! });
   }
   return read;
+}
+
+/** The first text the readers give, tried in order (a later one is not read), whose SHA-256 is `hash`. */
+function textWithHash(hash: string, ...readers: (() => string | undefined)[]): string | undefined {
+  for (const read of readers) {
+    const text = read();
+    if (text !== undefined && sha256(text) === hash) return text;
+  }
+  return undefined;
 }
 
 function readOr(file: string): string | undefined {

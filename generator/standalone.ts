@@ -9,7 +9,8 @@ import type { Ajv2020, ValidateFunction } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { PROTO_KEY } from "./escape.js";
 
-const standaloneCode = ((standaloneCodeModule as unknown as { default?: typeof standaloneCodeModule }).default ??
+/** ajv's standalone printer (CommonJS: its default export arrives wrapped under Node ESM). */
+export const standaloneCode = ((standaloneCodeModule as unknown as { default?: typeof standaloneCodeModule }).default ??
   standaloneCodeModule) as typeof standaloneCodeModule;
 
 /** `require("module")` and the member path after it (`.fullFormats.uri`, `["date-time"]`), as ajv prints its helpers. */

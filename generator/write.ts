@@ -20,15 +20,15 @@ let writes = 0;
  * folder takes its name, and the old one is deleted. If the second rename fails, the old folder is
  * moved back. Folders an earlier run left behind when its process died are tidied first.
  *
- * A file in `unchanged` (compared equal to the one in `outDir` by this run) is hard-linked into the
- * staging folder instead of written: one changed offering in a large catalog then writes a few
- * files, not every file again. Where the file system has no hard links, it is written.
+ * Given how the folder differs (`compareOutput`), a file that is neither stale nor missing is
+ * hard-linked into the staging folder instead of written: one changed offering in a large catalog
+ * then writes a few files, not every file again. Where the file system has no hard links, it is written.
  */
 export async function writeOutput(
   outDir: string,
   files: readonly GeneratedFile[],
   fs: WriteFs = nodeFs,
-  unchanged: ReadonlySet<string> = new Set(),
+  difference?: OutputDifference,
 ): Promise<void> {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
@@ -42,10 +42,11 @@ export async function writeOutput(
     await fs.mkdir(staging, { recursive: true });
     const folders = [...new Set(files.map((file) => path.dirname(path.join(staging, ...file.path.split("/")))))].sort(compareText);
     for (const folder of folders) await fs.mkdir(folder, { recursive: true });
-    let linking = unchanged.size > 0;
+    const differs = new Set(difference ? [...difference.stale, ...difference.missing] : []);
+    let linking = difference !== undefined;
     await eachConcurrently(files, async (file) => {
       const to = path.join(staging, ...file.path.split("/"));
-      if (linking && unchanged.has(file.path)) {
+      if (linking && !differs.has(file.path)) {
         const linked = await fs.link(path.join(target, ...file.path.split("/")), to).then(
           () => true,
           () => false,

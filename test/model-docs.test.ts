@@ -7,6 +7,7 @@ import { NO_CACHE } from "../generator/cache.js";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { packageSettings } from "../generator/version.js";
 import { modelDocsEmitter, sharedModels } from "../generator/emit/model-docs.js";
 import { alignParameter, PARAMETER_CONCEPTS } from "../generator/emit/parameter-concepts.js";
 import { loadModel } from "../generator/generate.js";
@@ -102,7 +103,7 @@ describe("from specs in memory", () => {
       .replace('    temperature: { inferred: "fixture" }', '    temperature: { inferred: "fixture" }\n    mode: documented'),
   };
   const model = loadModel(textFiles(specs));
-  const [file] = modelDocsEmitter.emit(model, { cache: NO_CACHE }) as { path: string; contents: string }[];
+  const [file] = modelDocsEmitter.emit(model, { cache: NO_CACHE, package: packageSettings() }) as { path: string; contents: string }[];
 
   it("writes one page per slug two providers serve, derived from their specs", () => {
     expect(file!.path).toBe("docs/models/tiny.md");

@@ -32,7 +32,6 @@ import type {
 } from "../model.js";
 import { binaryResponse } from "../response-body.js";
 import { cloneJson, isObject, keywordShape, setOwn, withoutAnnotations } from "../schema-walk.js";
-import { currentVersion } from "../version.js";
 import { publishedOf } from "./json-schemas.js";
 import { openApiFile } from "./paths.js";
 
@@ -41,7 +40,7 @@ export const OPENAPI_VERSION = "3.1.0";
 export const openApiEmitter: Emitter = {
   name: "openapi",
   emit(model: Model, context): GeneratedFile[] {
-    const version = context.package?.version ?? currentVersion();
+    const version = context.package.version;
     return model.providers.map((provider) => {
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
       const make = () => jsonText(openApiDocument(provider, offerings, version));

@@ -7,7 +7,7 @@
  */
 import { jsonText, markdownCode } from "../escape.js";
 import type { Emitter, GeneratedFile, Model } from "../model.js";
-import { packageSettings, type PackageSettings } from "../version.js";
+import type { PackageSettings } from "../version.js";
 import { CATALOG_FILE, MOCK_ENTRY, offeringDir, OFFERINGS_ENTRY, openApiFile, providerDir, RUNTIME_DIR } from "./paths.js";
 
 /**
@@ -22,7 +22,7 @@ export const NODE_ENGINES = ">=20.19";
 export const packageEmitter: Emitter = {
   name: "package",
   emit(model: Model, context): GeneratedFile[] {
-    const settings = context.package ?? packageSettings();
+    const settings = context.package;
     return [
       { path: "package.json", contents: jsonText(packageJson(model, settings)), specs: [] },
       { path: "README.md", contents: readme(model, settings), specs: [] },

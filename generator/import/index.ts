@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
-import { diagnostic, SpecError, type Diagnostic } from "../diagnostics.js";
+import { diagnostic, isWithin, SpecError, type Diagnostic } from "../diagnostics.js";
 import type { Json } from "../model.js";
 import { isObject } from "../schema-walk.js";
 import { detectLayout } from "./layouts.js";
@@ -70,8 +70,7 @@ export async function importSources(sources: readonly Source[], options: ImportO
 /** How a spec cites its source: relative to the schemas folder's `seeds/` when it is there, else to the schemas folder. */
 export function citeOf(source: Source, schemasDir: string): string {
   const seeds = path.join(schemasDir, "seeds");
-  const inSeeds = path.relative(seeds, source.absolute);
-  const relative = !inSeeds.startsWith("..") && !path.isAbsolute(inSeeds) ? inSeeds : path.relative(schemasDir, source.absolute);
+  const relative = path.relative(isWithin(source.absolute, seeds) ? seeds : schemasDir, source.absolute);
   return relative.split(path.sep).join("/");
 }
 

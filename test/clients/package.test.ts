@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { packageSettings } from "../../generator/version.js";
 import * as root from "../../generated/index.js";
 import * as registry from "../../generated/offerings.js";
 import * as runtime from "../../generated/runtime/index.js";
@@ -130,7 +131,7 @@ describe("thin clients", () => {
     const withPico = new Map(specs).set("cloudflare/gpt-5.4-pico.yaml", new TextEncoder().encode(pico));
     const emit = async (files: typeof specs) => {
       const model = loadModel(files);
-      const context = { cache: NO_CACHE };
+      const context = { cache: NO_CACHE, package: packageSettings() };
       const own = model.offerings.map((o) => indexesEmitter.emitOffering!(o, model, context));
       const emitted = (await Promise.all([clientsEmitter.emit(model, context), indexesEmitter.emit(model, context), ...own])).flat();
       return new Map(emitted.map((f) => [f.path, f.contents] as const));

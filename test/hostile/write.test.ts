@@ -107,12 +107,12 @@ describe("writeOutput links what did not change", () => {
     { path: "index.js", contents: "export {};\n" },
   ];
 
-  it("a file named unchanged is the old file linked in (same inode), the others are written", async () => {
+  it("a file neither stale nor missing is the old file linked in (same inode), the others are written", async () => {
     await withTempDir(async (dir) => {
       const out = await oldOutput(dir);
       const before = await nodeFs.stat(path.join(out, "keep.txt"));
       const changedBefore = await nodeFs.stat(path.join(out, "deep", "also.txt"));
-      await writeOutput(out, files, nodeFs, new Set(["keep.txt"]));
+      await writeOutput(out, files, nodeFs, { stale: ["deep/also.txt"], missing: ["index.js"], extra: [] });
       expect(await snapshot(out)).toEqual({ "keep.txt": "old output\n", "deep/also.txt": "changed\n", "index.js": "export {};\n" });
       expect((await nodeFs.stat(path.join(out, "keep.txt"))).ino).toBe(before.ino);
       expect((await nodeFs.stat(path.join(out, "deep", "also.txt"))).ino).not.toBe(changedBefore.ino);
@@ -131,7 +131,7 @@ describe("writeOutput links what did not change", () => {
           throw Object.assign(new Error("hard links are not supported"), { code: "EPERM" });
         }) as WriteFs["link"],
       };
-      await writeOutput(out, files, fs, new Set(["keep.txt", "index.js"]));
+      await writeOutput(out, files, fs, { stale: ["deep/also.txt"], missing: [], extra: [] });
       expect(links).toBeGreaterThanOrEqual(1);
       expect(await snapshot(out)).toEqual({ "keep.txt": "old output\n", "deep/also.txt": "changed\n", "index.js": "export {};\n" });
       expect(await readdir(dir)).toEqual(["generated"]);
