@@ -133,6 +133,12 @@ export interface ClientNames {
   client: string;
   /** The options type of an HTTP transport, e.g. `CloudflareRestOptions` (a binding takes the runtime's `BindingClientOptions`). */
   options: string;
+  /** An offering entry's create-only factory, e.g. `createCloudflareRestCreate`. */
+  create: string;
+  /** An offering entry's stream-only factory, e.g. `createCloudflareRestStream`. */
+  stream: string;
+  /** What the names share, e.g. `CloudflareRest`: the base of a generated module's own local names. */
+  stem: string;
 }
 
 /** How a provider reports errors in a reply body. */

@@ -165,7 +165,16 @@ function withClientNames(provider: Omit<ProviderSpec, "clients">, scope: NameSco
     const stem = `${provider.typePrefix}${pascalIdentifier(transport.id, "Transport")}`;
     const options = scope.claim(`${stem}Options`);
     const factory = scope.claim(`create${stem}Client`);
-    return { transport: transport.id, factory, client: scope.claim(`${stem}Client`), options };
+    const client = scope.claim(`${stem}Client`);
+    return {
+      transport: transport.id,
+      factory,
+      client,
+      options,
+      create: scope.claim(`create${stem}Create`),
+      stream: scope.claim(`create${stem}Stream`),
+      stem,
+    };
   });
   return { ...provider, clients };
 }

@@ -105,14 +105,14 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
   );
 
   for (const [index, transport] of provider.transports.entries()) {
-    const factory = provider.clients[index]!.factory;
+    const names = provider.clients[index]!;
+    const { factory, stem } = names;
     const isHttp = transport.kind === "http";
-    const stem = factory.replace(/^create/, "").replace(/Client$/, "");
-    const client = scope.claim(`${stem}Client`);
-    const options = scope.claim(`${stem}Options`);
+    const client = scope.claim(names.client);
+    const options = scope.claim(names.options);
     // One factory per capability beside the client, so an app that only creates bundles no streaming code.
-    const createFactory = scope.claim(factory.replace(/Client(\d*)$/, "Create$1"));
-    const streamFactory = scope.claim(factory.replace(/Client(\d*)$/, "Stream$1"));
+    const createFactory = scope.claim(names.create);
+    const streamFactory = scope.claim(names.stream);
     const call = isHttp ? "CallOptions" : "BindingCallOptions";
     const many = isHttp && transport.responseBody.kind === "data-array";
     const result = binary ? "BinaryBody" : many ? `${offering.response.typeName}[]` : offering.response.typeName;

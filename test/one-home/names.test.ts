@@ -25,10 +25,26 @@ describe("client names in the model", () => {
   it("claims each transport's names once, unique across providers (the root index re-exports them side by side)", () => {
     // Provider files are read in path order: acme-rest/ before acme/.
     expect(provider("acme-rest").clients).toEqual([
-      { transport: "api", factory: "createAcmeRestApiClient", client: "AcmeRestApiClient", options: "AcmeRestApiOptions" },
+      {
+        transport: "api",
+        factory: "createAcmeRestApiClient",
+        client: "AcmeRestApiClient",
+        options: "AcmeRestApiOptions",
+        create: "createAcmeRestApiCreate",
+        stream: "createAcmeRestApiStream",
+        stem: "AcmeRestApi",
+      },
     ]);
     expect(provider("acme").clients).toEqual([
-      { transport: "rest-api", factory: "createAcmeRestApiClient2", client: "AcmeRestApiClient2", options: "AcmeRestApiOptions2" },
+      {
+        transport: "rest-api",
+        factory: "createAcmeRestApiClient2",
+        client: "AcmeRestApiClient2",
+        options: "AcmeRestApiOptions2",
+        create: "createAcmeRestApiCreate2",
+        stream: "createAcmeRestApiStream2",
+        stem: "AcmeRestApi",
+      },
     ]);
   });
 
