@@ -238,3 +238,8 @@ export function markdownCode(text: string): string {
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
+
+/** Text matched literally inside a regular expression: `a.b(c)` matches only itself. */
+export function regExpText(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

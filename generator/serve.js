@@ -4,7 +4,7 @@
 // (the table in generator/mock/faults.ts), as the README's list does.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 
 /**
@@ -27,7 +27,7 @@ function mockEntry(out) {
     }
     if (path.dirname(dir) === dir) break;
   }
-  return entry(new URL("../generated", import.meta.url).pathname);
+  return entry(fileURLToPath(new URL("../generated", import.meta.url)));
 }
 
 /** The help text, with the fault hooks and defaults of the mock it would serve (when one is found). */

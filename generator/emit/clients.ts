@@ -43,7 +43,7 @@ export function fixedFields(offering: OfferingSpec): JsonObject {
 }
 
 /** Names the client module uses besides the model's: its import of the descriptors and a helper type. */
-const CLIENT_MODULE_RESERVED = ["provider", "Optional"];
+const CLIENT_MODULE_RESERVED = ["wire", "Optional"];
 
 /** What a create call of an HTTP transport resolves to, for its doc comment. */
 function resultsText(body: Extract<Transport, { kind: "http" }>["responseBody"]): string {
@@ -176,7 +176,8 @@ function providerClient(
   const runtimeTypeList = [...runtimeTypes].sort();
   module.js(`import { ${[...runtimeValues].sort().join(", ")} } from ${literal(runtime)};`);
   if (runtimeTypeList.length) module.dts(`import type { ${runtimeTypeList.join(", ")} } from ${literal(runtime)};`);
-  module.js(`import { provider } from "./provider.js";`);
+  // The wire descriptor alone: the provider's prose and error schema (the mock's) stay out of a client's bundle.
+  module.js(`import { wire } from "./provider.js";`);
   module.js(...[...validatorImports].map(([file, local]) => `import ${local} from ${literal(relativeImport(path, file))};`));
   module.dts(...typeImports);
   module.both("");
@@ -194,7 +195,7 @@ function transportFactory(
   runtimeTypes: Set<string>,
 ): void {
   const { factory, client } = names;
-  const descriptor = `provider.transports[${index}]`;
+  const descriptor = `wire.transports[${index}]`;
   const streams = transport.streaming !== undefined;
   const http = transport.kind === "http";
   const call = http ? "CallOptions" : "BindingCallOptions";
@@ -234,13 +235,13 @@ function transportFactory(
       pathParams.length ? `export type ${options} = ClientOptions & {\n${pathParams.join("\n")}\n};` : `export type ${options} = ClientOptions;`,
       "",
     );
-    core = `createHttpClient({ provider: provider.id, transport: ${descriptor}, errors: provider.errors, retryStatuses: provider.retryStatuses }, options)`;
+    core = `createHttpClient({ provider: wire.id, transport: ${descriptor}, errors: wire.errors, retryStatuses: wire.retryStatuses }, options)`;
     out.both(docComment([transport.description, "", `Results: ${resultsText(transport.responseBody)}.`]));
   } else {
     runtimeValues.add("createBindingClient");
     runtimeTypes.add("BindingClientOptions").add("BindingCallOptions");
     options = "BindingClientOptions";
-    core = `createBindingClient({ provider: provider.id, transport: ${descriptor}, errors: provider.errors }, options)`;
+    core = `createBindingClient({ provider: wire.id, transport: ${descriptor}, errors: wire.errors }, options)`;
     out.both(docComment([transport.description]));
   }
   out.dts(`export declare function ${factory}(options: ${options}): ${client};`, "");

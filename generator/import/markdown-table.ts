@@ -11,6 +11,7 @@
  * an `x-todo`, as is an array whose items the table does not describe.
  */
 import type { Diagnostic } from "../diagnostics.js";
+import { regExpText } from "../escape.js";
 import type { Json, JsonObject } from "../model.js";
 import { parameterPaths } from "../parameters.js";
 import { isObject, setOwn } from "../schema-walk.js";
@@ -301,7 +302,7 @@ function proseDefaults(text: string, root: JsonObject): string[] {
       if (values && child.default === undefined) {
         for (const line of text.split("\n")) {
           const chosen = /(\w+) \(default\)/.exec(line)?.[1];
-          if (chosen && values.includes(chosen) && values.every((v) => new RegExp(`\\b${v}\\b`).test(line))) {
+          if (chosen && values.includes(chosen) && values.every((v) => new RegExp(`\\b${regExpText(v)}\\b`).test(line))) {
             child.default = chosen;
             notes.push(
               `\`${path}${key}\` default \`${chosen}\` from the page's prose: "${line

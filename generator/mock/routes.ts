@@ -20,6 +20,7 @@ export function buildRoutes(offerings: readonly MockOffering[]): Route[] {
       if (!route) {
         const source = transport.path
           .split(/(\{[^}]+\})/)
+          // The literal parts escaped as escape.ts's regExpText does (the mock ships without the generator).
           .map((part) => (part === "{model}" ? "(.+)" : /^\{[^}]+\}$/.test(part) ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
           .join("");
         route = { pattern: new RegExp(`^${source}/?$`), hasModel: transport.path.includes("{model}"), transport, offerings: [] };
