@@ -13,7 +13,7 @@
 import type { Diagnostic } from "../diagnostics.js";
 import { regExpText } from "../escape.js";
 import type { Json, JsonObject } from "../model.js";
-import { parameterPaths } from "../parameters.js";
+import { joinParameterPath, parameterPaths } from "../parameters.js";
 import { isObject, setOwn } from "../schema-walk.js";
 import { passes } from "./examples.js";
 import { curlExample, pythonExample } from "./code-examples.js";
@@ -278,7 +278,9 @@ function rowSchema(row: Row, fail: (message: string) => void, gaps: string[]): J
         description = description.replace(allowed[0], "").trim();
         continue;
       }
-      const path = row.type === "array" ? `${row.name}[].${key}` : `${row.name}.${key}`;
+      // Spelled as parameterPaths spells it (a name with a dot or a space is quoted), so the gap is found again.
+      const parent = joinParameterPath("", row.name);
+      const path = joinParameterPath(row.type === "array" ? `${parent}[]` : parent, key);
       gaps.push(path);
       setOwn(properties, key, { "x-todo": `the table names \`${key}\` in \`{ ${keyNames.join(", ")} }\` but gives no type` });
     }

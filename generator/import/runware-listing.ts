@@ -12,7 +12,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import type { Json, JsonObject } from "../model.js";
-import { parameterPaths } from "../parameters.js";
+import { joinParameterPath, parameterPaths } from "../parameters.js";
 import { isObject, setOwn } from "../schema-walk.js";
 import { checkedExamples } from "./examples.js";
 import { lineProblem, markInputModalities, numberedLines, outputTokenProperty, proseLimits, scalarOf, type Line } from "./page-text.js";
@@ -429,7 +429,7 @@ function parameterPath(root: JsonObject, path: readonly string[]): string {
         : node
       : undefined;
     if (holder !== node) out += "[]";
-    out = out === "" ? segment : `${out}.${segment}`;
+    out = joinParameterPath(out, segment);
     node = isObject(holder?.properties) ? ((holder!.properties as JsonObject)[segment] as Json) : undefined;
   }
   return out;
