@@ -1,5 +1,5 @@
 // Copied by modelspec from generator/mock/answers.ts. Do not edit here: change that file and run `npm run generate`.
-import { isObject } from "../runtime/json.js";
+import { isObject, splitPointer } from "../runtime/json.js";
 import { describeIssue, pointsToArray } from "./errors.js";
 import { fillRequired, sameJson } from "./schema.js";
 /** The example answer for a request, wrapped in the transport envelope, or why there is none. */
@@ -53,7 +53,7 @@ export function wrap(offering, transport, result) {
         return { [shape.data]: result };
     // The success envelope carries the error envelope's other required fields, empty (`errors: []`, `messages: []`).
     const body = fillRequired({}, offering.errors.schema);
-    const top = offering.errors.pointer.split("/")[1];
+    const [top] = splitPointer(offering.errors.pointer);
     if (top && pointsToArray(offering.errors))
         body[top] = [];
     return { ...body, [shape.result]: result, [shape.success]: true };

@@ -1,6 +1,6 @@
 // Copied by modelspec from generator/mock/schema.ts. Do not edit here: change that file and run `npm run generate`.
 /** Small JSON and JSON Schema helpers (only local `#/...` refs, which is what bundled specs use). */
-import { getPointer, isObject, jsonEqual } from "../runtime/json.js";
+import { getPointer, isObject, jsonEqual, splitPointer } from "../runtime/json.js";
 export function deref(root, schema) {
     for (let s = schema, depth = 0; depth < 20; depth++) {
         if (!isObject(s))
@@ -13,7 +13,7 @@ export function deref(root, schema) {
 }
 export function schemaAt(root, pointer) {
     let s = deref(root, root);
-    for (const segment of pointer.split("/").slice(1)) {
+    for (const segment of splitPointer(pointer)) {
         if (!s)
             return undefined;
         const props = isObject(s.properties) ? s.properties : {};
@@ -66,7 +66,7 @@ export function fieldAllowsNull(schema) {
     return schema?.type === "null" || (Array.isArray(schema?.type) && schema.type.includes("null"));
 }
 export function setPointer(body, pointer, value) {
-    const keys = pointer.split("/").slice(1);
+    const keys = splitPointer(pointer);
     let target = body;
     for (const key of keys.slice(0, -1)) {
         if (!isObject(target[key]))

@@ -5,10 +5,10 @@ import { AbortError } from "./errors.js";
 export function sleep(ms, signal) {
     return new Promise((resolve, reject) => {
         if (signal?.aborted)
-            return reject(new AbortError("request aborted"));
+            return reject(new AbortError());
         const onAbort = () => {
             clearTimeout(timer);
-            reject(new AbortError("request aborted"));
+            reject(new AbortError());
         };
         const timer = setTimeout(() => {
             signal?.removeEventListener("abort", onAbort);

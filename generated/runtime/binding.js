@@ -27,7 +27,7 @@ export function createBindingClient(descriptor, options) {
     }
     async function run(model, inputs, aiOptions, link) {
         if (link?.userAborted)
-            throw new AbortError("request aborted"); // an already-aborted call sends nothing
+            throw new AbortError(); // an already-aborted call sends nothing
         try {
             return await options.binding.run(model, inputs, aiOptions);
         }
@@ -39,7 +39,7 @@ export function createBindingClient(descriptor, options) {
         if (error instanceof ModelspecError)
             return error;
         if (link?.userAborted)
-            return new AbortError("request aborted");
+            return new AbortError();
         if (link?.timedOut)
             return new TimeoutError(`${provider}: the binding call timed out`);
         return new BindingError(`${provider}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -93,9 +93,7 @@ export function createBindingClient(descriptor, options) {
                         streaming,
                         errors,
                         validator: validateResponse ? operation.validators?.stream : undefined,
-                        readError: (error) => link?.userAborted
-                            ? new AbortError("request aborted")
-                            : new StreamEndedEarlyError(`${provider}: the event stream broke off`, { cause: error }),
+                        readError: (error) => link?.userAborted ? new AbortError() : new StreamEndedEarlyError(`${provider}: the event stream broke off`, { cause: error }),
                     });
                 }
                 finally {

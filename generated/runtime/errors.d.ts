@@ -94,6 +94,8 @@ export declare class TimeoutError extends ModelspecError {
 /** The caller's `AbortSignal` fired. */
 export declare class AbortError extends ModelspecError {
     name: string;
+    /** Every abort says the same: the caller's signal ended the call. */
+    constructor(message?: string, options?: ModelspecErrorOptions);
 }
 /** The event stream closed before its terminal event or done sentinel. */
 export declare class StreamEndedEarlyError extends ModelspecError {

@@ -103,6 +103,10 @@ export class TimeoutError extends ModelspecError {
 /** The caller's `AbortSignal` fired. */
 export class AbortError extends ModelspecError {
     name = "AbortError";
+    /** Every abort says the same: the caller's signal ended the call. */
+    constructor(message = "request aborted", options) {
+        super(message, options);
+    }
 }
 /** The event stream closed before its terminal event or done sentinel. */
 export class StreamEndedEarlyError extends ModelspecError {

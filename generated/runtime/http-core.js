@@ -18,7 +18,6 @@ import { checkRequest } from "./validation.js";
 export const DEFAULT_TIMEOUT_MS = 600_000;
 export const DEFAULT_MAX_RETRIES = 2;
 const MAX_RETRY_AFTER_MS = 60_000;
-const ABORTED = "request aborted";
 export function createHttpCore(descriptor, options) {
     const { provider, transport, errors } = descriptor;
     const secret = options.apiKey ?? options.token;
@@ -76,7 +75,7 @@ export function createHttpCore(descriptor, options) {
         if (error instanceof ModelspecError)
             return error;
         if (link.userAborted)
-            return new AbortError(ABORTED);
+            return new AbortError();
         if (link.timedOut)
             return new TimeoutError(`${provider}: request timed out after ${timeout} ms`);
         const reason = error instanceof Error ? error.message : String(error);
@@ -109,7 +108,7 @@ export function createHttpCore(descriptor, options) {
         }
         catch (error) {
             // An injected sleep may reject with its own abort error: report ours.
-            throw signal?.aborted ? new AbortError(ABORTED) : error;
+            throw signal?.aborted ? new AbortError() : error;
         }
     }
     async function post(url, body, call, accept) {
@@ -120,7 +119,7 @@ export function createHttpCore(descriptor, options) {
         const text = JSON.stringify(body);
         for (let attempt = 0;; attempt++) {
             if (call.signal?.aborted)
-                throw new AbortError(ABORTED);
+                throw new AbortError();
             const link = linkAbort(call.signal, timeout);
             let outcome;
             try {

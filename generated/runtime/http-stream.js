@@ -32,7 +32,7 @@ export function streamHttp(core, operation, call = {}) {
                 requestId,
                 validator: core.setting(call, "validateResponse", false) ? operation.validators?.stream : undefined,
                 readError: (error) => link.userAborted
-                    ? new AbortError("request aborted")
+                    ? new AbortError()
                     : new StreamEndedEarlyError(`${provider}: the event stream broke off`, { cause: safeCause(error, secret), requestId }),
             });
         }

@@ -5,7 +5,7 @@
  * validators.
  */
 import type { HttpTransportDescriptor } from "../runtime/types.js";
-import { isObject } from "../runtime/json.js";
+import { isObject, splitPointer } from "../runtime/json.js";
 import { describeIssue, pointsToArray } from "./errors.js";
 import type { Failure } from "./faults.js";
 import { fillRequired, type JsonRecord, sameJson } from "./schema.js";
@@ -67,7 +67,7 @@ export function wrap(offering: MockOffering, transport: HttpTransportDescriptor,
   if (shape.kind === "data-array") return { [shape.data]: result };
   // The success envelope carries the error envelope's other required fields, empty (`errors: []`, `messages: []`).
   const body = fillRequired({}, offering.errors.schema);
-  const top = offering.errors.pointer.split("/")[1];
+  const [top] = splitPointer(offering.errors.pointer);
   if (top && pointsToArray(offering.errors)) body[top] = [];
   return { ...body, [shape.result]: result, [shape.success]: true };
 }

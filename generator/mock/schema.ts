@@ -1,5 +1,5 @@
 /** Small JSON and JSON Schema helpers (only local `#/...` refs, which is what bundled specs use). */
-import { getPointer, isObject, jsonEqual } from "../runtime/json.js";
+import { getPointer, isObject, jsonEqual, splitPointer } from "../runtime/json.js";
 
 export type JsonRecord = Record<string, unknown>;
 
@@ -14,7 +14,7 @@ export function deref(root: unknown, schema: unknown): JsonRecord | undefined {
 
 export function schemaAt(root: unknown, pointer: string): JsonRecord | undefined {
   let s = deref(root, root);
-  for (const segment of pointer.split("/").slice(1)) {
+  for (const segment of splitPointer(pointer)) {
     if (!s) return undefined;
     const props = isObject(s.properties) ? s.properties : {};
     s = deref(root, /^\d+$/.test(segment) && s.items ? s.items : props[segment]);
@@ -66,7 +66,7 @@ export function fieldAllowsNull(schema: JsonRecord | undefined): boolean {
 }
 
 export function setPointer(body: JsonRecord, pointer: string, value: unknown): void {
-  const keys = pointer.split("/").slice(1);
+  const keys = splitPointer(pointer);
   let target = body;
   for (const key of keys.slice(0, -1)) {
     if (!isObject(target[key])) target[key] = {};

@@ -4,10 +4,10 @@ import { AbortError } from "./errors.js";
 /** Default sleep: a timer that an abort signal cancels (rejecting with `AbortError`). */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError("request aborted"));
+    if (signal?.aborted) return reject(new AbortError());
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new AbortError("request aborted"));
+      reject(new AbortError());
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);

@@ -88,7 +88,7 @@ export function createBindingClient(descriptor: BindingClientDescriptor, options
   }
 
   async function run(model: string, inputs: Record<string, unknown>, aiOptions: AiRunOptions, link: LinkedAbort | undefined) {
-    if (link?.userAborted) throw new AbortError("request aborted"); // an already-aborted call sends nothing
+    if (link?.userAborted) throw new AbortError(); // an already-aborted call sends nothing
     try {
       return await options.binding.run(model, inputs, aiOptions);
     } catch (error) {
@@ -98,7 +98,7 @@ export function createBindingClient(descriptor: BindingClientDescriptor, options
 
   function failure(error: unknown, link: LinkedAbort | undefined): ModelspecError {
     if (error instanceof ModelspecError) return error;
-    if (link?.userAborted) return new AbortError("request aborted");
+    if (link?.userAborted) return new AbortError();
     if (link?.timedOut) return new TimeoutError(`${provider}: the binding call timed out`);
     return new BindingError(`${provider}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
@@ -146,9 +146,7 @@ export function createBindingClient(descriptor: BindingClientDescriptor, options
             errors,
             validator: validateResponse ? operation.validators?.stream : undefined,
             readError: (error) =>
-              link?.userAborted
-                ? new AbortError("request aborted")
-                : new StreamEndedEarlyError(`${provider}: the event stream broke off`, { cause: error }),
+              link?.userAborted ? new AbortError() : new StreamEndedEarlyError(`${provider}: the event stream broke off`, { cause: error }),
           });
         } finally {
           link?.abort();

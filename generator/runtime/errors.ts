@@ -135,6 +135,10 @@ export class TimeoutError extends ModelspecError {
 /** The caller's `AbortSignal` fired. */
 export class AbortError extends ModelspecError {
   override name = "AbortError";
+  /** Every abort says the same: the caller's signal ended the call. */
+  constructor(message = "request aborted", options?: ModelspecErrorOptions) {
+    super(message, options);
+  }
 }
 
 /** The event stream closed before its terminal event or done sentinel. */

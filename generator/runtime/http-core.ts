@@ -88,7 +88,6 @@ export interface HttpCore {
 export const DEFAULT_TIMEOUT_MS = 600_000;
 export const DEFAULT_MAX_RETRIES = 2;
 const MAX_RETRY_AFTER_MS = 60_000;
-const ABORTED = "request aborted";
 
 export function createHttpCore<S extends ResponseBodyDescriptor>(descriptor: HttpCoreDescriptor<S>, options: ClientOptions): HttpCore {
   const { provider, transport, errors } = descriptor;
@@ -148,7 +147,7 @@ export function createHttpCore<S extends ResponseBodyDescriptor>(descriptor: Htt
 
   function failure(error: unknown, link: LinkedAbort, timeout: number): ModelspecError {
     if (error instanceof ModelspecError) return error;
-    if (link.userAborted) return new AbortError(ABORTED);
+    if (link.userAborted) return new AbortError();
     if (link.timedOut) return new TimeoutError(`${provider}: request timed out after ${timeout} ms`);
     const reason = error instanceof Error ? error.message : String(error);
     return new ConnectionError(scrub(`${provider}: connection failed: ${reason}`, secret), { cause: safeCause(error, secret) });
@@ -184,7 +183,7 @@ export function createHttpCore<S extends ResponseBodyDescriptor>(descriptor: Htt
       await sleep(ms, signal);
     } catch (error) {
       // An injected sleep may reject with its own abort error: report ours.
-      throw signal?.aborted ? new AbortError(ABORTED) : error;
+      throw signal?.aborted ? new AbortError() : error;
     }
   }
 
@@ -195,7 +194,7 @@ export function createHttpCore<S extends ResponseBodyDescriptor>(descriptor: Htt
     const headers = { "content-type": "application/json", accept, ...extra, [authHeader]: authValue };
     const text = JSON.stringify(body);
     for (let attempt = 0; ; attempt++) {
-      if (call.signal?.aborted) throw new AbortError(ABORTED);
+      if (call.signal?.aborted) throw new AbortError();
       const link = linkAbort(call.signal, timeout);
       let outcome: { error: ModelspecError; retry: boolean; retryAfter?: number | undefined };
       try {

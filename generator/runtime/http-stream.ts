@@ -34,7 +34,7 @@ export function streamHttp<E>(core: HttpCore, operation: Operation, call: CallOp
         validator: core.setting(call, "validateResponse", false) ? operation.validators?.stream : undefined,
         readError: (error) =>
           link.userAborted
-            ? new AbortError("request aborted")
+            ? new AbortError()
             : new StreamEndedEarlyError(`${provider}: the event stream broke off`, { cause: safeCause(error, secret), requestId }),
       });
     } finally {
