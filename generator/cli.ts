@@ -183,9 +183,7 @@ async function generateCommand(argv: string[], io: Io): Promise<number> {
   const started = performance.now();
   let result: Awaited<ReturnType<typeof generate>>;
   try {
-    result = await generate({ ...options, check: values.check ?? false, progress });
-  } catch (error) {
-    throw error instanceof SpecError ? error.shownFrom(options.schemasDir) : error;
+    result = await namingFilesFromHere(options.schemasDir, () => generate({ ...options, check: values.check ?? false, progress }));
   } finally {
     progress.finish();
   }
@@ -222,6 +220,15 @@ function projectPackage() {
   }
 }
 
+/** Runs a step that reads the specs; its spec problems name each file as seen from where the command ran. */
+async function namingFilesFromHere<T>(schemasDir: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw error instanceof SpecError ? error.shownFrom(schemasDir) : error;
+  }
+}
+
 async function provenanceCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args: argv,
@@ -234,12 +241,7 @@ async function provenanceCommand(argv: string[], io: Io): Promise<number> {
   }
   const project = settingsProject();
   const options = resolveOptions({ schemasDir: values.schemas ? path.resolve(values.schemas) : project && path.join(project, "schemas") });
-  let model: ReturnType<typeof loadModel>;
-  try {
-    model = loadModel(await readSpecDir(options.schemasDir), options);
-  } catch (error) {
-    throw error instanceof SpecError ? error.shownFrom(options.schemasDir) : error;
-  }
+  const model = await namingFilesFromHere(options.schemasDir, async () => loadModel(await readSpecDir(options.schemasDir), options));
   if (values.json) io.out(JSON.stringify(provenanceReport(model), null, 2));
   else for (const line of provenanceLines(model)) io.out(line);
   return 0;

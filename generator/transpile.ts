@@ -49,17 +49,32 @@ function transpiler() {
   return worker;
 }
 
-/** Stops the worker thread, if one was started (the CLI exits either way: the thread does not keep it alive). */
+/**
+ * Counts the stops: a module started ahead of a run that then failed (its specs refused while the
+ * module waited for the prebuilt table) must not start a worker after the stop, which nothing
+ * would end and which kept the process from exiting.
+ */
+let stops = 0;
+
+/** Stops the worker thread, if one was started, and any started ahead from starting one. */
 export async function stopTranspiler(): Promise<void> {
+  stops++;
   ahead.clear();
   await worker?.stop();
 }
 
 export const isModule = (file: GeneratedFile) => file.path.endsWith(".ts") && !file.path.endsWith(".d.ts");
 const keyOf = (file: GeneratedFile) => `${file.path}\0${file.contents}`;
-const transpiled = async (file: GeneratedFile, cache: Cache) =>
-  (await prebuilt())?.outputs[sha256(keyOf(file))] ??
-  cache.memoAsync("transpile", keyOf(file), async () => JSON.stringify(await transpiler().post(file)));
+const transpiled = async (file: GeneratedFile, cache: Cache) => {
+  const run = stops;
+  return (
+    (await prebuilt())?.outputs[sha256(keyOf(file))] ??
+    cache.memoAsync("transpile", keyOf(file), async () => {
+      if (run !== stops) throw new Error("the transpiler was stopped before this module's turn");
+      return JSON.stringify(await transpiler().post(file));
+    })
+  );
+};
 
 /**
  * What a build of the generator transpiled when it was made (build.js): the hand-written runtime's

@@ -3,7 +3,7 @@ import { jsonText } from "../escape.js";
 import type { Emitter, Model, OfferingSpec, Pricing } from "../model.js";
 import { schemaFiles, type SchemaFiles } from "./json-schemas.js";
 import { CATALOG_FILE } from "./paths.js";
-import { validatorFiles } from "./shared.js";
+import { providerOf, validatorFiles } from "./shared.js";
 
 export interface CatalogEntry {
   id: string;
@@ -38,7 +38,7 @@ export function catalogEntry(o: OfferingSpec, model: Model): CatalogEntry {
   return {
     id: o.id,
     provider: o.provider,
-    providerName: model.providers.find((p) => p.id === o.provider)!.name,
+    providerName: providerOf(model, o).name,
     model: o.model,
     name: o.name,
     status: o.status,

@@ -8,12 +8,13 @@ import { findParameter } from "../parameters.js";
 import { constraintsOf, exampleProvenanceText, provenanceText, typeText } from "./doc-lines.js";
 import { sharedModels } from "./model-docs.js";
 import { offeringDir } from "./paths.js";
+import { providerOf } from "./shared.js";
 
 export const docsEmitter: Emitter = {
   name: "docs",
   emit: (model: Model): GeneratedFile[] => [{ path: "docs/README.md", contents: indexPage(model), specs: [] }],
   emitOffering(offering: OfferingSpec, model: Model): GeneratedFile[] {
-    const provider = model.providers.find((p) => p.id === offering.provider)!;
+    const provider = providerOf(model, offering);
     return [{ path: `docs/${offeringDir(offering)}.md`, contents: offeringPage(offering, provider), specs: [offering.specFile] }];
   },
 };
@@ -22,12 +23,12 @@ const cell = (text: string) => markdownText(text) || " ";
 
 function indexPage(model: Model): string {
   const rows = model.offerings.map((o) => {
-    const provider = model.providers.find((p) => p.id === o.provider)!;
+    const provider = providerOf(model, o);
     const link = `[${markdownText(o.id)}](${encodeURI(`${offeringDir(o)}.md`)})`;
     return `| ${link} | ${cell(provider.name)} | ${markdownCode(o.model)} | ${cell(o.status)} | ${o.contextWindow ?? "not stated"} | ${o.maxOutputTokens ?? "unknown"} | ${o.stream ? "yes" : "no"} |`;
   });
   const shared = sharedModels(model).map(({ slug, offerings }) => {
-    const names = offerings.map((o) => model.providers.find((p) => p.id === o.provider)?.name ?? o.provider);
+    const names = offerings.map((o) => providerOf(model, o).name);
     return `- [${markdownText(offerings[0]!.name)}](${encodeURI(`models/${slug}.md`)}): ${markdownText(names.join(", "))}`;
   });
   return [

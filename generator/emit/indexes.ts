@@ -11,7 +11,7 @@ import { catalogEntry, type CatalogEntry } from "./catalog.js";
 import { indent, literalType, ModuleText } from "./module.js";
 import { offeringClient } from "./offering-client.js";
 import { AJV_HELPERS_FILE, offeringDir, OFFERINGS_ENTRY, providerDir, relativeImport, RUNTIME_DIR } from "./paths.js";
-import { sections, specsOf, validatorFiles } from "./shared.js";
+import { providerOf, sections, specsOf, validatorFiles } from "./shared.js";
 
 export const indexesEmitter: Emitter = {
   name: "indexes",
@@ -31,7 +31,7 @@ export const indexesEmitter: Emitter = {
   },
   /** The offering's own entry and client. */
   emitOffering(offering: OfferingSpec, model: Model): GeneratedFile[] {
-    const provider = model.providers.find((p) => p.id === offering.provider)!;
+    const provider = providerOf(model, offering);
     const validators = validatorFiles(model).get(offering.id)!;
     return [...offeringModule(offering, catalogEntry(offering, model), validators), ...offeringClient(provider, offering, validators)];
   },

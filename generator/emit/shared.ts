@@ -5,9 +5,14 @@
  * Kept apart from the validators emitter so the light emitters do not load ajv's code generator.
  */
 import { sha256 } from "../cache.js";
-import type { BundledSchema, Model, OfferingSpec, SchemaRole } from "../model.js";
+import type { BundledSchema, Model, OfferingSpec, ProviderSpec, SchemaRole } from "../model.js";
 import { validationText } from "../schema-walk.js";
 import { sharedValidatorFile } from "./paths.js";
+
+/** The provider serving an offering (normalize refused an offering whose provider is missing). */
+export function providerOf(model: Model, offering: Pick<OfferingSpec, "provider">): ProviderSpec {
+  return model.providers.find((p) => p.id === offering.provider)!;
+}
 
 export function sections(offering: OfferingSpec): BundledSchema[] {
   return [offering.request, offering.response, ...(offering.stream ? [offering.stream] : [])];

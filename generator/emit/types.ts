@@ -28,7 +28,7 @@ import { dereference, findParameter } from "../parameters.js";
 import { docLines, provenanceText } from "./doc-lines.js";
 import { indentDeclarations } from "./module.js";
 import { offeringDir, relativeImport, sharedOrigin, sharedTypesFile } from "./paths.js";
-import { sections, specsOf } from "./shared.js";
+import { providerOf, sections, specsOf } from "./shared.js";
 
 const OPEN_OBJECT_NOTE = "The provider accepts properties not listed here; this type lists only the documented ones.";
 
@@ -45,7 +45,7 @@ export const typesEmitter: Emitter = {
     const files: GeneratedFile[] = [];
     const path = `${offeringDir(offering)}/types.ts`;
     const exports: string[] = [];
-    const prefix = model.providers.find((p) => p.id === offering.provider)!.typePrefix;
+    const prefix = providerOf(model, offering).typePrefix;
     for (const section of sections(offering)) {
       // Named for the provider and role, not an offering: `CloudflareRequest`, `CloudflareRequestMessage`.
       const neutral = prefix + ROLE_TYPE_SUFFIX[section.role];
