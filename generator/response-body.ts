@@ -30,7 +30,7 @@ export function binaryResponse(schema: Json | undefined): BinaryResponse | undef
 }
 
 /** The example form of a binary response: `{ contentType, base64 }`, as `BinaryExample` in the runtime. */
-export const BINARY_EXAMPLE_KEYS = ["contentType", "base64"] as const;
+const BINARY_EXAMPLE_KEYS = ["contentType", "base64"] as const;
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 

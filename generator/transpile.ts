@@ -101,7 +101,7 @@ function prebuilt(): Promise<PrebuiltTable | undefined> {
 }
 
 /** The installed ts-morph's version: its TypeScript printed the outputs, so a table made by another is not used. */
-export function tsMorphVersion(): string {
+function tsMorphVersion(): string {
   try {
     const require = createRequire(import.meta.url);
     return (JSON.parse(readFileSync(require.resolve("ts-morph/package.json"), "utf8")) as { version: string }).version;

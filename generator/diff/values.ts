@@ -40,7 +40,7 @@ export interface ValueSet {
 }
 
 /** Types with few enough values to list: a branch `{ type: "null" }` lists `null`. */
-export const FINITE_TYPES: Record<string, Json[]> = { null: [null], boolean: [true, false] };
+const FINITE_TYPES: Record<string, Json[]> = { null: [null], boolean: [true, false] };
 
 /**
  * The values a node is restricted to by `const` and `enum` (both: their intersection), or by a

@@ -21,12 +21,12 @@ export interface SchemaFiles {
 }
 
 /** The schema as it is published: the bundled schema without `x-` annotations. */
-export function publishedSchema(section: BundledSchema): JsonObject {
+function publishedSchema(section: BundledSchema): JsonObject {
   return withoutAnnotations(section.schema);
 }
 
 /** First 12 hex digits of the SHA-256 of a value's canonical JSON. */
-export function contentHash(value: unknown): string {
+function contentHash(value: unknown): string {
   return sha256(canonical(value)).slice(0, 12);
 }
 

@@ -34,7 +34,7 @@ export const packageEmitter: Emitter = {
 const moduleEntry = (file: string) => ({ types: `./${file.replace(/\.js$/, ".d.ts")}`, default: `./${file}` });
 
 /** The `exports` map, in a fixed order: each public entry, and nothing else (no `./*` onto internals). */
-export function packageExports(model: Model): Record<string, unknown> {
+function packageExports(model: Model): Record<string, unknown> {
   const exports: Record<string, unknown> = {
     ".": moduleEntry("index.js"),
     "./offerings": moduleEntry(OFFERINGS_ENTRY),

@@ -10,7 +10,7 @@ import { parameterPaths } from "../parameters.js";
 import { forEachSchemaNode, isObject } from "../schema-walk.js";
 import { checkedExamples } from "./examples.js";
 import { repairSchema, type Repair } from "./repair.js";
-import { todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
+import { slugOf, todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
 
 export const RECORD_SECTION = "Cloudflare model record: name, description, task, properties, schema.input and schema.output";
 
@@ -240,15 +240,6 @@ function guessModalities(input: Json, response: Json | undefined): { input: stri
   const media = JSON.stringify(response ?? {});
   const output = /"contentMediaType":"image\//.test(media) ? "image" : /"contentMediaType":"audio\//.test(media) ? "audio" : "text";
   return { input: inputs.size > 0 ? [...inputs].sort() : ["text"], output: [output] };
-}
-
-export function slugOf(model: string): string {
-  const last = model.split("/").at(-1)!.toLowerCase();
-  const slug = last
-    .replace(/[^a-z0-9._-]+/g, "-")
-    .replace(/^[^a-z0-9]+/, "")
-    .replace(/-+$/, "");
-  return slug === "" ? "model" : slug;
 }
 
 function integerOf(value: Json | undefined): number | undefined {

@@ -19,7 +19,7 @@ import { passes } from "./examples.js";
 import { curlExample, pythonExample } from "./code-examples.js";
 import { lineProblem, markInputModalities, outputTokenProperty, proseLimits, scalarOf } from "./page-text.js";
 import type { Source } from "./source.js";
-import { todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
+import { slugOf, todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
 
 const HEADER = /^\|\s*Parameter\s*\|\s*Type\s*\|/im;
 const TYPES: Record<string, string> = {
@@ -417,14 +417,4 @@ function sourceUrl(text: string): string | undefined {
   const href = /<Card [^>]*href="(\/[^"]+)"/.exec(text)?.[1];
   if (!index || !href || !URL.canParse(index)) return undefined;
   return new URL(href, new URL(index).origin).href;
-}
-
-function slugOf(model: string): string {
-  const slug = model
-    .split("/")
-    .at(-1)!
-    .toLowerCase()
-    .replace(/[^a-z0-9._-]+/g, "-")
-    .replace(/^[^a-z0-9]+|-+$/g, "");
-  return slug === "" ? "model" : slug;
 }

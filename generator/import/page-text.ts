@@ -28,7 +28,7 @@ export function lineProblem(source: Source, line: number, pointer: string, messa
 }
 
 /** "400K", "128k", "1M", "128,000" as a number; undefined for anything else. */
-export function countOf(text: string): number | undefined {
+function countOf(text: string): number | undefined {
   const match = /^([\d,]+(?:\.\d+)?)\s*([KkMm])?$/.exec(text.trim());
   if (!match) return undefined;
   const base = Number(match[1]!.replace(/,/g, ""));
@@ -50,7 +50,7 @@ export function proseLimits(text: string): { contextWindow?: { value: number; ph
 }
 
 /** Names of a request's output-token limit, as providers spell it (max_tokens, maxTokens, max_output_tokens, max_completion_tokens). */
-export function isOutputTokenLimit(name: string): boolean {
+function isOutputTokenLimit(name: string): boolean {
   return /^max_?(output_?|completion_?)?tokens$/i.test(name);
 }
 

@@ -17,7 +17,7 @@ import { isObject, setOwn } from "../schema-walk.js";
 import { checkedExamples } from "./examples.js";
 import { lineProblem, markInputModalities, numberedLines, outputTokenProperty, proseLimits, scalarOf, type Line } from "./page-text.js";
 import type { Source } from "./source.js";
-import { todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
+import { slugOf, todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
 
 const TYPE_LINE =
   /^(string|integer|float|number|boolean|object|array)(?: of (strings|integers|floats|numbers|booleans|objects|arrays))?(?=\s|$)(.*)$/;
@@ -231,13 +231,9 @@ export function importRunwareListing(
 
 /** `openai:gpt@5.4-mini` → `gpt-5.4-mini` (Runware's AIR ids are `<source>:<name>@<version>`). */
 function slugOfAir(model: string): string {
+  // The AIR id's name after the provider (`openai:gpt@5.4-mini` → `gpt-5.4-mini`); `@` and `/` as any other separator.
   const name = model.includes(":") ? model.slice(model.indexOf(":") + 1) : model;
-  const slug = name
-    .toLowerCase()
-    .replace(/@/g, "-")
-    .replace(/[^a-z0-9._-]+/g, "-")
-    .replace(/^[^a-z0-9]+|-+$/g, "");
-  return slug === "" ? "model" : slug;
+  return slugOf(name.replace(/[@/]/g, "-"));
 }
 
 /** A path line, or a parameter name (lower-case first, as Runware's are; headings are capitalised) or a name with its type line. */

@@ -130,3 +130,13 @@ function setAt(root: JsonObject, tokens: readonly string[], value: Json): void {
   if (Array.isArray(parent)) parent[Number(last)] = value;
   else setOwn(parent as JsonObject, last, value);
 }
+
+/** A spec's slug from a model id: its last path segment, lower-cased, other characters as `-` (`@cf/openai/GPT 5` → `gpt-5`). */
+export function slugOf(model: string): string {
+  const last = model.split("/").at(-1)!.toLowerCase();
+  const slug = last
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[^a-z0-9]+/, "")
+    .replace(/-+$/, "");
+  return slug === "" ? "model" : slug;
+}
