@@ -42,6 +42,29 @@ export function fixedFields(offering: OfferingSpec): JsonObject {
   return fixed;
 }
 
+/** The alias the caller's input types use: the fields the client fills made optional. */
+export const OPTIONAL_ALIAS = "type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>>;";
+
+/** What a caller passes for an offering (`<Offering>Input`): its request less what the client fills (fixed fields, the task UUID). */
+export function inputDeclaration(provider: ProviderSpec, offering: OfferingSpec, input: string): string[] {
+  const filled = [
+    ...Object.keys(fixedFields(offering)),
+    ...provider.transports.flatMap((t) => (t.kind === "http" && t.requestBody.kind === "task-array" ? [t.requestBody.uuidField] : [])),
+  ];
+  const unique = [...new Set(filled)].sort();
+  return [
+    docComment([`What a caller passes for ${offering.name} (${offering.model}); the client fills ${unique.length ? unique.join(", ") : "nothing"}.`]),
+    `export type ${input} = ${unique.length ? `Optional<${offering.request.typeName}, ${unique.map(literal).join(" | ")}>` : offering.request.typeName};`,
+  ];
+}
+
+/** What an offering's create resolves to over a transport: bytes, its results (a data array) or its response. */
+export function resultType(offering: OfferingSpec, transport: Transport): string {
+  if (binaryResponse(offering.response.schema) !== undefined) return "BinaryBody";
+  const many = transport.kind === "http" && transport.responseBody.kind === "data-array";
+  return many ? `${offering.response.typeName}[]` : offering.response.typeName;
+}
+
 /** Names the client module uses besides the model's: its import of the descriptors and a helper type. */
 const CLIENT_MODULE_RESERVED = ["wire", "Optional"];
 
@@ -148,27 +171,13 @@ function providerClient(
     );
     const input = scope.claim(`${offering.typeStem}Input`);
     members.set(offering, { member: offering.clientKey, operation, input });
-
-    const filled = [
-      ...Object.keys(fixed),
-      ...provider.transports.flatMap((t) => (t.kind === "http" && t.requestBody.kind === "task-array" ? [t.requestBody.uuidField] : [])),
-    ];
-    const unique = [...new Set(filled)].sort();
-    inputs.push(
-      docComment([
-        `What a caller passes for ${offering.name} (${offering.model}); the client fills ${unique.length ? unique.join(", ") : "nothing"}.`,
-      ]),
-    );
-    inputs.push(
-      `export type ${input} = ${unique.length ? `Optional<${offering.request.typeName}, ${unique.map(literal).join(" | ")}>` : offering.request.typeName};`,
-      "",
-    );
+    inputs.push(...inputDeclaration(provider, offering, input), "");
   }
 
   const body = new ModuleText();
   body.js(...operations, "");
   body.dts("/** The request with the fields the client fills itself made optional. */");
-  body.dts("type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>>;", "");
+  body.dts(OPTIONAL_ALIAS, "");
   body.dts(...inputs);
   for (const [index, transport] of provider.transports.entries())
     transportFactory(body, provider, transport, index, provider.clients[index]!, members, runtimeValues, runtimeTypes);
@@ -199,16 +208,14 @@ function transportFactory(
   const streams = transport.streaming !== undefined;
   const http = transport.kind === "http";
   const call = http ? "CallOptions" : "BindingCallOptions";
-  const many = http && transport.responseBody.kind === "data-array";
   const streamsFor = (offering: OfferingSpec) => streams && offering.stream !== undefined;
 
   // The client's type: one member per offering, each with create and, where it streams, stream.
   out.dts(docComment([`A ${provider.name} client over ${transport.id}: one member per offering.`]), `export interface ${client} {`);
   for (const [offering, { member, input }] of members) {
     // A binary answer (an image, audio) is bytes with their media type, whatever the body envelope.
-    const binary = binaryResponse(offering.response.schema) !== undefined;
-    if (binary) runtimeTypes.add("BinaryBody");
-    const result = binary ? "BinaryBody" : many ? `${offering.response.typeName}[]` : offering.response.typeName;
+    const result = resultType(offering, transport);
+    if (result === "BinaryBody") runtimeTypes.add("BinaryBody");
     out.dts(
       indent(
         docComment([

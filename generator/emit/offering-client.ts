@@ -15,7 +15,7 @@
 import { camelIdentifier, docComment, literal, NameScope, propertyKey } from "../escape.js";
 import type { GeneratedFile, OfferingSpec, ProviderSpec, SchemaRole, Transport } from "../model.js";
 import { binaryResponse } from "../response-body.js";
-import { fixedFields } from "./clients.js";
+import { fixedFields, inputDeclaration, OPTIONAL_ALIAS, resultType } from "./clients.js";
 import { indent, ModuleText } from "./module.js";
 import { AJV_HELPERS_FILE, offeringClientFile, providerDir, relativeImport, RUNTIME_DIR } from "./paths.js";
 
@@ -76,17 +76,11 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
 
   // The fields the client fills itself, as in the provider's client: optional for the caller.
   const fixed = fixedFields(offering);
-  const filled = [
-    ...Object.keys(fixed),
-    ...provider.transports.flatMap((t) => (t.kind === "http" && t.requestBody.kind === "task-array" ? [t.requestBody.uuidField] : [])),
-  ];
-  const unique = [...new Set(filled)].sort();
   const input = scope.claim(`${offering.typeStem}Input`);
   const validatorsType = scope.claim(`${offering.typeStem}ResponseValidators`);
   module.dts(
-    "type Optional<T, K extends PropertyKey> = Omit<T, K> & Partial<Pick<T, Extract<K, keyof T>>>;",
-    docComment([`What a caller passes for ${offering.name} (${offering.model}); the client fills ${unique.length ? unique.join(", ") : "nothing"}.`]),
-    `export type ${input} = ${unique.length ? `Optional<${offering.request.typeName}, ${unique.map(literal).join(" | ")}>` : offering.request.typeName};`,
+    OPTIONAL_ALIAS,
+    ...inputDeclaration(provider, offering, input),
     docComment([
       "The validators `validateResponse: true` uses: import `validateResponse` (and `validateStreamEvent`) from this entry and pass them,",
       "so a bundle carries them only when the app asks for response validation.",
@@ -114,8 +108,7 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
     const createFactory = scope.claim(names.create);
     const streamFactory = scope.claim(names.stream);
     const call = isHttp ? "CallOptions" : "BindingCallOptions";
-    const many = isHttp && transport.responseBody.kind === "data-array";
-    const result = binary ? "BinaryBody" : many ? `${offering.response.typeName}[]` : offering.response.typeName;
+    const result = resultType(offering, transport);
     const streamsHere = streams && transport.streaming !== undefined;
     const pathParams = isHttp ? transport.pathParams.map((p) => `${indent(docComment([p.description]))}\n  ${propertyKey(p.name)}: string;`) : [];
     const base = isHttp ? "ClientOptions" : "BindingClientOptions";
