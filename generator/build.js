@@ -13,12 +13,11 @@
 // source file's, so the built code reads its meta-schemas, runtime, worker and fingerprint from the
 // sources and behaves exactly as they do under tsx; only the modules themselves are built. A build
 // is named by the hash of the sources it was made from, so an edited source never runs stale.
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { cp, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { filesUnder, hashSources } from "./source-hash.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const source = path.join(root, "generator");
@@ -31,17 +30,6 @@ const TABLE_GRACE_MS = 60 * 1000;
 /** A checkout build not used for this long is deleted when another is made (a run lasts minutes at most). */
 const UNUSED_BUILD_MS = 24 * 60 * 60 * 1000;
 
-/** Every file under `dir`, relative, `/`-separated, sorted by code unit (the same on every machine). */
-function files(dir, prefix = "") {
-  const found = [];
-  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) found.push(...files(dir, relative));
-    else found.push(relative);
-  }
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 const isModule = (relative) => /\.(ts|js)$/.test(relative) && !relative.endsWith(".d.ts") && !SKIPPED.has(relative);
 
 const transformOptions = (relative) => ({ loader: relative.endsWith(".ts") ? "ts" : "js", format: "esm", target: "node20", sourcefile: relative });
@@ -51,7 +39,7 @@ export async function packageBuild() {
   const { transform } = await import("esbuild");
   const out = path.join(root, "dist", "generator");
   await rm(path.join(root, "dist"), { recursive: true, force: true });
-  for (const relative of files(source)) {
+  for (const relative of filesUnder(source)) {
     if (relative === "build.js") continue;
     const from = path.join(source, relative);
     const to = path.join(out, relative);
@@ -97,26 +85,8 @@ async function writeTranspiledRuntime(generatorDir) {
  * esbuild and ts-morph and the build's format. Reading the sources (about 1 MB) is a few milliseconds.
  */
 export function sourceStamp(sourceDir = source) {
-  const hash = createHash("sha256").update(CHECKOUT_FORMAT).update("\0");
   // esbuild prints the build; ts-morph's TypeScript prints the runtime's table.
-  const require = createRequire(path.join(sourceDir, "bin.js"));
-  for (const name of ["esbuild", "ts-morph"]) {
-    let version = "absent";
-    try {
-      version = JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")).version;
-    } catch {
-      // Not installed: building fails and the CLI falls back to the sources.
-    }
-    hash.update(`${name}@${version}\0`);
-  }
-  for (const relative of files(sourceDir).filter(isModule)) {
-    hash
-      .update(relative)
-      .update("\0")
-      .update(readFileSync(path.join(sourceDir, relative)))
-      .update("\0");
-  }
-  return hash.digest("hex");
+  return hashSources(sourceDir, { keep: isModule, libraries: ["esbuild", "ts-morph"], prelude: CHECKOUT_FORMAT });
 }
 
 /**
@@ -148,7 +118,7 @@ export async function checkoutBuild(sourceDir = source) {
   let made = false;
   try {
     await Promise.all(
-      files(sourceDir)
+      filesUnder(sourceDir)
         .filter(isModule)
         .map(async (relative) => {
           const from = path.join(sourceDir, relative);

@@ -8,10 +8,10 @@
  * place, so a killed run leaves no half-written entry, and a corrupt one is recomputed, not trusted.
  */
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "./options.js";
+import { hashSources } from "./source-hash.js";
 
 export interface Cache {
   get(step: string, input: string): string | undefined;
@@ -131,38 +131,9 @@ let fingerprintMemo: string | undefined;
  * that print code. Editing the generator (in a checkout) or upgrading a library invalidates every entry.
  */
 export function generatorFingerprint(): string {
-  if (fingerprintMemo) return fingerprintMemo;
-  const hash = createHash("sha256");
-  const root = path.join(PROJECT_ROOT, "generator");
-  for (const relative of sourceFiles(root)) {
-    hash
-      .update(relative)
-      .update("\0")
-      .update(readFileSync(path.join(root, relative)))
-      .update("\0");
-  }
-  const require = createRequire(path.join(PROJECT_ROOT, "package.json"));
-  for (const name of PRINTING_LIBRARIES) {
-    let version = "absent";
-    try {
-      version = (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }).version;
-    } catch {
-      // Not installed here: the steps that need it fail on their own, with a clearer message.
-    }
-    hash.update(`${name}@${version}\0`);
-  }
-  fingerprintMemo = hash.digest("hex");
+  fingerprintMemo ??= hashSources(path.join(PROJECT_ROOT, "generator"), {
+    keep: (relative) => /\.(ts|js|mjs|json|yaml)$/.test(relative),
+    libraries: PRINTING_LIBRARIES,
+  });
   return fingerprintMemo;
-}
-
-function sourceFiles(root: string, prefix = ""): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(path.join(root, prefix), { withFileTypes: true }).sort((a, b) =>
-    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-  )) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...sourceFiles(root, relative));
-    else if (/\.(ts|js|mjs|json|yaml)$/.test(entry.name)) out.push(relative);
-  }
-  return out;
 }

@@ -5,11 +5,12 @@
  * a fast syntactic step that scales with the catalog. The strict type-check of everything emitted
  * is `verify.ts`, run by `generate --verify` and by the test suite.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { sha256, type Cache } from "./cache.js";
 import type { GeneratedFile } from "./model.js";
+import { installedVersion } from "./source-hash.js";
 
 /**
  * One worker thread does the TypeScript work (`transpile-worker.js`), started on the first module
@@ -101,14 +102,7 @@ function prebuilt(): Promise<PrebuiltTable | undefined> {
 }
 
 /** The installed ts-morph's version: its TypeScript printed the outputs, so a table made by another is not used. */
-function tsMorphVersion(): string {
-  try {
-    const require = createRequire(import.meta.url);
-    return (JSON.parse(readFileSync(require.resolve("ts-morph/package.json"), "utf8")) as { version: string }).version;
-  } catch {
-    return "absent";
-  }
-}
+const tsMorphVersion = () => installedVersion("ts-morph", path.dirname(fileURLToPath(import.meta.url)));
 
 /**
  * The table of `files`' outputs, as the worker makes them (build.js writes it beside the built
