@@ -17,7 +17,7 @@ import { buildModel } from "./normalize.js";
 import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js";
 import { SILENT, type Progress } from "./progress.js";
 import { judgeBundles, resolveSchemas } from "./resolve.js";
-import { recallRun, recallUnit, rememberRun, rememberUnit, runKeyOf, withTexts } from "./recall.js";
+import { recallRun, recallUnit, rememberRun, rememberUnit, runKeyOf, textsReadable, UNIT_STEP, withTexts } from "./recall.js";
 import { packageSettings, type PackageSettings } from "./version.js";
 import { checkWiring, listSourceFiles } from "./wiring.js";
 import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
@@ -83,6 +83,8 @@ export interface RunContext extends EmitContext {
   progress: Progress;
   /** Type-check everything emitted as one program first (`generate --verify`, the tests). */
   verify: boolean;
+  /** The output folder, where a recalled file's text is found when the cache lost it. */
+  outDir?: string;
 }
 
 /** What `emitModel` is given: a run's context, whose package settings default to the project's. */
@@ -144,7 +146,7 @@ async function offeringFiles(
   for (const [done, offering] of model.offerings.entries()) {
     context.progress.update("offerings", done, model.offerings.length);
     const key = offering.fingerprint === undefined ? undefined : `${offering.fingerprint}\0${settings}`;
-    let files = key === undefined ? undefined : recallUnit(context.cache, key);
+    let files = key === undefined ? undefined : recallUnit(context.cache, key, context.outDir);
     if (!files) {
       const made: GeneratedFile[] = [];
       for (const emitter of own) made.push(...(await emitter.emitOffering!(offering, model, context)));
@@ -153,11 +155,16 @@ async function offeringFiles(
     }
     for (const file of files) {
       const first = out.get(file.path);
-      if (first && first.contents !== file.contents) throw new Error(`two offerings made different contents for ${file.path}; please report this`);
+      if (first && !sameText(first, file)) throw new Error(`two offerings made different contents for ${file.path}; please report this`);
       if (!first) out.set(file.path, file);
     }
   }
   return out;
+}
+
+/** Same text: by hash where both carry one (a recalled file's text is then not read). */
+function sameText(a: GeneratedFile, b: GeneratedFile): boolean {
+  return a.sha256 !== undefined && b.sha256 !== undefined ? a.sha256 === b.sha256 : a.contents === b.contents;
 }
 
 export function cacheFor(options: Pick<GenerateOptions, "cacheDir">): Cache {
@@ -173,9 +180,9 @@ export async function generateFiles(
   options: Partial<GenerateOptions> = {},
   progress: Progress = SILENT,
   sourceFiles?: ReadonlySet<string>,
+  cache: Cache = cacheFor(resolveOptions(options)),
 ): Promise<GeneratedFile[]> {
   const resolved = resolveOptions(options);
-  const cache = cacheFor(resolved);
   const [{ transpileAhead, stopTranspiler }, { handWrittenModules }] = await Promise.all([import("./transpile.js"), import("./emit/runtime.js")]);
   transpileAhead(handWrittenModules(), cache);
   progress.update(`loading ${specFiles.size} spec files`);
@@ -186,7 +193,7 @@ export async function generateFiles(
     await stopTranspiler();
     throw error;
   }
-  return emitModel(model, { cache, progress, verify: resolved.verify, package: resolved.package });
+  return emitModel(model, { cache, progress, verify: resolved.verify, package: resolved.package, outDir: resolved.outDir });
 }
 
 export interface GenerateResult {
@@ -212,7 +219,7 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   const finish = async (files: GeneratedFile[], difference: OutputDifference, fromCache: boolean): Promise<GenerateResult> => {
     if (!overrides.check && changed(difference)) {
       progress.update("writing");
-      await writeOutput(options.outDir, files, undefined, difference);
+      await writeOutput(options.outDir, files, { difference, cache });
     }
     return { files, difference, fromCache };
   };
@@ -225,10 +232,27 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
     const texts = overrides.check ? recalled : withTexts(cache, recalled);
     if (texts) return finish(texts, difference, true);
   }
-  const files = await generateFiles(specs, options, progress, sources);
-  rememberRun(cache, runKey, files);
+  let files = await generateFiles(specs, options, progress, sources, cache);
   progress.update("comparing with the output folder");
-  return finish(files, await compareOutput(options.outDir, files, { cache }), false);
+  let difference = await compareOutput(options.outDir, files, { cache });
+  if (!overrides.check && !textsReadable(toWrite(files, difference))) {
+    // An offering's listing named a text the cache has lost since: make them all again.
+    files = await generateFiles(specs, options, progress, sources, withoutUnits(cache));
+    difference = await compareOutput(options.outDir, files, { cache });
+  }
+  rememberRun(cache, runKey, files);
+  return finish(files, difference, false);
+}
+
+/** The files a write must put down as text: those the folder lacks or holds otherwise. */
+function toWrite(files: readonly GeneratedFile[], difference: OutputDifference): GeneratedFile[] {
+  const differs = new Set([...difference.stale, ...difference.missing]);
+  return files.filter((file) => differs.has(file.path));
+}
+
+/** The cache with no offering listings in it, so every offering is made (and stored) again. */
+function withoutUnits(cache: Cache): Cache {
+  return { ...cache, get: (step, input) => (step === UNIT_STEP ? undefined : cache.get(step, input)) };
 }
 
 /**

@@ -1,8 +1,9 @@
 /**
- * Whole runs answered from the cache. A run's output is stored as a listing (each file's path and
- * the SHA-256 of its text) plus each text by its hash. A rerun with the same inputs compares the
- * output folder with the listing by hash, so an unchanged rerun or `--check` reads no text from
- * the cache at all; the texts are read only to write, or when a caller asks for them.
+ * Runs and offerings answered from the cache. A run's output, and each offering's own files, are
+ * stored as a listing (each file's path and the SHA-256 of its text) plus each text by its hash. A
+ * rerun compares the output folder with the listing by hash, so an unchanged rerun, `--check` or a
+ * run where one offering changed reads no text of the others: texts are read only to write, or
+ * when a caller asks for them.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -12,6 +13,11 @@ import type { SpecFiles } from "./load.js";
 import type { GeneratedFile } from "./model.js";
 import type { GenerateOptions } from "./options.js";
 import type { PackageSettings } from "./version.js";
+
+/** The cache step holding output texts by their SHA-256. */
+const TEXT = "output-file";
+/** The cache step holding an offering's listing by its fingerprint. */
+export const UNIT_STEP = "unit";
 
 /**
  * Everything a whole run's output depends on besides the generator (the cache adds its fingerprint);
@@ -30,45 +36,75 @@ export function runKeyOf(specs: SpecFiles, options: GenerateOptions & { package:
 /**
  * A run's output: the listing once, each file's text by its hash (a text stored by an earlier run is
  * not written again). A file that carries its hash came from an offering's entry (see
- * `rememberUnit`), which holds its text: it is neither hashed nor stored again.
+ * `rememberUnit`), whose texts are stored already: it is neither hashed nor stored again.
  */
 export function rememberRun(cache: Cache, runKey: string, files: readonly GeneratedFile[]): void {
   const listing = files.map((file) => {
     if (file.sha256 !== undefined) return [file.path, file.sha256];
-    const hash = sha256(file.contents);
-    cache.add("output-file", hash, file.contents, hash);
+    const hash = textHash(file);
+    cache.add(TEXT, hash, file.contents, hash);
     return [file.path, hash];
   });
   cache.set("run", runKey, JSON.stringify(listing));
 }
 
+const textHashes = new WeakMap<GeneratedFile, string>();
+
+/** The SHA-256 of a file's text: the one it carries, else computed once (comparing and remembering a run both ask). */
+export function textHash(file: GeneratedFile): string {
+  let hash = file.sha256 ?? textHashes.get(file);
+  if (hash === undefined) {
+    hash = sha256(file.contents);
+    textHashes.set(file, hash);
+  }
+  return hash;
+}
+
 /**
- * One offering's finished files (see `Emitter.emitOffering`), stored in one entry under the
- * offering's key: path, hash and text of each, so recalling an offering is one read, and the
- * entry's checksum vouches for every text in it. The files are returned with their hashes.
+ * One offering's finished files (see `Emitter.emitOffering`): their listing under the offering's
+ * key, each text by its hash. The files are returned with their hashes.
  */
 export function rememberUnit(cache: Cache, unitKey: string, files: readonly GeneratedFile[]): GeneratedFile[] {
   const hashed = files.map((file) => ({ path: file.path, contents: file.contents, sha256: sha256(file.contents) }));
-  cache.set("unit", unitKey, JSON.stringify(hashed.map((file) => [file.path, file.sha256, file.contents])));
+  for (const file of hashed) cache.add(TEXT, file.sha256, file.contents, file.sha256);
+  cache.set(UNIT_STEP, unitKey, JSON.stringify(hashed.map((file) => [file.path, file.sha256])));
   return hashed;
 }
 
-/** An offering's files stored under this key, or undefined (then they are made again; a damaged entry reads as none). */
-export function recallUnit(cache: Cache, unitKey: string): GeneratedFile[] | undefined {
-  const stored = cache.get("unit", unitKey);
-  if (stored === undefined) return undefined;
-  return (JSON.parse(stored) as [string, string, string][]).map(([file, hash, contents]) => ({ path: file, contents, sha256: hash }));
+/**
+ * An offering's files stored under this key, or undefined (then they are made again). Their texts
+ * are read when first asked for, as `recallRun`'s are: an offering that did not change costs one
+ * small read, not its texts.
+ */
+export function recallUnit(cache: Cache, unitKey: string, outDir?: string): GeneratedFile[] | undefined {
+  const stored = cache.get(UNIT_STEP, unitKey);
+  return stored === undefined ? undefined : listed(cache, stored, outDir);
+}
+
+/** The output of an earlier run with these inputs, or undefined; its texts are read when first asked for. */
+export function recallRun(cache: Cache, runKey: string, outDir: string): GeneratedFile[] | undefined {
+  const stored = cache.get("run", runKey);
+  return stored === undefined ? undefined : listed(cache, stored, outDir);
 }
 
 /**
- * The output of an earlier run with these inputs, or undefined. Each file carries its hash; its
- * text is read when first asked for, from the cache or else from the output folder when that file
- * has the same hash, and a text found in neither is an error (see `withTexts` to ask first).
+ * A text a recalled file no longer finds, in the cache or in the output folder: the cache was
+ * damaged since it was listed. `generate` then makes the output again without the listings.
  */
-export function recallRun(cache: Cache, runKey: string, outDir: string): GeneratedFile[] | undefined {
-  const listing = cache.get("run", runKey);
-  if (listing === undefined) return undefined;
-  return (JSON.parse(listing) as [string, string][]).map(([file, hash]) => {
+export class MissingCachedText extends Error {
+  constructor(readonly file: string) {
+    super(`the cache no longer holds ${file} (delete the cache folder and run again)`);
+    this.name = "MissingCachedText";
+  }
+}
+
+/**
+ * Files of a stored listing. Each carries its hash; its text is read when first asked for, from the
+ * cache or else from the output folder when that file has the same hash; a text found in neither
+ * throws `MissingCachedText` (see `withTexts` to ask first).
+ */
+function listed(cache: Cache, stored: string, outDir: string | undefined): GeneratedFile[] {
+  return (JSON.parse(stored) as [string, string][]).map(([file, hash]) => {
     let text: string | undefined;
     return {
       path: file,
@@ -76,27 +112,37 @@ export function recallRun(cache: Cache, runKey: string, outDir: string): Generat
       get contents(): string {
         text ??= textWithHash(
           hash,
-          () => cache.get("output-file", hash),
-          () => readOr(path.join(outDir, ...file.split("/"))),
+          () => cache.get(TEXT, hash),
+          () => (outDir === undefined ? undefined : readOr(path.join(outDir, ...file.split("/")))),
         );
-        if (text === undefined) throw new Error(`the cache no longer holds ${file} (delete the cache folder and run again)`);
+        if (text === undefined) throw new MissingCachedText(file);
         return text;
       },
     };
   });
 }
 
+/** Whether every file's text can be had (a recalled file's is then read and kept). */
+export function textsReadable(files: readonly GeneratedFile[]): boolean {
+  try {
+    for (const file of files) void file.contents;
+    return true;
+  } catch (error) {
+    if (error instanceof MissingCachedText) return false;
+    throw error;
+  }
+}
+
 /** The recalled files with their texts read, or undefined when one is no longer in the cache (then a full run answers). */
 export function withTexts(cache: Cache, files: readonly GeneratedFile[]): GeneratedFile[] | undefined {
   const read: GeneratedFile[] = [];
   for (const file of files) {
-    const text = textWithHash(file.sha256!, () => cache.get("output-file", file.sha256!));
+    const text = textWithHash(file.sha256!, () => cache.get(TEXT, file.sha256!));
     if (text === undefined) return undefined;
     read.push({ path: file.path, contents: text, sha256: file.sha256! });
   }
   return read;
 }
-
 /** The first text the readers give, tried in order (a later one is not read), whose SHA-256 is `hash`. */
 function textWithHash(hash: string, ...readers: (() => string | undefined)[]): string | undefined {
   for (const read of readers) {

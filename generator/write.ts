@@ -9,9 +9,18 @@ import { NO_CACHE, sha256, type Cache } from "./cache.js";
 import { compareText } from "./diagnostics.js";
 import { eachConcurrently } from "./io.js";
 import type { GeneratedFile } from "./model.js";
+import { textHash } from "./recall.js";
 
 /** The file operations the write stage uses; tests pass failing ones. */
 export type WriteFs = Pick<typeof nodeFs, "link" | "mkdir" | "readdir" | "rename" | "rm" | "stat" | "writeFile">;
+
+export interface WriteOptions {
+  fs?: WriteFs;
+  /** How the folder differs from `files` (`compareOutput`): the other files are hard-linked, not written. */
+  difference?: OutputDifference;
+  /** Where `compareOutput` keeps the folder's stat index: a linked file's entry follows it (see `carryIndex`). */
+  cache?: Cache;
+}
 
 let writes = 0;
 
@@ -24,12 +33,8 @@ let writes = 0;
  * hard-linked into the staging folder instead of written: one changed offering in a large catalog
  * then writes a few files, not every file again. Where the file system has no hard links, it is written.
  */
-export async function writeOutput(
-  outDir: string,
-  files: readonly GeneratedFile[],
-  fs: WriteFs = nodeFs,
-  difference?: OutputDifference,
-): Promise<void> {
+export async function writeOutput(outDir: string, files: readonly GeneratedFile[], options: WriteOptions = {}): Promise<void> {
+  const { fs = nodeFs, difference, cache } = options;
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const base = path.basename(target);
@@ -44,14 +49,28 @@ export async function writeOutput(
     for (const folder of folders) await fs.mkdir(folder, { recursive: true });
     const differs = new Set(difference ? [...difference.stale, ...difference.missing] : []);
     let linking = difference !== undefined;
+    const recorded = cache ? readIndex(cache, target) : {};
+    const carried: string[] = [];
     await eachConcurrently(files, async (file) => {
       const to = path.join(staging, ...file.path.split("/"));
       if (linking && !differs.has(file.path)) {
-        const linked = await fs.link(path.join(target, ...file.path.split("/")), to).then(
+        const from = path.join(target, ...file.path.split("/"));
+        // Its stat just before the link: the entry moves with it only if nothing touched it since it was indexed.
+        const entry = recorded[file.path];
+        const indexed =
+          entry !== undefined &&
+          (await fs.stat(from).then(
+            (stat) => sameStat(stat, entry),
+            () => false,
+          ));
+        const linked = await fs.link(from, to).then(
           () => true,
           () => false,
         );
-        if (linked) return;
+        if (linked) {
+          if (indexed) carried.push(file.path);
+          return;
+        }
         linking = false; // no hard links here (or the file went away): write this and the rest
       }
       await fs.writeFile(to, file.contents);
@@ -68,6 +87,7 @@ export async function writeOutput(
       throw error;
     }
     if (exists) await fs.rm(retired, { recursive: true, force: true });
+    if (cache) await carryIndex(cache, target, recorded, carried, fs);
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
   }
@@ -167,6 +187,31 @@ function isSettled(stat: Stats, readAt: number): boolean {
   return changed < readAt - (wholeSeconds ? SETTLED_WHOLE_SECONDS_MS : SETTLED_MS);
 }
 
+/** Whether a stat is the one an index entry recorded. */
+function sameStat(stat: Stats, entry: StatIndex[string]): boolean {
+  return statKey(stat).every((value, i) => value === entry[i]);
+}
+
+/**
+ * A hard link changes its file's ctime (the link count is part of it), so without this a run that
+ * linked thousands of unchanged files would make the next run read every one of them again. For a
+ * file linked from an indexed, untouched file, the entry takes the new stat when only the ctime
+ * moved: its text cannot have changed without moving its mtime off a settled value, and an
+ * edit that put the mtime back moves the ctime again.
+ */
+async function carryIndex(cache: Cache, folder: string, recorded: StatIndex, carried: readonly string[], fs: WriteFs): Promise<void> {
+  if (carried.length === 0) return;
+  const index: StatIndex = { ...recorded };
+  for (const file of carried) {
+    const entry = recorded[file]!;
+    const stat = await fs.stat(path.join(folder, ...file.split("/"))).catch(() => undefined);
+    const key = stat && statKey(stat);
+    if (key && key[0] === entry[0] && key[1] === entry[1] && key[3] === entry[3] && key[4] === entry[4]) index[file] = [...key, entry[5]];
+    else delete index[file];
+  }
+  cache.set(INDEX_STEP, folder, JSON.stringify(index));
+}
+
 export interface CompareOptions {
   /** Where the stat index is kept between runs; without one every file is read. */
   cache?: Cache;
@@ -201,10 +246,10 @@ export async function compareOutput(outDir: string, files: readonly GeneratedFil
     }
     const key = statKey(stat);
     const known = recorded[wanted.path];
-    let hash = known && key.every((value, i) => value === known[i]) ? known[5] : undefined;
+    let hash = known && sameStat(stat, known) ? known[5] : undefined;
     if (hash !== undefined) {
       index[wanted.path] = known!;
-      if (hash !== (wanted.sha256 ?? sha256(wanted.contents))) difference.stale.push(wanted.path);
+      if (hash !== textHash(wanted)) difference.stale.push(wanted.path);
       continue;
     }
     let bytes: Buffer;

@@ -18,18 +18,23 @@ import { SCHEMAS_DIR, withTempDir } from "./helpers.js";
 
 const asMap = (files: readonly GeneratedFile[]) => new Map(files.map((f) => [f.path, f.contents]));
 
-/** A disk cache that counts the offerings whose files it was given to store: those made afresh. */
-function countingCache(dir: string): { cache: Cache; made: string[] } {
+/** A disk cache that counts the offerings whose files it was given to store (those made afresh) and the texts it was asked for. */
+function countingCache(dir: string): { cache: Cache; made: string[]; textsRead: () => number } {
   const inner = diskCache(dir);
   const made: string[] = [];
+  let textsRead = 0;
   const cache: Cache = {
     ...inner,
+    get(step, input) {
+      if (step === "output-file") textsRead++;
+      return inner.get(step, input);
+    },
     set(step, input, value) {
       if (step === "unit") made.push((JSON.parse(value) as [string, string][]).map(([file]) => file).find((f) => f.startsWith("docs/"))!);
       inner.set(step, input, value);
     },
   };
-  return { cache, made };
+  return { cache, made, textsRead: () => textsRead };
 }
 
 /** Specs → output through the per-offering memo (no whole-run entry is consulted here). */
@@ -86,6 +91,23 @@ describe("the per-offering memo", () => {
     });
   });
 
+  it("recalls an unchanged offering without reading its texts; they are read when asked for, and are the cold run's", async () => {
+    await withCopy(async (schemas, cacheDir) => {
+      await run(schemas, countingCache(cacheDir).cache);
+      const target = path.join(schemas, "anyfast/gpt-5.4-mini.yaml");
+      await writeFile(target, (await readFile(target, "utf8")).replace(/^contextWindow: \d+$/m, "contextWindow: 123456"));
+      const warm = countingCache(cacheDir);
+      const model = loadModel(await readSpecDir(schemas), resolveOptions(), warm.cache);
+      const files = await emitModel(model, { cache: warm.cache, progress: SILENT, verify: false });
+      expect(warm.made).toEqual([page("anyfast/gpt-5.4-mini.yaml")]);
+      expect(warm.textsRead(), "no text of the four unchanged offerings read while generating").toBe(0);
+      const recalled = files.filter((file) => file.sha256 !== undefined && /^(cloudflare|runware)\//.test(file.path));
+      expect(recalled.length).toBeGreaterThan(4);
+      expect(asMap(files)).toEqual(await cold(schemas));
+      expect(warm.textsRead()).toBeGreaterThanOrEqual(recalled.length);
+    });
+  });
+
   it("makes every offering again under another generator option, and gives that option's cold output", async () => {
     await withCopy(async (schemas, cacheDir) => {
       await run(schemas, countingCache(cacheDir).cache);
@@ -125,7 +147,7 @@ describe("the per-offering memo", () => {
     await withCopy(async (schemas, cacheDir) => {
       const want = await cold(schemas);
       await run(schemas, countingCache(cacheDir).cache);
-      // The stored entries of two offerings (each holds its files' paths and texts): one deleted, one altered.
+      // The stored listings of two offerings (each holds its files' paths and hashes): one deleted, one altered.
       const damage = new Map([
         [JSON.stringify("docs/anyfast/gpt-5.4-mini.md"), "delete"],
         [JSON.stringify("docs/runware/gpt-5.4-mini.md"), "alter"],
@@ -137,7 +159,7 @@ describe("the per-offering memo", () => {
         if (!body.startsWith("[[")) continue;
         const how = [...damage].find(([name]) => body.includes(`[${name},`))?.[1];
         if (how === "delete") await rm(entry);
-        if (how === "alter") await writeFile(entry, text.replace(/offering/, "0ffering"));
+        if (how === "alter") await writeFile(entry, text.slice(0, text.length - body.length) + body.replace("gpt-5.4-mini", "gpt-5.4-m1ni"));
         if (how) found++;
       }
       expect(found).toBe(2);

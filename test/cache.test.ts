@@ -139,6 +139,32 @@ describe("the content-hash cache", () => {
     });
   });
 
+  it("makes the offerings again when the texts their listings name are lost and the output folder is gone", async () => {
+    await withCopy(async ({ schemas, out, cache }) => {
+      const want = asMap((await generate({ schemasDir: schemas, outDir: out, cacheDir: cache })).files);
+      // Every stored text altered in place (same size, so only reading it shows), and no output folder to fall back on.
+      let altered = 0;
+      const texts = new Set(want.values());
+      for (const entry of await tree(cache)) {
+        const full = path.join(cache, entry);
+        const text = await readFile(full, "utf8");
+        const body = text.slice(text.indexOf("\n", text.indexOf("\n") + 1) + 1);
+        if (!texts.has(body) || !/[a-z]/.test(body)) continue;
+        await writeFile(full, text.slice(0, text.length - body.length) + body.replace(/[a-z]/, (c) => (c === "z" ? "y" : "z")));
+        altered++;
+      }
+      expect(altered).toBeGreaterThan(want.size / 2);
+      await rm(out, { recursive: true });
+      // One offering changed, so the run is not recalled whole; the other four are recalled by their listings.
+      const target = path.join(schemas, "anyfast/gpt-5.4-mini.yaml");
+      await writeFile(target, (await readFile(target, "utf8")).replace(/^contextWindow: \d+$/m, "contextWindow: 123456"));
+      const result = await generate({ schemasDir: schemas, outDir: out, cacheDir: cache });
+      const expected = await cold(schemas);
+      expect(asMap(result.files)).toEqual(expected);
+      for (const [file, text] of expected) expect(await readFile(path.join(out, file), "utf8"), file).toBe(text);
+    });
+  });
+
   it("keeps entries of another generator (another fingerprint) apart", async () => {
     await withTempDir(async (dir) => {
       const mine = diskCache(dir, "generator-a");

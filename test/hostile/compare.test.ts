@@ -65,6 +65,27 @@ describe("compareOutput's stat index", () => {
     });
   });
 
+  it("keeps the entries of files a write hard-linked, so the next comparison reads only the files written", async () => {
+    await setUp(async (out, cache) => {
+      const { read, compare } = counted({ cache, now: later });
+      await compare(out);
+      const next = FILES.map((file) => (file.path === "index.js" ? { ...file, contents: "export const a = 3;\n" } : file));
+      const difference = await compare(out, next);
+      expect(difference).toEqual({ ...NOTHING, stale: ["index.js"] });
+      // The linked files' ctime moved with the link; their entries follow them.
+      await writeOutput(out, next, { difference, cache });
+      read.length = 0;
+      expect(await compare(out, next)).toEqual(NOTHING);
+      expect(read, "only the file written is read").toEqual(["index.js"]);
+      // An edit after the write still shows, even with its mtime put back.
+      const file = path.join(out, "README.md");
+      const before = await stat(file);
+      await writeFile(file, "# The pockage\n");
+      await utimes(file, before.atime, before.mtime);
+      expect(await compare(out, next)).toEqual({ ...NOTHING, stale: ["README.md"] });
+    });
+  });
+
   it("catches a hand edit of the same size whose mtime was put back", async () => {
     await setUp(async (out, cache) => {
       const { read, compare } = counted({ cache, now: later });

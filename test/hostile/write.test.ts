@@ -64,7 +64,7 @@ describe("writeOutput when the file system fails", () => {
       const out = await oldOutput(dir);
       const before = await snapshot(out);
       const { fs, calls } = failing(operation, nth);
-      await expect(writeOutput(out, NEW, fs)).rejects.toThrow(`injected ${operation} failure`);
+      await expect(writeOutput(out, NEW, { fs })).rejects.toThrow(`injected ${operation} failure`);
       expect(calls(), "the failure was reached").toBeGreaterThanOrEqual(nth);
       expect(await readdir(dir)).toEqual(["generated"]);
       expect(await snapshot(out)).toEqual(before);
@@ -82,7 +82,7 @@ describe("writeOutput when the file system fails", () => {
           return nodeFs.rename(from, to);
         }) as WriteFs["rename"],
       };
-      const error = await writeOutput(out, NEW, fs).then(
+      const error = await writeOutput(out, NEW, { fs }).then(
         () => undefined,
         (e: Error) => e,
       );
@@ -93,7 +93,7 @@ describe("writeOutput when the file system fails", () => {
       // The next run (once this process is gone the folder is a dead run's) can put it back: here
       // the folder is renamed to a dead pid's name to stand for that.
       await nodeFs.rename(path.join(dir, aside[0]!), path.join(dir, `.generated.modelspec-old-${DEAD_PID}`));
-      await expect(writeOutput(out, NEW, failing("writeFile", 1).fs)).rejects.toThrow("injected writeFile failure");
+      await expect(writeOutput(out, NEW, { fs: failing("writeFile", 1).fs })).rejects.toThrow("injected writeFile failure");
       expect(await readdir(dir)).toEqual(["generated"]);
       expect(await snapshot(out)).toEqual({ "keep.txt": "old output\n", "deep/also.txt": "old too\n" });
     });
@@ -112,7 +112,7 @@ describe("writeOutput links what did not change", () => {
       const out = await oldOutput(dir);
       const before = await nodeFs.stat(path.join(out, "keep.txt"));
       const changedBefore = await nodeFs.stat(path.join(out, "deep", "also.txt"));
-      await writeOutput(out, files, nodeFs, { stale: ["deep/also.txt"], missing: ["index.js"], extra: [] });
+      await writeOutput(out, files, { fs: nodeFs, difference: { stale: ["deep/also.txt"], missing: ["index.js"], extra: [] } });
       expect(await snapshot(out)).toEqual({ "keep.txt": "old output\n", "deep/also.txt": "changed\n", "index.js": "export {};\n" });
       expect((await nodeFs.stat(path.join(out, "keep.txt"))).ino).toBe(before.ino);
       expect((await nodeFs.stat(path.join(out, "deep", "also.txt"))).ino).not.toBe(changedBefore.ino);
@@ -131,7 +131,7 @@ describe("writeOutput links what did not change", () => {
           throw Object.assign(new Error("hard links are not supported"), { code: "EPERM" });
         }) as WriteFs["link"],
       };
-      await writeOutput(out, files, fs, { stale: ["deep/also.txt"], missing: [], extra: [] });
+      await writeOutput(out, files, { fs, difference: { stale: ["deep/also.txt"], missing: [], extra: [] } });
       expect(links).toBeGreaterThanOrEqual(1);
       expect(await snapshot(out)).toEqual({ "keep.txt": "old output\n", "deep/also.txt": "changed\n", "index.js": "export {};\n" });
       expect(await readdir(dir)).toEqual(["generated"]);
@@ -166,7 +166,39 @@ describe("writeOutput tidies what crashed runs left", () => {
       await nodeFs.rename(out, path.join(dir, `.generated.modelspec-old-${DEAD_PID}`));
       await nodeFs.mkdir(path.join(dir, `.generated.modelspec-new-${DEAD_PID}`));
       // This run fails too, so what is left is what the tidying did.
-      await expect(writeOutput(out, NEW, failing("writeFile", 1).fs)).rejects.toThrow();
+      await expect(writeOutput(out, NEW, { fs: failing("writeFile", 1).fs })).rejects.toThrow();
+      expect(await readdir(dir)).toEqual(["generated"]);
+      expect(await snapshot(out)).toEqual(before);
+    });
+  });
+
+  it("waits for the writes under way before tidying up after a failed one", async () => {
+    await withTempDir(async (dir) => {
+      const out = await oldOutput(dir);
+      const before = await snapshot(out);
+      const many = Array.from({ length: 200 }, (_, i) => ({ path: `f/${i}.txt`, contents: `${i}\n` }));
+      let count = 0;
+      let underWay = 0;
+      // The third write fails at once; others are still writing when it does.
+      const slow: WriteFs = {
+        ...nodeFs,
+        writeFile: (async (...args: Parameters<typeof nodeFs.writeFile>) => {
+          if (++count === 3) throw Object.assign(new Error("injected writeFile failure"), { code: "EIO" });
+          underWay++;
+          try {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            return await nodeFs.writeFile(...args);
+          } finally {
+            underWay--;
+          }
+        }) as WriteFs["writeFile"],
+      };
+      const failure = await writeOutput(out, many, { fs: slow }).then(
+        () => "no failure",
+        (error: Error) => ({ message: error.message, underWay, count }),
+      );
+      expect(failure).toEqual({ message: "injected writeFile failure", underWay: 0, count: expect.any(Number) });
+      expect(count, "no write started after the failure").toBeLessThan(many.length / 2);
       expect(await readdir(dir)).toEqual(["generated"]);
       expect(await snapshot(out)).toEqual(before);
     });
