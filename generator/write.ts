@@ -2,17 +2,38 @@
  * Stage: write the output folder atomically, or compare it with what is on disk (`--check`).
  * A run that fails anywhere leaves the old folder exactly as it was, and no staging folder behind.
  */
-import { readdirSync, readFileSync, statSync, type Stats } from "node:fs";
-import * as nodeFs from "node:fs/promises";
+import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import path from "node:path";
 import { NO_CACHE, sha256, type Cache } from "./cache.js";
 import { compareText } from "./diagnostics.js";
-import { eachConcurrently } from "./io.js";
 import type { GeneratedFile } from "./model.js";
 import { textHash } from "./recall.js";
 
-/** The file operations the write stage uses; tests pass failing ones. */
-export type WriteFs = Pick<typeof nodeFs, "link" | "mkdir" | "readdir" | "rename" | "rm" | "stat" | "writeFile">;
+/**
+ * The file operations the write stage uses; tests pass failing ones. Synchronous: the stage is
+ * thousands of links, stats and small writes to the page cache, each far cheaper than the thread
+ * hand-off an asynchronous call costs.
+ */
+export interface WriteFs {
+  link: typeof linkSync;
+  mkdir: typeof mkdirSync;
+  readdir: (folder: string) => string[];
+  rename: typeof renameSync;
+  rm: typeof rmSync;
+  stat: (file: string) => Stats | undefined;
+  writeFile: typeof writeFileSync;
+}
+
+/** The real file system. */
+export const NODE_WRITE_FS: WriteFs = {
+  link: linkSync,
+  mkdir: mkdirSync,
+  readdir: (folder) => readdirSync(folder),
+  rename: renameSync,
+  rm: rmSync,
+  stat: (file) => statSync(file, { throwIfNoEntry: false }),
+  writeFile: writeFileSync,
+};
 
 export interface WriteOptions {
   fs?: WriteFs;
@@ -34,68 +55,66 @@ let writes = 0;
  * then writes a few files, not every file again. Where the file system has no hard links, it is written.
  */
 export async function writeOutput(outDir: string, files: readonly GeneratedFile[], options: WriteOptions = {}): Promise<void> {
-  const { fs = nodeFs, difference, cache } = options;
+  const { fs = NODE_WRITE_FS, difference, cache } = options;
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const base = path.basename(target);
-  await tidyLeftovers(target, fs);
+  tidyLeftovers(target, fs);
   // pid (so a later run can tell a dead run's folders) and a counter (for calls within one process).
   const tag = `${process.pid}-${++writes}`;
   const staging = path.join(parent, `.${base}.modelspec-new-${tag}`);
   const retired = path.join(parent, `.${base}.modelspec-old-${tag}`);
   try {
-    await fs.mkdir(staging, { recursive: true });
+    fs.mkdir(staging, { recursive: true });
     const folders = [...new Set(files.map((file) => path.dirname(path.join(staging, ...file.path.split("/")))))].sort(compareText);
-    for (const folder of folders) await fs.mkdir(folder, { recursive: true });
+    for (const folder of folders) fs.mkdir(folder, { recursive: true });
     const differs = new Set(difference ? [...difference.stale, ...difference.missing] : []);
     let linking = difference !== undefined;
     const recorded = cache ? readIndex(cache, target) : {};
     const carried: string[] = [];
-    await eachConcurrently(files, async (file) => {
+    for (const file of files) {
       const to = path.join(staging, ...file.path.split("/"));
       if (linking && !differs.has(file.path)) {
         const from = path.join(target, ...file.path.split("/"));
         // Its stat just before the link: the entry moves with it only if nothing touched it since it was indexed.
         const entry = recorded[file.path];
-        const indexed =
-          entry !== undefined &&
-          (await fs.stat(from).then(
-            (stat) => sameStat(stat, entry),
-            () => false,
-          ));
-        const linked = await fs.link(from, to).then(
-          () => true,
-          () => false,
-        );
-        if (linked) {
-          if (indexed) carried.push(file.path);
-          return;
+        const before = entry === undefined ? undefined : fs.stat(from);
+        if (attempt(() => fs.link(from, to))) {
+          if (before && sameStat(before, entry!)) carried.push(file.path);
+          continue;
         }
         linking = false; // no hard links here (or the file went away): write this and the rest
       }
-      await fs.writeFile(to, file.contents);
-    });
-    const exists = await fs.stat(target).then(
-      () => true,
-      () => false,
-    );
-    if (exists) await fs.rename(target, retired);
+      fs.writeFile(to, file.contents);
+    }
+    const exists = fs.stat(target) !== undefined;
+    if (exists) fs.rename(target, retired);
     try {
-      await fs.rename(staging, target);
+      fs.rename(staging, target);
     } catch (error) {
-      if (exists) await restore(retired, target, error, fs);
+      if (exists) restore(retired, target, error, fs);
       throw error;
     }
-    if (exists) await fs.rm(retired, { recursive: true, force: true });
-    if (cache) await carryIndex(cache, target, recorded, carried, fs);
+    if (exists) fs.rm(retired, { recursive: true, force: true });
+    if (cache) carryIndex(cache, target, recorded, carried, fs);
   } finally {
-    await fs.rm(staging, { recursive: true, force: true });
+    fs.rm(staging, { recursive: true, force: true });
   }
 }
 
-async function restore(retired: string, target: string, cause: unknown, fs: WriteFs): Promise<void> {
+/** Whether `operation` ran without throwing. */
+function attempt(operation: () => void): boolean {
   try {
-    await fs.rename(retired, target);
+    operation();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function restore(retired: string, target: string, cause: unknown, fs: WriteFs): void {
+  try {
+    fs.rename(retired, target);
   } catch (error) {
     throw new Error(
       `could not write ${target} (${(cause as Error).message}) nor put the previous output back (${(error as Error).message}); it is in ${retired}`,
@@ -111,19 +130,18 @@ const LEFTOVER = /^\.(.*)\.modelspec-(new|old)-(\d+)(?:-\d+)?$/;
  * folder is the previous output, so it is put back if the output folder is missing, else deleted.
  * Folders of live processes (another run writing right now) are left alone.
  */
-async function tidyLeftovers(target: string, fs: WriteFs): Promise<void> {
+function tidyLeftovers(target: string, fs: WriteFs): void {
   const parent = path.dirname(target);
-  const entries = await fs.readdir(parent).catch(() => [] as string[]);
+  let entries: string[] = [];
+  attempt(() => {
+    entries = fs.readdir(parent);
+  });
   for (const name of [...entries].sort(compareText)) {
     const match = LEFTOVER.exec(name);
     if (!match || match[1] !== path.basename(target) || isRunning(Number(match[3]))) continue;
     const folder = path.join(parent, name);
-    const missing = await fs.stat(target).then(
-      () => false,
-      () => true,
-    );
-    if (match[2] === "old" && missing) await fs.rename(folder, target);
-    else await fs.rm(folder, { recursive: true, force: true });
+    if (match[2] === "old" && fs.stat(target) === undefined) fs.rename(folder, target);
+    else fs.rm(folder, { recursive: true, force: true });
   }
 }
 
@@ -199,12 +217,12 @@ function sameStat(stat: Stats, entry: StatIndex[string]): boolean {
  * moved: its text cannot have changed without moving its mtime off a settled value, and an
  * edit that put the mtime back moves the ctime again.
  */
-async function carryIndex(cache: Cache, folder: string, recorded: StatIndex, carried: readonly string[], fs: WriteFs): Promise<void> {
+function carryIndex(cache: Cache, folder: string, recorded: StatIndex, carried: readonly string[], fs: WriteFs): void {
   if (carried.length === 0) return;
   const index: StatIndex = { ...recorded };
   for (const file of carried) {
     const entry = recorded[file]!;
-    const stat = await fs.stat(path.join(folder, ...file.split("/"))).catch(() => undefined);
+    const stat = fs.stat(path.join(folder, ...file.split("/")));
     const key = stat && statKey(stat);
     if (key && key[0] === entry[0] && key[1] === entry[1] && key[3] === entry[3] && key[4] === entry[4]) index[file] = [...key, entry[5]];
     else delete index[file];
