@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
-import { shownPath } from "../diagnostics.js";
+import { shownPath, splitRef } from "../diagnostics.js";
 import type { Json, JsonObject } from "../model.js";
 import { resolveOptions } from "../options.js";
 import { isObject } from "../schema-walk.js";
@@ -115,9 +115,9 @@ async function keepResolved(spec: ImportedSpec, schemasDir: string): Promise<Imp
 
 /** The schema a `$ref` from a spec file names in another file, or undefined when it cannot be read. */
 function readReference(specFile: string, ref: string): Json | undefined {
-  const [file, fragment = ""] = ref.split("#");
+  const { file, fragment } = splitRef(ref);
   try {
-    const document = parse(readFileSync(path.resolve(path.dirname(specFile), file!), "utf8")) as Json;
+    const document = parse(readFileSync(path.resolve(path.dirname(specFile), file), "utf8")) as Json;
     return valueAt(document, fragment);
   } catch {
     return undefined;
