@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { compile } from "json-schema-to-typescript";
 import { parse } from "yaml";
 import { splitRef } from "../diagnostics.js";
-import { isObject } from "../runtime/json.js";
+import { isObject, keywordShape } from "../schema-walk.js";
 
 const META_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const SPEC_TYPES_FILE = path.join(META_DIR, "spec-types.ts");
@@ -91,10 +91,10 @@ function plain(rootNames: readonly string[]): { roots: Node; defs: Node } {
     const out: Node = {};
     for (const [k, v] of Object.entries(node)) {
       if (k === "$schema" || k === "$id" || k === "$defs" || k === "discriminator") continue;
-      if (k === "properties" || k === "patternProperties") {
-        out[k] = Object.fromEntries(Object.entries(v as Node).map(([name, s]) => [name, visit(s, from)]));
-      } else if (k === "items" || k === "additionalProperties" || k === "then" || k === "else") out[k] = visit(v, from);
-      else if (k === "oneOf" || k === "anyOf" || k === "allOf") out[k] = (v as unknown[]).map((s) => visit(s, from));
+      const shape = keywordShape(k);
+      if (shape === "schema-map") out[k] = Object.fromEntries(Object.entries(v as Node).map(([name, s]) => [name, visit(s, from)]));
+      else if (shape === "schema") out[k] = visit(v, from);
+      else if (shape === "schema-list") out[k] = (v as unknown[]).map((s) => visit(s, from));
       else out[k] = v;
     }
     return out;
