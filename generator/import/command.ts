@@ -18,6 +18,7 @@ import { readSources } from "./source.js";
 import { keepPersonsWork } from "./merge.js";
 import { valueAt } from "../resolve.js";
 import { renderSpec, specPath, todoPointers, type ImportedSpec } from "./spec.js";
+import type { Io } from "../cli.js";
 
 export const IMPORT_HELP = `Usage: modelspec import <file|folder>... [--schemas DIR] [--provider ID] [--dry-run]
        modelspec import --check [--schemas DIR] [--format markdown|json|github] [--fail-on LEVEL]
@@ -42,11 +43,6 @@ Options:
   -h, --help         Show this help
 
 Exit codes: 0 done, 1 drift found (--check), 2 bad usage or sources that do not import.`;
-
-interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 export async function importCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
