@@ -58,7 +58,8 @@ Options:
 
 export class UsageError extends Error {}
 
-interface Io {
+/** Where a command writes: each line of output and of errors. Every command (generate, diff, import, init, serve) takes this one type. */
+export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   /** Where `generate` shows progress; stderr when not given. Tests pass a silent one. */

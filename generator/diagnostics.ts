@@ -76,3 +76,12 @@ export function shownPath(file: string, cwd = process.cwd()): string {
 
 // JSON pointers have one home, shared with the client runtime; re-exported for the stages that import them from here.
 export { escapePointerToken, joinPointer, splitPointer, unescapePointerToken } from "./runtime/json.js";
+
+/**
+ * A `$ref` split at its first `#`: the file it names (`""` for the same file) and its fragment as
+ * written (`""` when there is none), still %-escaped: a caller that reports a bad escape decodes it.
+ */
+export function splitRef(ref: string): { file: string; fragment: string } {
+  const hash = ref.indexOf("#");
+  return hash === -1 ? { file: ref, fragment: "" } : { file: ref.slice(0, hash), fragment: ref.slice(hash + 1) };
+}

@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { shownPath } from "./diagnostics.js";
+import type { Io } from "./cli.js";
 
 export const INIT_HELP = `Usage: modelspec init [--schemas DIR] [--name PACKAGE]
 
@@ -105,11 +106,6 @@ export const INIT_SCRIPTS: Readonly<Record<string, string>> = {
 
 /** An error `main` prints as it is, exit 2. */
 export class InitError extends Error {}
-
-interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 export async function initCommand(argv: string[], io: Io, cwd = process.cwd()): Promise<number> {
   const { values } = parseArgs({

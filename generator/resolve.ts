@@ -7,7 +7,7 @@
  * file in a shared file. Other files are named relative to the referencing file.
  */
 import path from "node:path";
-import { diagnostic, joinPointer, splitPointer, type Diagnostic } from "./diagnostics.js";
+import { diagnostic, joinPointer, splitPointer, splitRef, type Diagnostic } from "./diagnostics.js";
 import { pascalIdentifier, NameScope } from "./escape.js";
 import type { ParsedFile } from "./load.js";
 import type { Json, JsonObject, SourcePosition } from "./model.js";
@@ -65,11 +65,10 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
       diagnostics.push(diagnostic(positionOf({ ...from, pointer: refPointer }), refPointer, message));
       return undefined;
     };
-    const hash = ref.indexOf("#");
-    const filePart = hash === -1 ? ref : ref.slice(0, hash);
+    const { file: filePart, fragment: written } = splitRef(ref);
     let fragment = "";
     try {
-      fragment = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
+      fragment = decodeURIComponent(written);
     } catch {
       return fail(`$ref ${JSON.stringify(ref)}: the fragment has a malformed %-escape`);
     }

@@ -59,7 +59,17 @@ export function standaloneModule(ajv: Ajv2020, validate: ValidateFunction): Stan
   return { code: body, helpers: [...helpers.keys()].sort().map((name) => helpers.get(name)!) };
 }
 
-/** ajv's JSON text of a value (JSON.stringify with U+2028/U+2029 escaped), as it prints schema constants. */
+/**
+ * ajv's JSON text of a value (JSON.stringify with U+2028/U+2029 escaped), as it prints schema
+ * constants: a copy of its `safeStringify`, kept apart from `literal` (escape.ts) on purpose.
+ * `pruneSchemaConstants` uses it to recognise a line ajv printed (the text must match ajv's byte
+ * for byte: `literal` also escapes `</script`, control and invisible characters and writes
+ * `__proto__` computed, so a constant holding one would no longer match and stay whole) and to
+ * print the pruned constant the way ajv prints the rest of the module. Control and invisible
+ * characters are escaped all the same (`format.ts` runs every emitted module through
+ * `visibleCode`), and a constant with a `__proto__` key is computed already
+ * (`protoKeysComputed`), so it does not parse and is left whole.
+ */
 const ajvJson = (value: unknown) =>
   JSON.stringify(value)
     .replace(/\u2028/g, "\\u2028")

@@ -13,6 +13,7 @@ import { diffModels } from "./models.js";
 import { bumpFor, changelogEntry, nextVersion, VersionFormatError } from "./release.js";
 import { describeSource, loadVersion, VersionError, type LoadedVersion } from "./source.js";
 import { currentVersion } from "../version.js";
+import type { Io } from "../cli.js";
 
 export const DIFF_HELP = `Usage: modelspec diff --base <folder|git ref> [--head <folder|git ref>] [options]
 
@@ -50,11 +51,6 @@ Exit codes: 0 done, 1 a change at or above --fail-on (a problem in the specs cou
 warning), 2 bad usage or specs that do not parse or resolve.`;
 
 const FAIL_LEVELS: readonly Severity[] = ["breaking", "warning"];
-
-interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 class DiffUsageError extends Error {}
 

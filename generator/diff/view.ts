@@ -4,7 +4,7 @@
  * spellings that accept the same values (a definition renamed, inlined or wrapped in `allOf`;
  * `oneOf: [{ const: a }, { const: b }]` and `enum: [a, b]`) compare equal.
  */
-import { joinPointer, splitPointer } from "../diagnostics.js";
+import { joinPointer, splitPointer, splitRef } from "../diagnostics.js";
 import type { Json } from "../model.js";
 import { valueAt } from "../resolve.js";
 import { canonical, isAnnotationKeyword, isObject } from "../schema-walk.js";
@@ -92,7 +92,7 @@ export function view(
     }
     const ref = current.$ref;
     if (typeof ref !== "string" || !ref.startsWith("#")) break;
-    const target = ref === "#" ? "" : decodeURIComponent(ref.slice(1));
+    const target = decodeURIComponent(splitRef(ref).fragment);
     if (outer.has(target)) return { keys, at, self: pointer, id, never, definition, raw: node ?? true, cut: true };
     if (seen.has(target)) break;
     seen.add(target);

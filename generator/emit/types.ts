@@ -50,11 +50,10 @@ export const typesEmitter: Emitter = {
       // Named for the provider and role, not an offering: `CloudflareRequest`, `CloudflareRequestMessage`.
       const neutral = prefix + ROLE_TYPE_SUFFIX[section.role];
       const parameters = section.role === "request" ? offering.parameters : [];
-      const made = await sharedTypes(section, neutral, parameters, cache);
-      const target = sharedTypesFile(offering, section.role, made.hash);
-      files.push({ path: target.replace(/\.ts$/, ".d.ts"), contents: made.code, origin: sharedOrigin(offering.provider, section.role) });
-      const renamed = exportedTypeNames(made.code, neutral, target).map((name) => `${name} as ${section.typeName}${name.slice(neutral.length)}`);
-      exports.push(`export type { ${renamed.join(", ")} } from ${literal(relativeImport(path, target))};`);
+      const made = await sharedTypes(section, neutral, offering.provider, parameters, cache);
+      files.push({ path: made.file.replace(/\.ts$/, ".d.ts"), contents: made.code, origin: sharedOrigin(offering.provider, section.role) });
+      const renamed = made.names.map((name) => `${name} as ${section.typeName}${name.slice(neutral.length)}`);
+      exports.push(`export type { ${renamed.join(", ")} } from ${literal(relativeImport(path, made.file))};`);
     }
     files.push({ path: path.replace(/\.ts$/, ".d.ts"), contents: `${exports.join("\n")}\n`, specs: specsOf(offering) });
     return files;
@@ -62,16 +61,27 @@ export const typesEmitter: Emitter = {
 };
 
 interface SharedTypes {
-  /** The hash of the type view, which names the file. */
-  hash: string;
+  /** The provider's types file, named by the hash of the type view. */
+  file: string;
   code: string;
+  /** The names `code` exports, read once here for every offering that re-exports them. */
+  names: string[];
 }
 
-/** Offerings sharing a bundled schema (and the same parameter provenance) share one view, made and compiled once a run. */
+/**
+ * Offerings sharing a bundled schema (and the same parameter provenance) share one view, made and
+ * compiled once a run; an entry belongs to one provider, so it also names the file and its exports once.
+ */
 const viewsOf = new WeakMap<object, Map<string, Promise<SharedTypes>>>();
 
-function sharedTypes(section: BundledSchema, neutral: string, parameters: readonly Parameter[], cache: Cache): Promise<SharedTypes> {
-  const viewKey = `${neutral}\0${JSON.stringify(parameters)}`;
+function sharedTypes(
+  section: BundledSchema,
+  neutral: string,
+  provider: string,
+  parameters: readonly Parameter[],
+  cache: Cache,
+): Promise<SharedTypes> {
+  const viewKey = `${provider}\0${neutral}\0${JSON.stringify(parameters)}`;
   let views = viewsOf.get(section.schema);
   if (!views) {
     views = new Map();
@@ -81,7 +91,12 @@ function sharedTypes(section: BundledSchema, neutral: string, parameters: readon
   if (!made) {
     const view = typeView({ ...section, typeName: neutral }, parameters);
     const text = JSON.stringify(view);
-    made = cache.memoAsync("types", text, () => compileTypes(view, neutral)).then((code) => ({ hash: sha256(text), code }));
+    made = cache
+      .memoAsync("types", text, () => compileTypes(view, neutral))
+      .then((code) => {
+        const file = sharedTypesFile({ provider }, section.role, sha256(text));
+        return { file, code, names: exportedTypeNames(code, neutral, file) };
+      });
     views.set(viewKey, made);
   }
   return made;

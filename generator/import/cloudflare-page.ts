@@ -8,11 +8,10 @@ import type { Json, JsonObject } from "../model.js";
 import { parameterPaths } from "../parameters.js";
 import { isObject } from "../schema-walk.js";
 import { splitOutput } from "./cloudflare-record.js";
-import { slugOf } from "./spec.js";
 import { parseObjectLiteral, passes } from "./examples.js";
 import { repairSchema } from "./repair.js";
 import { positionOf, type Source } from "./source.js";
-import { todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
+import { slugOf, streamSection, todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
 
 const RUN_CALL = /env\.AI\.run\(\s*(['"])([^'"]+)\1\s*,/g;
 
@@ -74,9 +73,7 @@ export function importCloudflarePage(
     response: response !== undefined ? { provenance: "documented", schema: response } : todo("the page gives no output schema"),
     ...(streams
       ? {
-          stream: ctx.defaults.stream
-            ? { provenance: ctx.defaults.stream.provenance, schema: ctx.defaults.stream.schema }
-            : todo("the page streams but gives no event shape, and the provider file has no `import.stream`"),
+          stream: streamSection(ctx.defaults, "the page streams but gives no event shape"),
         }
       : {}),
     examples: examples.filter((e) => passes(schemas ? request : undefined, e.request as Json)),

@@ -10,7 +10,7 @@ import { parameterPaths } from "../parameters.js";
 import { forEachSchemaNode, isObject } from "../schema-walk.js";
 import { checkedExamples } from "./examples.js";
 import { repairSchema, type Repair } from "./repair.js";
-import { slugOf, todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
+import { slugOf, streamSection, todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
 
 export const RECORD_SECTION = "Cloudflare model record: name, description, task, properties, schema.input and schema.output";
 
@@ -129,9 +129,7 @@ export function importCloudflareRecord(record: JsonObject, ctx: RecordContext): 
     ? { provenance: "documented", schema: response }
     : todo("the record's output schema has only an event-stream form; write the JSON answer's schema");
   if (stream) {
-    data.stream = ctx.defaults.stream
-      ? { provenance: ctx.defaults.stream.provenance, schema: ctx.defaults.stream.schema }
-      : todo("the record says the model streams (text/event-stream) but not the event shape, and the provider file has no `import.stream`");
+    data.stream = streamSection(ctx.defaults, "the record says the model streams (text/event-stream) but not the event shape");
   }
   data.examples = checkedExamples(data, "the record has no example: built from its schemas");
   return { spec: { provider: ctx.provider, slug, layout: "cloudflare-record", source: ctx.file, data }, diagnostics: problems };

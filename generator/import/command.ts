@@ -8,7 +8,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
-import { shownPath } from "../diagnostics.js";
+import { shownPath, splitRef } from "../diagnostics.js";
 import type { Json, JsonObject } from "../model.js";
 import { resolveOptions } from "../options.js";
 import { isObject } from "../schema-walk.js";
@@ -18,6 +18,7 @@ import { readSources } from "./source.js";
 import { keepPersonsWork } from "./merge.js";
 import { valueAt } from "../resolve.js";
 import { renderSpec, specPath, todoPointers, type ImportedSpec } from "./spec.js";
+import type { Io } from "../cli.js";
 
 export const IMPORT_HELP = `Usage: modelspec import <file|folder>... [--schemas DIR] [--provider ID] [--dry-run]
        modelspec import --check [--schemas DIR] [--format markdown|json|github] [--fail-on LEVEL]
@@ -42,11 +43,6 @@ Options:
   -h, --help         Show this help
 
 Exit codes: 0 done, 1 drift found (--check), 2 bad usage or sources that do not import.`;
-
-interface Io {
-  out(text: string): void;
-  err(text: string): void;
-}
 
 export async function importCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -115,9 +111,9 @@ async function keepResolved(spec: ImportedSpec, schemasDir: string): Promise<Imp
 
 /** The schema a `$ref` from a spec file names in another file, or undefined when it cannot be read. */
 function readReference(specFile: string, ref: string): Json | undefined {
-  const [file, fragment = ""] = ref.split("#");
+  const { file, fragment } = splitRef(ref);
   try {
-    const document = parse(readFileSync(path.resolve(path.dirname(specFile), file!), "utf8")) as Json;
+    const document = parse(readFileSync(path.resolve(path.dirname(specFile), file), "utf8")) as Json;
     return valueAt(document, fragment);
   } catch {
     return undefined;

@@ -19,7 +19,7 @@ import { passes } from "./examples.js";
 import { curlExample, pythonExample } from "./code-examples.js";
 import { lineProblem, markInputModalities, outputTokenProperty, proseLimits, scalarOf } from "./page-text.js";
 import type { Source } from "./source.js";
-import { slugOf, todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
+import { slugOf, streamSection, todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
 
 const HEADER = /^\|\s*Parameter\s*\|\s*Type\s*\|/im;
 const TYPES: Record<string, string> = {
@@ -170,9 +170,7 @@ export function importMarkdownTable(source: Source, ctx: MarkdownContext): { spe
     ),
     ...(/\bstream(ing)?\b/i.test(text)
       ? {
-          stream: ctx.defaults(provider).stream
-            ? { provenance: ctx.defaults(provider).stream!.provenance, schema: ctx.defaults(provider).stream!.schema }
-            : todo("the page says the model streams but gives no event shape, and the provider file has no `import.stream`"),
+          stream: streamSection(ctx.defaults(provider), "the page says the model streams but gives no event shape"),
         }
       : {}),
     examples,

@@ -17,7 +17,7 @@ import { isObject, setOwn } from "../schema-walk.js";
 import { checkedExamples } from "./examples.js";
 import { lineProblem, markInputModalities, numberedLines, outputTokenProperty, proseLimits, scalarOf, type Line } from "./page-text.js";
 import type { Source } from "./source.js";
-import { slugOf, todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
+import { slugOf, streamSection, todo, type ImportedSpec, type ProviderDefaults } from "./spec.js";
 
 const TYPE_LINE =
   /^(string|integer|float|number|boolean|object|array)(?: of (strings|integers|floats|numbers|booleans|objects|arrays))?(?=\s|$)(.*)$/;
@@ -216,9 +216,7 @@ export function importRunwareListing(
     response: todo("the page gives no response shape, and the provider file has no `import.response`"),
     ...(streams
       ? {
-          stream: ctx.defaults.stream
-            ? { provenance: ctx.defaults.stream.provenance, schema: ctx.defaults.stream.schema }
-            : todo("the page says results can stream but gives no event shape, and the provider file has no `import.stream`"),
+          stream: streamSection(ctx.defaults, "the page says results can stream but gives no event shape"),
         }
       : {}),
   };

@@ -31,6 +31,16 @@ export function todo(text: string): Todo {
   return { todo: text.replace(/\s*\n\s*/g, " ") };
 }
 
+/**
+ * The `stream` section of an offering whose source says it streams: the provider file's
+ * `import.stream` when it has one, else a marker that says why (`why`, what the source left out).
+ */
+export function streamSection(defaults: ProviderDefaults, why: string): Json {
+  return defaults.stream
+    ? { provenance: defaults.stream.provenance, schema: defaults.stream.schema }
+    : todo(`${why}, and the provider file has no \`import.stream\``);
+}
+
 export function isTodo(value: unknown): value is Todo {
   return isObject(value) && typeof value.todo === "string" && Object.keys(value).length === 1;
 }

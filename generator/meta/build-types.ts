@@ -12,7 +12,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { compile } from "json-schema-to-typescript";
 import { parse } from "yaml";
-import { isObject } from "../runtime/json.js";
+import { splitRef } from "../diagnostics.js";
+import { isObject, keywordShape } from "../schema-walk.js";
 
 const META_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const SPEC_TYPES_FILE = path.join(META_DIR, "spec-types.ts");
@@ -52,7 +53,7 @@ function plain(rootNames: readonly string[]): { roots: Node; defs: Node } {
     return files.get(name)!;
   };
   const resolve = (ref: string, from: string): { node: unknown; key: string } => {
-    const [target = "", fragment = ""] = ref.split("#");
+    const { file: target, fragment } = splitRef(ref);
     const fileName = target === "" ? from : target;
     let node: unknown = file(fileName);
     for (const token of fragment.split("/").filter(Boolean)) node = (node as Node)[token];
@@ -67,9 +68,9 @@ function plain(rootNames: readonly string[]): { roots: Node; defs: Node } {
       const target = resolve(node.$ref, from);
       const { $ref: _ref, ...rest } = node;
       const name = NAMES[target.key];
-      if (name && !named.has(name)) named.set(name, visit(target.node, target.key.split("#")[0]!, target.key));
+      if (name && !named.has(name)) named.set(name, visit(target.node, splitRef(target.key).file, target.key));
       // A named definition stays a reference (into the combined schema's $defs), so it is declared once.
-      const resolved = name ? { $ref: `#/$defs/${name}` } : (visit(target.node, target.key.split("#")[0]!, target.key) as Node);
+      const resolved = name ? { $ref: `#/$defs/${name}` } : (visit(target.node, splitRef(target.key).file, target.key) as Node);
       return Object.keys(rest).length ? { allOf: [resolved], ...visitAll(rest, from) } : resolved;
     }
     // Example payloads: any JSON object.
@@ -90,10 +91,10 @@ function plain(rootNames: readonly string[]): { roots: Node; defs: Node } {
     const out: Node = {};
     for (const [k, v] of Object.entries(node)) {
       if (k === "$schema" || k === "$id" || k === "$defs" || k === "discriminator") continue;
-      if (k === "properties" || k === "patternProperties") {
-        out[k] = Object.fromEntries(Object.entries(v as Node).map(([name, s]) => [name, visit(s, from)]));
-      } else if (k === "items" || k === "additionalProperties" || k === "then" || k === "else") out[k] = visit(v, from);
-      else if (k === "oneOf" || k === "anyOf" || k === "allOf") out[k] = (v as unknown[]).map((s) => visit(s, from));
+      const shape = keywordShape(k);
+      if (shape === "schema-map") out[k] = Object.fromEntries(Object.entries(v as Node).map(([name, s]) => [name, visit(s, from)]));
+      else if (shape === "schema") out[k] = visit(v, from);
+      else if (shape === "schema-list") out[k] = (v as unknown[]).map((s) => visit(s, from));
       else out[k] = v;
     }
     return out;
