@@ -108,7 +108,7 @@ function exampleProvenance(example: ExampleSpec, base: string, file: ParsedFile,
     const whole = provenanceOf(written);
     return { request: whole, ...Object.fromEntries(EXAMPLE_PARTS.filter(has).map((part) => [part, whole])) };
   }
-  const where = file.positions.get(pointer) ?? file.positions.get(base) ?? { file: file.file, line: 1, column: 1 };
+  const where = () => file.positions.get(pointer) ?? file.positions.get(base) ?? { file: file.file, line: 1, column: 1 };
   const out: ExampleProvenance = { request: provenanceOf(written.request) };
   for (const part of EXAMPLE_PARTS) {
     const given = written[part] !== undefined;
@@ -116,12 +116,12 @@ function exampleProvenance(example: ExampleSpec, base: string, file: ParsedFile,
     if (has(part) && !given)
       diagnostics.push(
         diagnostic(
-          where,
+          where(),
           pointer,
           `example has ${noun} but its provenance gives none: add \`${part}: documented\` or \`${part}: { inferred: <reason> }\``,
         ),
       );
-    else if (!has(part) && given) diagnostics.push(diagnostic(where, pointer, `provenance names ${part}, but the example has none`));
+    else if (!has(part) && given) diagnostics.push(diagnostic(where(), pointer, `provenance names ${part}, but the example has none`));
     if (has(part) && given) out[part] = provenanceOf(written[part]);
   }
   return out;

@@ -146,14 +146,23 @@ export function parseSpecFiles(files: SpecFiles, options: ParseOptions, cache: C
     const key = `${file}\0${options.maxSpecBytes}\0${hash}`;
     const hit = cache.get("parse", key);
     if (hit !== undefined) {
-      parsed.push(revive(file, hit, hash));
+      parsed.push(
+        revive(
+          file,
+          hit,
+          hash,
+          () => cache.get("parse-positions", key),
+          () => parseSpecFile(file, bytes, options).file!,
+        ),
+      );
       continue;
     }
     const result = parseSpecFile(file, bytes, options);
     diagnostics.push(...result.diagnostics);
     if (result.file) {
       parsed.push({ ...result.file, sha256: hash });
-      cache.set("parse", key, preserve(result.file));
+      cache.set("parse", key, JSON.stringify(result.file.data));
+      cache.set("parse-positions", key, preservePositions(result.file));
     }
   }
   return { files: parsed, diagnostics };
@@ -161,27 +170,41 @@ export function parseSpecFiles(files: SpecFiles, options: ParseOptions, cache: C
 
 type StoredPositions = [pointer: string, line: number, column: number][];
 
-function preserve(file: ParsedFile): string {
+/** A file's positions, stored apart from its data: a clean run never reads them (only messages do). */
+function preservePositions(file: ParsedFile): string {
   const positions = (map: ReadonlyMap<string, SourcePosition>): StoredPositions => [...map].map(([pointer, p]) => [pointer, p.line, p.column]);
-  return JSON.stringify({ data: file.data, positions: positions(file.positions), keyPositions: positions(file.keyPositions) });
+  return JSON.stringify({ positions: positions(file.positions), keyPositions: positions(file.keyPositions) });
 }
 
-function revive(file: string, text: string, sha256: string): ParsedFile {
-  const stored = JSON.parse(text) as { data: Json; positions: StoredPositions; keyPositions: StoredPositions };
-  const positions = (list: StoredPositions) => new Map(list.map(([pointer, line, column]) => [pointer, { file, line, column }] as const));
-  let keyPositions: ReadonlyMap<string, SourcePosition> | undefined;
+/**
+ * A file parsed before: its data now, its positions when first asked for, from their own entry, or
+ * by parsing the file again when that entry is gone or damaged.
+ */
+function revive(file: string, text: string, sha256: string, storedPositions: () => string | undefined, parseAgain: () => ParsedFile): ParsedFile {
+  let positions: Pick<ParsedFile, "positions" | "keyPositions"> | undefined;
+  const positionsOf = () => {
+    positions ??= readPositions(file, storedPositions()) ?? parseAgain();
+    return positions;
+  };
   return {
     file,
     kind: specFileKind(file),
-    data: stored.data,
-    positions: positions(stored.positions),
-    // Only messages about keys read these: a clean run never builds them.
+    data: JSON.parse(text) as Json,
+    get positions() {
+      return positionsOf().positions;
+    },
     get keyPositions() {
-      keyPositions ??= positions(stored.keyPositions);
-      return keyPositions;
+      return positionsOf().keyPositions;
     },
     sha256,
   };
+}
+
+function readPositions(file: string, text: string | undefined): Pick<ParsedFile, "positions" | "keyPositions"> | undefined {
+  if (text === undefined) return undefined;
+  const stored = JSON.parse(text) as { positions: StoredPositions; keyPositions: StoredPositions };
+  const positions = (list: StoredPositions) => new Map(list.map(([pointer, line, column]) => [pointer, { file, line, column }] as const));
+  return { positions: positions(stored.positions), keyPositions: positions(stored.keyPositions) };
 }
 
 function parseSpecFile(file: string, bytes: Uint8Array, options: ParseOptions): { file?: ParsedFile; diagnostics: Diagnostic[] } {

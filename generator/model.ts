@@ -51,10 +51,12 @@ export interface BundledSchema {
   provenance: Provenance;
   /** Readable TypeScript name, e.g. `CloudflareGpt54MiniRequest`. */
   typeName: string;
-  /** Where the schema starts in its spec file. */
-  position: SourcePosition;
-  /** Where each node of the bundled schema (by JSON pointer) was written. */
-  positions: ReadonlyMap<string, SourcePosition>;
+  /** Where the schema starts in its spec file (found when a message asks). */
+  readonly position: SourcePosition;
+  /** Where each node of the bundled schema (by JSON pointer) was written (found when a message asks). */
+  readonly positions: ReadonlyMap<string, SourcePosition>;
+  /** The spec files the bundled schema was copied from. */
+  files: readonly string[];
 }
 
 /** One request parameter (a property reachable from the request schema) and its provenance. */

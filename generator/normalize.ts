@@ -94,26 +94,15 @@ function withFingerprints(
  */
 function offeringInputs(
   specFile: string,
-  sections: Partial<Record<SchemaRole, Pick<BundledSchema, "positions">>>,
+  sections: Partial<Record<SchemaRole, Pick<BundledSchema, "files">>>,
   hashes: ReadonlyMap<string, string | undefined>,
 ): string | undefined {
   const drawn = new Set<string>([specFile]);
   for (const section of [sections.request, sections.response, sections.stream]) {
-    if (section) for (const file of filesOf(section.positions)) drawn.add(file);
+    if (section) for (const file of section.files) drawn.add(file);
   }
   const inputs = [...drawn].sort(compareText).map((file) => [file, hashes.get(file)]);
   return inputs.some(([, hash]) => hash === undefined) ? undefined : JSON.stringify(inputs);
-}
-
-/** The spec files a bundled schema was copied from (offerings sharing a bundle share its positions: listed once). */
-const drawnFrom = new WeakMap<object, string[]>();
-function filesOf(positions: ReadonlyMap<string, SourcePosition>): string[] {
-  let files = drawnFrom.get(positions);
-  if (!files) {
-    files = [...new Set([...positions.values()].map((p) => p.file))];
-    drawnFrom.set(positions, files);
-  }
-  return files;
 }
 
 const at = (file: ParsedFile, pointer: string): SourcePosition => file.positions.get(pointer) ?? { file: file.file, line: 1, column: 1 };
@@ -288,10 +277,15 @@ function schemaSections(file: ParsedFileOf<"offering">, resolved: ResolvedSchema
     sections[role] = {
       role,
       schema: bundle.schema,
-      positions: bundle.positions,
+      get positions() {
+        return bundle.positions;
+      },
+      files: bundle.files,
       provenance: provenanceOf(section.provenance),
       typeName: typeStem + ROLE_TYPE_SUFFIX[role],
-      position: at(file, `/${role}/schema`),
+      get position() {
+        return at(file, `/${role}/schema`);
+      },
     };
   }
   return sections;
@@ -369,12 +363,12 @@ function checkModalities(
     const modality = node["x-modality"];
     if (typeof modality === "string" && !carried.has(modality)) carried.set(modality, joinPointer(pointer, "x-modality"));
   });
-  const where = file.positions.get("/inputModalities") ?? request.position;
+  const where = () => file.positions.get("/inputModalities") ?? request.position;
   for (const modality of listed) {
     if (modality === "text" || carried.has(modality)) continue;
     diagnostics.push(
       diagnostic(
-        where,
+        where(),
         "/inputModalities",
         `inputModalities lists ${JSON.stringify(modality)}, but nothing in the request schema carries it: mark the property or content part that takes it with \`x-modality: ${modality}\``,
       ),
@@ -416,11 +410,11 @@ function streamingOf(streaming: StreamingSpec | undefined): Streaming | undefine
 function checkParameters(file: ParsedFileOf<"offering">, request: BundledSchema, diagnostics: Diagnostic[]): Parameter[] {
   const map = specData(file).request.parameters ?? {};
   const paths = parameterPaths(request.schema);
-  const where = file.positions.get("/request/parameters") ?? request.position;
+  const where = () => file.positions.get("/request/parameters") ?? request.position;
   for (const missing of paths.filter((p) => !Object.hasOwn(map, p))) {
     diagnostics.push(
       diagnostic(
-        where,
+        where(),
         "/request/parameters",
         `parameter ${JSON.stringify(missing)} has no provenance; add \`${missing}: documented\` or \`${missing}: { inferred: <reason> }\``,
       ),
@@ -429,7 +423,7 @@ function checkParameters(file: ParsedFileOf<"offering">, request: BundledSchema,
   for (const extra of Object.keys(map).filter((p) => !paths.includes(p))) {
     const pointer = joinPointer("/request/parameters", extra);
     diagnostics.push(
-      diagnostic(file.keyPositions.get(pointer) ?? where, pointer, `${JSON.stringify(extra)} is not a parameter of the request schema`),
+      diagnostic(file.keyPositions.get(pointer) ?? where(), pointer, `${JSON.stringify(extra)} is not a parameter of the request schema`),
     );
   }
   return paths.filter((p) => Object.hasOwn(map, p)).map((p) => ({ path: p, provenance: provenanceOf(map[p]) }));

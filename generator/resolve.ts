@@ -27,10 +27,12 @@ interface Location {
 
 export interface Bundle {
   schema: JsonObject;
-  /** Where each pointer of the bundled schema was written. */
-  positions: Map<string, SourcePosition>;
+  /** Where each pointer of the bundled schema was written: made when first asked for (by a message). */
+  readonly positions: ReadonlyMap<string, SourcePosition>;
   /** The source pointer (in `positions`' file) of each pointer of the bundled schema. */
   origins: Map<string, string>;
+  /** The spec files the bundle was copied from. */
+  files: readonly string[];
 }
 
 type BundleResult = { bundle?: Bundle; diagnostics: Diagnostic[] };
@@ -44,10 +46,11 @@ export type BundleMemo = Map<string, BundleResult>;
 
 export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFile>, memo?: BundleMemo): BundleResult {
   const diagnostics: Diagnostic[] = [];
-  const positions = new Map<string, SourcePosition>();
+  // Where each pointer came from; turned into line and column only when a message asks.
+  const sources = new Map<string, Location>();
   const origins = new Map<string, string>();
   const record = (out: string, from: Location) => {
-    positions.set(out, positionOf(from));
+    sources.set(out, from);
     origins.set(out, from.pointer);
   };
   const defs: Record<string, Json> = {};
@@ -240,7 +243,17 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
       for (const name of Object.keys(defs).sort()) setOwn(sorted, name, defs[name]!);
       schema.$defs = sorted;
     }
-    return { bundle: { schema, positions, origins }, diagnostics };
+    let positions: Map<string, SourcePosition> | undefined;
+    const bundle: Bundle = {
+      schema,
+      get positions() {
+        positions ??= new Map([...sources].map(([out, from]) => [out, positionOf(from)]));
+        return positions;
+      },
+      origins,
+      files: [...new Set([...sources.values()].map((from) => from.file))],
+    };
+    return { bundle, diagnostics };
   }
 }
 

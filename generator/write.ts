@@ -66,8 +66,8 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   const retired = path.join(parent, `.${base}.modelspec-old-${tag}`);
   try {
     fs.mkdir(staging, { recursive: true });
-    const folders = [...new Set(files.map((file) => path.dirname(path.join(staging, ...file.path.split("/")))))].sort(compareText);
-    for (const folder of folders) fs.mkdir(folder, { recursive: true });
+    // Every folder once, each after its parent: a plain mkdir each, not a recursive one's walk.
+    for (const folder of foldersOf(files)) fs.mkdir(path.join(staging, ...folder.split("/")));
     const differs = new Set(difference ? [...difference.stale, ...difference.missing] : []);
     let linking = difference !== undefined;
     const recorded = cache ? readIndex(cache, target) : {};
@@ -100,6 +100,15 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   } finally {
     fs.rm(staging, { recursive: true, force: true });
   }
+}
+
+/** The folders the files are in, with every folder above them, parents first. */
+function foldersOf(files: readonly GeneratedFile[]): string[] {
+  const folders = new Set<string>();
+  for (const file of files) {
+    for (let end = file.path.indexOf("/"); end > 0; end = file.path.indexOf("/", end + 1)) folders.add(file.path.slice(0, end));
+  }
+  return [...folders].sort(compareText);
 }
 
 /** Whether `operation` ran without throwing. */

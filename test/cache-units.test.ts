@@ -7,7 +7,7 @@
 import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { diskCache, type Cache } from "../generator/cache.js";
+import { diskCache, NO_CACHE, type Cache } from "../generator/cache.js";
 import { emitModel, generateFiles, loadModel } from "../generator/generate.js";
 import { readSpecDir } from "../generator/load.js";
 import type { GeneratedFile } from "../generator/model.js";
@@ -140,6 +140,35 @@ describe("the per-offering memo", () => {
       expect(problems).toMatch(
         /cloudflare\/gpt-5\.4\.yaml:\d+:\d+: \/examples\/0\/request\/messages\/\d+\/role: example does not match the request schema: must be one of/,
       );
+    });
+  });
+
+  it("places a problem in an unchanged file exactly as a cold run does, from stored positions or, without them, by parsing again", async () => {
+    await withCopy(async (schemas, cacheDir) => {
+      const { cache } = countingCache(cacheDir);
+      await run(schemas, cache);
+      const shared = path.join(schemas, "cloudflare/shared/chat-completions.yaml");
+      const text = await readFile(shared, "utf8");
+      await writeFile(shared, text.replace("enum: [system, developer, user, assistant, tool]", "enum: [system, developer, assistant, tool]"));
+      const problems = (load: () => Promise<unknown>) =>
+        load().then(
+          () => "no problem",
+          (error: Error) => error.message,
+        );
+      const cold = await problems(async () => loadModel(await readSpecDir(schemas), resolveOptions(), NO_CACHE));
+      expect(cold).toMatch(/cloudflare\/gpt-5\.4\.yaml:\d+:\d+: \/examples\/0\/request/);
+      // The offerings' files are unchanged: their data comes from the cache, their positions when the message asks.
+      expect(await problems(() => run(schemas, cache))).toBe(cold);
+      let dropped = 0;
+      for (const entry of await entries(cacheDir)) {
+        const body = await readFile(entry, "utf8");
+        if (body.includes('\n{"positions":[')) {
+          await rm(entry);
+          dropped++;
+        }
+      }
+      expect(dropped).toBeGreaterThan(5);
+      expect(await problems(() => run(schemas, cache))).toBe(cold);
     });
   });
 
