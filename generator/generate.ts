@@ -17,7 +17,7 @@ import { buildModel } from "./normalize.js";
 import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js";
 import { SILENT, type Progress } from "./progress.js";
 import { judgeBundles, resolveSchemas } from "./resolve.js";
-import { recallRun, recallUnit, rememberRun, rememberUnit, runKeyOf, textsReadable, UNIT_STEP, withTexts } from "./recall.js";
+import { MissingCachedText, recallRun, recallUnit, rememberRun, rememberUnit, runKeyOf, textsReadable, UNIT_STEP, withTexts } from "./recall.js";
 import { packageSettings, type PackageSettings } from "./version.js";
 import { checkWiring, listSourceFiles } from "./wiring.js";
 import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
@@ -232,14 +232,19 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
     const texts = overrides.check ? recalled : withTexts(cache, recalled);
     if (texts) return finish(texts, difference, true);
   }
-  let files = await generateFiles(specs, options, progress, sources, cache);
-  progress.update("comparing with the output folder");
-  let difference = await compareOutput(options.outDir, files, { cache });
-  if (!overrides.check && !textsReadable(toWrite(files, difference))) {
-    // An offering's listing named a text the cache has lost since: make them all again.
-    files = await generateFiles(specs, options, progress, sources, withoutUnits(cache));
-    difference = await compareOutput(options.outDir, files, { cache });
-  }
+  const made = async (from: Cache) => {
+    const files = await generateFiles(specs, options, progress, sources, from);
+    progress.update("comparing with the output folder");
+    const difference = await compareOutput(options.outDir, files, { cache });
+    // The texts a write needs (and `--verify` all of them) are read now, while a lost one can still be made again.
+    if (!overrides.check && !textsReadable(toWrite(files, difference))) throw new MissingCachedText("a recalled file");
+    return { files, difference };
+  };
+  const { files, difference } = await made(cache).catch((error: unknown) => {
+    // An offering's listing named a text the cache has lost since: make every offering again.
+    if (error instanceof MissingCachedText) return made(withoutUnits(cache));
+    throw error;
+  });
   rememberRun(cache, runKey, files);
   return finish(files, difference, false);
 }
