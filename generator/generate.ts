@@ -17,7 +17,7 @@ import { buildModel } from "./normalize.js";
 import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js";
 import { SILENT, type Progress } from "./progress.js";
 import { judgeBundles, resolveSchemas } from "./resolve.js";
-import { MissingCachedText, recallRun, recallUnit, rememberRun, rememberUnit, runKeyOf, textsReadable, UNIT_STEP, withTexts } from "./recall.js";
+import { LISTING_STEPS, MissingCachedText, recallRun, recallUnit, rememberRun, rememberUnit, runKeyOf, textsReadable, withTexts } from "./recall.js";
 import { packageSettings, type PackageSettings } from "./version.js";
 import { checkWiring, listSourceFiles } from "./wiring.js";
 import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
@@ -83,8 +83,6 @@ export interface RunContext extends EmitContext {
   progress: Progress;
   /** Type-check everything emitted as one program first (`generate --verify`, the tests). */
   verify: boolean;
-  /** The output folder, where a recalled file's text is found when the cache lost it. */
-  outDir?: string;
 }
 
 /** What `emitModel` is given: a run's context, whose package settings default to the project's. */
@@ -116,7 +114,13 @@ export async function emitModel(model: Model, settings: RunSettings = QUIET_RUN)
       paths.add(file.path);
     }
     context.progress.update("transpiling");
-    const finished = [...formatFiles((await Promise.all(transpiling)).flat()), ...own.values()];
+    // A file that comes with its hash was finished when stored (recallFile): it is not formatted again.
+    const made = (await Promise.all(transpiling)).flat();
+    const finished = [
+      ...formatFiles(made.filter((file) => file.sha256 === undefined)),
+      ...made.filter((file) => file.sha256 !== undefined),
+      ...own.values(),
+    ];
     if (context.verify) {
       context.progress.update("type-checking everything emitted (--verify)");
       (await import("./verify.js")).verifyTypeScript(finished);
@@ -242,7 +246,7 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   };
   const { files, difference } = await made(cache).catch((error: unknown) => {
     // An offering's listing named a text the cache has lost since: make every offering again.
-    if (error instanceof MissingCachedText) return made(withoutUnits(cache));
+    if (error instanceof MissingCachedText) return made(withoutListings(cache));
     throw error;
   });
   rememberRun(cache, runKey, files);
@@ -255,9 +259,9 @@ function toWrite(files: readonly GeneratedFile[], difference: OutputDifference):
   return files.filter((file) => differs.has(file.path));
 }
 
-/** The cache with no offering listings in it, so every offering is made (and stored) again. */
-function withoutUnits(cache: Cache): Cache {
-  return { ...cache, get: (step, input) => (step === UNIT_STEP ? undefined : cache.get(step, input)) };
+/** The cache with no listings in it, so every offering and every file made from several is made (and stored) again. */
+function withoutListings(cache: Cache): Cache {
+  return { ...cache, get: (step, input) => (LISTING_STEPS.has(step) ? undefined : cache.get(step, input)) };
 }
 
 /**

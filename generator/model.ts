@@ -244,6 +244,8 @@ export interface EmitContext {
   progress?: Pick<Progress, "update">;
   /** The generated package's name and version (resolved once per run: `emitModel`). */
   package: PackageSettings;
+  /** The output folder, where a recalled file's text is found when the cache lost it. */
+  outDir?: string;
 }
 
 /** An emitter turns the model into files. Adding an output kind means adding an emitter. */

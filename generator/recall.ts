@@ -10,7 +10,8 @@ import path from "node:path";
 import { sha256, type Cache } from "./cache.js";
 import { compareText } from "./diagnostics.js";
 import type { SpecFiles } from "./load.js";
-import type { GeneratedFile } from "./model.js";
+import { formatFiles } from "./format.js";
+import type { EmitContext, GeneratedFile } from "./model.js";
 import type { GenerateOptions } from "./options.js";
 import type { PackageSettings } from "./version.js";
 
@@ -18,6 +19,10 @@ import type { PackageSettings } from "./version.js";
 const TEXT = "output-file";
 /** The cache step holding an offering's listing by its fingerprint. */
 export const UNIT_STEP = "unit";
+/** The cache step holding the listing of one file several offerings make (see `recallFile`). */
+const FILE_STEP = "file";
+/** The steps whose entries name texts by hash: a run that finds a text lost runs again without them. */
+export const LISTING_STEPS: ReadonlySet<string> = new Set([UNIT_STEP, FILE_STEP]);
 
 /**
  * Everything a whole run's output depends on besides the generator (the cache adds its fingerprint);
@@ -65,10 +70,26 @@ export function textHash(file: GeneratedFile): string {
  * key, each text by its hash. The files are returned with their hashes.
  */
 export function rememberUnit(cache: Cache, unitKey: string, files: readonly GeneratedFile[]): GeneratedFile[] {
+  return remember(cache, UNIT_STEP, unitKey, files);
+}
+
+function remember(cache: Cache, step: string, key: string, files: readonly GeneratedFile[]): GeneratedFile[] {
   const hashed = files.map((file) => ({ path: file.path, contents: file.contents, sha256: sha256(file.contents) }));
   for (const file of hashed) cache.add(TEXT, file.sha256, file.contents, file.sha256);
-  cache.set(UNIT_STEP, unitKey, JSON.stringify(hashed.map((file) => [file.path, file.sha256])));
+  cache.set(step, key, JSON.stringify(hashed.map((file) => [file.path, file.sha256])));
   return hashed;
+}
+
+/**
+ * A file of several offerings made from what `key` names alone (a provider's OpenAPI document from
+ * its offerings' fingerprints): recalled as an offering's files are, else made, finished and stored.
+ * It comes back finished and with its hash, so later stages neither format nor hash it again.
+ */
+export function recallFile(context: Pick<EmitContext, "cache" | "outDir">, key: string, make: () => GeneratedFile): GeneratedFile {
+  const stored = context.cache.get(FILE_STEP, key);
+  const recalled = stored === undefined ? undefined : listed(context.cache, stored, context.outDir);
+  if (recalled?.length === 1) return recalled[0]!;
+  return remember(context.cache, FILE_STEP, key, formatFiles([make()]))[0]!;
 }
 
 /**

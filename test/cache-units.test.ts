@@ -18,10 +18,11 @@ import { SCHEMAS_DIR, withTempDir } from "./helpers.js";
 
 const asMap = (files: readonly GeneratedFile[]) => new Map(files.map((f) => [f.path, f.contents]));
 
-/** A disk cache that counts the offerings whose files it was given to store (those made afresh) and the texts it was asked for. */
-function countingCache(dir: string): { cache: Cache; made: string[]; textsRead: () => number } {
+/** A disk cache that counts the offerings (and the files of several) whose files it was given to store, those made afresh, and the texts it was asked for. */
+function countingCache(dir: string): { cache: Cache; made: string[]; madeShared: string[]; textsRead: () => number } {
   const inner = diskCache(dir);
   const made: string[] = [];
+  const madeShared: string[] = [];
   let textsRead = 0;
   const cache: Cache = {
     ...inner,
@@ -31,10 +32,11 @@ function countingCache(dir: string): { cache: Cache; made: string[]; textsRead: 
     },
     set(step, input, value) {
       if (step === "unit") made.push((JSON.parse(value) as [string, string][]).map(([file]) => file).find((f) => f.startsWith("docs/"))!);
+      if (step === "file") madeShared.push(...(JSON.parse(value) as [string, string][]).map(([file]) => file));
       inner.set(step, input, value);
     },
   };
-  return { cache, made, textsRead: () => textsRead };
+  return { cache, made, madeShared, textsRead: () => textsRead };
 }
 
 /** Specs → output through the per-offering memo (no whole-run entry is consulted here). */
@@ -103,6 +105,8 @@ describe("the per-offering memo", () => {
       expect(warm.textsRead(), "no text of the four unchanged offerings read while generating").toBe(0);
       const recalled = files.filter((file) => file.sha256 !== undefined && /^(cloudflare|runware)\//.test(file.path));
       expect(recalled.length).toBeGreaterThan(4);
+      // Of the files several offerings make, only those of the changed one are made again (its provider's OpenAPI document, its model's page).
+      expect(warm.madeShared.sort()).toEqual(["anyfast/openapi.json", "docs/models/gpt-5.4-mini.md"]);
       expect(asMap(files)).toEqual(await cold(schemas));
       expect(warm.textsRead()).toBeGreaterThanOrEqual(recalled.length);
     });

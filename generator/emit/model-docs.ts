@@ -12,6 +12,7 @@ import { findParameter } from "../parameters.js";
 import { BOUND_KEYWORDS, constraintsOf, typeText, type Constraint } from "./doc-lines.js";
 import { alignParameter, PARAMETER_CONCEPTS } from "./parameter-concepts.js";
 import { modelDocFile, offeringDir } from "./paths.js";
+import { recallFile } from "../recall.js";
 
 export interface SharedModel {
   slug: string;
@@ -31,14 +32,17 @@ export function sharedModels(model: Model): SharedModel[] {
 
 export const modelDocsEmitter: Emitter = {
   name: "model-docs",
-  emit(model: Model, { cache }: EmitContext): GeneratedFile[] {
+  emit(model: Model, context: EmitContext): GeneratedFile[] {
     const providers = new Map(model.providers.map((p) => [p.id, p]));
     return sharedModels(model).map((shared) => {
-      const make = () => modelPage(shared, providers);
+      const make = (): GeneratedFile => ({
+        path: modelDocFile(shared.slug),
+        contents: modelPage(shared, providers),
+        specs: shared.offerings.map((o) => o.specFile),
+      });
       // A page is made from its offerings (and their providers) alone: recalled while their fingerprints hold.
       const members = shared.offerings.map((o) => o.fingerprint);
-      const contents = members.includes(undefined) ? make() : cache.memo("model-page", JSON.stringify([shared.slug, members]), make);
-      return { path: modelDocFile(shared.slug), contents, specs: shared.offerings.map((o) => o.specFile) };
+      return members.includes(undefined) ? make() : recallFile(context, JSON.stringify(["model-page", shared.slug, members]), make);
     });
   },
 };

@@ -34,6 +34,7 @@ import { binaryResponse } from "../response-body.js";
 import { cloneJson, isObject, keywordShape, setOwn, withoutAnnotations } from "../schema-walk.js";
 import { publishedOf } from "./json-schemas.js";
 import { openApiFile } from "./paths.js";
+import { recallFile } from "../recall.js";
 
 export const OPENAPI_VERSION = "3.1.0";
 
@@ -43,11 +44,14 @@ export const openApiEmitter: Emitter = {
     const version = context.package.version;
     return model.providers.map((provider) => {
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
-      const make = () => jsonText(openApiDocument(provider, offerings, version));
+      const make = (): GeneratedFile => ({
+        path: openApiFile(provider),
+        contents: jsonText(openApiDocument(provider, offerings, version)),
+        specs: [provider.specFile, ...offerings.map((o) => o.specFile)],
+      });
       // A document is made from its provider and offerings alone: a run recalls it while their fingerprints hold.
       const members = offerings.map((o) => o.fingerprint);
-      const contents = members.includes(undefined) ? make() : context.cache.memo("openapi", JSON.stringify([provider, version, members]), make);
-      return { path: openApiFile(provider), contents, specs: [provider.specFile, ...offerings.map((o) => o.specFile)] };
+      return members.includes(undefined) ? make() : recallFile(context, JSON.stringify(["openapi", provider, version, members]), make);
     });
   },
 };
