@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { sha256, type Cache } from "./cache.js";
 import { compareText } from "./diagnostics.js";
-import type { SpecFiles } from "./load.js";
+import { specHash, type SpecFiles } from "./load.js";
 import { formatFiles } from "./format.js";
 import type { EmitContext, GeneratedFile } from "./model.js";
 import type { GenerateOptions } from "./options.js";
@@ -33,7 +33,7 @@ export function runKeyOf(specs: SpecFiles, options: GenerateOptions & { package:
   return JSON.stringify({
     maxSpecBytes: options.maxSpecBytes,
     package: options.package,
-    files: names.map((name) => [name, sha256(specs.get(name)!)]),
+    files: names.map((name) => [name, specHash(specs.get(name)!)]),
     sources: [...sources],
   });
 }
