@@ -153,13 +153,13 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
       coreCall = `createHttpCore({ provider: wire.id, transport: ${descriptor}, errors: wire.errors, retryStatuses: wire.retryStatuses, unwrap: ${unwrap} }, rest)`;
       // Only what this offering's calls need: bytes or JSON, and polling where the transport delivers asynchronously.
       sendCall = binary
-        ? `sendBinary(core, { ...op, request }, checked(call, "response"))`
-        : `sendJson(core, { ...op, request }, checked(call, "response")${transport.async ? ", pollTask" : ""})`;
-      streamCall = `streamHttp(core, { ...op, request }, checked(call, "stream"))`;
+        ? `sendBinary(core, op(request), checked(call, "response"))`
+        : `sendJson(core, op(request), checked(call, "response")${transport.async ? ", pollTask" : ""})`;
+      streamCall = `streamHttp(core, op(request), checked(call, "stream"))`;
     } else {
       coreCall = `createBindingClient({ provider: wire.id, transport: ${descriptor}, errors: wire.errors }, rest)`;
-      sendCall = `core.send({ ...op, request }, checked(call, "response"))`;
-      streamCall = `core.stream({ ...op, request }, checked(call, "stream"))`;
+      sendCall = `core.send(op(request), checked(call, "response"))`;
+      streamCall = `core.stream(op(request), checked(call, "stream"))`;
     }
     module.js(
       `function ${made}(options) {`,

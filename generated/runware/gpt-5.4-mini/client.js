@@ -10,8 +10,8 @@ const operation = { model: "openai:gpt@5.4-mini", fixed: {"taskType":"textInfere
 function runwareRestCore(options) {
   return setUpOffering(operation, validateRequest, options, (rest) => createHttpCore({ provider: wire.id, transport: wire.transports[0], errors: wire.errors, retryStatuses: wire.retryStatuses, unwrap: unwrapDataArray }, rest));
 }
-const runwareRestCreates = ({ core, op, checked }) => async (request, call) => sendJson(core, { ...op, request }, checked(call, "response"), pollTask);
-const runwareRestStreams = ({ core, op, checked }) => (request, call) => streamHttp(core, { ...op, request }, checked(call, "stream"));
+const runwareRestCreates = ({ core, op, checked }) => async (request, call) => sendJson(core, op(request), checked(call, "response"), pollTask);
+const runwareRestStreams = ({ core, op, checked }) => (request, call) => streamHttp(core, op(request), checked(call, "stream"));
 
 export function createRunwareRestClient(options) {
   const made = runwareRestCore(options);
