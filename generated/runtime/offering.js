@@ -8,7 +8,7 @@
 import { ConfigurationError } from "./errors.js";
 export function setUpOffering(operation, validateRequest, options, makeCore) {
     const { validators = {}, ...rest } = options;
-    const base = { ...operation, validators: { request: validateRequest, response: validators.response, stream: validators.stream } };
+    const base = { ...operation, validators: { ...validators, request: validateRequest } };
     // Object.assign, not `{ ...base, request }`: on Node 20 that spread costs microseconds per call.
     const op = (request) => Object.assign({ request }, base);
     const checked = (call, role) => {

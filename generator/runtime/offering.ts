@@ -25,7 +25,7 @@ export function setUpOffering<Core, O extends { validators?: Validators; validat
   makeCore: (rest: Omit<O, "validators">) => Core,
 ): OfferingSetup<Core> {
   const { validators = {}, ...rest } = options;
-  const base = { ...operation, validators: { request: validateRequest, response: validators.response, stream: validators.stream } };
+  const base = { ...operation, validators: { ...validators, request: validateRequest } };
   // Object.assign, not `{ ...base, request }`: on Node 20 that spread costs microseconds per call.
   const op = (request: object): Operation => Object.assign({ request }, base);
   const checked = <C extends { validateResponse?: boolean } | undefined>(call: C, role: "response" | "stream"): C => {
