@@ -19,8 +19,8 @@ export function createAnyfastRestClient(options) {
   const core = createHttpClient({ provider: wire.id, transport: wire.transports[0], errors: wire.errors, retryStatuses: wire.retryStatuses }, options);
   return {
     gpt54Mini: {
-      create: (request, call) => core.send({ ...gpt54MiniOperation, request }, call),
-      stream: (request, call) => core.stream({ ...gpt54MiniOperation, request }, call),
+      create: (request, call) => core.send(Object.assign({ request }, gpt54MiniOperation), call),
+      stream: (request, call) => core.stream(Object.assign({ request }, gpt54MiniOperation), call),
     },
   };
 }

@@ -27,16 +27,16 @@ export function createCloudflareRestClient(options) {
   const core = createHttpClient({ provider: wire.id, transport: wire.transports[0], errors: wire.errors, retryStatuses: wire.retryStatuses }, options);
   return {
     gpt54: {
-      create: (request, call) => core.send({ ...gpt54Operation, request }, call),
-      stream: (request, call) => core.stream({ ...gpt54Operation, request }, call),
+      create: (request, call) => core.send(Object.assign({ request }, gpt54Operation), call),
+      stream: (request, call) => core.stream(Object.assign({ request }, gpt54Operation), call),
     },
     gpt54Mini: {
-      create: (request, call) => core.send({ ...gpt54MiniOperation, request }, call),
-      stream: (request, call) => core.stream({ ...gpt54MiniOperation, request }, call),
+      create: (request, call) => core.send(Object.assign({ request }, gpt54MiniOperation), call),
+      stream: (request, call) => core.stream(Object.assign({ request }, gpt54MiniOperation), call),
     },
     gpt54Nano: {
-      create: (request, call) => core.send({ ...gpt54NanoOperation, request }, call),
-      stream: (request, call) => core.stream({ ...gpt54NanoOperation, request }, call),
+      create: (request, call) => core.send(Object.assign({ request }, gpt54NanoOperation), call),
+      stream: (request, call) => core.stream(Object.assign({ request }, gpt54NanoOperation), call),
     },
   };
 }
@@ -48,16 +48,16 @@ export function createCloudflareBindingClient(options) {
   const core = createBindingClient({ provider: wire.id, transport: wire.transports[1], errors: wire.errors }, options);
   return {
     gpt54: {
-      create: (request, call) => core.send({ ...gpt54Operation, request }, call),
-      stream: (request, call) => core.stream({ ...gpt54Operation, request }, call),
+      create: (request, call) => core.send(Object.assign({ request }, gpt54Operation), call),
+      stream: (request, call) => core.stream(Object.assign({ request }, gpt54Operation), call),
     },
     gpt54Mini: {
-      create: (request, call) => core.send({ ...gpt54MiniOperation, request }, call),
-      stream: (request, call) => core.stream({ ...gpt54MiniOperation, request }, call),
+      create: (request, call) => core.send(Object.assign({ request }, gpt54MiniOperation), call),
+      stream: (request, call) => core.stream(Object.assign({ request }, gpt54MiniOperation), call),
     },
     gpt54Nano: {
-      create: (request, call) => core.send({ ...gpt54NanoOperation, request }, call),
-      stream: (request, call) => core.stream({ ...gpt54NanoOperation, request }, call),
+      create: (request, call) => core.send(Object.assign({ request }, gpt54NanoOperation), call),
+      stream: (request, call) => core.stream(Object.assign({ request }, gpt54NanoOperation), call),
     },
   };
 }

@@ -31,7 +31,9 @@ export function splitPointer(pointer) {
  */
 export function getPointer(value, pointer) {
     let current = value;
-    for (const token of splitPointer(pointer)) {
+    // splitPointer without its array of unescaped tokens: the client reads its error pointer in every reply.
+    for (const raw of pointer === "" ? [] : pointer.slice(1).split("/")) {
+        const token = unescapePointerToken(raw);
         if (Array.isArray(current))
             current = /^(0|[1-9][0-9]*)$/.test(token) ? current[Number(token)] : undefined;
         else if (isObject(current))

@@ -3,8 +3,8 @@ import type { Operation, Validator, Validators } from "./types.js";
 /** An offering's fixed part of every call: model id, fixed fields, binary response. */
 export type OfferingOperation = Omit<Operation, "request" | "validators">;
 export interface OfferingSetup<Core> {
-    /** The operation with its validators: the offering's request validator and the ones passed. */
-    op: Omit<Operation, "request">;
+    /** A call's operation: the request with the offering's validators (its request validator and the ones passed). */
+    op(request: object): Operation;
     /** The call's options, once response validation (`role`) is known to have its validator. */
     checked<C extends {
         validateResponse?: boolean;

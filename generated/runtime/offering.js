@@ -8,7 +8,9 @@
 import { ConfigurationError } from "./errors.js";
 export function setUpOffering(operation, validateRequest, options, makeCore) {
     const { validators = {}, ...rest } = options;
-    const op = { ...operation, validators: { request: validateRequest, response: validators.response, stream: validators.stream } };
+    const base = { ...operation, validators: { ...validators, request: validateRequest } };
+    // Object.assign, not `{ ...base, request }`: on Node 20 that spread costs microseconds per call.
+    const op = (request) => Object.assign({ request }, base);
     const checked = (call, role) => {
         if ((call?.validateResponse ?? rest.validateResponse) && !validators[role])
             throw new ConfigurationError(`validateResponse needs validators.${role}: import ${role === "stream" ? "validateStreamEvent" : "validateResponse"} from this offering's entry and pass it in the client's validators option`);

@@ -254,7 +254,8 @@ function transportFactory(
   out.dts(`export declare function ${factory}(options: ${options}): ${client};`, "");
   out.js(`export function ${factory}(options) {`, `  const core = ${core};`, "  return {");
   for (const [offering, { member, operation }] of members) {
-    const request = `{ ...${operation}, request }`;
+    // Object.assign, not `{ ...operation, request }`: on Node 20 that spread costs microseconds per call.
+    const request = `Object.assign({ request }, ${operation})`;
     out.js(
       `    ${propertyKey(member)}: {`,
       `      create: (request, call) => core.send(${request}, call),`,

@@ -150,16 +150,17 @@ export function offeringClient(provider: ProviderSpec, offering: OfferingSpec, v
     let streamCall: string;
     if (isHttp) {
       const unwrap = UNWRAPPER[transport.responseBody.kind];
-      coreCall = `createHttpCore({ provider: wire.id, transport: ${descriptor}, errors: wire.errors, retryStatuses: wire.retryStatuses, unwrap: ${unwrap} }, rest)`;
+      // The wire spread in: its errors and retry statuses are the descriptor's (bytes count in every bundle).
+      coreCall = `createHttpCore({ ...wire, provider: wire.id, transport: ${descriptor}, unwrap: ${unwrap} }, rest)`;
       // Only what this offering's calls need: bytes or JSON, and polling where the transport delivers asynchronously.
       sendCall = binary
-        ? `sendBinary(core, { ...op, request }, checked(call, "response"))`
-        : `sendJson(core, { ...op, request }, checked(call, "response")${transport.async ? ", pollTask" : ""})`;
-      streamCall = `streamHttp(core, { ...op, request }, checked(call, "stream"))`;
+        ? `sendBinary(core, op(request), checked(call, "response"))`
+        : `sendJson(core, op(request), checked(call, "response")${transport.async ? ", pollTask" : ""})`;
+      streamCall = `streamHttp(core, op(request), checked(call, "stream"))`;
     } else {
       coreCall = `createBindingClient({ provider: wire.id, transport: ${descriptor}, errors: wire.errors }, rest)`;
-      sendCall = `core.send({ ...op, request }, checked(call, "response"))`;
-      streamCall = `core.stream({ ...op, request }, checked(call, "stream"))`;
+      sendCall = `core.send(op(request), checked(call, "response"))`;
+      streamCall = `core.stream(op(request), checked(call, "stream"))`;
     }
     module.js(
       `function ${made}(options) {`,

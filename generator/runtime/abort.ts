@@ -34,34 +34,31 @@ export interface LinkedAbort {
 
 export function linkAbort(user: AbortSignal | undefined, timeoutMs: number | undefined): LinkedAbort {
   const controller = new AbortController();
-  let timedOut = false;
-  const onUserAbort = () => controller.abort(user?.reason);
-  if (user?.aborted) controller.abort(user.reason);
-  else user?.addEventListener("abort", onUserAbort, { once: true });
-  let timer: ReturnType<typeof setTimeout> | undefined =
-    timeoutMs === undefined || !Number.isFinite(timeoutMs)
-      ? undefined
-      : setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeoutMs);
-  const stopTimer = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-  };
-  return {
+  // Data properties, not getters: an object literal with accessors is built slowly on every call.
+  const link = {
     signal: controller.signal,
-    get timedOut() {
-      return timedOut;
-    },
-    get userAborted() {
-      return user?.aborted === true;
-    },
+    timedOut: false,
+    userAborted: false,
     abort: () => controller.abort(),
-    clearTimeout: stopTimer,
+    clearTimeout: () => clearTimeout(timer),
     dispose() {
-      stopTimer();
+      clearTimeout(timer);
       user?.removeEventListener("abort", onUserAbort);
     },
   };
+  // The flag is set before the controller aborts, so whoever sees the abort reads its cause.
+  const onUserAbort = () => {
+    link.userAborted = true;
+    controller.abort(user?.reason);
+  };
+  if (user?.aborted) onUserAbort();
+  else user?.addEventListener("abort", onUserAbort, { once: true });
+  const timer =
+    timeoutMs === undefined || !Number.isFinite(timeoutMs)
+      ? undefined
+      : setTimeout(() => {
+          link.timedOut = true;
+          controller.abort();
+        }, timeoutMs);
+  return link;
 }

@@ -11,8 +11,8 @@ import type { Operation, Validator, Validators } from "./types.js";
 export type OfferingOperation = Omit<Operation, "request" | "validators">;
 
 export interface OfferingSetup<Core> {
-  /** The operation with its validators: the offering's request validator and the ones passed. */
-  op: Omit<Operation, "request">;
+  /** A call's operation: the request with the offering's validators (its request validator and the ones passed). */
+  op(request: object): Operation;
   /** The call's options, once response validation (`role`) is known to have its validator. */
   checked<C extends { validateResponse?: boolean } | undefined>(call: C, role: "response" | "stream"): C;
   core: Core;
@@ -25,7 +25,9 @@ export function setUpOffering<Core, O extends { validators?: Validators; validat
   makeCore: (rest: Omit<O, "validators">) => Core,
 ): OfferingSetup<Core> {
   const { validators = {}, ...rest } = options;
-  const op = { ...operation, validators: { request: validateRequest, response: validators.response, stream: validators.stream } };
+  const base = { ...operation, validators: { ...validators, request: validateRequest } };
+  // Object.assign, not `{ ...base, request }`: on Node 20 that spread costs microseconds per call.
+  const op = (request: object): Operation => Object.assign({ request }, base);
   const checked = <C extends { validateResponse?: boolean } | undefined>(call: C, role: "response" | "stream"): C => {
     if ((call?.validateResponse ?? rest.validateResponse) && !validators[role])
       throw new ConfigurationError(

@@ -1,13 +1,20 @@
 /** The wire object of a call: the typed request, the fixed fields, the mode switches and the task fields. */
 import type { HttpTransportDescriptor, Json } from "./types.js";
 
+/**
+ * Spread first into the copy: an object whose first spread is the request is a clone of its shape,
+ * and on Node 20 adding the fixed fields to that clone costs microseconds and leaves an object the
+ * validator walks slowly. Spreading an empty object first builds an ordinary one; same semantics.
+ */
+const START = {};
+
 /** `{ ...request, ...fixed }` plus the mode switch, as the wire object. */
 export function buildPayload(
   request: object,
   fixed: { readonly [key: string]: Json } | undefined,
   extra?: Record<string, Json>,
 ): Record<string, unknown> {
-  return { ...(request as Record<string, unknown>), ...fixed, ...extra };
+  return { ...START, ...(request as Record<string, unknown>), ...fixed, ...extra };
 }
 
 /**

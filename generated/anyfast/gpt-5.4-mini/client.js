@@ -8,10 +8,10 @@ import validateRequest from "../validators/request-4d479c5c0e4b.js";
 const operation = { model: "gpt-5.4-mini", fixed: {"model":"gpt-5.4-mini"} };
 
 function anyfastRestCore(options) {
-  return setUpOffering(operation, validateRequest, options, (rest) => createHttpCore({ provider: wire.id, transport: wire.transports[0], errors: wire.errors, retryStatuses: wire.retryStatuses, unwrap: unwrapPlain }, rest));
+  return setUpOffering(operation, validateRequest, options, (rest) => createHttpCore({ ...wire, provider: wire.id, transport: wire.transports[0], unwrap: unwrapPlain }, rest));
 }
-const anyfastRestCreates = ({ core, op, checked }) => async (request, call) => sendJson(core, { ...op, request }, checked(call, "response"));
-const anyfastRestStreams = ({ core, op, checked }) => (request, call) => streamHttp(core, { ...op, request }, checked(call, "stream"));
+const anyfastRestCreates = ({ core, op, checked }) => async (request, call) => sendJson(core, op(request), checked(call, "response"));
+const anyfastRestStreams = ({ core, op, checked }) => (request, call) => streamHttp(core, op(request), checked(call, "stream"));
 
 export function createAnyfastRestClient(options) {
   const made = anyfastRestCore(options);

@@ -8,10 +8,10 @@ import validateRequest from "../validators/request-e68115e1fa92.js";
 const operation = { model: "openai/gpt-5.4", fixed: {} };
 
 function cloudflareRestCore(options) {
-  return setUpOffering(operation, validateRequest, options, (rest) => createHttpCore({ provider: wire.id, transport: wire.transports[0], errors: wire.errors, retryStatuses: wire.retryStatuses, unwrap: unwrapEnvelope }, rest));
+  return setUpOffering(operation, validateRequest, options, (rest) => createHttpCore({ ...wire, provider: wire.id, transport: wire.transports[0], unwrap: unwrapEnvelope }, rest));
 }
-const cloudflareRestCreates = ({ core, op, checked }) => async (request, call) => sendJson(core, { ...op, request }, checked(call, "response"));
-const cloudflareRestStreams = ({ core, op, checked }) => (request, call) => streamHttp(core, { ...op, request }, checked(call, "stream"));
+const cloudflareRestCreates = ({ core, op, checked }) => async (request, call) => sendJson(core, op(request), checked(call, "response"));
+const cloudflareRestStreams = ({ core, op, checked }) => (request, call) => streamHttp(core, op(request), checked(call, "stream"));
 
 export function createCloudflareRestClient(options) {
   const made = cloudflareRestCore(options);
@@ -29,8 +29,8 @@ export function createCloudflareRestStream(options) {
 function cloudflareBindingCore(options) {
   return setUpOffering(operation, validateRequest, options, (rest) => createBindingClient({ provider: wire.id, transport: wire.transports[1], errors: wire.errors }, rest));
 }
-const cloudflareBindingCreates = ({ core, op, checked }) => async (request, call) => core.send({ ...op, request }, checked(call, "response"));
-const cloudflareBindingStreams = ({ core, op, checked }) => (request, call) => core.stream({ ...op, request }, checked(call, "stream"));
+const cloudflareBindingCreates = ({ core, op, checked }) => async (request, call) => core.send(op(request), checked(call, "response"));
+const cloudflareBindingStreams = ({ core, op, checked }) => (request, call) => core.stream(op(request), checked(call, "stream"));
 
 export function createCloudflareBindingClient(options) {
   const made = cloudflareBindingCore(options);

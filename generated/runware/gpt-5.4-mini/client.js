@@ -8,10 +8,10 @@ import validateRequest from "../validators/request-cb78de795bf4.js";
 const operation = { model: "openai:gpt@5.4-mini", fixed: {"taskType":"textInference","model":"openai:gpt@5.4-mini"} };
 
 function runwareRestCore(options) {
-  return setUpOffering(operation, validateRequest, options, (rest) => createHttpCore({ provider: wire.id, transport: wire.transports[0], errors: wire.errors, retryStatuses: wire.retryStatuses, unwrap: unwrapDataArray }, rest));
+  return setUpOffering(operation, validateRequest, options, (rest) => createHttpCore({ ...wire, provider: wire.id, transport: wire.transports[0], unwrap: unwrapDataArray }, rest));
 }
-const runwareRestCreates = ({ core, op, checked }) => async (request, call) => sendJson(core, { ...op, request }, checked(call, "response"), pollTask);
-const runwareRestStreams = ({ core, op, checked }) => (request, call) => streamHttp(core, { ...op, request }, checked(call, "stream"));
+const runwareRestCreates = ({ core, op, checked }) => async (request, call) => sendJson(core, op(request), checked(call, "response"), pollTask);
+const runwareRestStreams = ({ core, op, checked }) => (request, call) => streamHttp(core, op(request), checked(call, "stream"));
 
 export function createRunwareRestClient(options) {
   const made = runwareRestCore(options);
