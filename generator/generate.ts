@@ -17,10 +17,10 @@ import { buildModel } from "./normalize.js";
 import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js";
 import { SILENT, type Progress } from "./progress.js";
 import { judgeBundles, resolveSchemas } from "./resolve.js";
-import { LISTING_STEPS, MissingCachedText, recallRun, recallUnit, rememberRun, rememberUnit, runKeyOf, textsReadable, withTexts } from "./recall.js";
+import { LISTING_STEPS, MissingCachedText, recallRun, recallUnit, rememberRun, rememberUnit, runKeyOf, withTexts } from "./recall.js";
 import { packageSettings, type PackageSettings } from "./version.js";
 import { checkWiring, listSourceFiles } from "./wiring.js";
-import { compareOutput, writeOutput, type OutputDifference } from "./write.js";
+import { compareOutput, rewritten, writeOutput, type OutputDifference } from "./write.js";
 
 /**
  * The emit, transpile and format stages. They bring TypeScript and ajv's code generator, most of
@@ -241,7 +241,10 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
     progress.update("comparing with the output folder");
     const difference = await compareOutput(options.outDir, files, { cache });
     // The texts a write needs (and `--verify` all of them) are read now, while a lost one can still be made again.
-    if (!overrides.check && !textsReadable(toWrite(files, difference))) throw new MissingCachedText("a recalled file");
+    if (!overrides.check) {
+      const toWrite = rewritten(difference);
+      for (const file of files) if (toWrite.has(file.path)) void file.contents;
+    }
     return { files, difference };
   };
   const { files, difference } = await made(cache).catch((error: unknown) => {
@@ -251,12 +254,6 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   });
   rememberRun(cache, runKey, files);
   return finish(files, difference, false);
-}
-
-/** The files a write must put down as text: those the folder lacks or holds otherwise. */
-function toWrite(files: readonly GeneratedFile[], difference: OutputDifference): GeneratedFile[] {
-  const differs = new Set([...difference.stale, ...difference.missing]);
-  return files.filter((file) => differs.has(file.path));
 }
 
 /** The cache with no listings in it, so every offering and every file made from several is made (and stored) again. */

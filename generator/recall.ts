@@ -40,8 +40,8 @@ export function runKeyOf(specs: SpecFiles, options: GenerateOptions & { package:
 
 /**
  * A run's output: the listing once, each file's text by its hash (a text stored by an earlier run is
- * not written again). A file that carries its hash came from an offering's entry (see
- * `rememberUnit`), whose texts are stored already: it is neither hashed nor stored again.
+ * not written again). A file that carries its hash came from a listing (`rememberUnit`,
+ * `recallFile`), whose texts are stored already: it is neither hashed nor stored again.
  */
 export function rememberRun(cache: Cache, runKey: string, files: readonly GeneratedFile[]): void {
   const listing = files.map((file) => {
@@ -74,7 +74,7 @@ export function rememberUnit(cache: Cache, unitKey: string, files: readonly Gene
 }
 
 function remember(cache: Cache, step: string, key: string, files: readonly GeneratedFile[]): GeneratedFile[] {
-  const hashed = files.map((file) => ({ path: file.path, contents: file.contents, sha256: sha256(file.contents) }));
+  const hashed = files.map((file) => ({ path: file.path, contents: file.contents, sha256: textHash(file) }));
   for (const file of hashed) cache.add(TEXT, file.sha256, file.contents, file.sha256);
   cache.set(step, key, JSON.stringify(hashed.map((file) => [file.path, file.sha256])));
   return hashed;
@@ -141,17 +141,6 @@ function listed(cache: Cache, stored: string, outDir: string | undefined): Gener
       },
     };
   });
-}
-
-/** Whether every file's text can be had (a recalled file's is then read and kept). */
-export function textsReadable(files: readonly GeneratedFile[]): boolean {
-  try {
-    for (const file of files) void file.contents;
-    return true;
-  } catch (error) {
-    if (error instanceof MissingCachedText) return false;
-    throw error;
-  }
 }
 
 /** The recalled files with their texts read, or undefined when one is no longer in the cache (then a full run answers). */

@@ -68,7 +68,7 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
     fs.mkdir(staging, { recursive: true });
     // Every folder once, each after its parent: a plain mkdir each, not a recursive one's walk.
     for (const folder of foldersOf(files)) fs.mkdir(path.join(staging, ...folder.split("/")));
-    const differs = new Set(difference ? [...difference.stale, ...difference.missing] : []);
+    const differs = difference ? rewritten(difference) : new Set<string>();
     let linking = difference !== undefined;
     const recorded = cache ? readIndex(cache, target) : {};
     const carried: string[] = [];
@@ -100,6 +100,11 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
   } finally {
     fs.rm(staging, { recursive: true, force: true });
   }
+}
+
+/** The files a write must put down as text: those the folder lacks or holds otherwise (the rest can be linked). */
+export function rewritten(difference: OutputDifference): Set<string> {
+  return new Set([...difference.stale, ...difference.missing]);
 }
 
 /** The folders the files are in, with every folder above them, parents first. */
@@ -141,10 +146,12 @@ const LEFTOVER = /^\.(.*)\.modelspec-(new|old)-(\d+)(?:-\d+)?$/;
  */
 function tidyLeftovers(target: string, fs: WriteFs): void {
   const parent = path.dirname(target);
-  let entries: string[] = [];
-  attempt(() => {
+  let entries: string[];
+  try {
     entries = fs.readdir(parent);
-  });
+  } catch {
+    return; // no parent folder yet: nothing left behind
+  }
   for (const name of [...entries].sort(compareText)) {
     const match = LEFTOVER.exec(name);
     if (!match || match[1] !== path.basename(target) || isRunning(Number(match[3]))) continue;
@@ -214,9 +221,11 @@ function isSettled(stat: Stats, readAt: number): boolean {
   return changed < readAt - (wholeSeconds ? SETTLED_WHOLE_SECONDS_MS : SETTLED_MS);
 }
 
-/** Whether a stat is the one an index entry recorded. */
-function sameStat(stat: Stats, entry: StatIndex[string]): boolean {
-  return statKey(stat).every((value, i) => value === entry[i]);
+const CTIME = 2;
+
+/** Whether a stat is the one an index entry recorded (but for its ctime, when a link is known to have moved it). */
+function sameStat(stat: Stats, entry: StatIndex[string], ctimeMoved = false): boolean {
+  return statKey(stat).every((value, i) => (ctimeMoved && i === CTIME) || value === entry[i]);
 }
 
 /**
@@ -232,8 +241,7 @@ function carryIndex(cache: Cache, folder: string, recorded: StatIndex, carried: 
   for (const file of carried) {
     const entry = recorded[file]!;
     const stat = fs.stat(path.join(folder, ...file.split("/")));
-    const key = stat && statKey(stat);
-    if (key && key[0] === entry[0] && key[1] === entry[1] && key[3] === entry[3] && key[4] === entry[4]) index[file] = [...key, entry[5]];
+    if (stat && sameStat(stat, entry, true)) index[file] = [...statKey(stat), entry[5]];
     else delete index[file];
   }
   cache.set(INDEX_STEP, folder, JSON.stringify(index));
