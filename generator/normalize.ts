@@ -202,7 +202,7 @@ function toOffering(file: ParsedFileOf<"offering">, context: OfferingContext): O
   if (!sections.request || !sections.response || (isObject(data.stream) && !sections.stream)) return undefined;
 
   const parameters = checkParameters(file, sections.request, diagnostics);
-  checkModalities(file, id, data.inputModalities, sections.request, resolved.get(file.file)?.request?.origins ?? new Map(), diagnostics);
+  checkModalities(file, id, data.inputModalities, sections.request, () => resolved.get(file.file)?.request?.origins, diagnostics);
   checkCountFields(provider, sections.request, diagnostics);
   const examples = toExamples(file, sections, diagnostics, cache, offeringInputs(file.file, sections, context.hashes));
   return {
@@ -355,7 +355,8 @@ function checkModalities(
   id: string,
   listed: readonly string[],
   request: BundledSchema,
-  origins: ReadonlyMap<string, string>,
+  /** Asked only for a message: a recalled bundle makes its origins by bundling again. */
+  origins: () => ReadonlyMap<string, string> | undefined,
   diagnostics: Diagnostic[],
 ): void {
   const carried = new Map<string, string>();
@@ -379,7 +380,7 @@ function checkModalities(
     diagnostics.push(
       diagnostic(
         request.positions.get(pointer) ?? request.position,
-        origins.get(pointer) ?? "/request/schema",
+        origins()?.get(pointer) ?? "/request/schema",
         `the request schema of ${id} carries ${modality} input (x-modality: ${modality}), but its inputModalities do not list ${JSON.stringify(modality)}`,
       ),
     );

@@ -11,7 +11,7 @@ import { sha256, type Cache } from "./cache.js";
 import { compareText } from "./diagnostics.js";
 import { specHash, type SpecFiles } from "./load.js";
 import { formatFiles } from "./format.js";
-import type { EmitContext, GeneratedFile } from "./model.js";
+import type { EmitContext, GeneratedFile, OfferingSpec } from "./model.js";
 import type { GenerateOptions } from "./options.js";
 import type { PackageSettings } from "./version.js";
 
@@ -74,9 +74,15 @@ export function rememberUnit(cache: Cache, unitKey: string, files: readonly Gene
 }
 
 function remember(cache: Cache, step: string, key: string, files: readonly GeneratedFile[]): GeneratedFile[] {
+  const hashed = store(cache, files);
+  cache.set(step, key, JSON.stringify(hashed.map((file) => [file.path, file.sha256])));
+  return hashed;
+}
+
+/** Each file's text stored by its hash; the files returned with their hashes. */
+function store(cache: Cache, files: readonly GeneratedFile[]): (GeneratedFile & { sha256: string })[] {
   const hashed = files.map((file) => ({ path: file.path, contents: file.contents, sha256: textHash(file) }));
   for (const file of hashed) cache.add(TEXT, file.sha256, file.contents, file.sha256);
-  cache.set(step, key, JSON.stringify(hashed.map((file) => [file.path, file.sha256])));
   return hashed;
 }
 
@@ -86,10 +92,63 @@ function remember(cache: Cache, step: string, key: string, files: readonly Gener
  * It comes back finished and with its hash, so later stages neither format nor hash it again.
  */
 export function recallFile(context: Pick<EmitContext, "cache" | "outDir">, key: string, make: () => GeneratedFile): GeneratedFile {
+  const recalled = recallFiles(context, key);
+  if (recalled?.files.length === 1) return recalled.files[0]!;
+  return rememberFiles(context, key, [make()])[0]!;
+}
+
+/**
+ * Files made together from what `key` names alone (a validator's module and its declarations), as
+ * `rememberFiles` stored them, with the note stored beside them; undefined when none are stored.
+ */
+export function recallFiles(context: Pick<EmitContext, "cache" | "outDir">, key: string): { files: GeneratedFile[]; note?: string } | undefined {
   const stored = context.cache.get(FILE_STEP, key);
-  const recalled = stored === undefined ? undefined : listed(context.cache, stored, context.outDir);
-  if (recalled?.length === 1) return recalled[0]!;
-  return remember(context.cache, FILE_STEP, key, formatFiles([make()]))[0]!;
+  if (stored === undefined) return undefined;
+  try {
+    const { files, note } = JSON.parse(stored) as { files: unknown; note?: unknown };
+    if (!Array.isArray(files) || (note !== undefined && typeof note !== "string")) return undefined;
+    return { files: listed(context.cache, JSON.stringify(files), context.outDir), ...(note === undefined ? {} : { note }) };
+  } catch {
+    return undefined; // a damaged entry: made again
+  }
+}
+
+/**
+ * Finishes the files (`formatFiles`) and stores them under `key` for `recallFiles`, with a note of
+ * what else their maker found (read back with them); returns them finished, with their hashes.
+ */
+export function rememberFiles(context: Pick<EmitContext, "cache">, key: string, files: readonly GeneratedFile[], note?: string): GeneratedFile[] {
+  const hashed = store(context.cache, formatFiles(files));
+  context.cache.set(
+    FILE_STEP,
+    key,
+    JSON.stringify({ files: hashed.map((file) => [file.path, file.sha256]), ...(note === undefined ? {} : { note }) }),
+  );
+  return hashed;
+}
+
+/** The cache step holding a value made from one offering alone (see `recallOffering`). */
+const OFFERING_VALUE_STEP = "offering-value";
+
+/**
+ * A JSON value made from one offering alone (its catalog entry, say): stored by the offering's
+ * fingerprint and recalled while it holds, so a global emitter does not redo each offering's part.
+ * An offering without a fingerprint (a test's) has it made.
+ */
+export function recallOffering<T>(context: Pick<EmitContext, "cache">, kind: string, offering: Pick<OfferingSpec, "fingerprint">, make: () => T): T {
+  if (offering.fingerprint === undefined) return make();
+  const key = `${kind}\0${offering.fingerprint}`;
+  const stored = context.cache.get(OFFERING_VALUE_STEP, key);
+  if (stored !== undefined) {
+    try {
+      return JSON.parse(stored) as T;
+    } catch {
+      // a damaged entry: made again below
+    }
+  }
+  const value = make();
+  context.cache.set(OFFERING_VALUE_STEP, key, JSON.stringify(value));
+  return value;
 }
 
 /**

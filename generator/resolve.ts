@@ -12,6 +12,7 @@ import { pascalIdentifier, NameScope } from "./escape.js";
 import type { ParsedFile } from "./load.js";
 import type { Json, JsonObject, SourcePosition } from "./model.js";
 import { schemaRefusal } from "./ajv.js";
+import { bundleRecall } from "./bundle-recall.js";
 import { NO_CACHE, type Cache } from "./cache.js";
 import { getPointer } from "./runtime/json.js";
 import { isAnnotationKeyword, isObject, keywordShape, setOwn } from "./schema-walk.js";
@@ -19,7 +20,7 @@ import { isAnnotationKeyword, isObject, keywordShape, setOwn } from "./schema-wa
 const SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
 /** A schema's place: the file, the pointer of its schema root (what `#` means), and its own pointer. */
-interface Location {
+export interface Location {
   file: string;
   base: string;
   pointer: string;
@@ -30,12 +31,14 @@ export interface Bundle {
   /** Where each pointer of the bundled schema was written: made when first asked for (by a message). */
   readonly positions: ReadonlyMap<string, SourcePosition>;
   /** The source pointer (in `positions`' file) of each pointer of the bundled schema. */
-  origins: Map<string, string>;
+  readonly origins: ReadonlyMap<string, string>;
   /** The spec files the bundle was copied from. */
   files: readonly string[];
+  /** Where the bundle starts when that is in a shared file (`file#pointer`): every section starting there shares it. */
+  sharedRoot?: string;
 }
 
-type BundleResult = { bundle?: Bundle; diagnostics: Diagnostic[] };
+export type BundleResult = { bundle?: Bundle; diagnostics: Diagnostic[] };
 
 /**
  * Bundles already made in this run, by the schema they start from. Offerings whose section is only
@@ -224,6 +227,7 @@ export function bundleSchema(root: Location, files: ReadonlyMap<string, ParsedFi
   if (known) return known;
   const result = bundleFrom(effectiveRoot);
   if (shareable) memo.set(rootKey, result);
+  if (shareable && result.bundle) result.bundle.sharedRoot = rootKey;
   return result;
 
   function bundleFrom(effectiveRoot: Location): BundleResult {
@@ -290,13 +294,14 @@ export function resolveSchemas(
   const resolved = new Map<string, Partial<Record<"request" | "response" | "stream", Bundle>>>();
   const diagnostics: Diagnostic[] = [];
   const memo: BundleMemo = new Map();
+  const recall = bundleRecall(byPath, cache);
   for (const file of files) {
     if (file.kind !== "offering" || !isObject(file.data)) continue;
     const sections: Partial<Record<"request" | "response" | "stream", Bundle>> = {};
     for (const role of ["request", "response", "stream"] as const) {
       if (!isObject(file.data[role])) continue;
       const pointer = `/${role}/schema`;
-      const result = bundleSchema({ file: file.file, base: pointer, pointer }, byPath, memo);
+      const result = recall.bundle(file, pointer, () => bundleSchema({ file: file.file, base: pointer, pointer }, byPath, memo));
       diagnostics.push(...result.diagnostics);
       if (result.bundle) sections[role] = result.bundle;
     }
@@ -304,11 +309,17 @@ export function resolveSchemas(
   }
   // Shared files are checked too, so a dangling ref in an unused definition is not missed.
   for (const file of files) {
-    if (file.kind !== "fragment" || !isObject(file.data) || !isObject(file.data.$defs)) continue;
-    for (const name of Object.keys(file.data.$defs)) {
-      const pointer = joinPointer("/$defs", name);
-      diagnostics.push(...bundleSchema({ file: file.file, base: "", pointer }, byPath, memo).diagnostics);
-    }
+    if (file.kind !== "fragment" || !isObject(file.data) || !isObject(file.data.$defs) || recall.checked(file)) continue;
+    const results = Object.keys(file.data.$defs).map((name) =>
+      bundleSchema({ file: file.file, base: "", pointer: joinPointer("/$defs", name) }, byPath, memo),
+    );
+    const found = results.flatMap((result) => result.diagnostics);
+    diagnostics.push(...found);
+    if (found.length === 0)
+      recall.rememberChecked(
+        file,
+        results.flatMap((result) => result.bundle?.files ?? []),
+      );
   }
   const refusals = judge ? judgeBundles(resolved, cache) : [];
   return { resolved, diagnostics: dedupe([...diagnostics, ...refusals]), refused: refusals };

@@ -19,10 +19,12 @@ import { SCHEMAS_DIR, withTempDir } from "./helpers.js";
 const asMap = (files: readonly GeneratedFile[]) => new Map(files.map((f) => [f.path, f.contents]));
 
 /** A disk cache that counts the offerings (and the files of several) whose files it was given to store, those made afresh, and the texts it was asked for. */
-function countingCache(dir: string): { cache: Cache; made: string[]; madeShared: string[]; textsRead: () => number } {
+function countingCache(dir: string): { cache: Cache; made: string[]; madeShared: string[]; bundled: string[]; textsRead: () => number } {
   const inner = diskCache(dir);
   const made: string[] = [];
   const madeShared: string[] = [];
+  // The spec file of each section bundled afresh (its key is the file, the pointer and the file's hash).
+  const bundled: string[] = [];
   let textsRead = 0;
   const cache: Cache = {
     ...inner,
@@ -32,11 +34,12 @@ function countingCache(dir: string): { cache: Cache; made: string[]; madeShared:
     },
     set(step, input, value) {
       if (step === "unit") made.push((JSON.parse(value) as [string, string][]).map(([file]) => file).find((f) => f.startsWith("docs/"))!);
-      if (step === "file") madeShared.push(...(JSON.parse(value) as [string, string][]).map(([file]) => file));
+      if (step === "bundle") bundled.push(input.split("\0")[0]!);
+      if (step === "file") madeShared.push(...(JSON.parse(value) as { files: [string, string][] }).files.map(([file]) => file));
       inner.set(step, input, value);
     },
   };
-  return { cache, made, madeShared, textsRead: () => textsRead };
+  return { cache, made, madeShared, bundled, textsRead: () => textsRead };
 }
 
 /** Specs → output through the per-offering memo (no whole-run entry is consulted here). */
@@ -105,8 +108,13 @@ describe("the per-offering memo", () => {
       expect(warm.textsRead(), "no text of the four unchanged offerings read while generating").toBe(0);
       const recalled = files.filter((file) => file.sha256 !== undefined && /^(cloudflare|runware)\//.test(file.path));
       expect(recalled.length).toBeGreaterThan(4);
-      // Of the files several offerings make, only those of the changed one are made again (its provider's OpenAPI document, its model's page).
-      expect(warm.madeShared.sort()).toEqual(["anyfast/openapi.json", "docs/models/gpt-5.4-mini.md"]);
+      // Of the files several offerings make, only those of the changed one are made again: its
+      // provider's OpenAPI document, its model's page, the catalog and its three JSON Schema files
+      // (named by their content, so the same names); no validator (its schemas did not change).
+      const remadeShared = warm.madeShared.sort();
+      const ownSchemas = /^anyfast\/schemas\/(request|response|stream)-[0-9a-f]{12}\.json$/;
+      expect(remadeShared.filter((file) => !ownSchemas.test(file))).toEqual(["anyfast/openapi.json", "catalog.json", "docs/models/gpt-5.4-mini.md"]);
+      expect(remadeShared.filter((file) => ownSchemas.test(file))).toHaveLength(3);
       expect(asMap(files)).toEqual(await cold(schemas));
       expect(warm.textsRead()).toBeGreaterThanOrEqual(recalled.length);
     });
@@ -159,6 +167,38 @@ describe("the per-offering memo", () => {
       }
       expect(dropped).toBeGreaterThan(5);
       expect(await problems(() => run(schemas, cache))).toBe(cold);
+    });
+  });
+
+  it("bundles again only the sections whose files changed, and places a problem in a recalled bundle as a cold run does", async () => {
+    await withCopy(async (schemas, cacheDir) => {
+      const first = countingCache(cacheDir);
+      await run(schemas, first.cache);
+      expect(new Set(first.bundled).size).toBe(5);
+      const offering = path.join(schemas, "runware/gpt-5.4-mini.yaml");
+      const text = await readFile(offering, "utf8");
+      await writeFile(offering, text.replace(/^contextWindow: \d+$/m, "contextWindow: 123456"));
+      const warm = countingCache(cacheDir);
+      await run(schemas, warm.cache);
+      expect(new Set(warm.bundled)).toEqual(new Set(["runware/gpt-5.4-mini.yaml"]));
+
+      // A schema ajv refuses (a required key no property defines): its bundle is stored before it is judged.
+      await writeFile(
+        offering,
+        text.replace("required: [taskType, taskUUID, model, messages]", "required: [taskType, taskUUID, model, messages, notAProperty]"),
+      );
+      const problems = (load: () => Promise<unknown>) =>
+        load().then(
+          () => "no problem",
+          (error: Error) => error.message,
+        );
+      const cold = await problems(async () => loadModel(await readSpecDir(schemas), resolveOptions(), NO_CACHE));
+      expect(cold).toMatch(/runware\/gpt-5\.4-mini\.yaml:38:\d+: \/request\/schema\/required: ajv refuses this schema: .*notAProperty/);
+      expect(await problems(() => run(schemas, countingCache(cacheDir).cache))).toBe(cold);
+      // Nothing changed since: the bundle is recalled, and where the problem is comes from bundling it again.
+      const again = countingCache(cacheDir);
+      expect(await problems(() => run(schemas, again.cache))).toBe(cold);
+      expect(again.bundled).toEqual([]);
     });
   });
 

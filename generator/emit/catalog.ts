@@ -1,7 +1,9 @@
 /** Catalog emitter: `catalog.json`, one entry per offering with its limits, validator and JSON Schema paths. */
 import { jsonText } from "../escape.js";
-import type { Emitter, Model, OfferingSpec, Pricing } from "../model.js";
-import { schemaFiles, type SchemaFiles } from "./json-schemas.js";
+import { NO_CACHE } from "../cache.js";
+import type { EmitContext, Emitter, Model, OfferingSpec, Pricing } from "../model.js";
+import { recallFile, recallOffering } from "../recall.js";
+import { schemaFiles, type SchemaFiles } from "./schema-files.js";
 import { CATALOG_FILE } from "./paths.js";
 import { providerOf, validatorFiles } from "./shared.js";
 
@@ -28,8 +30,23 @@ export interface CatalogEntry {
   pricing?: Omit<Pricing, "provenance"> & { documented: boolean };
 }
 
-export function catalogEntries(model: Model): CatalogEntry[] {
-  return model.offerings.map((o) => catalogEntry(o, model));
+/** Entries already made this run, by offering: the catalog and the JSON Schema files both ask. */
+const entries = new WeakMap<OfferingSpec, CatalogEntry>();
+
+/**
+ * Every offering's entry. An entry is made from its offering alone (its provider and names are in
+ * the fingerprint), so it is recalled by the fingerprint: hashing every schema again for its file
+ * name is what a catalog of a thousand offerings would otherwise cost each run.
+ */
+export function catalogEntries(model: Model, context: Pick<EmitContext, "cache"> = { cache: NO_CACHE }): CatalogEntry[] {
+  return model.offerings.map((o) => {
+    let entry = entries.get(o);
+    if (!entry) {
+      entry = recallOffering(context, "catalog-entry", o, () => catalogEntry(o, model));
+      entries.set(o, entry);
+    }
+    return entry;
+  });
 }
 
 /** One offering's entry: the offering, its provider's name and the shared files its schemas use. */
@@ -62,5 +79,10 @@ function catalogPricing({ provenance, ...prices }: Pricing): NonNullable<Catalog
 
 export const catalogEmitter: Emitter = {
   name: "catalog",
-  emit: (model) => [{ path: CATALOG_FILE, contents: jsonText(catalogEntries(model)) }],
+  emit(model, context) {
+    const make = () => ({ path: CATALOG_FILE, contents: jsonText(catalogEntries(model, context)) });
+    // Made from the offerings alone, in model order: recalled while their fingerprints hold.
+    const members = model.offerings.map((o) => o.fingerprint);
+    return [members.includes(undefined) ? make() : recallFile(context, JSON.stringify(["catalog", members]), make)];
+  },
 };

@@ -8,66 +8,40 @@
  * share a file and the output grows with distinct schemas, not offerings. Two schemas that differ
  * only in key order share a file; it holds the first one, in offering id order.
  */
-import { sha256 } from "../cache.js";
 import { jsonText } from "../escape.js";
-import type { BundledSchema, Emitter, GeneratedFile, JsonObject, Model, OfferingSpec } from "../model.js";
-import { canonical, withoutAnnotations } from "../schema-walk.js";
-import { jsonSchemaFile } from "./paths.js";
-
-export interface SchemaFiles {
-  request: string;
-  response: string;
-  stream: string | null;
-}
-
-/** The schema as it is published: the bundled schema without `x-` annotations. */
-function publishedSchema(section: BundledSchema): JsonObject {
-  return withoutAnnotations(section.schema);
-}
-
-/** First 12 hex digits of the SHA-256 of a value's canonical JSON. */
-function contentHash(value: unknown): string {
-  return sha256(canonical(value)).slice(0, 12);
-}
-
-/** Offerings that share a bundled schema share the object: publish and hash each object once. */
-const published = new WeakMap<object, { schema: JsonObject; hash: string }>();
-
-/** The published schema (see `publishedSchema`) and its content hash, made once per bundled schema object; treat both as read-only. */
-export function publishedOf(section: BundledSchema): { schema: JsonObject; hash: string } {
-  let known = published.get(section.schema);
-  if (!known) {
-    const schema = publishedSchema(section);
-    known = { schema, hash: contentHash(schema) };
-    published.set(section.schema, known);
-  }
-  return known;
-}
-
-export function schemaFile(offering: Pick<OfferingSpec, "provider">, section: BundledSchema): string {
-  return jsonSchemaFile(offering.provider, section.role, publishedOf(section).hash);
-}
-
-/** The three schema files of an offering, as the catalog names them (paths in the output). */
-export function schemaFiles(offering: OfferingSpec): SchemaFiles {
-  return {
-    request: schemaFile(offering, offering.request),
-    response: schemaFile(offering, offering.response),
-    stream: offering.stream ? schemaFile(offering, offering.stream) : null,
-  };
-}
+import type { BundledSchema, Emitter, GeneratedFile, Model } from "../model.js";
+import { recallFile } from "../recall.js";
+import { catalogEntries } from "./catalog.js";
+import { publishedOf } from "./schema-files.js";
 
 export const jsonSchemasEmitter: Emitter = {
   name: "json-schemas",
-  emit(model: Model): GeneratedFile[] {
+  emit(model: Model, context): GeneratedFile[] {
     const files = new Map<string, GeneratedFile>();
-    for (const offering of model.offerings) {
-      const sections: BundledSchema[] = [offering.request, offering.response, ...(offering.stream ? [offering.stream] : [])];
-      for (const section of sections) {
-        const path = schemaFile(offering, section);
+    // The file names come with each offering's catalog entry (recalled by its fingerprint), so an
+    // unchanged offering's schemas are neither hashed nor printed again.
+    const entries = catalogEntries(model, context);
+    for (const [i, offering] of model.offerings.entries()) {
+      const named = entries[i]!.schemas;
+      const sections: [BundledSchema, string][] = [
+        [offering.request, named.request],
+        [offering.response, named.response],
+        ...(offering.stream && named.stream ? [[offering.stream, named.stream] as [BundledSchema, string]] : []),
+      ];
+      for (const [section, path] of sections) {
         const file = files.get(path);
-        if (file) file.specs = [...new Set([...(file.specs ?? []), offering.specFile])];
-        else files.set(path, { path, contents: jsonText(publishedOf(section).schema), specs: [offering.specFile] });
+        if (file) {
+          file.specs = [...new Set([...(file.specs ?? []), offering.specFile])];
+          continue;
+        }
+        // Its text is the first offering's schema: recalled while that offering's fingerprint holds.
+        const make = (): GeneratedFile => ({ path, contents: jsonText(publishedOf(section).schema) });
+        const made =
+          offering.fingerprint === undefined
+            ? make()
+            : recallFile(context, JSON.stringify(["json-schema", path, section.role, offering.fingerprint]), make);
+        made.specs = [offering.specFile];
+        files.set(path, made);
       }
     }
     return [...files.values()];

@@ -32,7 +32,7 @@ import type {
 } from "../model.js";
 import { binaryResponse } from "../response-body.js";
 import { cloneJson, isObject, keywordShape, setOwn, withoutAnnotations } from "../schema-walk.js";
-import { publishedOf } from "./json-schemas.js";
+import { publishedOf } from "./schema-files.js";
 import { openApiFile } from "./paths.js";
 import { recallFile } from "../recall.js";
 

@@ -26,6 +26,8 @@ interface SharedValidator {
   offering: OfferingSpec;
   section: BundledSchema;
   path: string;
+  /** The SHA-256 of what decides validity (its first digits name the file). */
+  hash: string;
 }
 
 const sharedMemo = new WeakMap<Model, SharedValidator[]>();
@@ -50,7 +52,7 @@ export function sharedValidators(model: Model): SharedValidator[] {
       // Twelve hex digits make a clash vanishingly unlikely; were one to happen, fail rather than share wrongly.
       if (owner !== undefined && owner !== text) throw new Error(`two different schemas hash to ${path}; please report this`);
       owners.set(path, text);
-      return { offering, section, path };
+      return { offering, section, path, hash };
     }),
   );
   sharedMemo.set(model, list);

@@ -15,6 +15,7 @@ import { standaloneValidator } from "../ajv.js";
 import { commentText, literal } from "../escape.js";
 import type { EmitContext, Emitter, GeneratedFile, Model, SchemaRole } from "../model.js";
 import { PROJECT_ROOT } from "../options.js";
+import { recallFiles, rememberFiles } from "../recall.js";
 import { type HelperRef, helperName } from "../standalone.js";
 import { AJV_HELPERS_FILE, relativeImport, sharedOrigin } from "./paths.js";
 import { sharedValidators } from "./shared.js";
@@ -26,25 +27,36 @@ import { sharedValidators } from "./shared.js";
  */
 export const validatorsEmitter: Emitter = {
   name: "validators",
-  async emit(model: Model, { cache, progress }: EmitContext): Promise<GeneratedFile[]> {
+  async emit(model: Model, context: EmitContext): Promise<GeneratedFile[]> {
+    const { cache, progress } = context;
     const files: GeneratedFile[] = [];
     const helpers = new Map<string, HelperRef>();
     const made = new Set<string>();
     const all = sharedValidators(model);
-    for (const [done, { offering, section, path }] of all.entries()) {
+    for (const [done, { offering, section, path, hash }] of all.entries()) {
       progress?.update("validators: offering schemas", done, all.length);
       if (made.has(path)) continue;
       made.add(path);
+      const origin = sharedOrigin(offering.provider, section.role);
+      // A validator is made from what decides validity (its hash) and its place: stored under them
+      // with the helpers it uses, it is recalled finished, its text neither read, compiled, formatted nor hashed again.
+      const key = JSON.stringify(["validator", path, hash, origin]);
+      const recalled = recallFiles(context, key);
+      const uses = recalled?.note === undefined ? undefined : readHelpers(recalled.note);
+      if (recalled && uses) {
+        for (const ref of uses) helpers.set(helperName(ref), ref);
+        files.push(...recalled.files);
+        continue;
+      }
       const compiled = await standaloneValidator(section.schema, cache);
       for (const ref of compiled.helpers) helpers.set(helperName(ref), ref);
       const names = compiled.helpers.map(helperName);
       const imports = names.length ? `import { ${names.join(", ")} } from ${literal(relativeImport(path, AJV_HELPERS_FILE))};\n` : "";
-      files.push({ path, contents: imports + compiled.code, origin: sharedOrigin(offering.provider, section.role) });
-      files.push({
-        path: path.replace(/\.js$/, ".d.ts"),
-        contents: validatorTypes(path, section.role),
-        origin: sharedOrigin(offering.provider, section.role),
-      });
+      const pair: GeneratedFile[] = [
+        { path, contents: imports + compiled.code, origin },
+        { path: path.replace(/\.js$/, ".d.ts"), contents: validatorTypes(path, section.role), origin },
+      ];
+      files.push(...rememberFiles(context, key, pair, JSON.stringify(compiled.helpers)));
     }
     const used = [...helpers.keys()].sort().map((name) => helpers.get(name)!);
     const bundled = await cache.memoAsync("ajv-helpers", JSON.stringify(used), () => helperBundle(used));
@@ -55,6 +67,16 @@ export const validatorsEmitter: Emitter = {
     return files;
   },
 };
+
+/** The helpers a stored validator uses, as `rememberFiles` noted them; undefined when the note is damaged. */
+function readHelpers(note: string): HelperRef[] | undefined {
+  try {
+    const refs = JSON.parse(note) as HelperRef[];
+    return Array.isArray(refs) && refs.every((r) => typeof r?.module === "string" && Array.isArray(r.path)) ? refs : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function validatorTypes(path: string, role: SchemaRole): string {
   const helpers = relativeImport(path, AJV_HELPERS_FILE);

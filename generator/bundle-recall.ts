@@ -1,0 +1,119 @@
+/**
+ * Bundles answered from the cache. A bundle is made from nothing but the text of the files it was
+ * copied from (and the generator, which the cache's fingerprint covers), so it is stored with each
+ * of those files' hashes and recalled while every one still has it: an offering whose files did
+ * not change is not bundled again. Where each node came from (positions, origins) is wanted only
+ * by a message: a recalled bundle makes it by bundling again, when first asked.
+ */
+import type { Cache } from "./cache.js";
+import type { ParsedFile } from "./load.js";
+import type { JsonObject } from "./model.js";
+import type { Bundle, BundleResult } from "./resolve.js";
+
+/** The cache step holding a section's bundle, by its file, pointer and file hash. */
+const BUNDLE_STEP = "bundle";
+/** The cache step holding, for a shared file whose definitions all bundled cleanly, the files they drew on. */
+const CHECKED_STEP = "fragment-refs";
+
+/** Files by name, each with the SHA-256 of its bytes. */
+type Drawn = [file: string, sha256: string][];
+
+interface StoredBundle {
+  files: Drawn;
+  /** The root it was bundled from when that is in a shared file (`Bundle.sharedRoot`). */
+  sharedRoot: string | null;
+  schema: JsonObject;
+}
+
+export interface BundleRecall {
+  /** The bundle stored for this section while its files are unchanged, else `make()`'s (stored when it found no problem). */
+  bundle(file: ParsedFile, pointer: string, make: () => BundleResult): BundleResult;
+  /** Whether this shared file's definitions were all bundled without a problem from files that are unchanged since. */
+  checked(file: ParsedFile): boolean;
+  /** Records that the shared file's definitions bundled without a problem, drawing on these files. */
+  rememberChecked(file: ParsedFile, drawnFrom: Iterable<string>): void;
+}
+
+export function bundleRecall(files: ReadonlyMap<string, ParsedFile>, cache: Cache): BundleRecall {
+  const hashOf = (file: string) => files.get(file)?.sha256;
+  /** The files with their hashes; undefined when one has none (a test's file parsed without it). */
+  const drawn = (names: Iterable<string>): Drawn | undefined => {
+    const list: Drawn = [];
+    for (const name of new Set(names)) {
+      const hash = hashOf(name);
+      if (hash === undefined) return undefined;
+      list.push([name, hash]);
+    }
+    return list;
+  };
+  const unchanged = (list: Drawn) => list.every(([file, hash]) => hashOf(file) === hash);
+  const keyOf = (file: ParsedFile, pointer: string) => (file.sha256 === undefined ? undefined : `${file.file}\0${pointer}\0${file.sha256}`);
+  // One object per root in a shared file, as resolve's memo makes them: later stages hash each object once.
+  const shared = new Map<string, Bundle>();
+
+  return {
+    bundle(file, pointer, make) {
+      const key = keyOf(file, pointer);
+      const stored = key === undefined ? undefined : readStored(cache.get(BUNDLE_STEP, key));
+      if (stored && unchanged(stored.files)) {
+        const known = stored.sharedRoot === null ? undefined : shared.get(stored.sharedRoot);
+        const bundle = known ?? recalled(stored, make);
+        if (stored.sharedRoot !== null) shared.set(stored.sharedRoot, bundle);
+        return { bundle, diagnostics: [] };
+      }
+      const result = make();
+      const list = result.bundle && result.diagnostics.length === 0 ? drawn(result.bundle.files) : undefined;
+      if (key !== undefined && list) {
+        const { schema, sharedRoot } = result.bundle!;
+        cache.set(BUNDLE_STEP, key, JSON.stringify({ files: list, sharedRoot: sharedRoot ?? null, schema } satisfies StoredBundle));
+        if (sharedRoot !== undefined && !shared.has(sharedRoot)) shared.set(sharedRoot, result.bundle!);
+      }
+      return result;
+    },
+    checked(file) {
+      const stored = file.sha256 === undefined ? undefined : cache.get(CHECKED_STEP, `${file.file}\0${file.sha256}`);
+      if (stored === undefined) return false;
+      try {
+        const list = JSON.parse(stored) as Drawn;
+        return Array.isArray(list) && unchanged(list);
+      } catch {
+        return false;
+      }
+    },
+    rememberChecked(file, drawnFrom) {
+      const list = drawn([file.file, ...drawnFrom]);
+      if (file.sha256 !== undefined && list) cache.set(CHECKED_STEP, `${file.file}\0${file.sha256}`, JSON.stringify(list));
+    },
+  };
+}
+
+function readStored(text: string | undefined): StoredBundle | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const stored = JSON.parse(text) as StoredBundle;
+    return Array.isArray(stored.files) && typeof stored.schema === "object" && stored.schema !== null ? stored : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored bundle; its positions and origins come from bundling it again (`make`) when first asked for. */
+function recalled(stored: StoredBundle, make: () => BundleResult): Bundle {
+  let again: Bundle | undefined;
+  const made = () => {
+    again ??= make().bundle;
+    if (!again) throw new Error("a recalled bundle could not be made again; please report this");
+    return again;
+  };
+  return {
+    schema: stored.schema,
+    files: stored.files.map(([file]) => file),
+    ...(stored.sharedRoot === null ? {} : { sharedRoot: stored.sharedRoot }),
+    get positions() {
+      return made().positions;
+    },
+    get origins() {
+      return made().origins;
+    },
+  };
+}
