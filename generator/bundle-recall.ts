@@ -10,7 +10,7 @@ import type { ParsedFile } from "./load.js";
 import type { JsonObject } from "./model.js";
 import type { Bundle, BundleResult } from "./resolve.js";
 
-/** The cache step holding a section's bundle, by its file, pointer and file hash. */
+/** The cache step holding an offering file's bundles, by the file and its hash. */
 const BUNDLE_STEP = "bundle";
 /** The cache step holding, for a shared file whose definitions all bundled cleanly, the files they drew on. */
 const CHECKED_STEP = "fragment-refs";
@@ -19,6 +19,8 @@ const CHECKED_STEP = "fragment-refs";
 type Drawn = [file: string, sha256: string][];
 
 interface StoredBundle {
+  /** The section's pointer in its offering file (`/request/schema`). */
+  pointer: string;
   files: Drawn;
   /** The root it was bundled from when that is in a shared file (`Bundle.sharedRoot`). */
   sharedRoot: string | null;
@@ -26,8 +28,11 @@ interface StoredBundle {
 }
 
 export interface BundleRecall {
-  /** The bundle stored for this section while its files are unchanged, else `make()`'s (stored when it found no problem). */
-  bundle(file: ParsedFile, pointer: string, make: () => BundleResult): BundleResult;
+  /**
+   * The bundles of an offering file's sections (at `pointers`): those stored for it while its files
+   * are unchanged, else `make`'s for each (stored, in one entry, when none found a problem).
+   */
+  bundles(file: ParsedFile, pointers: readonly string[], make: (pointer: string) => BundleResult): BundleResult[];
   /** Whether this shared file's definitions were all bundled without a problem from files that are unchanged since. */
   checked(file: ParsedFile): boolean;
   /** Records that the shared file's definitions bundled without a problem, drawing on these files. */
@@ -47,28 +52,33 @@ export function bundleRecall(files: ReadonlyMap<string, ParsedFile>, cache: Cach
     return list;
   };
   const unchanged = (list: Drawn) => list.every(([file, hash]) => hashOf(file) === hash);
-  const keyOf = (file: ParsedFile, pointer: string) => (file.sha256 === undefined ? undefined : `${file.file}\0${pointer}\0${file.sha256}`);
   // One object per root in a shared file, as resolve's memo makes them: later stages hash each object once.
   const shared = new Map<string, Bundle>();
+  const share = (bundle: Bundle) => {
+    if (bundle.sharedRoot === undefined) return bundle;
+    const known = shared.get(bundle.sharedRoot);
+    if (known) return known;
+    shared.set(bundle.sharedRoot, bundle);
+    return bundle;
+  };
 
   return {
-    bundle(file, pointer, make) {
-      const key = keyOf(file, pointer);
+    bundles(file, pointers, make) {
+      const key = file.sha256 === undefined ? undefined : `${file.file}\0${file.sha256}`;
       const stored = key === undefined ? undefined : readStored(cache.get(BUNDLE_STEP, key));
-      if (stored && unchanged(stored.files)) {
-        const known = stored.sharedRoot === null ? undefined : shared.get(stored.sharedRoot);
-        const bundle = known ?? recalled(stored, make);
-        if (stored.sharedRoot !== null) shared.set(stored.sharedRoot, bundle);
-        return { bundle, diagnostics: [] };
+      if (stored && stored.length === pointers.length && stored.every((s, i) => s.pointer === pointers[i] && unchanged(s.files))) {
+        return stored.map((section) => ({ bundle: share(recalled(section, () => make(section.pointer))), diagnostics: [] }));
       }
-      const result = make();
-      const list = result.bundle && result.diagnostics.length === 0 ? drawn(result.bundle.files) : undefined;
-      if (key !== undefined && list) {
+      const results = pointers.map(make);
+      const sections = results.map((result, i) => {
+        const list = result.bundle && result.diagnostics.length === 0 ? drawn(result.bundle.files) : undefined;
+        if (!list) return undefined;
+        share(result.bundle!);
         const { schema, sharedRoot } = result.bundle!;
-        cache.set(BUNDLE_STEP, key, JSON.stringify({ files: list, sharedRoot: sharedRoot ?? null, schema } satisfies StoredBundle));
-        if (sharedRoot !== undefined && !shared.has(sharedRoot)) shared.set(sharedRoot, result.bundle!);
-      }
-      return result;
+        return { pointer: pointers[i]!, files: list, sharedRoot: sharedRoot ?? null, schema } satisfies StoredBundle;
+      });
+      if (key !== undefined && !sections.includes(undefined)) cache.set(BUNDLE_STEP, key, JSON.stringify(sections));
+      return results;
     },
     checked(file) {
       const stored = file.sha256 === undefined ? undefined : cache.get(CHECKED_STEP, `${file.file}\0${file.sha256}`);
@@ -87,11 +97,12 @@ export function bundleRecall(files: ReadonlyMap<string, ParsedFile>, cache: Cach
   };
 }
 
-function readStored(text: string | undefined): StoredBundle | undefined {
+function readStored(text: string | undefined): StoredBundle[] | undefined {
   if (text === undefined) return undefined;
   try {
-    const stored = JSON.parse(text) as StoredBundle;
-    return Array.isArray(stored.files) && typeof stored.schema === "object" && stored.schema !== null ? stored : undefined;
+    const stored = JSON.parse(text) as StoredBundle[];
+    const whole = (s: StoredBundle) => typeof s?.pointer === "string" && Array.isArray(s.files) && typeof s.schema === "object" && s.schema !== null;
+    return Array.isArray(stored) && stored.every(whole) ? stored : undefined;
   } catch {
     return undefined;
   }

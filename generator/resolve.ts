@@ -298,12 +298,16 @@ export function resolveSchemas(
   for (const file of files) {
     if (file.kind !== "offering" || !isObject(file.data)) continue;
     const sections: Partial<Record<"request" | "response" | "stream", Bundle>> = {};
-    for (const role of ["request", "response", "stream"] as const) {
-      if (!isObject(file.data[role])) continue;
-      const pointer = `/${role}/schema`;
-      const result = recall.bundle(file, pointer, () => bundleSchema({ file: file.file, base: pointer, pointer }, byPath, memo));
+    const data = file.data;
+    const roles = (["request", "response", "stream"] as const).filter((role) => isObject(data[role]));
+    const results = recall.bundles(
+      file,
+      roles.map((role) => `/${role}/schema`),
+      (pointer) => bundleSchema({ file: file.file, base: pointer, pointer }, byPath, memo),
+    );
+    for (const [i, result] of results.entries()) {
       diagnostics.push(...result.diagnostics);
-      if (result.bundle) sections[role] = result.bundle;
+      if (result.bundle) sections[roles[i]!] = result.bundle;
     }
     resolved.set(file.file, sections);
   }

@@ -109,11 +109,18 @@ describe("the per-offering memo", () => {
       const recalled = files.filter((file) => file.sha256 !== undefined && /^(cloudflare|runware)\//.test(file.path));
       expect(recalled.length).toBeGreaterThan(4);
       // Of the files several offerings make, only those of the changed one are made again: its
-      // provider's OpenAPI document, its model's page, the catalog and its three JSON Schema files
-      // (named by their content, so the same names); no validator (its schemas did not change).
+      // provider's clients and OpenAPI document, its model's page, the catalog and its three JSON
+      // Schema files (named by their content, so the same names); no validator (its schemas did not
+      // change), no provider descriptors (its provider did not).
       const remadeShared = warm.madeShared.sort();
       const ownSchemas = /^anyfast\/schemas\/(request|response|stream)-[0-9a-f]{12}\.json$/;
-      expect(remadeShared.filter((file) => !ownSchemas.test(file))).toEqual(["anyfast/openapi.json", "catalog.json", "docs/models/gpt-5.4-mini.md"]);
+      expect(remadeShared.filter((file) => !ownSchemas.test(file))).toEqual([
+        "anyfast/client.d.ts",
+        "anyfast/client.js",
+        "anyfast/openapi.json",
+        "catalog.json",
+        "docs/models/gpt-5.4-mini.md",
+      ]);
       expect(remadeShared.filter((file) => ownSchemas.test(file))).toHaveLength(3);
       expect(asMap(files)).toEqual(await cold(schemas));
       expect(warm.textsRead()).toBeGreaterThanOrEqual(recalled.length);

@@ -7,6 +7,7 @@
  */
 import { docComment, literal, NameScope, pascalIdentifier, propertyKey } from "../escape.js";
 import type { ClientNames, Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, ProviderSpec, SchemaRole, Transport } from "../model.js";
+import { recallFiles, rememberFiles } from "../recall.js";
 import { binaryResponse } from "../response-body.js";
 import { isObject, setOwn } from "../schema-walk.js";
 import { indent, literalType, ModuleText } from "./module.js";
@@ -15,17 +16,19 @@ import { sections, validatorFiles } from "./shared.js";
 
 export const clientsEmitter: Emitter = {
   name: "clients",
-  emit(model: Model): GeneratedFile[] {
-    const validators = validatorFiles(model);
+  emit(model: Model, context): GeneratedFile[] {
     // A provider with no offerings yet still gets its (empty) clients: the indexes export them for every provider.
-    return model.providers.flatMap((provider) => [
-      ...providerModule(provider),
-      ...providerClient(
-        provider,
-        model.offerings.filter((o) => o.provider === provider.id),
-        validators,
-      ),
-    ]);
+    return model.providers.flatMap((provider) => {
+      const offerings = model.offerings.filter((o) => o.provider === provider.id);
+      const members = offerings.map((o) => o.fingerprint);
+      if (members.includes(undefined)) return [...providerModule(provider), ...providerClient(provider, offerings, validatorFiles(model))];
+      // The descriptors are made from the provider alone, its clients from it and its offerings: each recalled while they hold.
+      const recalled = (key: string, make: () => GeneratedFile[]) => recallFiles(context, key)?.files ?? rememberFiles(context, key, make());
+      return [
+        ...recalled(JSON.stringify(["provider-module", provider]), () => providerModule(provider)),
+        ...recalled(JSON.stringify(["clients", provider, members]), () => providerClient(provider, offerings, validatorFiles(model))),
+      ];
+    });
   },
 };
 
