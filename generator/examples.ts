@@ -15,22 +15,19 @@ import { cloneJson, isObject } from "./schema-walk.js";
 
 /**
  * Examples must pass their own schemas: a wrong example would make every later test lie.
- * `inputs` names everything the verdict depends on (the offering's file and the files its schemas
- * are drawn from, by hash): examples that passed against those very inputs before are not run
- * through ajv again. Only a clean verdict is stored, so a problem is always reported afresh.
+ * `passed`: they passed against these very inputs before (the caller's stored verdict), so they
+ * are not run through ajv again.
  */
 export function toExamples(
   file: ParsedFileOf<"offering">,
   sections: Partial<Record<SchemaRole, BundledSchema>>,
   diagnostics: Diagnostic[],
   cache: Cache,
-  inputs?: string,
+  passed = false,
 ): Example[] {
   // Only an object is an example; anything else is already a meta-schema problem (`modelspec diff` gets this far).
   const written = specData(file).examples;
   const list = Array.isArray(written) ? written : [];
-  const passed = inputs !== undefined && cache.get("examples", inputs) === "clean";
-  const found = diagnostics.length;
   // A schema ajv refuses was reported when it was resolved; its examples cannot be judged.
   const errorsOf = (role: SchemaRole, value: Json): ErrorObject[] => {
     const schema = sections[role]!.schema;
@@ -88,7 +85,6 @@ export function toExamples(
       ...(example.events ? { events: cloneJson(example.events) } : {}),
     };
   });
-  if (inputs !== undefined && !passed && diagnostics.length === found) cache.set("examples", inputs, "clean");
   return examples;
 }
 

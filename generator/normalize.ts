@@ -201,10 +201,16 @@ function toOffering(file: ParsedFileOf<"offering">, context: OfferingContext): O
   const sections = schemaSections(file, resolved, typeStem);
   if (!sections.request || !sections.response || (isObject(data.stream) && !sections.stream)) return undefined;
 
-  const parameters = checkParameters(file, sections.request, diagnostics);
-  checkModalities(file, id, data.inputModalities, sections.request, () => resolved.get(file.file)?.request?.origins, diagnostics);
+  // What the offering's files alone decide (its parameters, modalities and examples) is checked once
+  // per content: a verdict is stored only when every check passed, so a problem is always reported afresh.
+  const inputs = offeringInputs(file.file, sections, context.hashes);
+  const checked = inputs === undefined ? undefined : passedBefore(file, cache.get(CHECKS_STEP, inputs));
+  const found = diagnostics.length;
+  const parameters = checked ?? checkParameters(file, sections.request, diagnostics);
+  if (!checked) checkModalities(file, id, data.inputModalities, sections.request, () => resolved.get(file.file)?.request?.origins, diagnostics);
   checkCountFields(provider, sections.request, diagnostics);
-  const examples = toExamples(file, sections, diagnostics, cache, offeringInputs(file.file, sections, context.hashes));
+  const examples = toExamples(file, sections, diagnostics, cache, checked !== undefined);
+  if (inputs !== undefined && !checked && diagnostics.length === found) cache.set(CHECKS_STEP, inputs, JSON.stringify(parameters.map((p) => p.path)));
   return {
     id,
     provider: provider.id,
@@ -406,6 +412,22 @@ function toTransport(spec: HttpTransportSpec | BindingTransportSpec): Transport 
 function streamingOf(streaming: StreamingSpec | undefined): Streaming | undefined {
   if (!streaming) return undefined;
   return { ...streaming, terminalEventTypes: streaming.terminalEventTypes ?? [], errorEventTypes: streaming.errorEventTypes ?? [] };
+}
+
+/** The cache step holding, for an offering's inputs whose checks all passed, its parameter paths in schema order. */
+const CHECKS_STEP = "offering-checks";
+
+/** The parameters of an offering whose checks passed against these inputs before, from the stored paths; undefined when there is no such verdict. */
+function passedBefore(file: ParsedFileOf<"offering">, stored: string | undefined): Parameter[] | undefined {
+  if (stored === undefined) return undefined;
+  const map = specData(file).request.parameters ?? {};
+  try {
+    const paths = JSON.parse(stored) as unknown;
+    if (!Array.isArray(paths) || !paths.every((p) => typeof p === "string" && Object.hasOwn(map, p))) return undefined;
+    return paths.map((p: string) => ({ path: p, provenance: provenanceOf(map[p]) }));
+  } catch {
+    return undefined;
+  }
 }
 
 function checkParameters(file: ParsedFileOf<"offering">, request: BundledSchema, diagnostics: Diagnostic[]): Parameter[] {

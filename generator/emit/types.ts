@@ -8,7 +8,6 @@
  *   (`additionalProperties: {}`), so a misspelled key is a compile error; the validators stay open;
  * - descriptions gain the default, range, allowed values and provenance, through the comment helper.
  */
-import { compile } from "json-schema-to-typescript";
 import { commentText, literal, propertyKey } from "../escape.js";
 import { sha256, type Cache } from "../cache.js";
 import {
@@ -106,6 +105,8 @@ function sharedTypes(
 async function compileTypes(view: JsonObject, typeName: string): Promise<string> {
   const placeholders = new Placeholders(view);
   placeholders.hide(view);
+  // Loaded here, on a cache miss: the library brings prettier, a load a run that recalls every type skips.
+  const { compile } = await import("json-schema-to-typescript");
   const code = await compile(view as never, typeName, {
     bannerComment: "",
     format: false,
