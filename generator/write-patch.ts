@@ -48,8 +48,8 @@ function caseClash(paths: readonly string[]): boolean {
 
 /**
  * Brings `target` to `files` by changing only what `difference` names. Returns false, having done
- * nothing, when that is not possible (something is in the way of a file to add: a folder where a
- * file goes): the caller writes the whole folder then.
+ * nothing, when a path to add is taken (a folder where a file goes) or two paths clash in case:
+ * the caller writes the whole folder then.
  */
 export function patchOutput(
   target: string,
