@@ -223,7 +223,7 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   const finish = async (files: GeneratedFile[], difference: OutputDifference, fromCache: boolean): Promise<GenerateResult> => {
     if (!overrides.check && changed(difference)) {
       progress.update("writing");
-      await writeOutput(options.outDir, files, { difference, cache });
+      await writeOutput(options.outDir, files, { difference });
     }
     return { files, difference, fromCache };
   };

@@ -1,92 +1,85 @@
 /**
- * Stage: write the output folder atomically, or compare it with what is on disk (`--check`).
+ * Stage: write the output folder, or compare it with what is on disk (`--check`).
  * A run that fails anywhere leaves the old folder exactly as it was, and no staging folder behind.
  */
-import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import path from "node:path";
 import { NO_CACHE, sha256, type Cache } from "./cache.js";
 import { compareText } from "./diagnostics.js";
 import type { GeneratedFile } from "./model.js";
 import { textHash } from "./recall.js";
+import { foldersOf, hasJournal, patchOutput, rollBack } from "./write-patch.js";
 
 /**
  * The file operations the write stage uses; tests pass failing ones. Synchronous: the stage is
- * thousands of links, stats and small writes to the page cache, each far cheaper than the thread
+ * thousands of stats and small writes to the page cache, each far cheaper than the thread
  * hand-off an asynchronous call costs.
  */
 export interface WriteFs {
-  link: typeof linkSync;
   mkdir: typeof mkdirSync;
   readdir: (folder: string) => string[];
+  readFile: (file: string) => string;
   rename: typeof renameSync;
   rm: typeof rmSync;
+  rmdir: typeof rmdirSync;
   stat: (file: string) => Stats | undefined;
   writeFile: typeof writeFileSync;
 }
 
 /** The real file system. */
 export const NODE_WRITE_FS: WriteFs = {
-  link: linkSync,
   mkdir: mkdirSync,
   readdir: (folder) => readdirSync(folder),
+  readFile: (file) => readFileSync(file, "utf8"),
   rename: renameSync,
   rm: rmSync,
-  stat: (file) => statSync(file, { throwIfNoEntry: false }),
+  rmdir: rmdirSync,
+  stat: statOf,
   writeFile: writeFileSync,
 };
 
+/** A path's stat, or undefined when nothing is there (also when a folder above it is a file). */
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOTDIR") return undefined;
+    throw error;
+  }
+}
+
 export interface WriteOptions {
   fs?: WriteFs;
-  /** How the folder differs from `files` (`compareOutput`): the other files are hard-linked, not written. */
+  /** How the folder differs from `files` (`compareOutput`): then only those files are touched (write-patch.ts). */
   difference?: OutputDifference;
-  /** Where `compareOutput` keeps the folder's stat index: a linked file's entry follows it (see `carryIndex`). */
-  cache?: Cache;
 }
 
 let writes = 0;
 
 /**
- * Files go to a staging folder beside `outDir`; then the old folder is moved aside, the staging
- * folder takes its name, and the old one is deleted. If the second rename fails, the old folder is
- * moved back. Folders an earlier run left behind when its process died are tidied first.
- *
- * Given how the folder differs (`compareOutput`), a file that is neither stale nor missing is
- * hard-linked into the staging folder instead of written: one changed offering in a large catalog
- * then writes a few files, not every file again. Where the file system has no hard links, it is written.
+ * Given how the existing folder differs (`compareOutput`), only the stale, missing and extra files
+ * change, in place, each step undone on a failure (`patchOutput`). Otherwise, or when the folder
+ * changed since it was compared (a dead run's folders were put back), every file goes to a staging
+ * folder beside `outDir`; the old folder is moved aside, the staging folder takes its name, and the
+ * old one is deleted; if the second rename fails, the old folder is moved back. Folders an earlier
+ * run left behind when its process died are tidied first.
  */
 export async function writeOutput(outDir: string, files: readonly GeneratedFile[], options: WriteOptions = {}): Promise<void> {
-  const { fs = NODE_WRITE_FS, difference, cache } = options;
+  const { fs = NODE_WRITE_FS, difference } = options;
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   const base = path.basename(target);
-  tidyLeftovers(target, fs);
+  const changed = tidyLeftovers(target, fs);
   // pid (so a later run can tell a dead run's folders) and a counter (for calls within one process).
   const tag = `${process.pid}-${++writes}`;
   const staging = path.join(parent, `.${base}.modelspec-new-${tag}`);
   const retired = path.join(parent, `.${base}.modelspec-old-${tag}`);
+  if (difference && !changed && fs.stat(target)?.isDirectory() && patchOutput(target, files, difference, { staging, retired }, fs)) return;
   try {
     fs.mkdir(staging, { recursive: true });
     // Every folder once, each after its parent: a plain mkdir each, not a recursive one's walk.
-    for (const folder of foldersOf(files)) fs.mkdir(path.join(staging, ...folder.split("/")));
-    const differs = difference ? rewritten(difference) : new Set<string>();
-    let linking = difference !== undefined;
-    const recorded = cache ? readIndex(cache, target) : {};
-    const carried: string[] = [];
-    for (const file of files) {
-      const to = path.join(staging, ...file.path.split("/"));
-      if (linking && !differs.has(file.path)) {
-        const from = path.join(target, ...file.path.split("/"));
-        // Its stat just before the link: the entry moves with it only if nothing touched it since it was indexed.
-        const entry = recorded[file.path];
-        const before = entry === undefined ? undefined : fs.stat(from);
-        if (attempt(() => fs.link(from, to))) {
-          if (before && sameStat(before, entry!)) carried.push(file.path);
-          continue;
-        }
-        linking = false; // no hard links here (or the file went away): write this and the rest
-      }
-      fs.writeFile(to, file.contents);
-    }
+    for (const folder of foldersOf(files.map((file) => file.path))) fs.mkdir(path.join(staging, ...folder.split("/")));
+    for (const file of files) fs.writeFile(path.join(staging, ...file.path.split("/")), file.contents);
     const exists = fs.stat(target) !== undefined;
     if (exists) fs.rename(target, retired);
     try {
@@ -96,34 +89,14 @@ export async function writeOutput(outDir: string, files: readonly GeneratedFile[
       throw error;
     }
     if (exists) fs.rm(retired, { recursive: true, force: true });
-    if (cache) carryIndex(cache, target, recorded, carried, fs);
   } finally {
     fs.rm(staging, { recursive: true, force: true });
   }
 }
 
-/** The files a write must put down as text: those the folder lacks or holds otherwise (the rest can be linked). */
+/** The files a write must put down as text: those the folder lacks or holds otherwise. */
 export function rewritten(difference: OutputDifference): Set<string> {
   return new Set([...difference.stale, ...difference.missing]);
-}
-
-/** The folders the files are in, with every folder above them, parents first. */
-function foldersOf(files: readonly GeneratedFile[]): string[] {
-  const folders = new Set<string>();
-  for (const file of files) {
-    for (let end = file.path.indexOf("/"); end > 0; end = file.path.indexOf("/", end + 1)) folders.add(file.path.slice(0, end));
-  }
-  return [...folders].sort(compareText);
-}
-
-/** Whether `operation` ran without throwing. */
-function attempt(operation: () => void): boolean {
-  try {
-    operation();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function restore(retired: string, target: string, cause: unknown, fs: WriteFs): void {
@@ -140,25 +113,32 @@ function restore(retired: string, target: string, cause: unknown, fs: WriteFs): 
 const LEFTOVER = /^\.(.*)\.modelspec-(new|old)-(\d+)(?:-\d+)?$/;
 
 /**
- * Staging and retired folders of runs whose process is gone: a staging folder is deleted; a retired
- * folder is the previous output, so it is put back if the output folder is missing, else deleted.
- * Folders of live processes (another run writing right now) are left alone.
+ * Staging and retired folders of runs whose process is gone: a staging folder is deleted. A retired
+ * folder with a journal holds the files of an unfinished in-place write, which are put back
+ * (`rollBack`); one without is a whole previous output, put back if the output folder is missing,
+ * else deleted. Folders of live processes (another run writing right now) are left alone.
+ * Returns whether the output folder was changed.
  */
-function tidyLeftovers(target: string, fs: WriteFs): void {
+function tidyLeftovers(target: string, fs: WriteFs): boolean {
   const parent = path.dirname(target);
   let entries: string[];
   try {
     entries = fs.readdir(parent);
   } catch {
-    return; // no parent folder yet: nothing left behind
+    return false; // no parent folder yet: nothing left behind
   }
+  let changed = false;
   for (const name of [...entries].sort(compareText)) {
     const match = LEFTOVER.exec(name);
     if (!match || match[1] !== path.basename(target) || isRunning(Number(match[3]))) continue;
     const folder = path.join(parent, name);
-    if (match[2] === "old" && fs.stat(target) === undefined) fs.rename(folder, target);
-    else fs.rm(folder, { recursive: true, force: true });
+    if (match[2] === "old" && hasJournal(folder, fs)) changed = rollBack(folder, target, fs) || changed;
+    else if (match[2] === "old" && fs.stat(target) === undefined) {
+      fs.rename(folder, target);
+      changed = true;
+    } else fs.rm(folder, { recursive: true, force: true });
   }
+  return changed;
 }
 
 function isRunning(pid: number): boolean {
@@ -221,30 +201,9 @@ function isSettled(stat: Stats, readAt: number): boolean {
   return changed < readAt - (wholeSeconds ? SETTLED_WHOLE_SECONDS_MS : SETTLED_MS);
 }
 
-const CTIME = 2;
-
-/** Whether a stat is the one an index entry recorded (but for its ctime, when a link is known to have moved it). */
-function sameStat(stat: Stats, entry: StatIndex[string], ctimeMoved = false): boolean {
-  return statKey(stat).every((value, i) => (ctimeMoved && i === CTIME) || value === entry[i]);
-}
-
-/**
- * A hard link changes its file's ctime (the link count is part of it), so without this a run that
- * linked thousands of unchanged files would make the next run read every one of them again. For a
- * file linked from an indexed, untouched file, the entry takes the new stat when only the ctime
- * moved: its text cannot have changed without moving its mtime off a settled value, and an
- * edit that put the mtime back moves the ctime again.
- */
-function carryIndex(cache: Cache, folder: string, recorded: StatIndex, carried: readonly string[], fs: WriteFs): void {
-  if (carried.length === 0) return;
-  const index: StatIndex = { ...recorded };
-  for (const file of carried) {
-    const entry = recorded[file]!;
-    const stat = fs.stat(path.join(folder, ...file.split("/")));
-    if (stat && sameStat(stat, entry, true)) index[file] = [...statKey(stat), entry[5]];
-    else delete index[file];
-  }
-  cache.set(INDEX_STEP, folder, JSON.stringify(index));
+/** Whether a stat is the one an index entry recorded. */
+function sameStat(stat: Stats, entry: StatIndex[string]): boolean {
+  return statKey(stat).every((value, i) => value === entry[i]);
 }
 
 export interface CompareOptions {
@@ -274,7 +233,7 @@ export async function compareOutput(outDir: string, files: readonly GeneratedFil
     // Joined by hand: path.join per file is a tenth of the comparison's time at thousands of files.
     const file = `${folder}${path.sep}${path.sep === "/" ? wanted.path : wanted.path.split("/").join(path.sep)}`;
     // The stat before the read: an edit in between then shows as a stat that no longer matches.
-    const stat = statSync(file, { throwIfNoEntry: false });
+    const stat = statOf(file);
     if (!stat?.isFile()) {
       difference.missing.push(wanted.path);
       continue;
