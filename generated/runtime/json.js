@@ -31,9 +31,10 @@ export function splitPointer(pointer) {
  */
 export function getPointer(value, pointer) {
     let current = value;
-    // splitPointer without its array of unescaped tokens: the client reads its error pointer in every reply.
-    for (const raw of pointer === "" ? [] : pointer.slice(1).split("/")) {
-        const token = unescapePointerToken(raw);
+    // An indexed loop over the split, not for…of over a slice's split: the client reads its error pointer in every reply.
+    const tokens = pointer.split("/");
+    for (let i = 1; i < tokens.length; i++) {
+        const token = unescapePointerToken(tokens[i]);
         if (Array.isArray(current))
             current = /^(0|[1-9][0-9]*)$/.test(token) ? current[Number(token)] : undefined;
         else if (isObject(current))

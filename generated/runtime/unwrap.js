@@ -26,6 +26,13 @@ export const unwrapDataArray = (body, shape, errors, fail, uuid, uuidField) => {
         return fail(`an array at "${shape.data}"`);
     if (uuid === undefined || uuidField === undefined)
         return items;
-    const mine = items.filter((item) => isObject(item) && item[uuidField] === uuid);
-    return items.some((item) => isObject(item) && uuidField in item) ? mine : items;
+    // One pass, not a filter and a some: this runs on every reply.
+    let echoed = false;
+    const mine = items.filter((item) => {
+        if (!isObject(item) || !(uuidField in item))
+            return false;
+        echoed = true;
+        return item[uuidField] === uuid;
+    });
+    return echoed ? mine : items;
 };

@@ -35,9 +35,10 @@ export function splitPointer(pointer: string): string[] {
  */
 export function getPointer(value: unknown, pointer: string): unknown {
   let current = value;
-  // splitPointer without its array of unescaped tokens: the client reads its error pointer in every reply.
-  for (const raw of pointer === "" ? [] : pointer.slice(1).split("/")) {
-    const token = unescapePointerToken(raw);
+  // An indexed loop over the split, not for…of over a slice's split: the client reads its error pointer in every reply.
+  const tokens = pointer.split("/");
+  for (let i = 1; i < tokens.length; i++) {
+    const token = unescapePointerToken(tokens[i]!);
     if (Array.isArray(current)) current = /^(0|[1-9][0-9]*)$/.test(token) ? current[Number(token)] : undefined;
     else if (isObject(current)) current = Object.hasOwn(current, token) ? current[token] : undefined;
     else return undefined;

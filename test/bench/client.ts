@@ -7,6 +7,11 @@
  * for every request, so both sides get the identical reply and the server's own work is as small
  * as it can be. Calls alternate client / fetch; each block of calls gives both medians and their
  * ratio (client / fetch: 1.10 means 10 % overhead).
+ *
+ * A second baseline runs in the same rotation: the bare fetch with an AbortController's signal and
+ * a 600 s timer (cleared when the reply is read), what any client that can be cancelled and can
+ * time out must pay. On Node 20 undici's work for a signal alone is several per cent of a loopback
+ * call, so the client is also given over that floor; the target is still judged against the bare fetch.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,12 +29,28 @@ export interface ClientResult {
   client: Spread;
   /** client / fetch medians, per block. */
   ratio: Spread;
+  /** Latency of the bare fetch with an abort signal and a 600 s timer (the cancellable floor), µs. */
+  cancellable: Spread;
+  /** cancellable / fetch medians, per block: what cancellation alone costs. */
+  cancellableRatio: Spread;
+  /** client / cancellable medians, per block: the client's overhead over that floor. */
+  overCancellable: Spread;
 }
 
 const API_KEY = "sk-modelspec-bench";
 const WARMUP = 200;
 const BLOCKS = 5;
 const CALLS_PER_BLOCK = 400;
+const SIDES = ["fetch", "cancellable", "client"] as const;
+/** Every order of the three sides, taken in turn. */
+const ORDERS: readonly (readonly (typeof SIDES)[number][])[] = [
+  ["fetch", "cancellable", "client"],
+  ["client", "fetch", "cancellable"],
+  ["cancellable", "client", "fetch"],
+  ["client", "cancellable", "fetch"],
+  ["fetch", "client", "cancellable"],
+  ["cancellable", "fetch", "client"],
+];
 
 type Json = Record<string, unknown>;
 interface OfferingLike {
@@ -136,38 +157,53 @@ export async function benchClients(log: (line: string) => void): Promise<ClientR
         if (!response.ok) throw new Error(`bare fetch: ${response.status}`);
         return response.json();
       };
-      const viaClient = () => client.create(request);
-      for (let i = 0; i < WARMUP; i++) {
-        await bare();
-        await viaClient();
-      }
-      const fetchTimes: number[] = [];
-      const clientTimes: number[] = [];
-      const ratios: number[] = [];
-      for (let block = 0; block < BLOCKS; block++) {
-        const f: number[] = [];
-        const c: number[] = [];
-        for (let i = 0; i < CALLS_PER_BLOCK; i++) {
-          if (i % 2 === 0) {
-            f.push(await timed(bare));
-            c.push(await timed(viaClient));
-          } else {
-            c.push(await timed(viaClient));
-            f.push(await timed(bare));
-          }
+      const cancellable = async () => {
+        const controller = new AbortController();
+        const timer = setTimeout(() => controller.abort(), 600_000);
+        try {
+          const response = await fetch(url + path, {
+            method: "POST",
+            headers: { [authHeader]: `Bearer ${API_KEY}`, "content-type": "application/json" },
+            body: JSON.stringify(body),
+            signal: controller.signal,
+          });
+          if (!response.ok) throw new Error(`cancellable fetch: ${response.status}`);
+          return await response.json();
+        } finally {
+          clearTimeout(timer);
         }
-        ratios.push(spread(c)!.median / spread(f)!.median);
-        fetchTimes.push(...f);
-        clientTimes.push(...c);
+      };
+      const viaClient = () => client.create(request);
+      const sides = { fetch: bare, cancellable, client: viaClient };
+      for (let i = 0; i < WARMUP; i++) for (const call of Object.values(sides)) await call();
+      const times = { fetch: [] as number[], cancellable: [] as number[], client: [] as number[] };
+      const ratios = { client: [] as number[], cancellable: [] as number[], overCancellable: [] as number[] };
+      for (let block = 0; block < BLOCKS; block++) {
+        const inBlock = { fetch: [] as number[], cancellable: [] as number[], client: [] as number[] };
+        for (let i = 0; i < CALLS_PER_BLOCK; i++) {
+          // Each side takes each place in the order equally often.
+          for (const side of ORDERS[i % ORDERS.length]!) inBlock[side].push(await timed(sides[side]));
+        }
+        const [f, k, c] = [spread(inBlock.fetch)!.median, spread(inBlock.cancellable)!.median, spread(inBlock.client)!.median];
+        ratios.client.push(c / f);
+        ratios.cancellable.push(k / f);
+        ratios.overCancellable.push(c / k);
+        for (const side of SIDES) times[side].push(...inBlock[side]);
       }
-      const result = {
+      const result: ClientResult = {
         offering: offering.id,
         transport: transport.id,
-        fetch: spread(fetchTimes)!,
-        client: spread(clientTimes)!,
-        ratio: spread(ratios)!,
+        fetch: spread(times.fetch)!,
+        client: spread(times.client)!,
+        ratio: spread(ratios.client)!,
+        cancellable: spread(times.cancellable)!,
+        cancellableRatio: spread(ratios.cancellable)!,
+        overCancellable: spread(ratios.overCancellable)!,
       };
-      log(`client ${offering.id} over ${transport.id}: ${result.ratio.median.toFixed(3)}× bare fetch`);
+      log(
+        `client ${offering.id} over ${transport.id}: ${result.ratio.median.toFixed(3)}× bare fetch, ` +
+          `${result.overCancellable.median.toFixed(3)}× a cancellable fetch (itself ${result.cancellableRatio.median.toFixed(3)}×)`,
+      );
       results.push(result);
     } finally {
       await close(server);

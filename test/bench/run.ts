@@ -236,11 +236,24 @@ function summary(all: BenchResults, targets: TargetResult[]): string {
     );
   }
   if (client.length > 0) {
-    out.push("### Client overhead on 127.0.0.1 (µs per call)", "");
+    out.push(
+      "### Client overhead on 127.0.0.1 (µs per call)",
+      "",
+      "Ratios are medians of per-block ratios. The cancellable fetch is the bare fetch with an abort signal and a 600 s timer: the floor of any client that can be cancelled and time out.",
+      "",
+    );
     out.push(
       table(
-        ["offering", "bare fetch", "client", "client / fetch (per block)"],
-        client.map((c) => [`${c.offering} (${c.transport})`, showSpread(c.fetch, 1, 0), showSpread(c.client, 1, 0), showSpread(c.ratio, 1, 3)]),
+        ["offering", "bare fetch", "cancellable fetch", "client", "client / fetch", "cancellable / fetch", "client / cancellable"],
+        client.map((c) => [
+          `${c.offering} (${c.transport})`,
+          showSpread(c.fetch, 1, 0),
+          showSpread(c.cancellable, 1, 0),
+          showSpread(c.client, 1, 0),
+          showSpread(c.ratio, 1, 3),
+          showSpread(c.cancellableRatio, 1, 3),
+          showSpread(c.overCancellable, 1, 3),
+        ]),
       ),
       "",
     );

@@ -72,6 +72,20 @@ const cases: [
     "data-array: items that echo no UUID are taken whole",
     { unwrap: unwrapDataArray, shape: DATA, body: { data: [{ text: "a" }] }, uuid: "u1", want: { result: [{ text: "a" }] } },
   ],
+  [
+    "data-array: once any item echoes a UUID, only this task's are kept (other tasks', non-objects and unechoed items dropped)",
+    {
+      unwrap: unwrapDataArray,
+      shape: DATA,
+      body: { data: [theirs, "text", mine, { text: "no id" }, null, [mine], { ...mine, text: "second" }] },
+      uuid: "u1",
+      want: { result: [mine, { ...mine, text: "second" }] },
+    },
+  ],
+  [
+    "data-array: no item echoing this UUID leaves an empty result",
+    { unwrap: unwrapDataArray, shape: DATA, body: { data: [theirs] }, uuid: "u1", want: { result: [] } },
+  ],
   ["data-array: no array at data", { unwrap: unwrapDataArray, shape: DATA, body: { data: {} }, want: { refused: 'an array at "data"' } }],
   [
     "data-array: an error at the pointer",
