@@ -17,10 +17,10 @@ import { buildModel } from "./normalize.js";
 import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js";
 import { SILENT, type Progress } from "./progress.js";
 import { judgeBundles, resolveSchemas } from "./resolve.js";
-import { LISTING_STEPS, MissingCachedText, recallRun, recallUnit, rememberRun, rememberUnit, runKeyOf, withTexts } from "./recall.js";
+import { LISTING_STEPS, MissingCachedText, recallRun, recallUnit, rememberRun, rememberUnit, runKeyOf } from "./recall.js";
 import { packageSettings, type PackageSettings } from "./version.js";
 import { checkWiring, listSourceFiles } from "./wiring.js";
-import { compareOutput, rewritten, writeOutput, type OutputDifference } from "./write.js";
+import { compareOutput, readTextsToWrite, writeOutput, type OutputDifference } from "./write.js";
 
 /**
  * The emit, transpile and format stages. They bring TypeScript and ajv's code generator, most of
@@ -233,18 +233,20 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
     progress.update("comparing with the output folder");
     const difference = await compareOutput(options.outDir, recalled, { cache });
     if (!changed(difference)) return { files: recalled, difference, fromCache: true };
-    const texts = overrides.check ? recalled : withTexts(cache, recalled);
-    if (texts) return finish(texts, difference, true);
+    try {
+      if (!overrides.check) readTextsToWrite(recalled, difference);
+      return finish(recalled, difference, true);
+    } catch (error) {
+      // A text the write needs is lost: the specs make the output again, below.
+      if (!(error instanceof MissingCachedText)) throw error;
+    }
   }
   const made = async (from: Cache) => {
     const files = await generateFiles(specs, options, progress, sources, from);
     progress.update("comparing with the output folder");
     const difference = await compareOutput(options.outDir, files, { cache });
     // The texts a write needs (and `--verify` all of them) are read now, while a lost one can still be made again.
-    if (!overrides.check) {
-      const toWrite = rewritten(difference);
-      for (const file of files) if (toWrite.has(file.path)) void file.contents;
-    }
+    if (!overrides.check) readTextsToWrite(files, difference);
     return { files, difference };
   };
   const { files, difference } = await made(cache).catch((error: unknown) => {

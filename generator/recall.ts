@@ -181,7 +181,7 @@ export class MissingCachedText extends Error {
 /**
  * Files of a stored listing. Each carries its hash; its text is read when first asked for, from the
  * cache or else from the output folder when that file has the same hash; a text found in neither
- * throws `MissingCachedText` (see `withTexts` to ask first).
+ * throws `MissingCachedText` (see `readTextsToWrite` to ask first).
  */
 function listed(cache: Cache, stored: string, outDir: string | undefined): GeneratedFile[] {
   return (JSON.parse(stored) as [string, string][]).map(([file, hash]) => {
@@ -202,16 +202,6 @@ function listed(cache: Cache, stored: string, outDir: string | undefined): Gener
   });
 }
 
-/** The recalled files with their texts read, or undefined when one is no longer in the cache (then a full run answers). */
-export function withTexts(cache: Cache, files: readonly GeneratedFile[]): GeneratedFile[] | undefined {
-  const read: GeneratedFile[] = [];
-  for (const file of files) {
-    const text = textWithHash(file.sha256!, () => cache.get(TEXT, file.sha256!));
-    if (text === undefined) return undefined;
-    read.push({ path: file.path, contents: text, sha256: file.sha256! });
-  }
-  return read;
-}
 /** The first text the readers give, tried in order (a later one is not read), whose SHA-256 is `hash`. */
 function textWithHash(hash: string, ...readers: (() => string | undefined)[]): string | undefined {
   for (const read of readers) {

@@ -99,6 +99,15 @@ export function rewritten(difference: OutputDifference): Set<string> {
   return new Set([...difference.stale, ...difference.missing]);
 }
 
+/**
+ * Reads now the texts a write of `files` will put down (a recalled file's text is read when first
+ * asked for), so a text the cache lost throws `MissingCachedText` before anything is written.
+ */
+export function readTextsToWrite(files: readonly GeneratedFile[], difference: OutputDifference): void {
+  const toWrite = rewritten(difference);
+  for (const file of files) if (toWrite.has(file.path)) void file.contents;
+}
+
 function restore(retired: string, target: string, cause: unknown, fs: WriteFs): void {
   try {
     fs.rename(retired, target);
