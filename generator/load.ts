@@ -108,7 +108,8 @@ function readBounded(file: string, limit: number): Uint8Array | number {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.alloc(Math.max(1, Math.min(64 * 1024, size + 1)));
+      // Not zero-filled: only the bytes read are kept (the subarray below).
+      const chunk = Buffer.allocUnsafeSlow(Math.max(1, Math.min(64 * 1024, size + 1)));
       const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
       if (bytesRead === 0) return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
       chunks.push(chunk.subarray(0, bytesRead));
