@@ -12,6 +12,8 @@ import type { Bundle, BundleResult } from "./resolve.js";
 
 /** The cache step holding an offering file's bundles, by the file and its hash. */
 const BUNDLE_STEP = "bundle";
+/** The cache step holding a bundle that starts in a shared file, once for all the sections that share it. */
+const SHARED_STEP = "shared-bundle";
 /** The cache step holding, for a shared file whose definitions all bundled cleanly, the files they drew on. */
 const CHECKED_STEP = "fragment-refs";
 
@@ -22,9 +24,9 @@ interface StoredBundle {
   /** The section's pointer in its offering file (`/request/schema`). */
   pointer: string;
   files: Drawn;
-  /** The root it was bundled from when that is in a shared file (`Bundle.sharedRoot`). */
+  /** The root it was bundled from when that is in a shared file (`Bundle.sharedRoot`): its schema is then stored once, apart. */
   sharedRoot: string | null;
-  schema: JsonObject;
+  schema: JsonObject | null;
 }
 
 export interface BundleRecall {
@@ -62,12 +64,30 @@ export function bundleRecall(files: ReadonlyMap<string, ParsedFile>, cache: Cach
     return bundle;
   };
 
+  // Shared bundles stored by this run (each once, however many sections share it).
+  const storedShared = new Set<string>();
+  /** A shared bundle's schema, stored once for every section that starts at its root drawing on these files. */
+  const sharedSchema = (root: string | null, list: Drawn): JsonObject | undefined => {
+    const text = root === null ? undefined : cache.get(SHARED_STEP, `${root}\0${JSON.stringify(list)}`);
+    try {
+      const schema = text === undefined ? undefined : (JSON.parse(text) as unknown);
+      return typeof schema === "object" && schema !== null && !Array.isArray(schema) ? (schema as JsonObject) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
   return {
     bundles(file, pointers, make) {
       const key = file.sha256 === undefined ? undefined : `${file.file}\0${file.sha256}`;
       const stored = key === undefined ? undefined : readStored(cache.get(BUNDLE_STEP, key));
       if (stored && stored.length === pointers.length && stored.every((s, i) => s.pointer === pointers[i] && unchanged(s.files))) {
-        return stored.map((section) => ({ bundle: share(recalled(section, () => make(section.pointer))), diagnostics: [] }));
+        const bundles = stored.map((section) => {
+          const known = section.sharedRoot === null ? undefined : shared.get(section.sharedRoot);
+          const schema = known?.schema ?? section.schema ?? sharedSchema(section.sharedRoot, section.files);
+          return known ?? (schema ? share(recalled(section, schema, () => make(section.pointer))) : undefined);
+        });
+        if (!bundles.includes(undefined)) return bundles.map((bundle) => ({ bundle, diagnostics: [] }));
       }
       const results = pointers.map(make);
       const sections = results.map((result, i) => {
@@ -75,7 +95,11 @@ export function bundleRecall(files: ReadonlyMap<string, ParsedFile>, cache: Cach
         if (!list) return undefined;
         share(result.bundle!);
         const { schema, sharedRoot } = result.bundle!;
-        return { pointer: pointers[i]!, files: list, sharedRoot: sharedRoot ?? null, schema } satisfies StoredBundle;
+        if (sharedRoot === undefined) return { pointer: pointers[i]!, files: list, sharedRoot: null, schema } satisfies StoredBundle;
+        const sharedKey = `${sharedRoot}\0${JSON.stringify(list)}`;
+        if (!storedShared.has(sharedKey)) cache.add(SHARED_STEP, sharedKey, JSON.stringify(schema));
+        storedShared.add(sharedKey);
+        return { pointer: pointers[i]!, files: list, sharedRoot, schema: null } satisfies StoredBundle;
       });
       if (key !== undefined && !sections.includes(undefined)) cache.set(BUNDLE_STEP, key, JSON.stringify(sections));
       return results;
@@ -101,7 +125,11 @@ function readStored(text: string | undefined): StoredBundle[] | undefined {
   if (text === undefined) return undefined;
   try {
     const stored = JSON.parse(text) as StoredBundle[];
-    const whole = (s: StoredBundle) => typeof s?.pointer === "string" && Array.isArray(s.files) && typeof s.schema === "object" && s.schema !== null;
+    const whole = (s: StoredBundle) =>
+      typeof s?.pointer === "string" &&
+      Array.isArray(s.files) &&
+      typeof s.schema === "object" &&
+      (s.schema !== null || typeof s.sharedRoot === "string");
     return Array.isArray(stored) && stored.every(whole) ? stored : undefined;
   } catch {
     return undefined;
@@ -109,7 +137,7 @@ function readStored(text: string | undefined): StoredBundle[] | undefined {
 }
 
 /** A stored bundle; its positions and origins come from bundling it again (`make`) when first asked for. */
-function recalled(stored: StoredBundle, make: () => BundleResult): Bundle {
+function recalled(stored: StoredBundle, schema: JsonObject, make: () => BundleResult): Bundle {
   let again: Bundle | undefined;
   const made = () => {
     again ??= make().bundle;
@@ -117,7 +145,7 @@ function recalled(stored: StoredBundle, make: () => BundleResult): Bundle {
     return again;
   };
   return {
-    schema: stored.schema,
+    schema,
     files: stored.files.map(([file]) => file),
     ...(stored.sharedRoot === null ? {} : { sharedRoot: stored.sharedRoot }),
     get positions() {

@@ -189,6 +189,23 @@ describe("the per-offering memo", () => {
       await run(schemas, warm.cache);
       expect(new Set(warm.bundled)).toEqual(new Set(["runware/gpt-5.4-mini.yaml"]));
 
+      // A bundle that starts in a shared file is stored once, apart; without it, the first section that
+      // shares it is bundled again (storing it again) and the others take that bundle.
+      let dropped = 0;
+      for (const entry of await entries(cacheDir)) {
+        if ((await readFile(entry, "utf8")).includes('\n{"$schema":"https://json-schema.org/draft/2020-12/schema"')) {
+          await rm(entry);
+          dropped++;
+        }
+      }
+      expect(dropped).toBeGreaterThan(0);
+      const rebuilt = countingCache(cacheDir);
+      expect(await run(schemas, rebuilt.cache)).toEqual(await cold(schemas));
+      expect(rebuilt.bundled.filter((file) => file.startsWith("cloudflare/"))).toEqual(["cloudflare/gpt-5.4-mini.yaml"]);
+      const restored = countingCache(cacheDir);
+      expect(await run(schemas, restored.cache)).toEqual(await cold(schemas));
+      expect(restored.bundled).toEqual([]);
+
       // A schema ajv refuses (a required key no property defines): its bundle is stored before it is judged.
       await writeFile(
         offering,
@@ -199,12 +216,12 @@ describe("the per-offering memo", () => {
           () => "no problem",
           (error: Error) => error.message,
         );
-      const cold = await problems(async () => loadModel(await readSpecDir(schemas), resolveOptions(), NO_CACHE));
-      expect(cold).toMatch(/runware\/gpt-5\.4-mini\.yaml:38:\d+: \/request\/schema\/required: ajv refuses this schema: .*notAProperty/);
-      expect(await problems(() => run(schemas, countingCache(cacheDir).cache))).toBe(cold);
+      const refused = await problems(async () => loadModel(await readSpecDir(schemas), resolveOptions(), NO_CACHE));
+      expect(refused).toMatch(/runware\/gpt-5\.4-mini\.yaml:38:\d+: \/request\/schema\/required: ajv refuses this schema: .*notAProperty/);
+      expect(await problems(() => run(schemas, countingCache(cacheDir).cache))).toBe(refused);
       // Nothing changed since: the bundle is recalled, and where the problem is comes from bundling it again.
       const again = countingCache(cacheDir);
-      expect(await problems(() => run(schemas, again.cache))).toBe(cold);
+      expect(await problems(() => run(schemas, again.cache))).toBe(refused);
       expect(again.bundled).toEqual([]);
     });
   });
