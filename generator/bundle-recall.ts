@@ -7,8 +7,24 @@
  */
 import type { Cache } from "./cache.js";
 import type { ParsedFile } from "./load.js";
-import type { JsonObject } from "./model.js";
-import type { Bundle, BundleResult } from "./resolve.js";
+import type { Diagnostic } from "./diagnostics.js";
+import type { JsonObject, SourcePosition } from "./model.js";
+
+/** A section's schema bundled (resolve.ts): self-contained, its `$ref`s pointing into its own `$defs`. */
+export interface Bundle {
+  schema: JsonObject;
+  /** Where each pointer of the bundled schema was written: made when first asked for (by a message). */
+  readonly positions: ReadonlyMap<string, SourcePosition>;
+  /** The source pointer (in `positions`' file) of each pointer of the bundled schema. */
+  readonly origins: ReadonlyMap<string, string>;
+  /** The spec files the bundle was copied from. */
+  files: readonly string[];
+  /** Where the bundle starts when that is in a shared file (`file#pointer`): every section starting there shares it. */
+  sharedRoot?: string;
+}
+
+/** A bundle, or the problems that stopped it. */
+export type BundleResult = { bundle?: Bundle; diagnostics: Diagnostic[] };
 
 /** The cache step holding an offering file's bundles, by the file and its hash. */
 const BUNDLE_STEP = "bundle";

@@ -12,7 +12,7 @@ import { pascalIdentifier, NameScope } from "./escape.js";
 import type { ParsedFile } from "./load.js";
 import type { Json, JsonObject, SourcePosition } from "./model.js";
 import { schemaRefusal } from "./ajv.js";
-import { bundleRecall } from "./bundle-recall.js";
+import { bundleRecall, type Bundle, type BundleResult } from "./bundle-recall.js";
 import { NO_CACHE, type Cache } from "./cache.js";
 import { getPointer } from "./runtime/json.js";
 import { isAnnotationKeyword, isObject, keywordShape, setOwn } from "./schema-walk.js";
@@ -20,25 +20,11 @@ import { isAnnotationKeyword, isObject, keywordShape, setOwn } from "./schema-wa
 const SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
 /** A schema's place: the file, the pointer of its schema root (what `#` means), and its own pointer. */
-export interface Location {
+interface Location {
   file: string;
   base: string;
   pointer: string;
 }
-
-export interface Bundle {
-  schema: JsonObject;
-  /** Where each pointer of the bundled schema was written: made when first asked for (by a message). */
-  readonly positions: ReadonlyMap<string, SourcePosition>;
-  /** The source pointer (in `positions`' file) of each pointer of the bundled schema. */
-  readonly origins: ReadonlyMap<string, string>;
-  /** The spec files the bundle was copied from. */
-  files: readonly string[];
-  /** Where the bundle starts when that is in a shared file (`file#pointer`): every section starting there shares it. */
-  sharedRoot?: string;
-}
-
-export type BundleResult = { bundle?: Bundle; diagnostics: Diagnostic[] };
 
 /**
  * Bundles already made in this run, by the schema they start from. Offerings whose section is only
