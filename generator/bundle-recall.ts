@@ -70,7 +70,8 @@ export function bundleRecall(files: ReadonlyMap<string, ParsedFile>, cache: Cach
     return list;
   };
   const unchanged = (list: Drawn) => list.every(([file, hash]) => hashOf(file) === hash);
-  // One object per root in a shared file, as resolve's memo makes them: later stages hash each object once.
+  // One object per root in a shared file, as resolve's memo makes them: later stages hash each object
+  // once. Kept apart from that memo: a recalled bundle finds its positions by bundling again through it.
   const shared = new Map<string, Bundle>();
   const share = (bundle: Bundle) => {
     if (bundle.sharedRoot === undefined) return bundle;

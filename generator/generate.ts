@@ -114,7 +114,7 @@ export async function emitModel(model: Model, settings: RunSettings = QUIET_RUN)
       paths.add(file.path);
     }
     context.progress.update("transpiling");
-    // A file that comes with its hash was finished when stored (recallFile): it is not formatted again.
+    // A file that comes with its hash was finished when stored (rememberFiles): it is not formatted again.
     const made = (await Promise.all(transpiling)).flat();
     const finished = [
       ...formatFiles(made.filter((file) => file.sha256 === undefined)),

@@ -19,7 +19,7 @@ import type { PackageSettings } from "./version.js";
 const TEXT = "output-file";
 /** The cache step holding an offering's listing by its fingerprint. */
 export const UNIT_STEP = "unit";
-/** The cache step holding the listing of one file several offerings make (see `recallFile`). */
+/** The cache step holding the listing of files several offerings make (see `recallFiles`). */
 const FILE_STEP = "file";
 /** The steps whose entries name texts by hash: a run that finds a text lost runs again without them. */
 export const LISTING_STEPS: ReadonlySet<string> = new Set([UNIT_STEP, FILE_STEP]);
@@ -41,7 +41,7 @@ export function runKeyOf(specs: SpecFiles, options: GenerateOptions & { package:
 /**
  * A run's output: the listing once, each file's text by its hash (a text stored by an earlier run is
  * not written again). A file that carries its hash came from a listing (`rememberUnit`,
- * `recallFile`), whose texts are stored already: it is neither hashed nor stored again.
+ * `rememberFiles`), whose texts are stored already: it is neither hashed nor stored again.
  */
 export function rememberRun(cache: Cache, runKey: string, files: readonly GeneratedFile[]): void {
   const listing = files.map((file) => {
@@ -87,14 +87,21 @@ function store(cache: Cache, files: readonly GeneratedFile[]): (GeneratedFile & 
 }
 
 /**
- * A file of several offerings made from what `key` names alone (a provider's OpenAPI document from
- * its offerings' fingerprints): recalled as an offering's files are, else made, finished and stored.
- * It comes back finished and with its hash, so later stages neither format nor hash it again.
+ * Files made from these offerings alone, with what `key` adds (their provider, the package version):
+ * recalled as an offering's own files are while every fingerprint holds, else made, finished and
+ * stored. They come back finished and with their hashes, so later stages neither format nor hash
+ * them again. Where an offering has no fingerprint (a test's), they are made and not stored.
  */
-export function recallFile(context: Pick<EmitContext, "cache" | "outDir">, key: string, make: () => GeneratedFile): GeneratedFile {
-  const recalled = recallFiles(context, key);
-  if (recalled?.files.length === 1) return recalled.files[0]!;
-  return rememberFiles(context, key, [make()])[0]!;
+export function recallMadeFrom(
+  context: Pick<EmitContext, "cache" | "outDir">,
+  key: readonly unknown[],
+  offerings: readonly Pick<OfferingSpec, "fingerprint">[],
+  make: () => GeneratedFile[],
+): GeneratedFile[] {
+  const prints = offerings.map((o) => o.fingerprint);
+  if (prints.includes(undefined)) return make();
+  const stored = JSON.stringify([...key, prints]);
+  return recallFiles(context, stored)?.files ?? rememberFiles(context, stored, make());
 }
 
 /**
@@ -107,7 +114,7 @@ export function recallFiles(context: Pick<EmitContext, "cache" | "outDir">, key:
   try {
     const { files, note } = JSON.parse(stored) as { files: unknown; note?: unknown };
     if (!Array.isArray(files) || (note !== undefined && typeof note !== "string")) return undefined;
-    return { files: listed(context.cache, JSON.stringify(files), context.outDir), ...(note === undefined ? {} : { note }) };
+    return { files: listed(context.cache, files as [string, string][], context.outDir), ...(note === undefined ? {} : { note }) };
   } catch {
     return undefined; // a damaged entry: made again
   }
@@ -158,13 +165,13 @@ export function recallOffering<T>(context: Pick<EmitContext, "cache">, kind: str
  */
 export function recallUnit(cache: Cache, unitKey: string, outDir?: string): GeneratedFile[] | undefined {
   const stored = cache.get(UNIT_STEP, unitKey);
-  return stored === undefined ? undefined : listed(cache, stored, outDir);
+  return stored === undefined ? undefined : listed(cache, JSON.parse(stored) as [string, string][], outDir);
 }
 
 /** The output of an earlier run with these inputs, or undefined; its texts are read when first asked for. */
 export function recallRun(cache: Cache, runKey: string, outDir: string): GeneratedFile[] | undefined {
   const stored = cache.get("run", runKey);
-  return stored === undefined ? undefined : listed(cache, stored, outDir);
+  return stored === undefined ? undefined : listed(cache, JSON.parse(stored) as [string, string][], outDir);
 }
 
 /**
@@ -183,8 +190,8 @@ export class MissingCachedText extends Error {
  * cache or else from the output folder when that file has the same hash; a text found in neither
  * throws `MissingCachedText` (see `readTextsToWrite` to ask first).
  */
-function listed(cache: Cache, stored: string, outDir: string | undefined): GeneratedFile[] {
-  return (JSON.parse(stored) as [string, string][]).map(([file, hash]) => {
+function listed(cache: Cache, listing: readonly [path: string, sha256: string][], outDir: string | undefined): GeneratedFile[] {
+  return listing.map(([file, hash]) => {
     let text: string | undefined;
     return {
       path: file,

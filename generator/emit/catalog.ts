@@ -2,7 +2,7 @@
 import { jsonText } from "../escape.js";
 import { NO_CACHE } from "../cache.js";
 import type { EmitContext, Emitter, Model, OfferingSpec, Pricing } from "../model.js";
-import { recallFile, recallOffering } from "../recall.js";
+import { recallMadeFrom, recallOffering } from "../recall.js";
 import { schemaFiles, type SchemaFiles } from "./schema-files.js";
 import { CATALOG_FILE } from "./paths.js";
 import { providerOf, validatorFiles } from "./shared.js";
@@ -80,9 +80,7 @@ function catalogPricing({ provenance, ...prices }: Pricing): NonNullable<Catalog
 export const catalogEmitter: Emitter = {
   name: "catalog",
   emit(model, context) {
-    const make = () => ({ path: CATALOG_FILE, contents: jsonText(catalogEntries(model, context)) });
-    // Made from the offerings alone, in model order: recalled while their fingerprints hold.
-    const members = model.offerings.map((o) => o.fingerprint);
-    return [members.includes(undefined) ? make() : recallFile(context, JSON.stringify(["catalog", members]), make)];
+    // Made from the offerings alone, in model order.
+    return recallMadeFrom(context, ["catalog"], model.offerings, () => [{ path: CATALOG_FILE, contents: jsonText(catalogEntries(model, context)) }]);
   },
 };

@@ -7,7 +7,7 @@
  */
 import { docComment, literal, NameScope, pascalIdentifier, propertyKey } from "../escape.js";
 import type { ClientNames, Emitter, GeneratedFile, Json, JsonObject, Model, OfferingSpec, ProviderSpec, SchemaRole, Transport } from "../model.js";
-import { recallFiles, rememberFiles } from "../recall.js";
+import { recallMadeFrom } from "../recall.js";
 import { binaryResponse } from "../response-body.js";
 import { isObject, setOwn } from "../schema-walk.js";
 import { indent, literalType, ModuleText } from "./module.js";
@@ -20,13 +20,10 @@ export const clientsEmitter: Emitter = {
     // A provider with no offerings yet still gets its (empty) clients: the indexes export them for every provider.
     return model.providers.flatMap((provider) => {
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
-      const members = offerings.map((o) => o.fingerprint);
-      if (members.includes(undefined)) return [...providerModule(provider), ...providerClient(provider, offerings, validatorFiles(model))];
-      // The descriptors are made from the provider alone, its clients from it and its offerings: each recalled while they hold.
-      const recalled = (key: string, make: () => GeneratedFile[]) => recallFiles(context, key)?.files ?? rememberFiles(context, key, make());
+      // The descriptors are made from the provider alone, its clients from it and its offerings.
       return [
-        ...recalled(JSON.stringify(["provider-module", provider]), () => providerModule(provider)),
-        ...recalled(JSON.stringify(["clients", provider, members]), () => providerClient(provider, offerings, validatorFiles(model))),
+        ...recallMadeFrom(context, ["provider-module", provider], [], () => providerModule(provider)),
+        ...recallMadeFrom(context, ["clients", provider], offerings, () => providerClient(provider, offerings, validatorFiles(model))),
       ];
     });
   },

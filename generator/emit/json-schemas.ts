@@ -10,7 +10,7 @@
  */
 import { jsonText } from "../escape.js";
 import type { BundledSchema, Emitter, GeneratedFile, Model } from "../model.js";
-import { recallFile } from "../recall.js";
+import { recallMadeFrom } from "../recall.js";
 import { catalogEntries } from "./catalog.js";
 import { publishedOf } from "./schema-files.js";
 
@@ -34,12 +34,10 @@ export const jsonSchemasEmitter: Emitter = {
           file.specs = [...new Set([...(file.specs ?? []), offering.specFile])];
           continue;
         }
-        // Its text is the first offering's schema: recalled while that offering's fingerprint holds.
-        const make = (): GeneratedFile => ({ path, contents: jsonText(publishedOf(section).schema) });
-        const made =
-          offering.fingerprint === undefined
-            ? make()
-            : recallFile(context, JSON.stringify(["json-schema", path, section.role, offering.fingerprint]), make);
+        // Its text is the first offering's schema.
+        const made = recallMadeFrom(context, ["json-schema", path, section.role], [offering], () => [
+          { path, contents: jsonText(publishedOf(section).schema) },
+        ])[0]!;
         made.specs = [offering.specFile];
         files.set(path, made);
       }

@@ -12,7 +12,7 @@ import { findParameter } from "../parameters.js";
 import { BOUND_KEYWORDS, constraintsOf, typeText, type Constraint } from "./doc-lines.js";
 import { alignParameter, PARAMETER_CONCEPTS } from "./parameter-concepts.js";
 import { modelDocFile, offeringDir } from "./paths.js";
-import { recallFile } from "../recall.js";
+import { recallMadeFrom } from "../recall.js";
 
 export interface SharedModel {
   slug: string;
@@ -34,16 +34,12 @@ export const modelDocsEmitter: Emitter = {
   name: "model-docs",
   emit(model: Model, context: EmitContext): GeneratedFile[] {
     const providers = new Map(model.providers.map((p) => [p.id, p]));
-    return sharedModels(model).map((shared) => {
-      const make = (): GeneratedFile => ({
-        path: modelDocFile(shared.slug),
-        contents: modelPage(shared, providers),
-        specs: shared.offerings.map((o) => o.specFile),
-      });
-      // A page is made from its offerings (and their providers) alone: recalled while their fingerprints hold.
-      const members = shared.offerings.map((o) => o.fingerprint);
-      return members.includes(undefined) ? make() : recallFile(context, JSON.stringify(["model-page", shared.slug, members]), make);
-    });
+    // A page is made from its offerings (and their providers) alone.
+    return sharedModels(model).flatMap((shared) =>
+      recallMadeFrom(context, ["model-page", shared.slug], shared.offerings, () => [
+        { path: modelDocFile(shared.slug), contents: modelPage(shared, providers), specs: shared.offerings.map((o) => o.specFile) },
+      ]),
+    );
   },
 };
 

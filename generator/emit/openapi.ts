@@ -34,7 +34,7 @@ import { binaryResponse } from "../response-body.js";
 import { cloneJson, isObject, keywordShape, setOwn, withoutAnnotations } from "../schema-walk.js";
 import { publishedOf } from "./schema-files.js";
 import { openApiFile } from "./paths.js";
-import { recallFile } from "../recall.js";
+import { recallMadeFrom } from "../recall.js";
 
 export const OPENAPI_VERSION = "3.1.0";
 
@@ -42,16 +42,16 @@ export const openApiEmitter: Emitter = {
   name: "openapi",
   emit(model: Model, context): GeneratedFile[] {
     const version = context.package.version;
-    return model.providers.map((provider) => {
+    return model.providers.flatMap((provider) => {
       const offerings = model.offerings.filter((o) => o.provider === provider.id);
-      const make = (): GeneratedFile => ({
-        path: openApiFile(provider),
-        contents: jsonText(openApiDocument(provider, offerings, version)),
-        specs: [provider.specFile, ...offerings.map((o) => o.specFile)],
-      });
-      // A document is made from its provider and offerings alone: a run recalls it while their fingerprints hold.
-      const members = offerings.map((o) => o.fingerprint);
-      return members.includes(undefined) ? make() : recallFile(context, JSON.stringify(["openapi", provider, version, members]), make);
+      // A document is made from its provider and offerings alone.
+      return recallMadeFrom(context, ["openapi", provider, version], offerings, () => [
+        {
+          path: openApiFile(provider),
+          contents: jsonText(openApiDocument(provider, offerings, version)),
+          specs: [provider.specFile, ...offerings.map((o) => o.specFile)],
+        },
+      ]);
     });
   },
 };
