@@ -8,10 +8,14 @@
  * as it can be. Calls alternate client / fetch; each block of calls gives both medians and their
  * ratio (client / fetch: 1.10 means 10 % overhead).
  *
- * A second baseline runs in the same rotation: the bare fetch with an AbortController's signal and
- * a 600 s timer (cleared when the reply is read), what any client that can be cancelled and can
- * time out must pay. On Node 20 undici's work for a signal alone is several per cent of a loopback
- * call, so the client is also given over that floor; the target is still judged against the bare fetch.
+ * Two more sides run in the same rotation, to say where the overhead goes: the bare fetch with an
+ * AbortController's signal and a 600 s timer (cleared when the reply is read), what any client that
+ * can be cancelled and time out must pay (on Node 20 undici's work for a signal alone is several
+ * per cent of a loopback call); and the client with `validateRequest: false`, so the cost of
+ * request validation shows apart. The target is still judged on the default client against the bare fetch.
+ *
+ * Every side is warmed up past V8's optimisation of the code it runs (the validators tier up after
+ * a few thousand calls), so the figures are those of a long-running process.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -35,22 +39,24 @@ export interface ClientResult {
   cancellableRatio: Spread;
   /** client / cancellable medians, per block: the client's overhead over that floor. */
   overCancellable: Spread;
+  /** Latency of the client with `validateRequest: false`, µs. */
+  unvalidated: Spread;
+  /** unvalidated / fetch medians, per block. */
+  unvalidatedRatio: Spread;
 }
 
 const API_KEY = "sk-modelspec-bench";
-const WARMUP = 200;
+/** Calls per side before timing: past V8's optimisation of the validators. */
+const WARMUP = 3000;
 const BLOCKS = 5;
 const CALLS_PER_BLOCK = 400;
-const SIDES = ["fetch", "cancellable", "client"] as const;
-/** Every order of the three sides, taken in turn. */
-const ORDERS: readonly (readonly (typeof SIDES)[number][])[] = [
-  ["fetch", "cancellable", "client"],
-  ["client", "fetch", "cancellable"],
-  ["cancellable", "client", "fetch"],
-  ["client", "cancellable", "fetch"],
-  ["fetch", "client", "cancellable"],
-  ["cancellable", "fetch", "client"],
-];
+const SIDES = ["fetch", "cancellable", "unvalidated", "client"] as const;
+type Side = (typeof SIDES)[number];
+/** Every rotation of the sides, forwards and backwards: each side takes each place equally often. */
+const ORDERS: readonly (readonly Side[])[] = SIDES.flatMap((_, shift) => {
+  const rotated = [...SIDES.slice(shift), ...SIDES.slice(0, shift)];
+  return [rotated, [...rotated].reverse()];
+});
 
 type Json = Record<string, unknown>;
 interface OfferingLike {
@@ -173,21 +179,29 @@ export async function benchClients(log: (line: string) => void): Promise<ClientR
           clearTimeout(timer);
         }
       };
-      const viaClient = () => client.create(request);
-      const sides = { fetch: bare, cancellable, client: viaClient };
-      for (let i = 0; i < WARMUP; i++) for (const call of Object.values(sides)) await call();
-      const times = { fetch: [] as number[], cancellable: [] as number[], client: [] as number[] };
-      const ratios = { client: [] as number[], cancellable: [] as number[], overCancellable: [] as number[] };
+      const unvalidated = factory({ apiKey: API_KEY, baseUrl: url, maxRetries: 0, validateRequest: false, ...pathParams(transport) })[
+        offering.clientKey
+      ]!;
+      const sides: Record<Side, () => Promise<unknown>> = {
+        fetch: bare,
+        cancellable,
+        unvalidated: () => unvalidated.create(request),
+        client: () => client.create(request),
+      };
+      for (let i = 0; i < WARMUP; i++) for (const side of SIDES) await sides[side]();
+      const times = Object.fromEntries(SIDES.map((side) => [side, [] as number[]])) as Record<Side, number[]>;
+      const ratios = { client: [] as number[], cancellable: [] as number[], overCancellable: [] as number[], unvalidated: [] as number[] };
       for (let block = 0; block < BLOCKS; block++) {
-        const inBlock = { fetch: [] as number[], cancellable: [] as number[], client: [] as number[] };
+        const inBlock = Object.fromEntries(SIDES.map((side) => [side, [] as number[]])) as Record<Side, number[]>;
         for (let i = 0; i < CALLS_PER_BLOCK; i++) {
-          // Each side takes each place in the order equally often.
           for (const side of ORDERS[i % ORDERS.length]!) inBlock[side].push(await timed(sides[side]));
         }
-        const [f, k, c] = [spread(inBlock.fetch)!.median, spread(inBlock.cancellable)!.median, spread(inBlock.client)!.median];
+        const median = (side: Side) => spread(inBlock[side])!.median;
+        const [f, k, c] = [median("fetch"), median("cancellable"), median("client")];
         ratios.client.push(c / f);
         ratios.cancellable.push(k / f);
         ratios.overCancellable.push(c / k);
+        ratios.unvalidated.push(median("unvalidated") / f);
         for (const side of SIDES) times[side].push(...inBlock[side]);
       }
       const result: ClientResult = {
@@ -199,10 +213,13 @@ export async function benchClients(log: (line: string) => void): Promise<ClientR
         cancellable: spread(times.cancellable)!,
         cancellableRatio: spread(ratios.cancellable)!,
         overCancellable: spread(ratios.overCancellable)!,
+        unvalidated: spread(times.unvalidated)!,
+        unvalidatedRatio: spread(ratios.unvalidated)!,
       };
       log(
         `client ${offering.id} over ${transport.id}: ${result.ratio.median.toFixed(3)}× bare fetch, ` +
-          `${result.overCancellable.median.toFixed(3)}× a cancellable fetch (itself ${result.cancellableRatio.median.toFixed(3)}×)`,
+          `${result.overCancellable.median.toFixed(3)}× a cancellable fetch (itself ${result.cancellableRatio.median.toFixed(3)}×), ` +
+          `${result.unvalidatedRatio.median.toFixed(3)}× without request validation`,
       );
       results.push(result);
     } finally {

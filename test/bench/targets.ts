@@ -123,10 +123,12 @@ export function evaluateTargets(results: BenchResults): TargetResult[] {
     else {
       const worst = results.client.reduce((a, b) => (b.ratio.median > a.ratio.median ? b : a));
       // The cancellable floor beside it (absent from results written before it was measured).
-      const floor = worst.cancellableRatio ? `; a cancellable bare fetch alone +${((worst.cancellableRatio.median - 1) * 100).toFixed(0)} %` : "";
+      const percent = (ratio: number) => `+${((ratio - 1) * 100).toFixed(0)} %`;
+      const floor = worst.cancellableRatio ? `; a cancellable bare fetch alone ${percent(worst.cancellableRatio.median)}` : "";
+      const unvalidated = worst.unvalidatedRatio ? `, the client without request validation ${percent(worst.unvalidatedRatio.median)}` : "";
       out.push({
         target,
-        measured: `worst +${((worst.ratio.median - 1) * 100).toFixed(0)} % (${worst.offering})${floor}`,
+        measured: `worst ${percent(worst.ratio.median)} (${worst.offering})${floor}${unvalidated}`,
         held: worst.ratio.median <= 1.1,
       });
     }
