@@ -15,6 +15,7 @@ import { parseSpecFiles, readSpecDir, type SpecFiles } from "./load.js";
 import type { EmitContext, Emitter, GeneratedFile, Model } from "./model.js";
 import { buildModel } from "./normalize.js";
 import { PROJECT_ROOT, resolveOptions, type GenerateOptions } from "./options.js";
+import { withOutputLock } from "./output-lock.js";
 import { SILENT, type Progress } from "./progress.js";
 import { judgeBundles, resolveSchemas } from "./resolve.js";
 import { LISTING_STEPS, MissingCachedText, recallRun, recallUnit, rememberRun, rememberUnit, runKeyOf } from "./recall.js";
@@ -179,12 +180,31 @@ export function cacheFor(options: Pick<GenerateOptions, "cacheDir">): Cache {
  * Specs in memory → output files in memory. Used by `generate`, `--check` and the tests.
  * `sourceFiles`: the files of the schemas folder, so `source.seed` can be checked (see wiring.ts).
  */
-export async function generateFiles(
+export function generateFiles(
   specFiles: SpecFiles,
   options: Partial<GenerateOptions> = {},
   progress: Progress = SILENT,
   sourceFiles?: ReadonlySet<string>,
   cache: Cache = cacheFor(resolveOptions(options)),
+): Promise<GeneratedFile[]> {
+  const turn = generating.then(() => generateFilesNow(specFiles, options, progress, sourceFiles, cache));
+  generating = turn.catch(() => undefined);
+  return turn;
+}
+
+/**
+ * The transpiler's thread is the process's, started and stopped by each generation: two at once
+ * in one process would stop it under each other, so each waits for the one before (the work is
+ * CPU-bound; nothing is lost by taking turns).
+ */
+let generating: Promise<unknown> = Promise.resolve();
+
+async function generateFilesNow(
+  specFiles: SpecFiles,
+  options: Partial<GenerateOptions>,
+  progress: Progress,
+  sourceFiles: ReadonlySet<string> | undefined,
+  cache: Cache,
 ): Promise<GeneratedFile[]> {
   const resolved = resolveOptions(options);
   const [{ transpileAhead, stopTranspiler }, { handWrittenModules }] = await Promise.all([import("./transpile.js"), import("./emit/runtime.js")]);
@@ -213,7 +233,17 @@ export async function generate(overrides: Partial<GenerateOptions> & { check?: b
   const resolved = resolveOptions(overrides);
   const options = { ...resolved, package: resolved.package ?? packageSettings() };
   const progress = overrides.progress ?? SILENT;
-  if (!overrides.check) refuseToReplace(options);
+  if (overrides.check) return generateOrCompare(options, overrides, progress);
+  refuseToReplace(options);
+  // One writer at a time: a second run waits, then finds the output (and the cache) up to date.
+  return withOutputLock(options.outDir, () => generateOrCompare(options, overrides, progress), { onWait: (message) => progress.note(message) });
+}
+
+async function generateOrCompare(
+  options: GenerateOptions & { package: PackageSettings },
+  overrides: { check?: boolean },
+  progress: Progress,
+): Promise<GenerateResult> {
   progress.update("reading specs");
   const specs = await readSpecDir(options.schemasDir, options);
   const cache = cacheFor(options);

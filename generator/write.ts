@@ -150,7 +150,8 @@ function tidyLeftovers(target: string, fs: WriteFs): boolean {
   return changed;
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process of this machine is alive (this one counts). */
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
