@@ -55,7 +55,7 @@ const settings = {
   runs: process.env.BENCH_RUNS ? positive("BENCH_RUNS", 5) : undefined,
   timeoutS: positive("BENCH_TIMEOUT_S", 180),
   scenarioBudgetS: positive("BENCH_BUDGET_S", 150),
-  validatorProcesses: positive("BENCH_VALIDATOR_PROCESSES", 2),
+  validatorProcesses: positive("BENCH_VALIDATOR_PROCESSES", 4),
   keep: process.env.BENCH_KEEP === "1",
   out: process.env.BENCH_OUT ?? fileURLToPath(new URL("./results.json", import.meta.url)),
 };
