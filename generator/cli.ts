@@ -3,9 +3,10 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { shownPath, SpecError } from "./diagnostics.js";
 import { generate, loadModel } from "./generate.js";
+import { type Io, UsageError } from "./io.js";
 import { readSpecDir } from "./load.js";
 import { resolveOptions } from "./options.js";
-import { SILENT, stderrProgress, type Progress } from "./progress.js";
+import { SILENT, stderrProgress } from "./progress.js";
 import { provenanceLines, provenanceReport } from "./provenance.js";
 import { packageSettings, settingsProject, versionFile } from "./version.js";
 
@@ -56,15 +57,7 @@ Options:
   --json           Print JSON instead of text
   -h, --help       Show this help`;
 
-export class UsageError extends Error {}
-
-/** Where a command writes: each line of output and of errors. Every command (generate, diff, import, init, serve) takes this one type. */
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Where `generate` shows progress; stderr when not given. Tests pass a silent one. */
-  progress?: Progress;
-}
+export type { Io } from "./io.js";
 
 const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 
@@ -84,13 +77,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       }
       case "import": {
         // Loaded on use: it brings the diff engine for --check.
-        const { importCommand, UsageError: ImportUsageError } = await import("./import/command.js");
-        try {
-          return await importCommand(rest, io);
-        } catch (error) {
-          if (error instanceof ImportUsageError) throw new UsageError(error.message);
-          throw error;
-        }
+        const { importCommand } = await import("./import/command.js");
+        return await importCommand(rest, io);
       }
       case "serve": {
         // The server keeps the process alive; bin.js also stops it on SIGINT/SIGTERM.

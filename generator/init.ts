@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { shownPath } from "./diagnostics.js";
-import type { Io } from "./cli.js";
+import type { Io } from "./io.js";
 
 export const INIT_HELP = `Usage: modelspec init [--schemas DIR] [--name PACKAGE]
 

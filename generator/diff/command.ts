@@ -13,7 +13,7 @@ import { diffModels } from "./models.js";
 import { bumpFor, changelogEntry, nextVersion, VersionFormatError } from "./release.js";
 import { describeSource, loadVersion, VersionError, type LoadedVersion } from "./source.js";
 import { currentVersion } from "../version.js";
-import type { Io } from "../cli.js";
+import { type Io, UsageError } from "../io.js";
 
 export const DIFF_HELP = `Usage: modelspec diff --base <folder|git ref> [--head <folder|git ref>] [options]
 
@@ -52,13 +52,11 @@ warning), 2 bad usage or specs that do not parse or resolve.`;
 
 const FAIL_LEVELS: readonly Severity[] = ["breaking", "warning"];
 
-class DiffUsageError extends Error {}
-
 export async function diffCommand(argv: string[], io: Io): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {
-    if (error instanceof DiffUsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       io.err(`modelspec diff: ${(error as Error).message}\nRun \`modelspec diff --help\` for usage.`);
     } else if (error instanceof VersionError || error instanceof GitError || error instanceof VersionFormatError) {
       io.err(`modelspec diff: ${error.message}`);
@@ -92,21 +90,21 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.out(DIFF_HELP);
     return 0;
   }
-  if (!values.base) throw new DiffUsageError("--base is required (a schemas folder or a git ref, e.g. origin/main)");
+  if (!values.base) throw new UsageError("--base is required (a schemas folder or a git ref, e.g. origin/main)");
   const format = (values.format ?? "markdown") as Format;
-  if (!FORMATS.includes(format)) throw new DiffUsageError(`--format must be one of ${FORMATS.join(", ")}, not ${JSON.stringify(values.format)}`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, not ${JSON.stringify(values.format)}`);
   const outputs = [values.format !== undefined && "--format", values.semver && "--semver", values.changelog && "--changelog"].filter(Boolean);
-  if (outputs.length > 1) throw new DiffUsageError(`${outputs.join(" and ")} each choose the output: use one`);
-  if (values.current !== undefined && !values.semver && !values.changelog) throw new DiffUsageError("--current goes with --semver or --changelog");
+  if (outputs.length > 1) throw new UsageError(`${outputs.join(" and ")} each choose the output: use one`);
+  if (values.current !== undefined && !values.semver && !values.changelog) throw new UsageError("--current goes with --semver or --changelog");
   // Read before the specs load, so a version that is not semver is reported at once.
   const current = values.semver || values.changelog ? versionToCountFrom(values.current) : undefined;
   const failOn = values["fail-on"] as Severity | undefined;
   if (failOn !== undefined && !FAIL_LEVELS.includes(failOn))
-    throw new DiffUsageError(`--fail-on must be breaking or warning, not ${JSON.stringify(failOn)}`);
+    throw new UsageError(`--fail-on must be breaking or warning, not ${JSON.stringify(failOn)}`);
   const schemasPath = values["schemas-path"];
-  if (schemasPath === "" || path.isAbsolute(schemasPath)) throw new DiffUsageError("--schemas-path must be a relative path, e.g. schemas");
+  if (schemasPath === "" || path.isAbsolute(schemasPath)) throw new UsageError("--schemas-path must be a relative path, e.g. schemas");
   const cwd = path.resolve(values.cwd ?? ".");
-  if (!(await stat(cwd).catch(() => undefined))?.isDirectory()) throw new DiffUsageError(`--cwd: no folder ${JSON.stringify(values.cwd)}`);
+  if (!(await stat(cwd).catch(() => undefined))?.isDirectory()) throw new UsageError(`--cwd: no folder ${JSON.stringify(values.cwd)}`);
 
   const options = { cwd, schemasPath };
   // Both load at once; when both fail, the base's error is the one reported, every time.

@@ -14,6 +14,7 @@ import { loadForReview, specPositions } from "../diff/source.js";
 import { loadModel } from "../generate.js";
 import { readSpecDir, specFileKind, type SpecFiles } from "../load.js";
 import type { Json, JsonObject } from "../model.js";
+import { UsageError } from "../io.js";
 import { isObject } from "../schema-walk.js";
 import { citedPath, importSources } from "./index.js";
 import { readSources } from "./source.js";
@@ -27,9 +28,9 @@ interface CheckOptions {
 
 export async function checkCommand(options: CheckOptions, io: { out(t: string): void; err(t: string): void }): Promise<number> {
   const format = options.format as Format;
-  if (!FORMATS.includes(format)) throw new (await import("./command.js")).UsageError(`--format must be one of ${FORMATS.join(", ")}`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
   const failOn = options.failOn as Severity;
-  if (!SEVERITIES.includes(failOn)) throw new (await import("./command.js")).UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}`);
+  if (!SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(", ")}`);
   const { changes, checked } = await checkDrift(options.schemasDir);
   const text = formatReport(format, {
     base: { kind: "folder", path: "specs" },

@@ -18,7 +18,7 @@ import { readSources } from "./source.js";
 import { keepPersonsWork } from "./merge.js";
 import { valueAt } from "../resolve.js";
 import { renderSpec, specPath, todoPointers, type ImportedSpec } from "./spec.js";
-import type { Io } from "../cli.js";
+import { type Io, UsageError } from "../io.js";
 
 export const IMPORT_HELP = `Usage: modelspec import <file|folder>... [--schemas DIR] [--provider ID] [--dry-run]
        modelspec import --check [--schemas DIR] [--format markdown|json|github] [--fail-on LEVEL]
@@ -87,8 +87,6 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
   io.out(summary(files, shown, "wrote"));
   return 0;
 }
-
-export class UsageError extends Error {}
 
 /** A spec already at the target keeps what a person wrote: markers resolved, inferred parts, examples, notes (merge.ts). */
 async function keepResolved(spec: ImportedSpec, schemasDir: string): Promise<ImportedSpec> {
