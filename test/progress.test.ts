@@ -1,4 +1,4 @@
-/** Progress on stderr: a live line on a terminal after about two seconds, nothing elsewhere; `--quiet` silences the summary. */
+/** Progress on stderr: a live line on a terminal after about two seconds, nothing elsewhere but notes; `--quiet` silences the summary. */
 import { cp } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -38,6 +38,21 @@ describe("progress", () => {
     progress.update("transpiling");
     progress.finish();
     expect(written).toEqual([]);
+  });
+
+  it("a note is a line of its own, in a CI log too, and on a terminal replaces the live line", () => {
+    let now = 0;
+    const log = fakeStream(false);
+    stderrProgress(log.stream, () => now).note("waiting for another modelspec run 42");
+    expect(log.written).toEqual(["modelspec: waiting for another modelspec run 42\n"]);
+    const terminal = fakeStream(true);
+    const progress = stderrProgress(terminal.stream, () => now);
+    now = 2500;
+    progress.update("emitting types", 5, 10);
+    progress.note("waiting");
+    expect(terminal.written.at(-1)).toBe("\r\x1b[Kmodelspec: waiting\n");
+    progress.finish();
+    expect(terminal.written, "nothing left to erase after the note").toHaveLength(2);
   });
 
   it("generate prints one summary line with the time taken, and --quiet prints none", async () => {
