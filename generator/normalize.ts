@@ -1,11 +1,11 @@
 /**
- * Stage 4: build the typed model from checked files. This is where cross-file rules live:
- * every offering names a provider that exists, ids are unique, every request parameter has a
- * provenance, and every example passes its own schema.
+ * Stage 4: build the typed model from checked files. This is where cross-file rules live: every
+ * offering names a provider that exists, ids and exported names are unique. An offering's own
+ * checks (parameter provenance, modalities, examples) are offering-checks.ts.
  */
 
 import { NO_CACHE, sha256, type Cache } from "./cache.js";
-import { compareText, diagnostic, joinPointer, type Diagnostic } from "./diagnostics.js";
+import { compareText, diagnostic, type Diagnostic } from "./diagnostics.js";
 import { camelIdentifier, NameScope, pascalIdentifier } from "./escape.js";
 import { isKind, specData, type ParsedFile, type ParsedFileOf } from "./load.js";
 import type { BindingTransportSpec, HttpTransportSpec, JsonSchema, PricingSpec, StreamingSpec } from "./meta/spec-types.js";
@@ -16,7 +16,6 @@ import {
   type JsonObject,
   type Model,
   type OfferingSpec,
-  type Parameter,
   type Pricing,
   type ProviderSpec,
   type SchemaRole,
@@ -24,11 +23,10 @@ import {
   type Streaming,
   type Transport,
 } from "./model.js";
-import { toExamples } from "./examples.js";
-import { findParameter, joinParameterPath, parameterPaths } from "./parameters.js";
+import { checkOffering } from "./offering-checks.js";
 import { provenanceOf } from "./provenance.js";
 import type { ResolvedSchemas } from "./resolve.js";
-import { cloneJson, forEachSchemaNode, isObject } from "./schema-walk.js";
+import { cloneJson, isObject } from "./schema-walk.js";
 
 export function buildModel(
   files: readonly ParsedFile[],
@@ -201,16 +199,18 @@ function toOffering(file: ParsedFileOf<"offering">, context: OfferingContext): O
   const sections = schemaSections(file, resolved, typeStem);
   if (!sections.request || !sections.response || (isObject(data.stream) && !sections.stream)) return undefined;
 
-  // What the offering's files alone decide (its parameters, modalities and examples) is checked once
-  // per content: a verdict is stored only when every check passed, so a problem is always reported afresh.
-  const inputs = offeringInputs(file.file, sections, context.hashes);
-  const checked = inputs === undefined ? undefined : passedBefore(file, cache.get(CHECKS_STEP, inputs));
-  const found = diagnostics.length;
-  const parameters = checked ?? checkParameters(file, sections.request, diagnostics);
-  if (!checked) checkModalities(file, id, data.inputModalities, sections.request, () => resolved.get(file.file)?.request?.origins, diagnostics);
-  checkCountFields(provider, sections.request, diagnostics);
-  const examples = toExamples(file, sections, diagnostics, cache, checked !== undefined);
-  if (inputs !== undefined && !checked && diagnostics.length === found) cache.set(CHECKS_STEP, inputs, JSON.stringify(parameters.map((p) => p.path)));
+  const { parameters, examples } = checkOffering(
+    file,
+    id,
+    provider,
+    { ...sections, request: sections.request },
+    {
+      inputs: offeringInputs(file.file, sections, context.hashes),
+      origins: () => resolved.get(file.file)?.request?.origins,
+      diagnostics,
+      cache,
+    },
+  );
   return {
     id,
     provider: provider.id,
@@ -323,74 +323,9 @@ function exportedSuffixes(file: ParsedFile, resolved: ResolvedSchemas): string[]
   return suffixes;
 }
 
-/**
- * A transport's `responseBody.countField` is read from each request it sends: every offering of
- * the provider must have it as a top-level integer property, or a call could not say how many
- * results it asked for.
- */
-function checkCountFields(provider: ProviderSpec, request: BundledSchema, diagnostics: Diagnostic[]): void {
-  for (const transport of provider.transports) {
-    if (transport.kind !== "http" || transport.responseBody.kind !== "data-array" || transport.responseBody.countField === undefined) continue;
-    const field = transport.responseBody.countField;
-    const found = findParameter(request.schema, joinParameterPath("", field));
-    if (found?.schema.type === "integer") continue;
-    diagnostics.push(
-      diagnostic(
-        request.position,
-        "/request/schema",
-        `${provider.specFile} declares ${JSON.stringify(field)} as the result count of transport "${transport.id}" (responseBody.countField), but this request schema has no top-level integer property ${JSON.stringify(field)}`,
-      ),
-    );
-  }
-}
-
 function toPricing(data: PricingSpec): Pricing {
   const { provenance, ...prices } = cloneJson(data);
   return { ...prices, provenance: provenanceOf(provenance) };
-}
-
-/**
- * The catalog's input modalities and the request schema agree. Text travels in any string; every
- * other modality an offering lists is carried by a request schema node marked
- * `x-modality: <modality>` (an image content part, an array of images), and every such mark names
- * a modality the offering lists: the catalog never promises what the validator rejects, nor hides
- * what it accepts.
- */
-function checkModalities(
-  file: ParsedFileOf<"offering">,
-  id: string,
-  listed: readonly string[],
-  request: BundledSchema,
-  /** Asked only for a message: a recalled bundle makes its origins by bundling again. */
-  origins: () => ReadonlyMap<string, string> | undefined,
-  diagnostics: Diagnostic[],
-): void {
-  const carried = new Map<string, string>();
-  forEachSchemaNode(request.schema, "", (node, pointer) => {
-    const modality = node["x-modality"];
-    if (typeof modality === "string" && !carried.has(modality)) carried.set(modality, joinPointer(pointer, "x-modality"));
-  });
-  const where = () => file.positions.get("/inputModalities") ?? request.position;
-  for (const modality of listed) {
-    if (modality === "text" || carried.has(modality)) continue;
-    diagnostics.push(
-      diagnostic(
-        where(),
-        "/inputModalities",
-        `inputModalities lists ${JSON.stringify(modality)}, but nothing in the request schema carries it: mark the property or content part that takes it with \`x-modality: ${modality}\``,
-      ),
-    );
-  }
-  for (const [modality, pointer] of carried) {
-    if (listed.includes(modality)) continue;
-    diagnostics.push(
-      diagnostic(
-        request.positions.get(pointer) ?? request.position,
-        origins()?.get(pointer) ?? "/request/schema",
-        `the request schema of ${id} carries ${modality} input (x-modality: ${modality}), but its inputModalities do not list ${JSON.stringify(modality)}`,
-      ),
-    );
-  }
 }
 
 /** A transport with its defaults filled in. The spread keeps the spec's key order, which the emitted descriptors follow. */
@@ -412,42 +347,4 @@ function toTransport(spec: HttpTransportSpec | BindingTransportSpec): Transport 
 function streamingOf(streaming: StreamingSpec | undefined): Streaming | undefined {
   if (!streaming) return undefined;
   return { ...streaming, terminalEventTypes: streaming.terminalEventTypes ?? [], errorEventTypes: streaming.errorEventTypes ?? [] };
-}
-
-/** The cache step holding, for an offering's inputs whose checks all passed, its parameter paths in schema order. */
-const CHECKS_STEP = "offering-checks";
-
-/** The parameters of an offering whose checks passed against these inputs before, from the stored paths; undefined when there is no such verdict. */
-function passedBefore(file: ParsedFileOf<"offering">, stored: string | undefined): Parameter[] | undefined {
-  if (stored === undefined) return undefined;
-  const map = specData(file).request.parameters ?? {};
-  try {
-    const paths = JSON.parse(stored) as unknown;
-    if (!Array.isArray(paths) || !paths.every((p) => typeof p === "string" && Object.hasOwn(map, p))) return undefined;
-    return paths.map((p: string) => ({ path: p, provenance: provenanceOf(map[p]) }));
-  } catch {
-    return undefined;
-  }
-}
-
-function checkParameters(file: ParsedFileOf<"offering">, request: BundledSchema, diagnostics: Diagnostic[]): Parameter[] {
-  const map = specData(file).request.parameters ?? {};
-  const paths = parameterPaths(request.schema);
-  const where = () => file.positions.get("/request/parameters") ?? request.position;
-  for (const missing of paths.filter((p) => !Object.hasOwn(map, p))) {
-    diagnostics.push(
-      diagnostic(
-        where(),
-        "/request/parameters",
-        `parameter ${JSON.stringify(missing)} has no provenance; add \`${missing}: documented\` or \`${missing}: { inferred: <reason> }\``,
-      ),
-    );
-  }
-  for (const extra of Object.keys(map).filter((p) => !paths.includes(p))) {
-    const pointer = joinPointer("/request/parameters", extra);
-    diagnostics.push(
-      diagnostic(file.keyPositions.get(pointer) ?? where(), pointer, `${JSON.stringify(extra)} is not a parameter of the request schema`),
-    );
-  }
-  return paths.filter((p) => Object.hasOwn(map, p)).map((p) => ({ path: p, provenance: provenanceOf(map[p]) }));
 }
