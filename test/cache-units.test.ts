@@ -218,7 +218,9 @@ describe("the per-offering memo", () => {
         );
       const refused = await problems(async () => loadModel(await readSpecDir(schemas), resolveOptions(), NO_CACHE));
       expect(refused).toMatch(/runware\/gpt-5\.4-mini\.yaml:38:\d+: \/request\/schema\/required: ajv refuses this schema: .*notAProperty/);
-      expect(await problems(() => run(schemas, countingCache(cacheDir).cache))).toBe(refused);
+      const refusing = countingCache(cacheDir);
+      expect(await problems(() => run(schemas, refusing.cache))).toBe(refused);
+      expect(refusing.bundled, "the refused schema's bundle was stored").toEqual(["runware/gpt-5.4-mini.yaml"]);
       // Nothing changed since: the bundle is recalled, and where the problem is comes from bundling it again.
       const again = countingCache(cacheDir);
       expect(await problems(() => run(schemas, again.cache))).toBe(refused);

@@ -17,6 +17,9 @@ describe("progress", () => {
     const { written, stream } = fakeStream(true);
     const progress = stderrProgress(stream, () => now);
     progress.update("emitting types", 1, 10);
+    now = 1999; // neither a stage without counts nor a stage's end is drawn before two seconds
+    progress.update("loading");
+    progress.update("emitting types", 10, 10);
     expect(written).toEqual([]);
     now = 2500;
     progress.update("emitting types", 5, 10);

@@ -391,10 +391,24 @@ describe("writeOutput rolls back a dead run's unfinished in-place write", () => 
   it("writes the whole folder after a rollback: the difference it was given was taken before", async () => {
     await withTempDir(async (dir) => {
       const { out, files } = await patchable(dir);
-      await partialCommit(dir, out);
+      // A dead run had removed gone/only.txt and added index.js; the difference is taken while they are so.
+      const retired = path.join(dir, `.generated.modelspec-old-${DEAD_PID}-1`);
+      await mkdir(path.join(retired, "files", "gone"), { recursive: true });
+      await writeFile(
+        path.join(retired, "journal.json"),
+        JSON.stringify({ replaced: [], removed: ["gone/only.txt"], added: ["index.js"], created: [] }),
+      );
+      await nodeFs.rename(path.join(out, "gone", "only.txt"), path.join(retired, "files", "gone", "only.txt"));
+      await writeFile(path.join(out, "index.js"), "export {};\n");
       const difference = await compareOutput(out, files);
+      expect([...difference.missing, ...difference.extra]).not.toContain("index.js");
+      expect(difference.extra).not.toContain("gone/only.txt");
+      const kept = (await tree(out)).inodes["keep.txt"];
+      // The roll-back brings both back as they were; patching by the old difference would keep the one and lack the other.
       await writeOutput(out, files, { difference });
-      expect((await tree(out)).entries).toEqual(WANTED);
+      const after = await tree(out);
+      expect(after.entries).toEqual(WANTED);
+      expect(after.inodes["keep.txt"], "the whole folder was written, not patched").not.toBe(kept);
       expect(await readdir(dir)).toEqual(["generated"]);
     });
   });

@@ -55,9 +55,11 @@ describe("linkAbort", () => {
     expect([cleared.signal.aborted, cleared.userAborted, disposed.signal.aborted, disposed.userAborted]).toEqual([true, true, false, false]);
   });
 
-  it("without a caller's signal or a finite timeout, aborts only when asked", () => {
+  it("without a caller's signal or a finite timeout, aborts only when asked", async () => {
     const link = linkAbort(undefined, Number.POSITIVE_INFINITY);
-    expect(link.signal.aborted).toBe(false);
+    // A timer set for Infinity would fire after 1 ms: wait past that.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect([link.signal.aborted, link.timedOut]).toEqual([false, false]);
     link.abort();
     expect([link.signal.aborted, link.userAborted, link.timedOut]).toEqual([true, false, false]);
   });
