@@ -78,6 +78,23 @@ describe("generated client", () => {
     expect(events.length).toBeGreaterThan(0);
     expect(error).toBeInstanceOf(StreamError);
     expect(error).toMatchObject({ code: "stream_error", providerMessage: "The model failed mid-stream", type: "error" });
+
+    // The mock's error event names no parameter: the same stream with `param` set, through an injected fetch.
+    const withParam: typeof fetch = async (url, init) => {
+      const reply = await fetch(url, init);
+      const text = (await reply.text()).replace('"type":"error"}', '"type":"error","param":"input"}');
+      return new Response(text, { status: reply.status, headers: reply.headers });
+    };
+    const named = await rejection(
+      (async () => {
+        const client = createAnyfastRestClient({ apiKey: API_KEY, baseUrl: server.url, fetch: withParam }).gpt54Mini;
+        for await (const _ of client.stream({ input }, { headers: { "x-modelspec-fault": "stream-error" } })) {
+          // read to the error
+        }
+      })(),
+    );
+    expect(named).toBeInstanceOf(StreamError);
+    expect(named).toMatchObject({ code: "stream_error", parameter: "input" });
   });
 
   test("an invalid request answered by the server: BadRequestError with param", async () => {

@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { ConfigurationError, InvalidRequestError, RateLimitError } from "../../generated/index.js";
+import { ConfigurationError, InvalidRequestError, InvalidResponseError, RateLimitError } from "../../generated/index.js";
 import { providers } from "../../generated/offerings.js";
 import { GENERATED_DIR } from "../helpers.js";
 import { API_KEY, ACCOUNT_ID, collect, fakeAi, mock, targets } from "./harness.js";
@@ -46,6 +46,11 @@ describe.each(targets)("$name", (t) => {
     expect(() => create(options(server, { validateResponse: true }))).toThrow(ConfigurationError);
     const checked = create(options(server, { validateResponse: true, validators: { response: module.validateResponse } }));
     await expect(checked(t.valid)).resolves.toBeDefined();
+    // The validator given is the one that judges: one that refuses everything fails the same answer.
+    const refusing = Object.assign(() => false, { errors: [{ instancePath: "", message: "refused by the test's validator" }] });
+    const refused = create(options(server, { validateResponse: true, validators: { response: refusing } }));
+    await expect(refused(t.valid)).rejects.toThrow(InvalidResponseError);
+    await expect(refused(t.valid)).rejects.toThrow("refused by the test's validator");
   });
 
   test.runIf(t.http)("retries a rate limit through the same core, then reports it typed", async () => {
@@ -65,7 +70,15 @@ describe.each(targets)("$name", (t) => {
     expect(stream).toBeTypeOf("function");
     const alone = await collect(stream!(options(server))(t.valid, { validateResponse: false }));
     const viaClient = await collect(t.client(server).stream!(t.valid));
-    expect(alone.length).toBe(viaClient.length);
     expect(alone.length).toBeGreaterThan(1);
+    // The same events in the same order (ids and timestamps the mock makes per request aside), each a valid event.
+    const shapes = (events: unknown[]) =>
+      events.map((event) =>
+        Object.keys(event as object)
+          .sort()
+          .join(","),
+      );
+    expect(shapes(alone)).toEqual(shapes(viaClient));
+    if (t.streamValidator) for (const event of alone) expect(t.streamValidator(event), JSON.stringify(event)).toBe(true);
   });
 });

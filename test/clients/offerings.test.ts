@@ -308,6 +308,26 @@ describe.each(http)("$name: retries", (t) => {
     expect(error).toBeInstanceOf(AbortError);
     expect(server.requests).toHaveLength(1);
   });
+
+  test("the wait between retries is given the call's signal: aborting it ends the wait", async () => {
+    const server = await mock();
+    const controller = new AbortController();
+    const given: (AbortSignal | undefined)[] = [];
+    // A sleep that ends only when the signal it was given aborts (no signal: it fails at once).
+    const sleep = (_ms: number, signal?: AbortSignal) =>
+      new Promise<void>((_resolve, reject) => {
+        given.push(signal);
+        if (!signal) return reject(new Error("the wait was given no signal"));
+        signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+        setTimeout(() => controller.abort(), 5);
+      });
+    const error = await rejection(
+      t.client(server, { sleep }).create(t.valid, { signal: controller.signal, ...t.hooks({ "x-modelspec-fault": "rate-limit" }) }),
+    );
+    expect(error).toBeInstanceOf(AbortError);
+    expect(given).toEqual([controller.signal]);
+    expect(server.requests).toHaveLength(1);
+  });
 });
 
 /** `model` fields name only the offering asked for; `id`s do not name a sibling. */

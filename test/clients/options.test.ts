@@ -10,11 +10,14 @@ import { ACCOUNT_ID, API_KEY, collect, mock, rejection, targets } from "./harnes
 
 const input = [{ role: "user" as const, content: "Hi" }];
 
-test.each(targets.filter((t) => t.http))("$name: no key is a ConfigurationError at creation; `token` is an alias", (t) => {
+test.each(targets.filter((t) => t.http))("$name: no key is a ConfigurationError at creation; `token` is an alias", async (t) => {
   const make = (options: Record<string, unknown>) => () => t.client({ url: "http://127.0.0.1:9" }, options);
   expect(make({ apiKey: undefined })).toThrow(ConfigurationError);
   expect(make({ apiKey: undefined })).toThrow(/the apiKey option is required/);
-  expect(make({ apiKey: undefined, token: API_KEY })).not.toThrow();
+  // The mock answers 401 to any other key: a call through `token` alone is sent with it.
+  const server = await mock();
+  await expect(t.client(server, { apiKey: undefined, token: API_KEY }).create(t.valid)).resolves.toBeDefined();
+  await expect(t.client(server, { apiKey: undefined, token: "sk-not-the-key" }).create(t.valid)).rejects.toMatchObject({ status: 401 });
 });
 
 test("Cloudflare's accountId may also come from pathParams", async () => {

@@ -58,10 +58,13 @@ describe("the request log", () => {
     expect(server.requests).toEqual([]);
   });
 
-  test("Infinity keeps every request", async () => {
+  test("Infinity keeps every request, past the default limit", async () => {
     const server = await serve({ requestLog: { limit: Number.POSITIVE_INFINITY } });
-    for (let i = 0; i < 3; i++) await hit(server, i);
-    expect(server.requests).toHaveLength(3);
+    const count = MOCK_DEFAULTS.requestLogLimit + 1;
+    for (let start = 0; start < count; start += 50) {
+      await Promise.all(Array.from({ length: Math.min(50, count - start) }, (_, i) => hit(server, start + i)));
+    }
+    expect(server.requests).toHaveLength(count);
   });
 
   test.each([[-1], [2.5], [Number.NaN]])("a limit of %s is refused, naming the option", async (limit) => {

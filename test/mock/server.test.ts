@@ -149,15 +149,18 @@ describe("wire shapes", () => {
   });
 
   test("fault-count is per server and per fault key", async () => {
-    const server = await serve();
-    const once = (key: string) =>
+    const once = (server: { url: string }, key: string) =>
       post(`${server.url}/v1`, task(), {
         ...auth,
         "x-modelspec-fault": "server-error",
         "x-modelspec-fault-count": "1",
         "x-modelspec-fault-key": key,
       });
-    expect([(await once("a")).status, (await once("a")).status, (await once("b")).status]).toEqual([500, 200, 500]);
+    const server = await serve();
+    expect([(await once(server, "a")).status, (await once(server, "a")).status, (await once(server, "b")).status]).toEqual([500, 200, 500]);
+    // Another server has counted nothing: its first request with key "a" fails again.
+    const other = await serve();
+    expect([(await once(other, "a")).status, (await once(other, "a")).status]).toEqual([500, 200]);
   });
 
   test("the server records what it saw (bodies, never headers)", async () => {

@@ -24,7 +24,9 @@ export async function streamed(env: { AI: Ai }): Promise<string> {
     text += chunk.choices[0]?.delta.content ?? "";
   }
   // readme:cloudflare-binding-stream:end
-  // @ts-expect-error the chunks are typed in a Worker project too
-  ai.gpt54Mini.stream({ messages: [] }).nope;
+  for await (const chunk of ai.gpt54Mini.stream({ messages: [] })) {
+    // @ts-expect-error the chunks are typed in a Worker project too (an `any` chunk would take this)
+    chunk.nope;
+  }
   return text;
 }
