@@ -28,7 +28,7 @@ export async function readGitSpecs(ref: string, options: { cwd: string; schemasP
   // A ref is never an option: `--output=...` must not reach git as one.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: a ref holding a control character is refused
   if (ref === "" || ref.startsWith("-") || /[\u0000-\u001f\u007f]/.test(ref))
-    throw new GitError(`${JSON.stringify(ref)} is not a folder or a git ref`);
+    throw new GitError(`${JSON.stringify(ref)} is not a folder or a git ref (a ref cannot be empty, start with "-" or hold a control character)`);
   const { cwd } = options;
   const resolved = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { cwd }).catch(() => undefined);
   const commit = resolved?.toString("utf8").trim();

@@ -210,7 +210,8 @@ describe("modelspec diff on git refs", () => {
       ["--base", "old/schemas"],
       /the base specs \(old\/schemas\) do not load: "old\/schemas" is not a folder or a git ref/,
     ],
-    ["a ref that looks like an option", ["--base=--output=/tmp/x"], /is not a folder or a git ref/],
+    // Refused before git is asked (git would only say it names no commit): the reason is the guard's.
+    ["a ref that looks like an option", ["--base=--output=/tmp/x"], /is not a folder or a git ref \(a ref cannot be empty, start with "-"/],
     [
       "a schemas path that is a file in the commit",
       ["--base", "HEAD", "--schemas-path", "README.md"],

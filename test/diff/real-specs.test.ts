@@ -30,7 +30,8 @@ describe("diffModels on the real specs", () => {
   it("finds nothing between schemas/ and itself, and a shared-definition change in every offering that uses it", async () => {
     const files = await readSpecDir(SCHEMAS_DIR);
     const text = Object.fromEntries([...files].map(([name, bytes]) => [name, new TextDecoder().decode(bytes)]));
-    expect(diff(text, text)).toEqual([]);
+    // Two loads (the files listed in another order), not one model compared with itself.
+    expect(diff(text, Object.fromEntries(Object.entries(text).reverse()))).toEqual([]);
     const shared = "cloudflare/shared/chat-completions.yaml";
     const after = edit(text, shared, "enum: [system, developer, user, assistant, tool]", "enum: [system, developer, user, assistant]");
     const got = diff(text, after);

@@ -137,6 +137,16 @@ describe("modelspec import --check", () => {
         }),
       ).toBe(1);
       expect(github.join("\n")).toContain("::error file=schemas/cloudflare/gpt-5.4-mini.yaml,line=1,");
+      const markdown: string[] = [];
+      expect(await main(["import", "--check", "--schemas", schemas], { out: (t) => markdown.push(t), err: () => undefined })).toBe(1);
+      const text = markdown.join("\n");
+      expect(text).toContain("**1 breaking**, 1 warning, 0 non-breaking, 0 info in 2 offerings.");
+      expect(text).toMatch(
+        /#### `cloudflare\/gpt-5\.4-mini` \(1 change, worst: breaking\)[\s\S]*🔴 breaking \| meta \| `\/` \| the source "[^"]+" that cloudflare\/gpt-5\.4-mini\.yaml cites no longer exists/,
+      );
+      expect(text).toMatch(
+        /#### `cloudflare\/tiny-translate` \(1 change, worst: warning\)[\s\S]*🟠 warning \| meta \| `\/contextWindow` \| context window now stated: 4096 tokens/,
+      );
     });
   }, 180_000);
 });

@@ -3,7 +3,7 @@
  * nothing internal, an offering's entry carries a client for that offering alone whose response
  * validation comes only with the validators passed in (what a bundle of it holds: bundle.test.ts).
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { offerings, providers } from "../../generated/offerings.js";
@@ -29,6 +29,19 @@ describe("generated/package.json", () => {
 
   test("depends only on what generated code imports, in the range the generator itself installs", () => {
     expect(manifest.dependencies).toEqual(RUNTIME_DEPENDENCIES);
+    // The packages the generated modules import by bare name (node: built-ins aside) are exactly its dependencies.
+    const imported = new Set<string>();
+    const walk = (folder: string) => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        const file = path.join(folder, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (entry.name.endsWith(".js"))
+          for (const [, specifier] of readFileSync(file, "utf8").matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s*"([^"]+)"/g))
+            if (!specifier!.startsWith(".") && !specifier!.startsWith("node:")) imported.add(specifier!.split("/")[0]!);
+      }
+    };
+    walk(GENERATED_DIR);
+    expect([...imported].sort()).toEqual(Object.keys(manifest.dependencies).sort());
     const root = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8"));
     for (const [name, range] of Object.entries(RUNTIME_DEPENDENCIES)) expect(root.dependencies[name] ?? root.devDependencies[name]).toBe(range);
   });
@@ -93,6 +106,9 @@ describe.each(Object.values(offerings))("the $id entry", (offering) => {
       });
     const plain = create({ ...base, fetch: async () => bogus() })[offering.clientKey]!;
     await expect(plain.create(example.request, { validateResponse: true })).rejects.toThrow(ConfigurationError);
+    // Given the validators but not asked to validate: the answer is not judged.
+    const unasked = create({ ...base, fetch: async () => bogus(), validators: { response: module.validateResponse } })[offering.clientKey]!;
+    await expect(unasked.create(example.request)).resolves.toBeDefined();
     const checked = create({ ...base, fetch: async () => bogus(), validateResponse: true, validators: { response: module.validateResponse } })[
       offering.clientKey
     ]!;

@@ -1,6 +1,8 @@
 /** The enum and const rule, and the x-open-enum rule. */
 import { openEnum, values } from "../../../generator/diff/rules/enums.js";
-import { type Case, str, ruleCases } from "./cases.js";
+import { describe, expect, it } from "vitest";
+import { diffModels } from "../../../generator/diff/models.js";
+import { type Case, load, str, ruleCases } from "./cases.js";
 
 const valueCases: Case[] = [
   [
@@ -137,3 +139,14 @@ const openEnumCases: Case[] = [
 
 ruleCases("enum and const", values.kinds, valueCases);
 ruleCases("x-open-enum", openEnum.kinds, openEnumCases);
+
+describe("x-open-enum messages", () => {
+  it("say which known value went and which came (the table above checks kinds only)", () => {
+    const before = load("request", { type: "string", "x-open-enum": ["a", "b"] });
+    const after = load("request", { type: "string", "x-open-enum": ["a", "c"] });
+    expect(diffModels(before, after).map((change) => change.message)).toEqual([
+      'known value "b" removed from the open enum',
+      'known value "c" added to the open enum',
+    ]);
+  });
+});
