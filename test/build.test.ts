@@ -63,7 +63,8 @@ describe("the checkout build", () => {
     });
   }, 180_000);
 
-  it("is made once when several processes start together, and leaves no half-made folder", async () => {
+  // Each may build into a folder of its own; one rename wins and the others delete theirs.
+  it("is shared when several processes start together: each runs, one build is left, and no half-made folder", async () => {
     await withTempDir(async (dir) => {
       const bin = await checkout(dir);
       const outputs = await Promise.all([1, 2, 3, 4].map(() => help(bin)));

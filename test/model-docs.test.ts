@@ -4,7 +4,7 @@
  * spec text reaches it only escaped.
  */
 import { NO_CACHE } from "../generator/cache.js";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { packageSettings } from "../generator/version.js";
@@ -107,6 +107,16 @@ describe("from specs in memory", () => {
 
   it("writes one page per slug two providers serve, derived from their specs", () => {
     expect(file!.path).toBe("docs/models/tiny.md");
+    // In the repo's output: a page for each slug that two or more providers serve (read from the catalog), and no other.
+    const catalog = JSON.parse(readFileSync(path.join(GENERATED_DIR, "catalog.json"), "utf8")) as { id: string; provider: string }[];
+    const providersOf = new Map<string, Set<string>>();
+    for (const entry of catalog) {
+      const slug = entry.id.slice(entry.provider.length + 1);
+      providersOf.set(slug, (providersOf.get(slug) ?? new Set()).add(entry.provider));
+    }
+    const shared = [...providersOf].filter(([, served]) => served.size > 1).map(([slug]) => `${slug}.md`);
+    expect(readdirSync(path.join(GENERATED_DIR, "docs", "models")).sort()).toEqual(shared.sort());
+    expect(shared.length).toBeGreaterThan(0);
     const disagreements = file!.contents.slice(file!.contents.indexOf("## Where the pages disagree"));
     expect(disagreements).toContain("- context window: `8000` (Acme AI); `16000` (Beta");
     expect(disagreements).toContain("- temperature, maximum: `2` (Acme AI `temperature`); `1` (Beta");

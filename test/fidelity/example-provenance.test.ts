@@ -47,9 +47,9 @@ describe("per-part provenance of the specs' examples", () => {
   });
 
   it("Cloudflare gpt-5.4-mini: requests only, documented", () => {
-    expect(
-      kinds(byId("cloudflare/gpt-5.4-mini")).every(([, request, response, events]) => request === "documented" && response === "-" && events === "-"),
-    ).toBe(true);
+    const found = kinds(byId("cloudflare/gpt-5.4-mini"));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found).toEqual(found.map(([name]) => [name, "documented", "-", "-"]));
   });
 
   it("Runware: nothing is on the page, every part is inferred", () => {
