@@ -59,7 +59,8 @@ function spellUnions(pair: Pair): Pair {
  * constraints (but those the other side also has beside its `allOf`) become its one branch.
  */
 function liftAllOf(roots: Roots, pair: Pair): Pair {
-  const has = (v: View) => v.keys.has("allOf");
+  // Only a list is a conjunction: an `allOf` of another shape (a problem the spec checks report) is compared as a plain keyword.
+  const has = (v: View) => Array.isArray(v.keys.get("allOf"));
   const { base, head } = pair;
   if (has(base) === has(head)) return pair;
   if (!has(base) && base.unmerged) return { ...pair, base: base.unmerged };
