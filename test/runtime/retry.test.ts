@@ -5,6 +5,7 @@ describe("parseRetryAfter", () => {
   const now = Date.parse("2026-01-01T00:00:00Z");
   test.each([
     ["retry-after-ms wins", { "retry-after-ms": "250", "retry-after": "9" }, 250],
+    ["retry-after-ms wins even when it is the longer", { "retry-after-ms": "5000", "retry-after": "1" }, 5000],
     ["fractional ms", { "retry-after-ms": "12.5" }, 12.5],
     ["seconds", { "retry-after": "3" }, 3000],
     ["HTTP date", { "retry-after": "Thu, 01 Jan 2026 00:00:07 GMT" }, 7000],
@@ -43,6 +44,8 @@ test.each([
   ["[::1]", true],
   ["128.0.0.1", false],
   ["localhost.evil.com", false],
+  ["127.0.0.1.evil.com", false],
+  ["a127.0.0.1", false],
   ["example.com", false],
   ["[::2]", false],
 ])("isLoopback(%s) is %s", (host, want) => {

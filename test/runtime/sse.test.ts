@@ -10,7 +10,7 @@ import {
   StreamError,
   type ErrorDescriptor,
   type StreamingDescriptor,
-} from "../../generated/runtime/index.js";
+} from "../../generator/runtime/index.js";
 
 const errors: ErrorDescriptor = { pointer: "/error", fields: { code: "code", message: "message", parameter: "param" } };
 const sentinel: StreamingDescriptor = { format: "sse", enable: { field: "stream", value: true }, doneSentinel: "[DONE]" };
@@ -22,11 +22,12 @@ const typed: StreamingDescriptor = {
 };
 const bare: StreamingDescriptor = { format: "sse", enable: { field: "stream", value: true } };
 
-function body(chunks: string[]) {
+/** A chunk is text, or bytes (to split a character between chunks). */
+function body(chunks: readonly (string | Uint8Array)[]) {
   const state = { cancelled: false };
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      for (const chunk of chunks) controller.enqueue(new TextEncoder().encode(chunk));
+      for (const chunk of chunks) controller.enqueue(typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk);
       controller.close();
     },
     cancel() {
@@ -36,13 +37,18 @@ function body(chunks: string[]) {
   return { stream, state };
 }
 
-async function read(streaming: StreamingDescriptor, chunks: string[]) {
+async function read(streaming: StreamingDescriptor, chunks: readonly (string | Uint8Array)[]) {
   const events: unknown[] = [];
   for await (const event of readEvents(body(chunks).stream, { streaming, errors })) events.push(event);
   return events;
 }
 
 const data = (value: object) => `data: ${JSON.stringify(value)}\n\n`;
+/** The text's bytes in two chunks, cut `at` bytes from the end when negative. */
+const splitBytes = (text: string, at: number): Uint8Array[] => {
+  const bytes = new TextEncoder().encode(text);
+  return [bytes.slice(0, at), bytes.slice(at)];
+};
 
 describe("readEvents", () => {
   test.each([
@@ -57,7 +63,8 @@ describe("readEvents", () => {
     [
       "reassembles events split anywhere, even inside a UTF-8 character",
       sentinel,
-      [`data: {"t":"h`, `é`, `llo"}\n`, `\ndata: [DO`, `NE]\n\n`],
+      // "é" is two bytes in UTF-8: the first ends one chunk, the second starts the next.
+      [...splitBytes(`data: {"t":"hé`, -1), `llo"}\n`, `\ndata: [DO`, `NE]\n\n`],
       [{ t: "héllo" }],
     ],
     ["without a sentinel or terminal types, the end of the body ends the stream", bare, [data({ n: 1 })], [{ n: 1 }]],
