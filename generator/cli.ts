@@ -57,8 +57,6 @@ Options:
   --json           Print JSON instead of text
   -h, --help       Show this help`;
 
-export type { Io } from "./io.js";
-
 const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

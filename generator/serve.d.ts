@@ -1,5 +1,5 @@
 import type { MockServer } from "../generated/mock/index.js";
-import type { Io } from "./cli.js";
+import type { Io } from "./io.js";
 
 /** The help text, with the fault hooks and defaults of the mock entry given (a generated package's `mock/index.js`). */
 export declare function serveHelp(mock: typeof import("../generated/mock/index.js") | undefined): string;

@@ -54,3 +54,22 @@ describe("jsonEqual", () => {
     expect(jsonEqual(b, a)).toBe(want);
   });
 });
+
+describe("getPointer on edge cases", () => {
+  // Read token by token from one split (the error pointer is read in every reply): empty tokens, escapes and depth as RFC 6901 says.
+  const doc = { "": { "": 3, "a/b": [4] }, errors: [{ message: "m" }], n: null, s: "text" };
+  it.each([
+    ["", doc],
+    ["/errors", doc.errors],
+    ["/errors/0/message", "m"],
+    ["//", 3],
+    ["//a~1b/0", 4],
+    ["/errors/1", undefined],
+    ["/n/x", undefined],
+    ["/s/length", undefined],
+    ["/errors/length", undefined],
+    ["/toString", undefined],
+  ] as const)("getPointer(doc, %j)", (pointer, want) => {
+    expect(getPointer(doc, pointer)).toEqual(want);
+  });
+});

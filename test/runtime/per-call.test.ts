@@ -6,7 +6,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { linkAbort } from "../../generator/runtime/abort.js";
 import { setUpOffering } from "../../generator/runtime/offering.js";
-import { getPointer } from "../../generator/runtime/json.js";
 import { buildPayload } from "../../generator/runtime/payload.js";
 import type { Json } from "../../generator/runtime/types.js";
 
@@ -84,25 +83,6 @@ describe("buildPayload", () => {
     payload.extra = true;
     expect(request).toEqual({ messages: [{ role: "user", content: "hi" }] });
     expect(payload.messages).toBe(request.messages);
-  });
-});
-
-describe("getPointer", () => {
-  // Read token by token from one split (the error pointer is read in every reply): empty tokens, escapes and depth as RFC 6901 says.
-  const doc = { "": { "": 3, "a/b": [4] }, errors: [{ message: "m" }], n: null, s: "text" };
-  it.each([
-    ["", doc],
-    ["/errors", doc.errors],
-    ["/errors/0/message", "m"],
-    ["//", 3],
-    ["//a~1b/0", 4],
-    ["/errors/1", undefined],
-    ["/n/x", undefined],
-    ["/s/length", undefined],
-    ["/errors/length", undefined],
-    ["/toString", undefined],
-  ] as const)("getPointer(doc, %j)", (pointer, want) => {
-    expect(getPointer(doc, pointer)).toEqual(want);
   });
 });
 
